@@ -1,0 +1,174 @@
+// Command youjun builds a county's 义务教育优质均衡发展 自评报告 from its site folder.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/site"
+	"github.com/youjun-edu/youjun/internal/summary"
+)
+
+// Exit codes (DESIGN §5).
+const (
+	exitOK    = 0
+	exitError = 1 // bad data, failed build
+	exitUsage = 2
+)
+
+const usage = `youjun（优均）—— 县域义务教育优质均衡发展自评报告生成工具
+
+用法：
+  youjun <命令> [选项]
+
+命令：
+  eval    评估本县数据，在终端输出结论与各项指标（--json 输出 evaluation.json）
+  check   只检查数据是否完整、正确，不输出评估结果
+
+每个命令的选项见 youjun <命令> --help。
+评估依据：《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）。
+
+退出码：0 成功；1 数据有误或评估失败；2 命令用法有误。
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "help", "-help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "eval":
+		return cmdEval(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "未知的命令「%s」\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// newFlags returns a flag set whose help and errors are in Chinese.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "%s\n\n选项：\n", synopsis)
+		fs.VisitAll(func(f *flag.Flag) {
+			name, text := flag.UnquoteUsage(f)
+			if name != "" {
+				name = " " + name
+			}
+			fmt.Fprintf(fs.Output(), "  --%s%s\n        %s\n", f.Name, name, text)
+		})
+	}
+	return fs
+}
+
+// parseFlags parses args; it returns an exit code when the command should stop.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK, true
+		}
+		return exitUsage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "多余的参数：%v\n", fs.Args())
+		fs.Usage()
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+func cmdEval(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("eval", `youjun eval [--site 目录 | --data 学校数据表] [--json] [--profile 评估标准]
+
+评估本县数据。默认读取当前目录的站点（site.toml、data/）；--data 只评估一张学校数据表
+（.csv 或 .xlsx），县级指标此时均为“待补充”。`, stderr)
+	dir := fs.String("site", ".", "站点目录（含 site.toml）")
+	table := fs.String("data", "", "只评估这张学校数据表，不读取站点")
+	asJSON := fs.Bool("json", false, "输出 evaluation.json（机器可读）而不是文字摘要")
+	profile := fs.String("profile", "", "评估标准，如 national-2017（默认取 site.toml 的设置）")
+	if code, stop := parseFlags(fs, args, stdout); stop {
+		return code
+	}
+	siteSet := false
+	fs.Visit(func(f *flag.Flag) { siteSet = siteSet || f.Name == "site" })
+	if siteSet && *table != "" {
+		fmt.Fprintln(stderr, "--site 与 --data 只能选一个")
+		return exitUsage
+	}
+	var s *site.Site
+	var probs diag.List
+	title := ""
+	if *table != "" {
+		s, probs = site.LoadTable(*table, *profile)
+		title = "学校数据表 " + *table
+	} else {
+		s, probs = site.Load(*dir, *profile)
+	}
+	if printProblems(stderr, probs) {
+		return exitError
+	}
+	if title == "" {
+		title = s.Config.County
+	}
+	res := s.Evaluate()
+	if *asJSON {
+		out, err := res.JSON()
+		if err != nil {
+			fmt.Fprintln(stderr, "无法输出 JSON：", err)
+			return exitError
+		}
+		stdout.Write(out)
+		return exitOK
+	}
+	if err := summary.Write(stdout, res, title); err != nil {
+		return exitError
+	}
+	return exitOK
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", `youjun check [--site 目录]
+
+检查站点的数据：学校数据表、data/county.toml、data/survey.csv、data/history/。
+列出全部错误和提示；有错误时退出码为 1。`, stderr)
+	dir := fs.String("site", ".", "站点目录（含 site.toml）")
+	if code, stop := parseFlags(fs, args, stdout); stop {
+		return code
+	}
+	_, probs := site.Load(*dir, "")
+	if printProblems(stderr, probs) {
+		return exitError
+	}
+	fmt.Fprintf(stdout, "检查通过（%d条提示）\n", len(probs.Warnings()))
+	return exitOK
+}
+
+// printProblems prints errors, then warnings; it reports whether there were errors.
+func printProblems(w io.Writer, probs diag.List) bool {
+	errs, warns := probs.Errors(), probs.Warnings()
+	for _, p := range warns {
+		fmt.Fprintf(w, "提示：%s\n", p)
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(w, "发现 %d 处错误：\n", len(errs))
+		for _, p := range errs {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
+	return len(errs) > 0
+}

@@ -1,0 +1,39 @@
+package data
+
+import "testing"
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in      string
+		integer bool
+		want    float64
+		err     numberError
+	}{
+		{"3000", false, 3000, 0},
+		{"3000.5", false, 3000.5, 0},
+		{"３０００", false, 3000, 0},
+		{"３，０００．５", false, 3000.5, 0},
+		{"1,234,567", true, 1234567, 0},
+		{"1,234.5", false, 1234.5, 0},
+		{"12,34", false, 0, notNumber},
+		{"1 234", true, 1234, 0},
+		{"1.2E+04", false, 12000, 0},
+		{"约3000", false, 0, notNumber},
+		{"3000平方米", false, 0, notNumber},
+		{"NaN", false, 0, notNumber},
+		{"Inf", false, 0, notNumber},
+		{"0x10", false, 0, notNumber},
+		{"-5", false, 0, negative},
+		{"－５", false, 0, negative},
+		{"12.5", true, 0, notInteger},
+		{"12.0", true, 12, 0},
+		{".5", false, 0.5, 0},
+		{"1.2.3", false, 0, notNumber},
+	}
+	for _, tt := range tests {
+		got, err := parseNumber(normalizeCell(tt.in), tt.integer)
+		if err != tt.err || (err == 0 && got != tt.want) {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}

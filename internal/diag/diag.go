@@ -1,0 +1,103 @@
+// Package diag holds the problems found in a site's input: where each one is (file, line,
+// column) and what is wrong, in the Chinese a county clerk reads. Loaders collect every problem
+// of a file before giving up, so the user fixes all of them in one pass.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one finding about the input.
+type Problem struct {
+	File    string // path as the user knows it, e.g. data/schools.csv
+	Line    int    // 1-based line or spreadsheet row; 0 when the problem is about the whole file
+	Column  string // column header or key path; empty when not about one cell
+	Value   string // the offending text, quoted in the message when not empty
+	Message string // what is wrong, in Chinese, without the location
+	Warning bool   // a warning does not stop the build
+}
+
+// String formats the problem as
+//
+//	data/schools.csv 第12行「体育运动场馆面积」: "约3000" 不是数字
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, " 第%d行", p.Line)
+	}
+	if p.Column != "" {
+		fmt.Fprintf(&b, "「%s」", p.Column)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if p.Value != "" {
+		fmt.Fprintf(&b, "%q ", p.Value)
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// List is a set of problems; as an error it reports all of them, one per line.
+type List []Problem
+
+// Add appends an error.
+func (l *List) Add(file string, line int, column, value, format string, args ...any) {
+	*l = append(*l, Problem{File: file, Line: line, Column: column, Value: value, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning.
+func (l *List) Warn(file string, line int, column, value, format string, args ...any) {
+	*l = append(*l, Problem{File: file, Line: line, Column: column, Value: value, Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Errors returns the problems that are not warnings.
+func (l List) Errors() List {
+	var out List
+	for _, p := range l {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Warnings returns the warnings.
+func (l List) Warnings() List {
+	var out List
+	for _, p := range l {
+		if p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Err returns the list's errors as an error, or nil when there are none.
+func (l List) Err() error {
+	if errs := l.Errors(); len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// Sort orders problems by file, then line, keeping the order of problems on the same line.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		return l[i].Line < l[j].Line
+	})
+}
+
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, p := range l {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,58 @@
+package eval
+
+import "math"
+
+// WeightedCV returns the size-weighted coefficient of variation of the values x[i] = totals[i] /
+// students[i] (DESIGN §2.3): mean = Σtotals / Σstudents, S = sqrt(Σ (P_i/P)(X_i − mean)²) in the
+// population form, CV = S / mean. scale multiplies every X_i (100 for per-hundred indicators).
+// ok is false when the CV is undefined: fewer than two units, or a mean of zero.
+func WeightedCV(students, totals []float64, scale float64) (mean, std, cv float64, ok bool) {
+	var p, sum float64
+	for i := range students {
+		p += students[i]
+		sum += totals[i]
+	}
+	if p == 0 {
+		return 0, 0, 0, false
+	}
+	mean = sum / p * scale
+	var v float64
+	for i := range students {
+		d := totals[i]/students[i]*scale - mean
+		v += students[i] / p * d * d
+	}
+	std = math.Sqrt(v)
+	if len(students) < 2 || mean == 0 {
+		return mean, std, 0, false
+	}
+	return mean, std, std / mean, true
+}
+
+// Shares returns the share of the split quantities that goes to the primary and junior parts of
+// a campus with a primary, b junior and c senior students, weighted w (1 / 1.1 / 1.32 nationally):
+// primary a·wp / (a·wp + b·wj + c·ws), junior b·wj / (…). The senior share is dropped.
+func Shares(a, b, c, wp, wj, ws float64) (primary, junior float64) {
+	total := a*wp + b*wj + c*ws
+	if total == 0 {
+		return 0, 0
+	}
+	return a * wp / total, b * wj / total
+}
+
+// meets reports v ≥ t with a relative tolerance, so that 21/500×100 meets 4.2.
+func meets(v, t, tol float64) bool { return v >= t-tol*math.Abs(t) }
+
+// within reports v ≤ t with a relative tolerance.
+func within(v, t, tol float64) bool { return v <= t+tol*math.Abs(t) }
+
+// below reports v < t strictly: a value equal to t within the tolerance is not below it.
+func below(v, t, tol float64) bool { return v < t-tol*math.Abs(t) }
+
+// roundTo rounds half away from zero at the given number of decimals (0: no rounding).
+func roundTo(v float64, decimals int) float64 {
+	if decimals <= 0 {
+		return v
+	}
+	p := math.Pow(10, float64(decimals))
+	return math.Round(v*p) / p
+}

@@ -1,0 +1,191 @@
+// Package eval evaluates a county against a profile (DESIGN §2): it splits campuses into units,
+// computes the seven resource values of each unit, the county values and size-weighted CVs, judges
+// the G/Q/S/V/P items and draws the conclusion. It is pure: no I/O, no clock, no globals that
+// change; the same input always gives the same Result.
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// Input is what an evaluation needs.
+type Input struct {
+	Profile *standard.Profile
+	County  *data.County
+	Name    string // county name, for the result only
+	Year    int    // 评估年度; 0 when unknown (P1 and P2 are then 待补充)
+}
+
+type context struct {
+	p      *standard.Profile
+	county *data.County
+	table  *data.Table
+	year   int
+	res    *Result
+}
+
+// Evaluate runs the whole evaluation.
+func Evaluate(in Input) *Result {
+	p := in.Profile
+	res := &Result{Profile: p.ID, ProfileName: p.Name, County: in.Name, Year: in.Year,
+		Units: []Unit{}, Excluded: []Excluded{}, Failures: []Finding{}, Pending: []Finding{}, Warnings: []string{}}
+	table := in.County.Table
+	res.Units, res.Excluded = SplitUnits(p, table.Schools)
+	if res.Excluded == nil {
+		res.Excluded = []Excluded{}
+	}
+	bySchool := schoolIndex(table.Schools)
+	for i := range res.Units {
+		u := &res.Units[i]
+		unitValues(p, u, bySchool[u.Code], &res.warnings, table.File)
+	}
+	for _, l := range standard.Levels {
+		*res.Resource.Of(l) = levelResult(p, res.Units, l)
+	}
+
+	c := &context{p: p, county: in.County, table: table, year: in.Year, res: res}
+	for i := range p.Items {
+		it := &p.Items[i]
+		var item Item
+		switch {
+		case it.SameAs != "":
+			continue // judged after the item it copies
+		case it.Rule != "":
+			item = rules[it.Rule](c, it)
+		default:
+			item = figureItem(p, it, in.County.Figures.Entry(it.ID), in.Year)
+		}
+		res.Items = append(res.Items, item)
+	}
+	for i := range p.Items {
+		it := &p.Items[i]
+		if it.SameAs == "" {
+			continue
+		}
+		src, _ := res.Item(it.SameAs)
+		item := *src
+		item.ID, item.Dimension, item.Name, item.Short, item.Owners = it.ID, it.Dimension, it.Name, it.Short, it.Owners
+		item.Summary = "同" + it.SameAs + "：" + src.Summary
+		res.Items = insertInOrder(p, res.Items, item)
+	}
+	conclude(res)
+	for _, w := range res.warnings {
+		res.Warnings = append(res.Warnings, w.String())
+	}
+	for _, it := range res.Items {
+		for _, w := range it.Warnings {
+			res.Warnings = append(res.Warnings, it.ID+" "+it.Short+"："+w)
+		}
+	}
+	return res
+}
+
+func schoolIndex(schools []data.School) map[string]*data.School {
+	m := make(map[string]*data.School, len(schools))
+	for i := range schools {
+		m[schools[i].Code] = &schools[i]
+	}
+	return m
+}
+
+// insertInOrder places item where the profile lists it.
+func insertInOrder(p *standard.Profile, items []Item, item Item) []Item {
+	pos := map[string]int{}
+	for i, it := range p.Items {
+		pos[it.ID] = i
+	}
+	at := len(items)
+	for i, x := range items {
+		if pos[x.ID] > pos[item.ID] {
+			at = i
+			break
+		}
+	}
+	items = append(items, Item{})
+	copy(items[at+1:], items[at:])
+	items[at] = item
+	return items
+}
+
+// conclude draws the overall conclusion (DESIGN §2.6) and lists what fails and what lacks data:
+// any failure ⇒ 未达到; otherwise any missing data ⇒ 待补充; only then 达到.
+func conclude(res *Result) {
+	var statuses []Status
+	add := func(st Status, f Finding) {
+		statuses = append(statuses, st)
+		switch st {
+		case NotMet:
+			res.Failures = append(res.Failures, f)
+		case Pending:
+			res.Pending = append(res.Pending, f)
+		}
+	}
+	for _, l := range standard.Levels {
+		lr := res.Resource.Of(l)
+		for _, ind := range lr.Indicators {
+			msg := fmt.Sprintf("%s%s差异系数", l.Chinese(), ind.Name)
+			switch ind.CVStatus {
+			case NotMet:
+				if ind.CV.OK {
+					msg += fmt.Sprintf("%.3f，超过%s", ind.CV.V, fmtNum(ind.CVLimit))
+				} else {
+					msg += "：" + ind.CVNote
+				}
+			case Pending:
+				msg += "：" + ind.CVNote
+			}
+			add(ind.CVStatus, Finding{Kind: "cv", ID: ind.ID, Level: string(l), Message: msg})
+		}
+	}
+	for _, u := range res.Units {
+		var msg string
+		switch u.Status {
+		case NotMet:
+			msg = fmt.Sprintf("%s：%d项达标", u.Name, u.Met)
+			if len(u.Failing) > 0 {
+				msg += "，未达标 " + strings.Join(u.Failing, "、")
+			}
+			if len(u.BelowFloor) > 0 {
+				msg += "，低于标准85%的 " + strings.Join(u.BelowFloor, "、")
+			}
+		case Pending:
+			msg = fmt.Sprintf("%s：%s未填", u.Name, strings.Join(quoteAll(u.Missing), ""))
+		}
+		add(u.Status, Finding{Kind: "unit", ID: "R", Level: string(u.Level), Code: u.Code, Message: msg})
+	}
+	if len(res.Units) == 0 {
+		add(Pending, Finding{Kind: "unit", ID: "R", Message: "没有参评学校"})
+	}
+	var eligibility []Status
+	for _, it := range res.Items {
+		msg := fmt.Sprintf("%s %s：%s", it.ID, it.Short, it.Summary)
+		if it.Dimension == "eligibility" {
+			eligibility = append(eligibility, it.Status)
+			continue
+		}
+		if it.Dimension == "veto" && it.Status == NotMet {
+			msg = fmt.Sprintf("%s 不予认定事项：%s", it.ID, it.Name)
+		}
+		add(it.Status, Finding{Kind: "item", ID: it.ID, Message: msg})
+	}
+	res.Conclusion = combine(statuses...)
+	if res.Conclusion == NotApplicable {
+		res.Conclusion = Pending
+	}
+	res.Eligibility = combine(eligibility...)
+	if res.Eligibility == NotApplicable {
+		res.Eligibility = Pending
+	}
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = "「" + s + "」"
+	}
+	return out
+}

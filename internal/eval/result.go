@@ -1,0 +1,261 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+
+	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// Status is the verdict of a rule, an item, a unit or the whole county.
+type Status string
+
+const (
+	Met           Status = "达到"
+	NotMet        Status = "未达到"
+	Pending       Status = "待补充" // data missing: never a pass
+	NotApplicable Status = "不适用" // nothing the rule applies to, e.g. no 特殊教育学校
+)
+
+// combine folds statuses: any 未达到 wins, then any 待补充; 不适用 does not count.
+func combine(ss ...Status) Status {
+	out := NotApplicable
+	for _, s := range ss {
+		switch {
+		case s == NotMet:
+			return NotMet
+		case s == Pending:
+			out = Pending
+		case s == Met && out == NotApplicable:
+			out = Met
+		}
+	}
+	return out
+}
+
+// Result is the evaluation of a county. Its JSON form is the evaluation.json contract
+// (DESIGN §4): fields may be added, the documented ones are never renamed.
+type Result struct {
+	Profile     string     `json:"profile"`
+	ProfileName string     `json:"profile_name"`
+	County      string     `json:"county,omitempty"`
+	Year        int        `json:"year,omitempty"`
+	Conclusion  Status     `json:"conclusion"`
+	Eligibility Status     `json:"eligibility"`
+	Resource    Resource   `json:"resource"`
+	Units       []Unit     `json:"units"`
+	Excluded    []Excluded `json:"excluded"`
+	Items       []Item     `json:"items"`
+	Failures    []Finding  `json:"failures"` // what fails, in report order
+	Pending     []Finding  `json:"pending"`  // what lacks data
+	Warnings    []string   `json:"warnings"`
+
+	warnings diag.List
+}
+
+// Resource holds the resource-indicator results of both levels.
+type Resource struct {
+	Primary Level `json:"primary"`
+	Junior  Level `json:"junior"`
+}
+
+// Of returns the result of level l.
+func (r *Resource) Of(l standard.Level) *Level {
+	if l == standard.Junior {
+		return &r.Junior
+	}
+	return &r.Primary
+}
+
+// Level is the resource evaluation of one level (小学 or 初中).
+type Level struct {
+	Status       Status      `json:"status"`
+	Units        int         `json:"units"`
+	UnitsPassing int         `json:"units_passing"`
+	UnitsFailing int         `json:"units_failing"`
+	UnitsPending int         `json:"units_pending"`
+	Students     float64     `json:"students"`
+	CVLimit      float64     `json:"cv_limit"`
+	CompositeCV  Opt         `json:"composite_cv"` // mean of the CVs; informational
+	Indicators   []Indicator `json:"indicators"`
+}
+
+// Indicator is one resource indicator at one level, over the county's included units.
+type Indicator struct {
+	ID              string  `json:"id"`
+	Name            string  `json:"name"`
+	Unit            string  `json:"unit"`
+	Threshold       float64 `json:"threshold"`
+	Floor           float64 `json:"floor"`
+	Value           Opt     `json:"value"` // 全县值 X̄ = Σx / ΣP
+	Total           float64 `json:"total"` // Σx: teachers, m², 元 or rooms (×100 not applied)
+	Students        float64 `json:"students"`
+	Std             Opt     `json:"std"`
+	CV              Opt     `json:"cv"`
+	CVLimit         float64 `json:"cv_limit"`
+	CVOK            bool    `json:"cv_ok"`
+	CVStatus        Status  `json:"cv_status"`
+	CVCritical      bool    `json:"cv_critical"` // |CV − limit| < the profile's band
+	CVNote          string  `json:"cv_note,omitempty"`
+	UnitsMeeting    int     `json:"units_meeting"`
+	UnitsBelowFloor int     `json:"units_below_floor"`
+	UnitsMissing    int     `json:"units_missing"`
+}
+
+// Opt is a number that may be undefined; it marshals as null then, never as NaN.
+type Opt struct {
+	V  float64
+	OK bool
+}
+
+func some(v float64) Opt { return Opt{V: v, OK: true} }
+
+// MarshalJSON writes the number in full precision, or null.
+func (o Opt) MarshalJSON() ([]byte, error) {
+	if !o.OK {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, o.V, 'g', -1, 64), nil
+}
+
+// Unit is one unit of evaluation: a campus, or the primary or junior part of a split campus.
+type Unit struct {
+	Code       string         `json:"code"`
+	Name       string         `json:"name"`
+	SchoolName string         `json:"school_name"`
+	Row        int            `json:"row"`
+	Type       string         `json:"type"`
+	Area       string         `json:"area"`
+	Ownership  string         `json:"ownership"`
+	Level      standard.Level `json:"level"`
+	Students   float64        `json:"students"`
+	Split      bool           `json:"split"`
+	Share      float64        `json:"share"` // share of the four split quantities; 1 when not split
+	Values     Values         `json:"values"`
+	Met        int            `json:"met"`
+	Pass       bool           `json:"pass"`
+	Status     Status         `json:"status"`
+	Failing    []string       `json:"failing,omitempty"`     // indicators below threshold
+	BelowFloor []string       `json:"below_floor,omitempty"` // indicators below the 85% floor
+	Missing    []string       `json:"missing,omitempty"`     // headers of blank cells it needs
+}
+
+// Value is a unit's value of one indicator.
+type Value struct {
+	ID         string
+	Value      float64
+	Valid      bool    // false: an input cell is blank
+	Numerator  float64 // teachers, m², 元 or rooms after splitting
+	Meets      bool    // ≥ threshold
+	AboveFloor bool    // ≥ floor ratio × threshold
+}
+
+// Values are a unit's values in the profile's indicator order.
+type Values []Value
+
+// Get returns the value of indicator id.
+func (vs Values) Get(id string) (Value, bool) {
+	for _, v := range vs {
+		if v.ID == id {
+			return v, true
+		}
+	}
+	return Value{}, false
+}
+
+// MarshalJSON writes {"R1": 5.4, …} with null for a missing value.
+func (vs Values) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(v.ID))
+		b.WriteByte(':')
+		o, _ := Opt{V: v.Value, OK: v.Valid}.MarshalJSON()
+		b.Write(o)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Excluded is a campus left out of the resource evaluation, with the reason.
+type Excluded struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	Row    int    `json:"row"`
+	Reason string `json:"reason"`
+}
+
+// Item is the result of one G, Q, S, V or P item.
+type Item struct {
+	ID        string    `json:"id"`
+	Dimension string    `json:"dimension"`
+	Name      string    `json:"name"`
+	Short     string    `json:"short"`
+	Owners    []string  `json:"owners"`
+	Status    Status    `json:"status"`
+	Summary   string    `json:"summary"` // one line: what was found
+	Checks    []Check   `json:"checks,omitempty"`
+	Schools   []School  `json:"schools,omitempty"` // schools that fail or lack data
+	Evidence  string    `json:"evidence,omitempty"`
+	Note      string    `json:"note,omitempty"`
+	Warnings  []string  `json:"warnings,omitempty"`
+	Computed  bool      `json:"computed"` // from the school table rather than county.toml
+}
+
+// Check is one comparison within an item.
+type Check struct {
+	Key       string  `json:"key"`
+	Label     string  `json:"label"`
+	Op        string  `json:"op"`
+	Threshold float64 `json:"threshold"`
+	Unit      string  `json:"unit,omitempty"`
+	Value     Opt     `json:"value"`
+	Bool      *bool   `json:"bool,omitempty"`
+	Status    Status  `json:"status"`
+}
+
+// School is a school's finding within an item (G3–G7, G12, Q4).
+type School struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Row    int    `json:"row"`
+	Status Status `json:"status"`
+	Detail string `json:"detail"`
+}
+
+// Finding is one thing that fails or lacks data, for the summary lists.
+type Finding struct {
+	Kind    string `json:"kind"` // unit, cv, item
+	ID      string `json:"id"`
+	Level   string `json:"level,omitempty"`
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message"`
+}
+
+// Item returns the item result with the given ID.
+func (r *Result) Item(id string) (*Item, bool) {
+	for i := range r.Items {
+		if r.Items[i].ID == id {
+			return &r.Items[i], true
+		}
+	}
+	return nil, false
+}
+
+// WarningList returns the evaluation's warnings with their locations.
+func (r *Result) WarningList() diag.List { return r.warnings }
+
+// JSON returns the evaluation.json contract: indented, keys in a fixed order, a final newline.
+func (r *Result) JSON() ([]byte, error) {
+	out, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}

@@ -1,0 +1,575 @@
+// Package standard holds the evaluation standards ("profiles") as data. A profile is a TOML file
+// embedded in the binary; it names every indicator and item, its thresholds, floors, CV limits
+// and 责任单位. The evaluation reads every number it compares against from a Profile, so a new
+// province or a changed threshold is a TOML edit, not a code change.
+package standard
+
+import (
+	"embed"
+	"fmt"
+	"math"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/suggest"
+	"github.com/youjun-edu/youjun/internal/tomlfile"
+)
+
+//go:embed profiles/*.toml
+var builtin embed.FS
+
+// Default is the profile used when a site names none.
+const Default = "national-2017"
+
+// Level is a compulsory-education level.
+type Level string
+
+const (
+	Primary Level = "primary" // 小学
+	Junior  Level = "junior"  // 初中
+)
+
+// Levels lists the levels in report order.
+var Levels = []Level{Primary, Junior}
+
+// Chinese returns the level's name: 小学 or 初中.
+func (l Level) Chinese() string {
+	if l == Junior {
+		return "初中"
+	}
+	return "小学"
+}
+
+// Profile is one evaluation standard.
+type Profile struct {
+	ID       string   `toml:"id"`
+	Name     string   `toml:"name"`
+	Basis    string   `toml:"basis"`
+	Resource Resource `toml:"resource"`
+	Items    []Item   `toml:"items"`
+}
+
+// Resource holds the rules of the seven resource indicators (资源配置).
+type Resource struct {
+	MinMet                   int         `toml:"min_met"`
+	FloorRatio               float64     `toml:"floor_ratio"`
+	Tolerance                float64     `toml:"tolerance"`
+	CVLimit                  PerLevel    `toml:"cv_limit"`
+	CVDecimals               int         `toml:"cv_decimals"`
+	CVCriticalBand           float64     `toml:"cv_critical_band"`
+	SplitWeight              SplitWeight `toml:"split_weight"`
+	MinTeachingPointStudents int         `toml:"min_teaching_point_students"`
+	SharedPEArtStudents      Range       `toml:"shared_pe_art_students"`
+	ExcludedTypes            []string    `toml:"excluded_types"`
+	Indicators               []Indicator `toml:"indicators"`
+}
+
+// PerLevel is a number given separately for primary and junior.
+type PerLevel struct {
+	Primary float64 `toml:"primary"`
+	Junior  float64 `toml:"junior"`
+}
+
+// Of returns the number for level l.
+func (p PerLevel) Of(l Level) float64 {
+	if l == Junior {
+		return p.Junior
+	}
+	return p.Primary
+}
+
+// SplitWeight is the weight of one student of each level when a school's facilities are split.
+type SplitWeight struct {
+	Primary float64 `toml:"primary"`
+	Junior  float64 `toml:"junior"`
+	Senior  float64 `toml:"senior"`
+}
+
+// Range is an inclusive range of student counts.
+type Range struct {
+	Min int `toml:"min"`
+	Max int `toml:"max"`
+}
+
+// Indicator is one resource indicator (R1–R7).
+type Indicator struct {
+	ID         string   `toml:"id"`
+	Measure    string   `toml:"measure"` // one of Measures: how eval computes a unit's value
+	Name       string   `toml:"name"`
+	Short      string   `toml:"short"`
+	Unit       string   `toml:"unit"`
+	PerHundred bool     `toml:"per_hundred"`
+	Primary    float64  `toml:"primary"`
+	Junior     float64  `toml:"junior"`
+	Owners     []string `toml:"owners"`
+}
+
+// Threshold returns the indicator's required value at level l.
+func (ind Indicator) Threshold(l Level) float64 {
+	if l == Junior {
+		return ind.Junior
+	}
+	return ind.Primary
+}
+
+// Dimensions of the items, in report order, with their Chinese names.
+var Dimensions = []struct{ ID, Name string }{
+	{"government", "政府保障程度"},
+	{"quality", "教育质量"},
+	{"survey", "社会认可度"},
+	{"veto", "不予认定事项"},
+	{"eligibility", "申报条件"},
+}
+
+// DimensionName returns the Chinese name of a dimension ID.
+func DimensionName(id string) string {
+	for _, d := range Dimensions {
+		if d.ID == id {
+			return d.Name
+		}
+	}
+	return id
+}
+
+// Item is one indicator judged as a whole: G, Q, S, V or P.
+type Item struct {
+	ID            string             `toml:"id"`
+	Dimension     string             `toml:"dimension"`
+	Name          string             `toml:"name"`
+	Short         string             `toml:"short"`
+	Owners        []string           `toml:"owners"`
+	Rule          string             `toml:"rule"`           // a computation in eval; empty: the checks below
+	Types         []string           `toml:"types"`          // school types a rule applies to
+	RoomsRounding string             `toml:"rooms_rounding"` // G3: "ceil" or "floor"
+	Groups        []string           `toml:"groups"`         // S1: respondent groups
+	SameAs        string             `toml:"same_as"`        // judged exactly as another item
+	Params        map[string]float64 `toml:"params"`
+	Inputs        []Input            `toml:"inputs"`
+	Checks        []Check            `toml:"checks"`
+}
+
+// Input is a figure the county enters in data/county.toml under [<item id>].
+type Input struct {
+	Key   string `toml:"key"`
+	Type  string `toml:"type"` // "bool" or "number"
+	Unit  string `toml:"unit"`
+	Label string `toml:"label"`
+}
+
+// Check compares one input (or a ratio of two) with a number.
+type Check struct {
+	Key     string  `toml:"key"`
+	Over    string  `toml:"over"`    // divide key by this input
+	Percent bool    `toml:"percent"` // multiply the ratio by 100
+	Op      string  `toml:"op"`      // yes, no, >=, <=, <, years_since
+	Value   float64 `toml:"value"`
+	Label   string  `toml:"label"`
+}
+
+// Input returns the item's input named key.
+func (it Item) Input(key string) (Input, bool) {
+	for _, in := range it.Inputs {
+		if in.Key == key {
+			return in, true
+		}
+	}
+	return Input{}, false
+}
+
+// Param returns a rule parameter; Validate guarantees that the rule's parameters exist.
+func (it Item) Param(name string) float64 { return it.Params[name] }
+
+// AppliesTo reports whether a rule with a type list covers schools of type t.
+func (it Item) AppliesTo(t string) bool {
+	for _, s := range it.Types {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Item returns the item with the given ID.
+func (p *Profile) Item(id string) (*Item, bool) {
+	for i := range p.Items {
+		if p.Items[i].ID == id {
+			return &p.Items[i], true
+		}
+	}
+	return nil, false
+}
+
+// Indicator returns the resource indicator with the given ID.
+func (p *Profile) Indicator(id string) (*Indicator, bool) {
+	for i := range p.Resource.Indicators {
+		if p.Resource.Indicators[i].ID == id {
+			return &p.Resource.Indicators[i], true
+		}
+	}
+	return nil, false
+}
+
+// Rules are the computations eval implements, with the parameters each needs.
+var Rules = map[string][]string{
+	"music_art_rooms":        {"classes_per_room", "music_area", "art_area", "old_built_year", "old_music_area", "old_art_area", "small_max_class", "small_primary_area", "small_junior_area"},
+	"school_size":            {"max_students", "max_students_through", "old_built_year", "migrant_share", "relaxed_max_students", "relaxed_max_students_through"},
+	"class_size":             {"primary_max_class", "junior_max_class"},
+	"small_school_funding":   {"min_funded_students"},
+	"special_school_funding": {"min_public_fund_per_student"},
+	"teacher_certification":  {"min_rate"},
+	"training_fund_share":    {"min_share"},
+	"survey":                 {"min_rate", "sample_per_mille", "min_parent_share"},
+	"history_cv":             {"years", "primary_limit", "junior_limit"},
+	"resource_cv":            {},
+}
+
+// Measures are the unit values eval can compute for a resource indicator.
+var Measures = []string{"qualified_teachers", "backbone_teachers", "pe_art_teachers", "teaching_area", "sports_area", "equipment_value", "multimedia_rooms"}
+
+// SchoolTypes are the values of the 学校类型 column.
+var SchoolTypes = []string{"小学", "初级中学", "九年一贯制学校", "完全中学", "十二年一贯制学校", "教学点", "特殊教育学校", "职业学校"}
+
+// Builtin returns the IDs of the profiles embedded in the binary.
+func Builtin() []string {
+	entries, _ := builtin.ReadDir("profiles")
+	var ids []string
+	for _, e := range entries {
+		ids = append(ids, strings.TrimSuffix(e.Name(), ".toml"))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Source returns the TOML text of a built-in profile.
+func Source(id string) ([]byte, error) {
+	src, err := builtin.ReadFile(path.Join("profiles", id+".toml"))
+	if err != nil {
+		msg := fmt.Sprintf("未知的评估标准「%s」，可用的有：%s", id, strings.Join(Builtin(), "、"))
+		if s := suggest.Closest(id, Builtin()); s != "" {
+			msg += "；是否为「" + s + "」？"
+		}
+		return nil, fmt.Errorf("%s", msg)
+	}
+	return src, nil
+}
+
+// Load returns the built-in profile id.
+func Load(id string) (*Profile, error) {
+	src, err := Source(id)
+	if err != nil {
+		return nil, err
+	}
+	p, probs := Parse("profiles/"+id+".toml", src)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Parse decodes and validates a profile.
+func Parse(file string, src []byte) (*Profile, diag.List) {
+	var p Profile
+	if probs := tomlfile.Decode(file, src, &p); len(probs) > 0 {
+		return nil, probs
+	}
+	if probs := p.Validate(file); len(probs) > 0 {
+		return nil, probs
+	}
+	return &p, nil
+}
+
+// Validate checks that the profile is complete and consistent.
+func (p *Profile) Validate(file string) diag.List {
+	var probs diag.List
+	bad := func(column, format string, args ...any) { probs.Add(file, 0, column, "", format, args...) }
+	if p.ID == "" {
+		bad("id", "缺少评估标准标识")
+	}
+	r := p.Resource
+	if len(r.Indicators) == 0 {
+		bad("resource.indicators", "没有资源配置指标")
+	}
+	if r.MinMet < 1 || r.MinMet > len(r.Indicators) {
+		bad("resource.min_met", "每校达标项数应在 1 到 %d 之间，现为 %d", len(r.Indicators), r.MinMet)
+	}
+	if r.FloorRatio <= 0 || r.FloorRatio > 1 {
+		bad("resource.floor_ratio", "余项下限比例应在 0 到 1 之间，现为 %v", r.FloorRatio)
+	}
+	if r.Tolerance < 0 || r.Tolerance > 1e-6 {
+		bad("resource.tolerance", "比较容差应在 0 到 1e-6 之间，现为 %v", r.Tolerance)
+	}
+	for _, l := range Levels {
+		if r.CVLimit.Of(l) <= 0 {
+			bad("resource.cv_limit."+string(l), "缺少%s差异系数上限", l.Chinese())
+		}
+	}
+	if r.CVDecimals != 0 && r.CVDecimals != 2 && r.CVDecimals != 3 {
+		bad("resource.cv_decimals", "差异系数比较位数只能是 0（不舍入）、2 或 3，现为 %d", r.CVDecimals)
+	}
+	if r.SplitWeight.Primary <= 0 || r.SplitWeight.Junior <= 0 || r.SplitWeight.Senior <= 0 {
+		bad("resource.split_weight", "拆分折算系数必须都大于 0")
+	}
+	for _, t := range r.ExcludedTypes {
+		if !contains(SchoolTypes, t) {
+			bad("resource.excluded_types", "未知的学校类型「%s」", t)
+		}
+	}
+	seen := map[string]bool{}
+	for i, ind := range r.Indicators {
+		col := fmt.Sprintf("resource.indicators[%d]", i+1)
+		if ind.ID == "" {
+			bad(col, "缺少指标标识 id")
+			continue
+		}
+		if seen[ind.ID] {
+			bad(col, "指标标识「%s」重复", ind.ID)
+		}
+		seen[ind.ID] = true
+		for _, l := range Levels {
+			if ind.Threshold(l) <= 0 {
+				bad(ind.ID+"."+string(l), "指标 %s 缺少%s标准值", ind.ID, l.Chinese())
+			}
+		}
+		if ind.Name == "" {
+			bad(ind.ID, "指标 %s 缺少名称", ind.ID)
+		}
+		if !contains(Measures, ind.Measure) {
+			msg := fmt.Sprintf("指标 %s 的计算方法 measure「%s」未知", ind.ID, ind.Measure)
+			if s := suggest.Closest(ind.Measure, Measures); s != "" {
+				msg += "，是否为「" + s + "」？"
+			}
+			bad(ind.ID+".measure", "%s", msg)
+		}
+	}
+	for _, it := range p.Items {
+		if it.ID == "" {
+			bad("items", "有一项缺少标识 id")
+			continue
+		}
+		if seen[it.ID] {
+			bad(it.ID, "指标标识「%s」重复", it.ID)
+		}
+		seen[it.ID] = true
+		probs = append(probs, it.validate(file, p)...)
+	}
+	return probs
+}
+
+func (it Item) validate(file string, p *Profile) diag.List {
+	var probs diag.List
+	bad := func(format string, args ...any) { probs.Add(file, 0, it.ID, "", format, args...) }
+	if DimensionName(it.Dimension) == it.Dimension {
+		bad("未知的维度「%s」", it.Dimension)
+	}
+	if it.Name == "" {
+		bad("缺少名称")
+	}
+	ways := 0
+	if it.Rule != "" {
+		ways++
+	}
+	if len(it.Checks) > 0 {
+		ways++
+	}
+	if it.SameAs != "" {
+		ways++
+	}
+	if ways != 1 {
+		bad("须且只能用 rule、checks、same_as 之一给出判定方法")
+	}
+	if it.SameAs != "" {
+		if other, ok := p.Item(it.SameAs); !ok || other.SameAs != "" {
+			bad("same_as 指向的「%s」不存在或本身也是 same_as", it.SameAs)
+		}
+	}
+	if it.Rule != "" {
+		params, ok := Rules[it.Rule]
+		if !ok {
+			names := make([]string, 0, len(Rules))
+			for n := range Rules {
+				names = append(names, n)
+			}
+			msg := fmt.Sprintf("未知的计算规则「%s」", it.Rule)
+			if s := suggest.Closest(it.Rule, names); s != "" {
+				msg += "，是否为「" + s + "」？"
+			}
+			bad("%s", msg)
+		}
+		for _, name := range params {
+			if _, ok := it.Params[name]; !ok {
+				bad("缺少参数 params.%s", name)
+			}
+		}
+		for _, name := range sortedKeys(it.Params) {
+			if !contains(params, name) {
+				msg := fmt.Sprintf("规则 %s 没有参数 params.%s", it.Rule, name)
+				if s := suggest.Closest(name, params); s != "" {
+					msg += "，是否为「" + s + "」？"
+				}
+				bad("%s", msg)
+			}
+		}
+	}
+	if it.RoomsRounding != "" && it.RoomsRounding != "ceil" && it.RoomsRounding != "floor" {
+		bad("rooms_rounding 只能是 ceil 或 floor，现为「%s」", it.RoomsRounding)
+	}
+	for _, t := range it.Types {
+		if !contains(SchoolTypes, t) {
+			bad("未知的学校类型「%s」", t)
+		}
+	}
+	keys := map[string]bool{}
+	for _, in := range it.Inputs {
+		if in.Key == "" || in.Key == "evidence" || in.Key == "note" || keys[in.Key] {
+			bad("输入项的键「%s」为空、重复或为保留字", in.Key)
+		}
+		keys[in.Key] = true
+		if in.Type != "bool" && in.Type != "number" {
+			bad("输入项 %s 的类型只能是 bool 或 number，现为「%s」", in.Key, in.Type)
+		}
+		if in.Label == "" {
+			bad("输入项 %s 缺少中文说明 label", in.Key)
+		}
+	}
+	for _, c := range it.Checks {
+		in, ok := it.Input(c.Key)
+		if !ok {
+			bad("判定引用了未声明的输入项「%s」", c.Key)
+			continue
+		}
+		switch c.Op {
+		case "yes", "no":
+			if in.Type != "bool" || c.Over != "" {
+				bad("%s 的判定 %s 只适用于是否项", c.Key, c.Op)
+			}
+		case ">=", "<=", "<", "years_since":
+			if in.Type != "number" {
+				bad("%s 的判定 %s 只适用于数值项", c.Key, c.Op)
+			}
+			if c.Over != "" {
+				if o, ok := it.Input(c.Over); !ok || o.Type != "number" {
+					bad("判定 %s 的分母「%s」未声明或不是数值项", c.Key, c.Over)
+				}
+			}
+		default:
+			bad("未知的判定方式「%s」（可用 yes、no、>=、<=、<、years_since）", c.Op)
+		}
+		if c.Percent && c.Over == "" {
+			bad("判定 %s 设了 percent 却没有分母 over", c.Key)
+		}
+	}
+	return probs
+}
+
+// Numbers lists every number of the profile that a site may override, by path:
+// "resource.cv_limit.primary", "R1.primary", "G3.music_area", "G9.training_completion_rate".
+func (p *Profile) Numbers() []Number {
+	r := &p.Resource
+	ns := []Number{
+		intNumber("resource.min_met", &r.MinMet),
+		floatNumber("resource.floor_ratio", &r.FloorRatio),
+		floatNumber("resource.tolerance", &r.Tolerance),
+		floatNumber("resource.cv_limit.primary", &r.CVLimit.Primary),
+		floatNumber("resource.cv_limit.junior", &r.CVLimit.Junior),
+		intNumber("resource.cv_decimals", &r.CVDecimals),
+		floatNumber("resource.cv_critical_band", &r.CVCriticalBand),
+		floatNumber("resource.split_weight.primary", &r.SplitWeight.Primary),
+		floatNumber("resource.split_weight.junior", &r.SplitWeight.Junior),
+		floatNumber("resource.split_weight.senior", &r.SplitWeight.Senior),
+		intNumber("resource.min_teaching_point_students", &r.MinTeachingPointStudents),
+		intNumber("resource.shared_pe_art_students.min", &r.SharedPEArtStudents.Min),
+		intNumber("resource.shared_pe_art_students.max", &r.SharedPEArtStudents.Max),
+	}
+	for i := range r.Indicators {
+		ind := &r.Indicators[i]
+		ns = append(ns, floatNumber(ind.ID+".primary", &ind.Primary), floatNumber(ind.ID+".junior", &ind.Junior))
+	}
+	for i := range p.Items {
+		it := &p.Items[i]
+		for _, name := range sortedKeys(it.Params) {
+			params := it.Params
+			name := name
+			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], set: func(v float64) error {
+				params[name] = v
+				return nil
+			}})
+		}
+		for j := range it.Checks {
+			c := &it.Checks[j]
+			ns = append(ns, floatNumber(it.ID+"."+c.Key, &c.Value))
+		}
+	}
+	return ns
+}
+
+// Number is one overridable number of a profile.
+type Number struct {
+	Path  string
+	Value float64
+	set   func(float64) error
+}
+
+func floatNumber(path string, f *float64) Number {
+	return Number{Path: path, Value: *f, set: func(v float64) error { *f = v; return nil }}
+}
+
+func intNumber(path string, n *int) Number {
+	return Number{Path: path, Value: float64(*n), set: func(v float64) error {
+		if v != math.Trunc(v) {
+			return fmt.Errorf("须为整数")
+		}
+		*n = int(v)
+		return nil
+	}}
+}
+
+// Override sets numbers by path (from site.toml's [standard.override]) and revalidates the
+// profile. Unknown paths are reported with the closest known path.
+func (p *Profile) Override(file string, values map[string]float64) diag.List {
+	numbers := p.Numbers()
+	byPath := make(map[string]Number, len(numbers))
+	paths := make([]string, len(numbers))
+	for i, n := range numbers {
+		byPath[n.Path] = n
+		paths[i] = n.Path
+	}
+	var probs diag.List
+	for _, path := range sortedKeys(values) {
+		n, ok := byPath[path]
+		if !ok {
+			msg := "评估标准中没有这个数值"
+			if s := suggest.Closest(path, paths); s != "" {
+				msg += "，是否为「" + s + "」？"
+			}
+			probs.Add(file, 0, "standard.override."+path, "", "%s", msg)
+			continue
+		}
+		if err := n.set(values[path]); err != nil {
+			probs.Add(file, 0, "standard.override."+path, fmt.Sprint(values[path]), "%v", err)
+		}
+	}
+	if len(probs) > 0 {
+		return probs
+	}
+	return p.Validate(file)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,208 @@
+// Package summary writes an evaluation result as the terminal summary of `youjun eval`: the
+// verdict first, then what fails and what lacks data, then the tables, in aligned columns that
+// count a Chinese character as two cells.
+package summary
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rivo/uniseg"
+
+	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// Write prints res to w. title names what was evaluated.
+func Write(w io.Writer, res *eval.Result, title string) error {
+	p := &printer{w: w}
+	year := ""
+	if res.Year > 0 {
+		year = fmt.Sprintf("，%d年度", res.Year)
+	}
+	p.line("%s 县域义务教育优质均衡发展评估（%s %s%s）", title, res.ProfileName, res.Profile, year)
+	p.line("")
+	p.line("结论：%s", verdict(res.Conclusion))
+	p.line("申报条件：%s", res.Eligibility)
+
+	if len(res.Failures) > 0 {
+		p.line("")
+		p.line("未达到（%d项）：", len(res.Failures))
+		for _, f := range res.Failures {
+			p.line("  ✗ %s", f.Message)
+		}
+	}
+	if len(res.Pending) > 0 {
+		p.line("")
+		p.line("待补充（%d项）：", len(res.Pending))
+		for _, f := range res.Pending {
+			p.line("  ? %s", f.Message)
+		}
+	}
+
+	p.line("")
+	p.line("一、资源配置")
+	t := table{header: []string{"学段", "参评学校", "达标", "未达标", "待补充", "综合差异系数"}, right: []bool{false, true, true, true, true, true}}
+	for _, l := range standard.Levels {
+		lr := res.Resource.Of(l)
+		t.add(l.Chinese(), num(lr.Units), num(lr.UnitsPassing), num(lr.UnitsFailing), num(lr.UnitsPending), cv(lr.CompositeCV))
+	}
+	t.write(p)
+	p.line("")
+	t = table{header: []string{"指标", "学段", "标准", "全县值", "差异系数", "上限", "达标学校", "判定"}, right: []bool{false, false, true, true, true, true, true, false}}
+	for _, l := range standard.Levels {
+		lr := res.Resource.Of(l)
+		for _, ind := range lr.Indicators {
+			mark := string(ind.CVStatus)
+			if ind.CVCritical {
+				mark += "（临界）"
+			}
+			if ind.CVNote != "" {
+				mark += "（" + ind.CVNote + "）"
+			}
+			t.add(ind.ID+" "+ind.Name, l.Chinese(), value(ind.Threshold), opt(ind.Value), cv(ind.CV), value(ind.CVLimit),
+				fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units), mark)
+		}
+	}
+	t.write(p)
+	if len(res.Excluded) > 0 {
+		p.line("")
+		p.line("不参与资源配置评估的学校（%d所）：", len(res.Excluded))
+		for _, e := range res.Excluded {
+			p.line("  %s %s：%s", e.Code, e.Name, e.Reason)
+		}
+	}
+
+	for i, d := range standard.Dimensions {
+		var items []eval.Item
+		for _, it := range res.Items {
+			if it.Dimension == d.ID {
+				items = append(items, it)
+			}
+		}
+		if len(items) == 0 {
+			continue
+		}
+		p.line("")
+		p.line("%s、%s", chineseNumber(i+2), d.Name)
+		t := table{header: []string{"指标", "判定", "情况"}}
+		for _, it := range items {
+			st := string(it.Status)
+			if d.ID == "veto" {
+				st = vetoWord(it.Status)
+			}
+			t.add(it.ID+" "+it.Short, st, it.Summary)
+		}
+		t.write(p)
+		for _, it := range items {
+			for _, s := range it.Schools {
+				p.line("    %s %s %s（%s）：%s", it.ID, s.Status, s.Name, s.Code, s.Detail)
+			}
+		}
+	}
+	if len(res.Warnings) > 0 {
+		p.line("")
+		p.line("提示（%d条）：", len(res.Warnings))
+		for _, w := range res.Warnings {
+			p.line("  ! %s", w)
+		}
+	}
+	return p.err
+}
+
+func verdict(s eval.Status) string {
+	switch s {
+	case eval.Met:
+		return "达到 —— 全部指标达到国家规定要求"
+	case eval.NotMet:
+		return "未达到 —— 见下列未达到的项目"
+	}
+	return "待补充 —— 数据不全，尚不能得出结论"
+}
+
+func vetoWord(s eval.Status) string {
+	switch s {
+	case eval.Met:
+		return "无"
+	case eval.NotMet:
+		return "存在"
+	}
+	return string(s)
+}
+
+func chineseNumber(n int) string {
+	return string([]rune("零一二三四五六七八九十")[n])
+}
+
+func num(n int) string { return fmt.Sprint(n) }
+
+func value(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}
+
+func opt(o eval.Opt) string {
+	if !o.OK {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", o.V)
+}
+
+func cv(o eval.Opt) string {
+	if !o.OK {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", o.V)
+}
+
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+	}
+}
+
+// table prints rows in columns aligned by display width (a Chinese character takes two cells).
+type table struct {
+	header []string
+	right  []bool
+	rows   [][]string
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) write(p *printer) {
+	widths := make([]int, len(t.header))
+	for _, r := range append([][]string{t.header}, t.rows...) {
+		for i, c := range r {
+			widths[i] = max(widths[i], uniseg.StringWidth(c))
+		}
+	}
+	for _, r := range append([][]string{t.header}, t.rows...) {
+		var b strings.Builder
+		b.WriteString("  ")
+		for i, c := range r {
+			gap := widths[i] - uniseg.StringWidth(c)
+			last := i == len(r)-1
+			if i < len(t.right) && t.right[i] {
+				b.WriteString(strings.Repeat(" ", gap))
+				b.WriteString(c)
+			} else {
+				b.WriteString(c)
+				if !last {
+					b.WriteString(strings.Repeat(" ", gap))
+				}
+			}
+			if !last {
+				b.WriteString("  ")
+			}
+		}
+		p.line("%s", b.String())
+	}
+}
