@@ -193,19 +193,19 @@ type Excluded struct {
 
 // Item is the result of one G, Q, S, V or P item.
 type Item struct {
-	ID        string    `json:"id"`
-	Dimension string    `json:"dimension"`
-	Name      string    `json:"name"`
-	Short     string    `json:"short"`
-	Owners    []string  `json:"owners"`
-	Status    Status    `json:"status"`
-	Summary   string    `json:"summary"` // one line: what was found
-	Checks    []Check   `json:"checks,omitempty"`
-	Schools   []School  `json:"schools,omitempty"` // schools that fail or lack data
-	Evidence  string    `json:"evidence,omitempty"`
-	Note      string    `json:"note,omitempty"`
-	Warnings  []string  `json:"warnings,omitempty"`
-	Computed  bool      `json:"computed"` // from the school table rather than county.toml
+	ID        string   `json:"id"`
+	Dimension string   `json:"dimension"`
+	Name      string   `json:"name"`
+	Short     string   `json:"short"`
+	Owners    []string `json:"owners"`
+	Status    Status   `json:"status"`
+	Summary   string   `json:"summary"` // one line: what was found
+	Checks    []Check  `json:"checks,omitempty"`
+	Schools   []School `json:"schools,omitempty"` // schools that fail or lack data
+	Evidence  string   `json:"evidence,omitempty"`
+	Note      string   `json:"note,omitempty"`
+	Warnings  []string `json:"warnings,omitempty"`
+	Computed  bool     `json:"computed"` // from the school table rather than county.toml
 }
 
 // Check is one comparison within an item.

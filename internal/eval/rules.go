@@ -301,7 +301,9 @@ func specialSchoolFunding(c *context, it *standard.Item) Item {
 
 // G12: every full-time teacher holds a teacher's certificate.
 func teacherCertification(c *context, it *standard.Item) Item {
-	filter := func(s *data.School) bool { return s.Type != "职业学校" && (s.CompulsoryStudents() > 0 || s.Type == "特殊教育学校") }
+	filter := func(s *data.School) bool {
+		return s.Type != "职业学校" && (s.CompulsoryStudents() > 0 || s.Type == "特殊教育学校")
+	}
 	var teachers, certified float64
 	complete := true
 	out := c.schoolRule(it, []string{"teachers", "certified_teachers"}, filter, func(s *data.School) (Status, string) {
