@@ -145,13 +145,7 @@ func conclude(res *Result) {
 		var msg string
 		switch u.Status {
 		case NotMet:
-			msg = fmt.Sprintf("%s：%d项达标", u.Name, u.Met)
-			if len(u.Failing) > 0 {
-				msg += "，未达标 " + strings.Join(u.Failing, "、")
-			}
-			if len(u.BelowFloor) > 0 {
-				msg += "，低于标准85%的 " + strings.Join(u.BelowFloor, "、")
-			}
+			msg = unitFailure(&u, res.Resource.Of(u.Level))
 		case Pending:
 			msg = fmt.Sprintf("%s：%s未填", u.Name, strings.Join(quoteAll(u.Missing), ""))
 		}
@@ -180,6 +174,23 @@ func conclude(res *Result) {
 	if res.Eligibility == NotApplicable {
 		res.Eligibility = Pending
 	}
+}
+
+// unitFailure says why a unit fails: how many indicators it meets and each shortfall.
+func unitFailure(u *Unit, lr *Level) string {
+	var parts []string
+	for i, v := range u.Values {
+		if !v.Valid || v.Meets {
+			continue
+		}
+		ind := lr.Indicators[i]
+		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, fmtNum(v.Value), fmtNum(ind.Threshold))
+		if !v.AboveFloor {
+			part += fmt.Sprintf("的%s%%（%s）", fmtNum(ind.Floor/ind.Threshold*100), fmtNum(ind.Floor))
+		}
+		parts = append(parts, part)
+	}
+	return fmt.Sprintf("%s：%d项达到标准；%s", u.Name, u.Met, strings.Join(parts, "；"))
 }
 
 func quoteAll(ss []string) []string {

@@ -139,11 +139,11 @@ func opWord(op string) string {
 	return "不低于"
 }
 
-// fmtNum formats a number for a message: integers as such, others with up to 2 decimals
-// (3 below 1), trailing zeros removed.
+// fmtNum formats a number for a message: as written when it has at most 3 decimals (6.375),
+// otherwise rounded to 2 decimals (3 below 1), trailing zeros removed.
 func fmtNum(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatFloat(v, 'f', 0, 64)
+	if s := strconv.FormatFloat(v, 'f', -1, 64); !strings.Contains(s, ".") || len(s)-strings.Index(s, ".") <= 4 {
+		return s
 	}
 	d := 2
 	if math.Abs(v) < 1 {
