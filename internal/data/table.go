@@ -250,10 +250,10 @@ func mapHeader(header []string, row int, name string) ([]int, map[string]bool, d
 		}
 		ci, ok := headerIndex[norm]
 		if !ok {
-			if s := suggest.Closest(norm, known); s != "" {
+			if unit := unitColumn(norm); unit != "" {
+				probs.Add(name, row, h, "", "请在列名中注明单位，如「%s」", HeaderOf(unit))
+			} else if s := suggest.Closest(norm, known); s != "" {
 				probs.Add(name, row, h, "", "未知的列名，是否为「%s」？", s)
-			} else if strings.HasPrefix(norm, "教学仪器设备值") || strings.HasPrefix(norm, "公用经费预算") || strings.HasPrefix(norm, "教师培训经费") || strings.HasPrefix(norm, "生均公用经费") {
-				probs.Add(name, row, h, "", "请在列名中注明单位，如「%s」", HeaderOf(unitColumn(norm)))
 			} else {
 				probs.Warn(name, row, h, "", "不是学校数据表的列，已忽略")
 			}
@@ -292,16 +292,19 @@ func mapHeader(header []string, row int, name string) ([]int, map[string]bool, d
 	return cols, present, probs
 }
 
+// unitColumn returns the column a header names without its unit ("教学仪器设备值"), or "".
 func unitColumn(norm string) string {
-	switch {
-	case strings.HasPrefix(norm, "教学仪器设备值"):
+	switch norm {
+	case "教学仪器设备值":
 		return "equipment_value"
-	case strings.HasPrefix(norm, "公用经费预算"):
+	case "公用经费预算":
 		return "public_fund_budget"
-	case strings.HasPrefix(norm, "教师培训经费"):
+	case "教师培训经费":
 		return "training_fund"
+	case "生均公用经费":
+		return "public_fund_per_student"
 	}
-	return "public_fund_per_student"
+	return ""
 }
 
 func parseRecord(s *School, rec []string, cols []int, name string, probs *diag.List) {

@@ -97,6 +97,9 @@ func decodeError(file, src string, err error) diag.Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		p.Line = pe.Position.Line
+		if strings.Contains(pe.Message, `got '\n'`) && p.Line > 1 {
+			p.Line-- // the line ended too early: the mistake is on the line before
+		}
 		p.Column = pe.LastKey
 		p.Message = "TOML 格式错误：" + pe.Message
 		if strings.Contains(pe.Message, "range") || strings.Contains(pe.Message, "overflow") {
