@@ -35,6 +35,7 @@ func (t *Table) Has(key string) bool { return t.Present[key] }
 // rowReader yields the records of a table with their 1-based row numbers.
 type rowReader interface {
 	next() (record []string, row int, err error)
+	sizeHint() int // how many records there are at most
 }
 
 // LoadTable reads a school table from a .csv or .xlsx file. name is how messages refer to the
@@ -81,14 +82,20 @@ func DecodeText(src []byte) []byte {
 	return out
 }
 
-type csvReader struct{ r *csv.Reader }
+type csvReader struct {
+	r     *csv.Reader
+	lines int // an upper bound of the records, to size the table once
+}
 
 func newCSVReader(src []byte) *csvReader {
-	r := csv.NewReader(bytes.NewReader(DecodeText(src)))
+	text := DecodeText(src)
+	r := csv.NewReader(bytes.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &csvReader{r: r}
+	return &csvReader{r: r, lines: bytes.Count(text, []byte{'\n'}) + 1}
 }
+
+func (c *csvReader) sizeHint() int { return c.lines }
 
 func (c *csvReader) next() ([]string, int, error) {
 	rec, err := c.r.Read()
@@ -132,6 +139,8 @@ func newXLSXReader(path string) (*xlsxReader, error) {
 	}
 	return &xlsxReader{rows: rows}, nil
 }
+
+func (x *xlsxReader) sizeHint() int { return len(x.rows) }
 
 func (x *xlsxReader) next() ([]string, int, error) {
 	if x.i >= len(x.rows) {
@@ -188,8 +197,8 @@ func readTable(rr rowReader, name string) (*Table, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	t := &Table{File: name, Present: present}
-	firstRow := map[string]int{}
+	t := &Table{File: name, Present: present, Schools: make([]School, 0, rr.sizeHint())}
+	firstRow := make(map[string]int, rr.sizeHint())
 	for {
 		rec, row, err := rr.next()
 		if err == io.EOF {

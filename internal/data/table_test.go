@@ -122,8 +122,8 @@ func TestEncodingsAndXLSX(t *testing.T) {
 		t.Fatal("GBK encoding changed nothing")
 	}
 	variants := map[string][]byte{
-		"bom": append([]byte("\xef\xbb\xbf"), src...),
-		"gbk": gbk,
+		"bom":  append([]byte("\xef\xbb\xbf"), src...),
+		"gbk":  gbk,
 		"crlf": bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n")),
 	}
 	for name, b := range variants {

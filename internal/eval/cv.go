@@ -7,22 +7,45 @@ import "math"
 // population form, CV = S / mean. scale multiplies every X_i (100 for per-hundred indicators).
 // ok is false when the CV is undefined: fewer than two units, or a mean of zero.
 func WeightedCV(students, totals []float64, scale float64) (mean, std, cv float64, ok bool) {
-	var p, sum float64
+	var a cvAccumulator
 	for i := range students {
-		p += students[i]
-		sum += totals[i]
+		a.add(students[i], totals[i])
 	}
-	if p == 0 {
+	for i := range students {
+		a.addDeviation(students[i], totals[i], scale)
+	}
+	return a.result(scale)
+}
+
+// cvAccumulator computes WeightedCV in two passes over units without storing their values:
+// add every unit, then addDeviation every unit, then result.
+type cvAccumulator struct {
+	n        int
+	students float64 // P = Σ P_i
+	total    float64 // Σ x_i
+	variance float64 // Σ (P_i/P)(X_i − mean)², after the second pass
+}
+
+func (a *cvAccumulator) add(students, total float64) {
+	a.n++
+	a.students += students
+	a.total += total
+}
+
+func (a *cvAccumulator) mean(scale float64) float64 { return a.total / a.students * scale }
+
+func (a *cvAccumulator) addDeviation(students, total, scale float64) {
+	d := total/students*scale - a.mean(scale)
+	a.variance += students / a.students * d * d
+}
+
+func (a *cvAccumulator) result(scale float64) (mean, std, cv float64, ok bool) {
+	if a.students == 0 {
 		return 0, 0, 0, false
 	}
-	mean = sum / p * scale
-	var v float64
-	for i := range students {
-		d := totals[i]/students[i]*scale - mean
-		v += students[i] / p * d * d
-	}
-	std = math.Sqrt(v)
-	if len(students) < 2 || mean == 0 {
+	mean = a.mean(scale)
+	std = math.Sqrt(a.variance)
+	if a.n < 2 || mean == 0 {
 		return mean, std, 0, false
 	}
 	return mean, std, std / mean, true

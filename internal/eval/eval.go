@@ -38,10 +38,17 @@ func Evaluate(in Input) *Result {
 	if res.Excluded == nil {
 		res.Excluded = []Excluded{}
 	}
-	bySchool := schoolIndex(table.Schools)
+	n := len(p.Resource.Indicators)
+	ids := make([]string, n)
+	measures := make([]measure, n)
+	for k, ind := range p.Resource.Indicators {
+		ids[k], measures[k] = ind.ID, measureOf(ind.Measure)
+	}
+	values := make([]Value, n*len(res.Units)) // one allocation for all units' values
 	for i := range res.Units {
 		u := &res.Units[i]
-		unitValues(p, u, bySchool[u.Code], &res.warnings, table.File)
+		u.Values = Values{ids: ids, list: values[i*n : (i+1)*n : (i+1)*n]}
+		unitValues(p, measures, u, &table.Schools[u.school], &res.warnings, table.File)
 	}
 	for _, l := range standard.Levels {
 		*res.Resource.Of(l) = levelResult(p, res.Units, l)
@@ -84,14 +91,6 @@ func Evaluate(in Input) *Result {
 	return res
 }
 
-func schoolIndex(schools []data.School) map[string]*data.School {
-	m := make(map[string]*data.School, len(schools))
-	for i := range schools {
-		m[schools[i].Code] = &schools[i]
-	}
-	return m
-}
-
 // insertInOrder places item where the profile lists it.
 func insertInOrder(p *standard.Profile, items []Item, item Item) []Item {
 	pos := map[string]int{}
@@ -114,9 +113,9 @@ func insertInOrder(p *standard.Profile, items []Item, item Item) []Item {
 // conclude draws the overall conclusion (DESIGN §2.6) and lists what fails and what lacks data:
 // any failure ⇒ 未达到; otherwise any missing data ⇒ 待补充; only then 达到.
 func conclude(res *Result) {
-	var statuses []Status
+	conclusion := NotApplicable
 	add := func(st Status, f Finding) {
-		statuses = append(statuses, st)
+		conclusion = combine(conclusion, st)
 		switch st {
 		case NotMet:
 			res.Failures = append(res.Failures, f)
@@ -166,7 +165,7 @@ func conclude(res *Result) {
 		}
 		add(it.Status, Finding{Kind: "item", ID: it.ID, Message: msg})
 	}
-	res.Conclusion = combine(statuses...)
+	res.Conclusion = conclusion
 	if res.Conclusion == NotApplicable {
 		res.Conclusion = Pending
 	}
@@ -179,7 +178,7 @@ func conclude(res *Result) {
 // unitFailure says why a unit fails: how many indicators it meets and each shortfall.
 func unitFailure(u *Unit, lr *Level) string {
 	var parts []string
-	for i, v := range u.Values {
+	for i, v := range u.Values.list {
 		if !v.Valid || v.Meets {
 			continue
 		}

@@ -29,16 +29,22 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 			res.UnitsPending++
 		}
 	}
-	students := make([]float64, 0, len(idx))
-	totals := make([]float64, 0, len(idx))
-	var cvSum float64
-	cvCount := 0
+	n := len(r.Indicators)
+	scales := make([]float64, n)
+	acc := make([]cvAccumulator, n)
 	for k, ind := range r.Indicators {
 		t := ind.Threshold(l)
-		out := Indicator{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: t, Floor: r.FloorRatio * t, CVLimit: res.CVLimit}
-		students, totals = students[:0], totals[:0]
-		for _, i := range idx {
-			v := units[i].Values[k]
+		res.Indicators[k] = Indicator{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: t, Floor: r.FloorRatio * t, CVLimit: res.CVLimit}
+		scales[k] = 1
+		if ind.PerHundred {
+			scales[k] = 100
+		}
+	}
+	// Two passes over the units: totals and counts, then the deviations from the county value.
+	for _, i := range idx {
+		u := &units[i]
+		for k, v := range u.Values.list {
+			out := &res.Indicators[k]
 			if !v.Valid {
 				out.UnitsMissing++
 				continue
@@ -49,22 +55,29 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 			if !v.AboveFloor {
 				out.UnitsBelowFloor++
 			}
-			students = append(students, units[i].Students)
-			totals = append(totals, v.Numerator)
-			out.Total += v.Numerator
-			out.Students += units[i].Students
+			acc[k].add(u.Students, v.Numerator)
 		}
-		scale := 1.0
-		if ind.PerHundred {
-			scale = 100
+	}
+	for _, i := range idx {
+		u := &units[i]
+		for k, v := range u.Values.list {
+			if v.Valid {
+				acc[k].addDeviation(u.Students, v.Numerator, scales[k])
+			}
 		}
-		mean, std, cv, ok := WeightedCV(students, totals, scale)
+	}
+	var cvSum float64
+	cvCount := 0
+	for k := range r.Indicators {
+		out := &res.Indicators[k]
+		out.Total, out.Students = acc[k].total, acc[k].students
+		mean, std, cv, ok := acc[k].result(scales[k])
 		switch {
 		case res.Units == 0:
 			out.CVStatus, out.CVNote = NotApplicable, "全县无参评"+l.Chinese()
 		case out.UnitsMissing > 0:
 			out.CVStatus, out.CVNote = Pending, fmt.Sprintf("%d所学校数据缺失，无法计算", out.UnitsMissing)
-		case len(students) < 2:
+		case acc[k].n < 2:
 			out.Value, out.Std = some(mean), some(std)
 			out.CVStatus, out.CVNote = NotApplicable, "参评学校不足2所，差异系数无意义"
 		case !ok:
@@ -81,7 +94,6 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 			cvSum += cv
 			cvCount++
 		}
-		res.Indicators[k] = out
 	}
 	if cvCount == len(r.Indicators) {
 		res.CompositeCV = some(cvSum / float64(cvCount))

@@ -140,26 +140,36 @@ type Unit struct {
 	Failing    []string       `json:"failing,omitempty"`     // indicators below threshold
 	BelowFloor []string       `json:"below_floor,omitempty"` // indicators below the 85% floor
 	Missing    []string       `json:"missing,omitempty"`     // headers of blank cells it needs
+
+	school int // index of its row in the table
 }
 
 // Value is a unit's value of one indicator.
 type Value struct {
-	ID         string
 	Value      float64
-	Valid      bool    // false: an input cell is blank
 	Numerator  float64 // teachers, m², 元 or rooms after splitting
+	Valid      bool    // false: an input cell is blank
 	Meets      bool    // ≥ threshold
 	AboveFloor bool    // ≥ floor ratio × threshold
 }
 
 // Values are a unit's values in the profile's indicator order.
-type Values []Value
+type Values struct {
+	ids  []string // the profile's indicator IDs, shared by every unit
+	list []Value
+}
+
+// Len returns the number of indicators.
+func (vs Values) Len() int { return len(vs.list) }
+
+// At returns the k-th indicator's ID and value.
+func (vs Values) At(k int) (string, Value) { return vs.ids[k], vs.list[k] }
 
 // Get returns the value of indicator id.
 func (vs Values) Get(id string) (Value, bool) {
-	for _, v := range vs {
-		if v.ID == id {
-			return v, true
+	for k, x := range vs.ids {
+		if x == id {
+			return vs.list[k], true
 		}
 	}
 	return Value{}, false
@@ -169,11 +179,11 @@ func (vs Values) Get(id string) (Value, bool) {
 func (vs Values) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, v := range vs {
+	for i, v := range vs.list {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(strconv.Quote(v.ID))
+		b.WriteString(strconv.Quote(vs.ids[i]))
 		b.WriteByte(':')
 		o, _ := Opt{V: v.Value, OK: v.Valid}.MarshalJSON()
 		b.Write(o)

@@ -124,27 +124,29 @@ func levelsOf(s *data.School) []standard.Level {
 // G3: music and art rooms, one of each per 12 classes (at least one), of a minimum area.
 func musicArtRooms(c *context, it *standard.Item) Item {
 	cols := []string{"primary_classes", "junior_classes", "music_rooms", "music_room_min_area", "art_rooms", "art_room_min_area"}
+	rp := roomParamsOf(it)
 	return c.schoolRule(it, cols, inTypes(it), func(s *data.School) (Status, string) {
 		classes := 0.0
-		var cells []field
-		for _, l := range levelsOf(s) {
-			cells = append(cells, cell(s.Classes(l), string(l)+"_classes"))
+		for _, l := range standard.Levels {
+			if s.Students(l) == 0 {
+				continue
+			}
+			if !s.Classes(l).Valid {
+				return Pending, "「" + data.HeaderOf(string(l)+"_classes") + "」未填"
+			}
 			classes += s.Classes(l).Value
 		}
-		cells = append(cells, cell(s.MusicRooms, "music_rooms"), cell(s.ArtRooms, "art_rooms"))
-		if m := blank(cells...); m != "" {
+		if m := blank(cell(s.MusicRooms, "music_rooms"), cell(s.ArtRooms, "art_rooms")); m != "" {
 			return Pending, m
 		}
-		per := it.Param("classes_per_room")
-		need := math.Ceil(classes / per)
-		if it.RoomsRounding == "floor" {
-			need = math.Floor(classes / per)
+		need := math.Ceil(classes / rp.perRoom)
+		if rp.floor {
+			need = math.Floor(classes / rp.perRoom)
 		}
 		need = math.Max(need, 1)
-		musicArea, artArea, basis := roomAreas(it, s)
-		var problems []string
-		var pending []string
-		for _, room := range []struct {
+		musicArea, artArea, relaxed := rp.areas(s)
+		var problems, pending []string
+		for _, room := range [...]struct {
 			name        string
 			count, area data.Number
 			areaKey     string
@@ -164,7 +166,7 @@ func musicArtRooms(c *context, it *standard.Item) Item {
 				continue
 			}
 			if !meets(room.area.Value, room.min, c.p.Resource.Tolerance) {
-				problems = append(problems, fmt.Sprintf("%s专用教室最小%s平方米，不足%s平方米%s", room.name, fmtNum(room.area.Value), fmtNum(room.min), basis))
+				problems = append(problems, fmt.Sprintf("%s专用教室最小%s平方米，不足%s平方米%s", room.name, fmtNum(room.area.Value), fmtNum(room.min), rp.basis(relaxed)))
 			}
 		}
 		if len(problems) > 0 {
@@ -177,49 +179,88 @@ func musicArtRooms(c *context, it *standard.Item) Item {
 	})
 }
 
-// roomAreas returns the required music and art room areas for a school, taking the most
-// favourable relaxation it qualifies for, and a note naming the relaxation.
-func roomAreas(it *standard.Item, s *data.School) (music, art float64, basis string) {
-	music, art = it.Param("music_area"), it.Param("art_area")
-	if s.BuiltYear.Valid && s.BuiltYear.Value <= it.Param("old_built_year") {
-		music, art = it.Param("old_music_area"), it.Param("old_art_area")
-		basis = fmt.Sprintf("（%s年及之前建成）", fmtNum(it.Param("old_built_year")))
+// roomParams are G3's parameters, read once rather than per school.
+type roomParams struct {
+	perRoom, music, art, oldYear, oldMusic, oldArt, smallMaxClass, smallPrimary, smallJunior float64
+	floor                                                                                    bool
+}
+
+func roomParamsOf(it *standard.Item) roomParams {
+	return roomParams{
+		perRoom: it.Param("classes_per_room"), music: it.Param("music_area"), art: it.Param("art_area"),
+		oldYear: it.Param("old_built_year"), oldMusic: it.Param("old_music_area"), oldArt: it.Param("old_art_area"),
+		smallMaxClass: it.Param("small_max_class"), smallPrimary: it.Param("small_primary_area"), smallJunior: it.Param("small_junior_area"),
+		floor: it.RoomsRounding == "floor",
+	}
+}
+
+// Relaxations of the room areas (附件3 (六)).
+const (
+	noRelaxation     = iota
+	oldSchool        // planned and built in 2016 or earlier
+	smallRuralSchool // rural, largest class under 30
+)
+
+// areas returns the required music and art room areas for a school, taking the most favourable
+// relaxation it qualifies for, and which one that was.
+func (rp roomParams) areas(s *data.School) (music, art float64, relaxed int) {
+	music, art = rp.music, rp.art
+	if s.BuiltYear.Valid && s.BuiltYear.Value <= rp.oldYear {
+		music, art = rp.oldMusic, rp.oldArt
+		relaxed = oldSchool
 	}
 	if s.Area == "乡村" {
 		largest, known := 0.0, true
-		for _, l := range levelsOf(s) {
+		for _, l := range standard.Levels {
+			if s.Students(l) == 0 {
+				continue
+			}
 			m := s.MaxClass(l)
 			known = known && m.Valid
 			largest = math.Max(largest, m.Value)
 		}
-		if known && largest < it.Param("small_max_class") {
-			small := it.Param("small_primary_area")
+		if known && largest < rp.smallMaxClass {
+			small := rp.smallPrimary
 			if s.JuniorStudents.Value > 0 {
-				small = it.Param("small_junior_area")
+				small = rp.smallJunior
 			}
 			if small < music || small < art {
 				music, art = math.Min(music, small), math.Min(art, small)
-				basis = fmt.Sprintf("（最大班额低于%s人的乡村小规模学校）", fmtNum(it.Param("small_max_class")))
+				relaxed = smallRuralSchool
 			}
 		}
 	}
-	return music, art, basis
+	return music, art, relaxed
+}
+
+// basis names the relaxation applied, for a message.
+func (rp roomParams) basis(relaxed int) string {
+	switch relaxed {
+	case oldSchool:
+		return "（" + fmtNum(rp.oldYear) + "年及之前建成）"
+	case smallRuralSchool:
+		return "（最大班额低于" + fmtNum(rp.smallMaxClass) + "人的乡村小规模学校）"
+	}
+	return ""
 }
 
 // G4: school size.
 func schoolSize(c *context, it *standard.Item) Item {
+	maxN, maxThrough := it.Param("max_students"), it.Param("max_students_through")
+	relaxedN, relaxedThrough := it.Param("relaxed_max_students"), it.Param("relaxed_max_students_through")
+	oldYear, migrantShare := it.Param("old_built_year"), it.Param("migrant_share")
 	return c.schoolRule(it, nil, inTypes(it), func(s *data.School) (Status, string) {
 		n := s.CompulsoryStudents()
 		through := s.Type == "九年一贯制学校" || s.Type == "十二年一贯制学校"
-		limit, relaxed := it.Param("max_students"), it.Param("relaxed_max_students")
+		limit, relaxed := maxN, relaxedN
 		if through {
-			limit, relaxed = it.Param("max_students_through"), it.Param("relaxed_max_students_through")
+			limit, relaxed = maxThrough, relaxedThrough
 		}
 		if n <= limit {
 			return Met, ""
 		}
-		oldBuilt := s.BuiltYear.Valid && s.BuiltYear.Value <= it.Param("old_built_year")
-		migrant := s.MigrantStudents.Valid && s.MigrantStudents.Value > it.Param("migrant_share")*(n+s.SeniorStudents.Value)
+		oldBuilt := s.BuiltYear.Valid && s.BuiltYear.Value <= oldYear
+		migrant := s.MigrantStudents.Valid && s.MigrantStudents.Value > migrantShare*(n+s.SeniorStudents.Value)
 		if oldBuilt || migrant {
 			if n <= relaxed {
 				return Met, ""
@@ -236,6 +277,7 @@ func schoolSize(c *context, it *standard.Item) Item {
 // G5: the largest class at each level.
 func classSize(c *context, it *standard.Item) Item {
 	cols := []string{"primary_max_class", "junior_max_class"}
+	limits := standard.PerLevel{Primary: it.Param("primary_max_class"), Junior: it.Param("junior_max_class")}
 	return c.schoolRule(it, cols, inTypes(it), func(s *data.School) (Status, string) {
 		var problems, pending []string
 		for _, l := range levelsOf(s) {
@@ -244,7 +286,7 @@ func classSize(c *context, it *standard.Item) Item {
 				pending = append(pending, "「"+data.HeaderOf(string(l)+"_max_class")+"」未填")
 				continue
 			}
-			if limit := it.Param(string(l) + "_max_class"); m.Value > limit {
+			if limit := limits.Of(l); m.Value > limit {
 				problems = append(problems, fmt.Sprintf("%s最大班额%s人，超过%s人", l.Chinese(), fmtNum(m.Value), fmtNum(limit)))
 			}
 		}

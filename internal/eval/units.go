@@ -14,7 +14,15 @@ import (
 func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, excluded []Excluded) {
 	r := &p.Resource
 	w := r.SplitWeight
-	units = make([]Unit, 0, len(schools)+len(schools)/8)
+	count := 0
+	for i := range schools {
+		for _, l := range standard.Levels {
+			if schools[i].Students(l) > 0 {
+				count++
+			}
+		}
+	}
+	units = make([]Unit, 0, count)
 	for i := range schools {
 		s := &schools[i]
 		if reason := exclusion(r, s); reason != "" {
@@ -40,11 +48,11 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 			}
 			name := s.Name
 			if split {
-				name = fmt.Sprintf("%s（%s部）", s.Name, l.Chinese())
+				name = s.Name + "（" + l.Chinese() + "部）"
 			}
 			units = append(units, Unit{
 				Code: s.Code, Name: name, SchoolName: s.Name, Row: s.Row, Type: s.Type, Area: s.Area,
-				Ownership: s.Ownership, Level: l, Students: n, Split: split, Share: share,
+				Ownership: s.Ownership, Level: l, Students: n, Split: split, Share: share, school: i,
 			})
 		}
 	}
@@ -69,13 +77,13 @@ func exclusion(r *standard.Resource, s *data.School) string {
 }
 
 // unitValues computes a unit's seven values and its verdict.
-func unitValues(p *standard.Profile, u *Unit, s *data.School, warn *diag.List, file string) {
+// u.Values must have room for the profile's indicators; measures are theirs, in order.
+func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School, warn *diag.List, file string) {
 	r := &p.Resource
-	u.Values = make(Values, len(r.Indicators))
 	missing := 0
 	for i, ind := range r.Indicators {
-		num, ok, need := numerator(r, ind.Measure, u, s, warn, file)
-		v := Value{ID: ind.ID, Valid: ok, Numerator: num}
+		num, ok, need := numerator(r, measures[i], u, s, warn, file)
+		v := Value{Valid: ok, Numerator: num}
 		if ok {
 			v.Value = num / u.Students
 			if ind.PerHundred {
@@ -96,7 +104,7 @@ func unitValues(p *standard.Profile, u *Unit, s *data.School, warn *diag.List, f
 			missing++
 			u.Missing = appendUnique(u.Missing, need...)
 		}
-		u.Values[i] = v
+		u.Values.list[i] = v
 	}
 	// The unit passes when at least min_met values meet their thresholds and none is below its floor.
 	// With blank cells it fails only if it fails whatever the blanks hold; otherwise it is 待补充.
@@ -110,9 +118,32 @@ func unitValues(p *standard.Profile, u *Unit, s *data.School, warn *diag.List, f
 	}
 }
 
+// measure is a resource indicator's computation (standard.Measures), resolved once per evaluation.
+type measure int
+
+const (
+	qualifiedTeachers measure = iota
+	backboneTeachers
+	peArtTeachers
+	teachingArea
+	sportsArea
+	equipmentValue
+	multimediaRooms
+	unknownMeasure
+)
+
+func measureOf(name string) measure {
+	for i, m := range standard.Measures {
+		if m == name {
+			return measure(i)
+		}
+	}
+	return unknownMeasure
+}
+
 // numerator returns the unit's share of the quantity an indicator measures, whether it is known,
 // and, when it is not, the headers of the blank cells.
-func numerator(r *standard.Resource, measure string, u *Unit, s *data.School, warn *diag.List, file string) (float64, bool, []string) {
+func numerator(r *standard.Resource, m measure, u *Unit, s *data.School, warn *diag.List, file string) (float64, bool, []string) {
 	l := u.Level
 	level := func(n data.Number, key string) (float64, bool, []string) {
 		if !n.Valid {
@@ -126,12 +157,12 @@ func numerator(r *standard.Resource, measure string, u *Unit, s *data.School, wa
 		}
 		return n.Value * u.Share, true, nil
 	}
-	switch measure {
-	case "qualified_teachers":
+	switch m {
+	case qualifiedTeachers:
 		return level(s.QualifiedTeachers(l), "qualified_teachers")
-	case "backbone_teachers":
+	case backboneTeachers:
 		return level(s.BackboneTeachers(l), "backbone_teachers")
-	case "pe_art_teachers":
+	case peArtTeachers:
 		v, ok, need := level(s.PEArtTeachers(l), "pe_art_teachers")
 		if shared := s.SharedPEArtTeachers.Value; ok && shared > 0 {
 			lim := r.SharedPEArtStudents
@@ -144,9 +175,9 @@ func numerator(r *standard.Resource, measure string, u *Unit, s *data.School, wa
 			}
 		}
 		return v, ok, need
-	case "teaching_area":
+	case teachingArea:
 		return split(s.TeachingArea, "teaching_area")
-	case "sports_area":
+	case sportsArea:
 		v, ok, need := split(s.SportsArea, "sports_area")
 		if extra := s.ExtraSportsArea.Value; ok && extra > 0 {
 			if s.Area == "城区" {
@@ -156,12 +187,12 @@ func numerator(r *standard.Resource, measure string, u *Unit, s *data.School, wa
 			}
 		}
 		return v, ok, need
-	case "equipment_value":
+	case equipmentValue:
 		return split(s.EquipmentValue, "equipment_value")
-	case "multimedia_rooms":
+	case multimediaRooms:
 		return split(s.MultimediaRooms, "multimedia_rooms")
 	}
-	return 0, false, []string{measure}
+	return 0, false, []string{"unknown measure"}
 }
 
 // firstLevel is the first compulsory level a campus has, so that a campus-wide warning is given once.
