@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/site"
@@ -57,51 +58,79 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// newFlags returns a flag set whose help and errors are in Chinese.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "%s\n\n选项：\n", synopsis)
-		fs.VisitAll(func(f *flag.Flag) {
-			name, text := flag.UnquoteUsage(f)
-			if name != "" {
-				name = " " + name
-			}
-			fmt.Fprintf(fs.Output(), "  --%s%s\n        %s\n", f.Name, name, text)
-		})
-	}
-	return fs
+// command is a sub-command's flags with Chinese help; the flag package's own English messages
+// are silenced and replaced.
+type command struct {
+	*flag.FlagSet
+	synopsis string
 }
 
-// parseFlags parses args; it returns an exit code when the command should stop.
-func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return exitOK, true
+func newFlags(name, synopsis string) *command {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return &command{FlagSet: fs, synopsis: synopsis}
+}
+
+// usage writes the synopsis and the options; a `word` in an option's text names its value.
+func (c *command) usage(w io.Writer) {
+	fmt.Fprintf(w, "%s\n\n选项：\n", c.synopsis)
+	c.VisitAll(func(f *flag.Flag) {
+		name, text := flag.UnquoteUsage(f)
+		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool {
+			name = ""
 		}
+		if name != "" {
+			name = " " + name
+		}
+		fmt.Fprintf(w, "  --%s%s\n        %s\n", f.Name, name, text)
+	})
+}
+
+// parse parses args; it returns an exit code when the command should stop.
+func (c *command) parse(args []string, stdout, stderr io.Writer) (int, bool) {
+	err := c.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		c.usage(stdout)
+		return exitOK, true
+	case err != nil:
+		fmt.Fprintf(stderr, "%s\n\n", flagError(err))
+		c.usage(stderr)
 		return exitUsage, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "多余的参数：%v\n", fs.Args())
-		fs.Usage()
+	case c.NArg() > 0:
+		fmt.Fprintf(stderr, "多余的参数：%s\n\n", strings.Join(c.Args(), " "))
+		c.usage(stderr)
 		return exitUsage, true
 	}
 	return 0, false
+}
+
+// flagError translates the flag package's errors.
+func flagError(err error) string {
+	msg := err.Error()
+	for _, t := range []struct{ prefix, chinese string }{
+		{"flag provided but not defined: ", "未知的选项 "},
+		{"flag needs an argument: ", "这个选项需要一个值："},
+		{"invalid value ", "选项的值无效："},
+		{"invalid boolean value ", "选项的值无效："},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.prefix); ok {
+			return t.chinese + rest
+		}
+	}
+	return "选项有误：" + msg
 }
 
 func cmdEval(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("eval", `youjun eval [--site 目录 | --data 学校数据表] [--json] [--profile 评估标准]
 
 评估本县数据。默认读取当前目录的站点（site.toml、data/）；--data 只评估一张学校数据表
-（.csv 或 .xlsx），县级指标此时均为“待补充”。`, stderr)
-	dir := fs.String("site", ".", "站点目录（含 site.toml）")
-	table := fs.String("data", "", "只评估这张学校数据表，不读取站点")
+（.csv 或 .xlsx），县级指标此时均为“待补充”。`)
+	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
+	table := fs.String("data", "", "只评估这张学校数据表（.csv 或 .xlsx `文件`），不读取站点")
 	asJSON := fs.Bool("json", false, "输出 evaluation.json（机器可读）而不是文字摘要")
-	profile := fs.String("profile", "", "评估标准，如 national-2017（默认取 site.toml 的设置）")
-	if code, stop := parseFlags(fs, args, stdout); stop {
+	profile := fs.String("profile", "", "评估`标准`，如 national-2017（默认取 site.toml 的设置）")
+	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
 	siteSet := false
@@ -145,9 +174,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", `youjun check [--site 目录]
 
 检查站点的数据：学校数据表、data/county.toml、data/survey.csv、data/history/。
-列出全部错误和提示；有错误时退出码为 1。`, stderr)
-	dir := fs.String("site", ".", "站点目录（含 site.toml）")
-	if code, stop := parseFlags(fs, args, stdout); stop {
+列出全部错误和提示；有错误时退出码为 1。`)
+	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
+	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
 	_, probs := site.Load(*dir, "")
