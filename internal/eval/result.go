@@ -258,9 +258,6 @@ func (r *Result) Item(id string) (*Item, bool) {
 	return nil, false
 }
 
-// WarningList returns the evaluation's warnings with their locations.
-func (r *Result) WarningList() diag.List { return r.warnings }
-
 // JSON returns the evaluation.json contract: indented, keys in a fixed order, a final newline.
 func (r *Result) JSON() ([]byte, error) {
 	out, err := json.MarshalIndent(r, "", "  ")

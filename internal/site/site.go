@@ -4,7 +4,6 @@ package site
 
 import (
 	"path/filepath"
-	"strings"
 
 	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/data"
@@ -61,8 +60,7 @@ func LoadTable(path, profile string) (*Site, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return &Site{Dir: filepath.Dir(path), Config: &config.Config{Title: name}, Profile: p, County: &data.County{Table: t}}, probs
+	return &Site{Dir: filepath.Dir(path), Config: &config.Config{}, Profile: p, County: &data.County{Table: t}}, probs
 }
 
 // Evaluate evaluates the site's county.
