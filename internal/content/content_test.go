@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 func render(t *testing.T, body string) string {
@@ -87,7 +85,7 @@ func TestShortcodes(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"+++\ntitle = \"甲\"\n+++\n\n正文\n{{< value \"x\"\n", `content/t.md 第6行: "{{< value \"x\"" 短代码没有结束`},
-		{"+++\ntitle = \"甲\"\n+++\n{{< value “x” >}}\n", "第4行", },
+		{"+++\ntitle = \"甲\"\n+++\n{{< value “x” >}}\n", "第4行"},
 		{"+++\ntitle = \"甲\"\n+++\n{{< value “x” >}}\n", "不要用中文引号"},
 		{"+++\ntitle = \"甲\"\n", "front matter 没有结束"},
 		{"+++\ntitel = \"甲\"\n+++\n", `content/t.md 第2行「titel」: 未知的键，是否为「title」？`},
@@ -120,5 +118,4 @@ func TestLoadDir(t *testing.T) {
 	if strings.Join(got, " ") != "甲:a 乙:b 丙:chapter-3 丁:chapter-4" {
 		t.Errorf("docs = %v", got)
 	}
-	_ = ast.KindParagraph
 }
