@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/summary"
@@ -27,6 +29,7 @@ const usage = `youjun（优均）—— 县域义务教育优质均衡发展自�
   youjun <命令> [选项]
 
 命令：
+  build   生成自评报告网站（output/），含图表、各校和各指标页面、附表下载
   eval    评估本县数据，在终端输出结论与各项指标（--json 输出 evaluation.json）
   check   只检查数据是否完整、正确，不输出评估结果
 
@@ -53,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdEval(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "未知的命令「%s」\n\n%s", args[0], usage)
 	return exitUsage
@@ -167,6 +172,28 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 	if err := summary.Write(stdout, res, title); err != nil {
 		return exitError
 	}
+	return exitOK
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", `youjun build [--site 目录] [--out 目录]
+
+生成自评报告网站：总览、报告正文、每所学校和每项指标的页面、附表（可下载 CSV 和 Excel）、
+evaluation.json。网站不依赖网络，可直接用浏览器打开 output/index.html，或原样发布。
+生成失败时保留原来的 output/。`)
+	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
+	out := fs.String("out", "", "输出`目录`，默认为站点下的 output/")
+	if code, stop := fs.parse(args, stdout, stderr); stop {
+		return code
+	}
+	start := time.Now()
+	res, probs := build.Run(build.Options{Site: *dir, Out: *out})
+	if printProblems(stderr, probs) {
+		fmt.Fprintln(stderr, "未生成网站；原有的输出目录未改动。")
+		return exitError
+	}
+	printProblems(stderr, res.Warnings)
+	fmt.Fprintf(stdout, "已生成 %d 个网页、共 %d 个文件到 %s（用时 %d 毫秒）\n", res.Pages, res.Files, res.Out, time.Since(start).Milliseconds())
 	return exitOK
 }
 

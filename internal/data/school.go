@@ -4,7 +4,12 @@
 // file so that the user can fix them in one pass.
 package data
 
-import "github.com/youjun-edu/youjun/internal/standard"
+import (
+	"math"
+	"strconv"
+
+	"github.com/youjun-edu/youjun/internal/standard"
+)
 
 // School is one row of the school table: one campus (独立校区).
 type School struct {
@@ -209,4 +214,21 @@ var choiceAliases = map[string]map[string]string{
 		"小学教学点": "教学点",
 	},
 	"boarding": {"Y": "是", "N": "否", "y": "是", "n": "否", "√": "是", "×": "否"},
+}
+
+// Format returns the cell of column c for school s as the table holds it: text as written,
+// numbers in the column's own unit (万元 stays 万元), "" when blank.
+func (c *Column) Format(s *School) string {
+	if c.text != nil {
+		return *c.text(s)
+	}
+	n := *c.number(s)
+	if !n.Valid {
+		return ""
+	}
+	v := n.Value
+	if c.Scale != 0 {
+		v = math.Round(v/c.Scale*1e6) / 1e6 // undo ×10000 without float noise
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }

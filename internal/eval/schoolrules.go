@@ -1,0 +1,476 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// schoolCheck is a rule judged school by school (G3–G7, G12, Q4).
+type schoolCheck struct {
+	columns []string                                            // table columns it reads: absent ones make the item 待补充
+	applies func(*data.School) bool                             // the schools it judges
+	check   func(s *data.School, explain bool) (Status, string) // explain: describe a pass too
+	none    string                                              // the summary when no school applies
+}
+
+// schoolCheckOf returns the per-school check of a school rule, or nil for other rules.
+func schoolCheckOf(p *standard.Profile, it *standard.Item) *schoolCheck {
+	tol := p.Resource.Tolerance
+	switch it.Rule {
+	case "music_art_rooms":
+		return musicArtRooms(it, tol)
+	case "school_size":
+		return schoolSize(it)
+	case "class_size":
+		return classSize(it)
+	case "small_school_funding":
+		return smallSchoolFunding(it)
+	case "special_school_funding":
+		return specialSchoolFunding(it, tol)
+	case "teacher_certification":
+		return certification()
+	case "training_fund_share":
+		return trainingFundShare(it, tol)
+	}
+	return nil
+}
+
+// ExplainSchool judges one school by a school rule and describes the outcome, passes included,
+// for a school's own page. ok is false when the rule does not judge this school.
+func ExplainSchool(p *standard.Profile, it *standard.Item, s *data.School) (st Status, detail string, ok bool) {
+	sc := schoolCheckOf(p, it)
+	if sc == nil || !sc.applies(s) {
+		return "", "", false
+	}
+	st, detail = sc.check(s, true)
+	return st, detail, true
+}
+
+// schoolRule applies an item's school check to every school and sums up the outcome.
+func schoolRule(c *context, it *standard.Item) Item {
+	sc := schoolCheckOf(c.p, it)
+	out := newItem(it)
+	out.Computed = true
+	if e := c.county.Figures.Entry(it.ID); e != nil {
+		out.Evidence, out.Note = e.Evidence, e.Note
+	}
+	var absent []string
+	for _, key := range sc.columns {
+		if !c.table.Has(key) {
+			absent = append(absent, "「"+data.HeaderOf(key)+"」")
+		}
+	}
+	if len(absent) > 0 {
+		out.Status = Pending
+		out.Summary = "学校数据表缺少" + strings.Join(absent, "") + "列，无法计算"
+		return out
+	}
+	var n, failing, pending int
+	for i := range c.table.Schools {
+		s := &c.table.Schools[i]
+		if !sc.applies(s) {
+			continue
+		}
+		n++
+		st, detail := sc.check(s, false)
+		switch st {
+		case NotMet:
+			failing++
+		case Pending:
+			pending++
+		default:
+			continue
+		}
+		out.Schools = append(out.Schools, School{Code: s.Code, Name: s.Name, Row: s.Row, Status: st, Detail: detail})
+	}
+	switch {
+	case n == 0:
+		out.Status = NotApplicable
+		out.Summary = sc.none
+	case failing > 0:
+		out.Status = NotMet
+	case pending > 0:
+		out.Status = Pending
+	default:
+		out.Status = Met
+	}
+	if n > 0 {
+		out.Summary = fmt.Sprintf("应评估%d所，达到%d所", n, n-failing-pending)
+		if failing > 0 {
+			out.Summary += fmt.Sprintf("，未达到%d所", failing)
+		}
+		if pending > 0 {
+			out.Summary += fmt.Sprintf("，待补充%d所", pending)
+		}
+	}
+	return out
+}
+
+// inTypes selects compulsory-education schools of the item's types.
+func inTypes(it *standard.Item) func(*data.School) bool {
+	return func(s *data.School) bool { return it.AppliesTo(s.Type) && s.CompulsoryStudents() > 0 }
+}
+
+// field is a cell of a school with the key of its column, for naming blank cells.
+type field struct {
+	n   data.Number
+	key string
+}
+
+func cell(n data.Number, key string) field { return field{n, key} }
+
+// blank names the blank cells among the given fields, e.g. "「音乐专用教室数」未填".
+func blank(cells ...field) string {
+	var names []string
+	for _, c := range cells {
+		if !c.n.Valid {
+			names = append(names, "「"+data.HeaderOf(c.key)+"」")
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return strings.Join(names, "") + "未填"
+}
+
+// levelsOf returns the compulsory levels a campus has students at.
+func levelsOf(s *data.School) []standard.Level {
+	var ls []standard.Level
+	for _, l := range standard.Levels {
+		if s.Students(l) > 0 {
+			ls = append(ls, l)
+		}
+	}
+	return ls
+}
+
+// G3: music and art rooms, one of each per 12 classes (at least one), of a minimum area.
+func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
+	rp := roomParamsOf(it)
+	return &schoolCheck{
+		columns: []string{"primary_classes", "junior_classes", "music_rooms", "music_room_min_area", "art_rooms", "art_room_min_area"},
+		applies: inTypes(it),
+		check: func(s *data.School, explain bool) (Status, string) {
+			classes := 0.0
+			for _, l := range standard.Levels {
+				if s.Students(l) == 0 {
+					continue
+				}
+				if !s.Classes(l).Valid {
+					return Pending, "「" + data.HeaderOf(string(l)+"_classes") + "」未填"
+				}
+				classes += s.Classes(l).Value
+			}
+			if m := blank(cell(s.MusicRooms, "music_rooms"), cell(s.ArtRooms, "art_rooms")); m != "" {
+				return Pending, m
+			}
+			need := math.Ceil(classes / rp.perRoom)
+			if rp.floor {
+				need = math.Floor(classes / rp.perRoom)
+			}
+			need = math.Max(need, 1)
+			musicArea, artArea, relaxed := rp.areas(s)
+			var problems, pending []string
+			for _, room := range [...]struct {
+				name        string
+				count, area data.Number
+				areaKey     string
+				min         float64
+			}{
+				{"音乐", s.MusicRooms, s.MusicRoomMinArea, "music_room_min_area", musicArea},
+				{"美术", s.ArtRooms, s.ArtRoomMinArea, "art_room_min_area", artArea},
+			} {
+				if room.count.Value < need {
+					problems = append(problems, fmt.Sprintf("%s专用教室%s间，%s个班应有%s间", room.name, fmtNum(room.count.Value), fmtNum(classes), fmtNum(need)))
+				}
+				if room.count.Value == 0 {
+					continue
+				}
+				if !room.area.Valid {
+					pending = append(pending, "「"+data.HeaderOf(room.areaKey)+"」未填")
+					continue
+				}
+				if !meets(room.area.Value, room.min, tol) {
+					problems = append(problems, fmt.Sprintf("%s专用教室最小%s平方米，不足%s平方米%s", room.name, fmtNum(room.area.Value), fmtNum(room.min), rp.basis(relaxed)))
+				}
+			}
+			switch {
+			case len(problems) > 0:
+				return NotMet, strings.Join(problems, "；")
+			case len(pending) > 0:
+				return Pending, strings.Join(pending, "")
+			case explain:
+				return Met, fmt.Sprintf("%s个班应有音乐、美术专用教室各%s间；现有音乐%s间（最小%s平方米）、美术%s间（最小%s平方米），面积标准%s、%s平方米%s",
+					fmtNum(classes), fmtNum(need), fmtNum(s.MusicRooms.Value), fmtNum(s.MusicRoomMinArea.Value), fmtNum(s.ArtRooms.Value),
+					fmtNum(s.ArtRoomMinArea.Value), fmtNum(musicArea), fmtNum(artArea), rp.basis(relaxed))
+			}
+			return Met, ""
+		},
+	}
+}
+
+// roomParams are G3's parameters, read once rather than per school.
+type roomParams struct {
+	perRoom, music, art, oldYear, oldMusic, oldArt, smallMaxClass, smallPrimary, smallJunior float64
+	floor                                                                                    bool
+}
+
+func roomParamsOf(it *standard.Item) roomParams {
+	return roomParams{
+		perRoom: it.Param("classes_per_room"), music: it.Param("music_area"), art: it.Param("art_area"),
+		oldYear: it.Param("old_built_year"), oldMusic: it.Param("old_music_area"), oldArt: it.Param("old_art_area"),
+		smallMaxClass: it.Param("small_max_class"), smallPrimary: it.Param("small_primary_area"), smallJunior: it.Param("small_junior_area"),
+		floor: it.RoomsRounding == "floor",
+	}
+}
+
+// Relaxations of the room areas (附件3 (六)).
+const (
+	noRelaxation     = iota
+	oldSchool        // planned and built in 2016 or earlier
+	smallRuralSchool // rural, largest class under 30
+)
+
+// areas returns the required music and art room areas for a school, taking the most favourable
+// relaxation it qualifies for, and which one that was.
+func (rp roomParams) areas(s *data.School) (music, art float64, relaxed int) {
+	music, art = rp.music, rp.art
+	if s.BuiltYear.Valid && s.BuiltYear.Value <= rp.oldYear {
+		music, art = rp.oldMusic, rp.oldArt
+		relaxed = oldSchool
+	}
+	if s.Area == "乡村" {
+		largest, known := 0.0, true
+		for _, l := range standard.Levels {
+			if s.Students(l) == 0 {
+				continue
+			}
+			m := s.MaxClass(l)
+			known = known && m.Valid
+			largest = math.Max(largest, m.Value)
+		}
+		if known && largest < rp.smallMaxClass {
+			small := rp.smallPrimary
+			if s.JuniorStudents.Value > 0 {
+				small = rp.smallJunior
+			}
+			if small < music || small < art {
+				music, art = math.Min(music, small), math.Min(art, small)
+				relaxed = smallRuralSchool
+			}
+		}
+	}
+	return music, art, relaxed
+}
+
+// basis names the relaxation applied, for a message.
+func (rp roomParams) basis(relaxed int) string {
+	switch relaxed {
+	case oldSchool:
+		return "（" + fmtNum(rp.oldYear) + "年及之前建成）"
+	case smallRuralSchool:
+		return "（最大班额低于" + fmtNum(rp.smallMaxClass) + "人的乡村小规模学校）"
+	}
+	return ""
+}
+
+// G4: school size.
+func schoolSize(it *standard.Item) *schoolCheck {
+	maxN, maxThrough := it.Param("max_students"), it.Param("max_students_through")
+	relaxedN, relaxedThrough := it.Param("relaxed_max_students"), it.Param("relaxed_max_students_through")
+	oldYear, migrantShare := it.Param("old_built_year"), it.Param("migrant_share")
+	return &schoolCheck{
+		applies: inTypes(it),
+		check: func(s *data.School, explain bool) (Status, string) {
+			n := s.CompulsoryStudents()
+			through := s.Type == "九年一贯制学校" || s.Type == "十二年一贯制学校"
+			limit, relaxed := maxN, relaxedN
+			if through {
+				limit, relaxed = maxThrough, relaxedThrough
+			}
+			if n <= limit {
+				if explain {
+					return Met, fmt.Sprintf("义务教育阶段%s人，不超过%s人", fmtNum(n), fmtNum(limit))
+				}
+				return Met, ""
+			}
+			oldBuilt := s.BuiltYear.Valid && s.BuiltYear.Value <= oldYear
+			migrant := s.MigrantStudents.Valid && s.MigrantStudents.Value > migrantShare*(n+s.SeniorStudents.Value)
+			if oldBuilt || migrant {
+				if n <= relaxed {
+					return Met, fmt.Sprintf("义务教育阶段%s人，按放宽标准不超过%s人", fmtNum(n), fmtNum(relaxed))
+				}
+				return NotMet, fmt.Sprintf("义务教育阶段%s人，超过放宽后的%s人", fmtNum(n), fmtNum(relaxed))
+			}
+			if n <= relaxed && (!s.BuiltYear.Valid || !s.MigrantStudents.Valid) {
+				return Pending, fmt.Sprintf("义务教育阶段%s人，超过%s人；须填写建成年份和随迁子女数以判断能否按%s人评估", fmtNum(n), fmtNum(limit), fmtNum(relaxed))
+			}
+			return NotMet, fmt.Sprintf("义务教育阶段%s人，超过%s人", fmtNum(n), fmtNum(limit))
+		},
+	}
+}
+
+// G5: the largest class at each level.
+func classSize(it *standard.Item) *schoolCheck {
+	limits := standard.PerLevel{Primary: it.Param("primary_max_class"), Junior: it.Param("junior_max_class")}
+	return &schoolCheck{
+		columns: []string{"primary_max_class", "junior_max_class"},
+		applies: inTypes(it),
+		check: func(s *data.School, explain bool) (Status, string) {
+			var problems, pending, facts []string
+			for _, l := range levelsOf(s) {
+				m := s.MaxClass(l)
+				if !m.Valid {
+					pending = append(pending, "「"+data.HeaderOf(string(l)+"_max_class")+"」未填")
+					continue
+				}
+				if limit := limits.Of(l); m.Value > limit {
+					problems = append(problems, fmt.Sprintf("%s最大班额%s人，超过%s人", l.Chinese(), fmtNum(m.Value), fmtNum(limit)))
+				} else if explain {
+					facts = append(facts, fmt.Sprintf("%s最大班额%s人，不超过%s人", l.Chinese(), fmtNum(m.Value), fmtNum(limit)))
+				}
+			}
+			switch {
+			case len(problems) > 0:
+				return NotMet, strings.Join(problems, "；")
+			case len(pending) > 0:
+				return Pending, strings.Join(pending, "")
+			}
+			return Met, strings.Join(facts, "；")
+		},
+	}
+}
+
+// G6: village primary schools and 教学点 under 100 students are funded as 100.
+func smallSchoolFunding(it *standard.Item) *schoolCheck {
+	min := it.Param("min_funded_students")
+	return &schoolCheck{
+		columns: []string{"funded_students"},
+		applies: func(s *data.School) bool {
+			n := s.CompulsoryStudents()
+			return n > 0 && n < min && (s.Type == "教学点" || (s.Type == "小学" && s.Area == "乡村"))
+		},
+		check: func(s *data.School, explain bool) (Status, string) {
+			if !s.FundedStudents.Valid {
+				return Pending, "「公用经费核定学生数」未填"
+			}
+			detail := fmt.Sprintf("在校生%s人，按%s人核定公用经费", fmtNum(s.CompulsoryStudents()), fmtNum(s.FundedStudents.Value))
+			if s.FundedStudents.Value < min {
+				return NotMet, detail + "，应按" + fmtNum(min) + "人"
+			}
+			return Met, detail
+		},
+		none: fmt.Sprintf("全县无不足%s名学生的村小学和教学点", fmtNum(min)),
+	}
+}
+
+// G7: public funds per student of special-education schools.
+func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
+	min := it.Param("min_public_fund_per_student")
+	return &schoolCheck{
+		columns: []string{"public_fund_per_student"},
+		applies: func(s *data.School) bool { return s.Type == "特殊教育学校" },
+		check: func(s *data.School, explain bool) (Status, string) {
+			if !s.PublicFundPerStudent.Valid {
+				return Pending, "「生均公用经费(元)」未填"
+			}
+			if !meets(s.PublicFundPerStudent.Value, min, tol) {
+				return NotMet, fmt.Sprintf("生均公用经费%s元，低于%s元", fmtNum(s.PublicFundPerStudent.Value), fmtNum(min))
+			}
+			return Met, fmt.Sprintf("生均公用经费%s元", fmtNum(s.PublicFundPerStudent.Value))
+		},
+		none: "全县无特殊教育学校",
+	}
+}
+
+// G12, school by school: every full-time teacher holds a certificate.
+func certification() *schoolCheck {
+	return &schoolCheck{
+		columns: []string{"teachers", "certified_teachers"},
+		applies: func(s *data.School) bool {
+			return s.Type != "职业学校" && (s.CompulsoryStudents() > 0 || s.Type == "特殊教育学校")
+		},
+		check: func(s *data.School, explain bool) (Status, string) {
+			if m := blank(cell(s.Teachers, "teachers"), cell(s.CertifiedTeachers, "certified_teachers")); m != "" {
+				return Pending, m
+			}
+			detail := fmt.Sprintf("专任教师%s人，持证%s人", fmtNum(s.Teachers.Value), fmtNum(s.CertifiedTeachers.Value))
+			if s.CertifiedTeachers.Value < s.Teachers.Value {
+				return NotMet, detail
+			}
+			if explain {
+				return Met, detail
+			}
+			return Met, ""
+		},
+	}
+}
+
+// G12: the county's certification rate, from the per-school check.
+func teacherCertification(c *context, it *standard.Item) Item {
+	out := schoolRule(c, it)
+	sc := schoolCheckOf(c.p, it)
+	if strings.HasPrefix(out.Summary, "学校数据表缺少") {
+		return out
+	}
+	var teachers, certified float64
+	complete := true
+	for i := range c.table.Schools {
+		s := &c.table.Schools[i]
+		if !sc.applies(s) {
+			continue
+		}
+		if !s.Teachers.Valid || !s.CertifiedTeachers.Valid {
+			complete = false
+			continue
+		}
+		teachers += s.Teachers.Value
+		certified += s.CertifiedTeachers.Value
+	}
+	if teachers == 0 {
+		return out
+	}
+	rate := certified / teachers * 100
+	chk := Check{Key: "certified_rate", Label: "专任教师持证上岗率", Op: ">=", Threshold: it.Param("min_rate"), Unit: "%", Value: some(rate), Status: Pending}
+	if complete {
+		chk.Status = NotMet
+		if meets(rate, it.Param("min_rate"), c.p.Resource.Tolerance) {
+			chk.Status = Met
+		}
+		out.Status = combine(out.Status, chk.Status)
+	}
+	out.Checks = []Check{chk}
+	out.Summary = fmt.Sprintf("专任教师%s人，持证%s人，持证上岗率%s%%；%s", fmtNum(teachers), fmtNum(certified), fmtPercent(rate), out.Summary)
+	return out
+}
+
+// Q4: each school's teacher-training funds are at least 5% of its public-fund budget.
+func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
+	min := it.Param("min_share")
+	return &schoolCheck{
+		columns: []string{"public_fund_budget", "training_fund"},
+		applies: inTypes(it),
+		check: func(s *data.School, explain bool) (Status, string) {
+			if m := blank(cell(s.PublicFundBudget, "public_fund_budget"), cell(s.TrainingFund, "training_fund")); m != "" {
+				return Pending, m
+			}
+			if s.PublicFundBudget.Value == 0 {
+				return Pending, "「公用经费预算(万元)」为0，无法计算比例"
+			}
+			share := s.TrainingFund.Value / s.PublicFundBudget.Value * 100
+			ok := meets(share, min, tol)
+			if ok && !explain {
+				return Met, ""
+			}
+			detail := fmt.Sprintf("教师培训经费%s万元，占公用经费预算%s万元的%s%%", fmtNum(s.TrainingFund.Value/10000), fmtNum(s.PublicFundBudget.Value/10000), fmtPercent(share))
+			if !ok {
+				return NotMet, detail + "，低于" + fmtNum(min) + "%"
+			}
+			return Met, detail
+		},
+	}
+}

@@ -1,0 +1,126 @@
+package html
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/youjun-edu/youjun/internal/report"
+)
+
+// downloads writes every appendix table as CSV (UTF-8 with BOM, so that Excel and WPS on Chinese
+// Windows open it correctly) and as XLSX, numbers as numbers.
+func (s *site) downloads() error {
+	for _, t := range s.in.Report.Tables() {
+		s.files["data/"+t.ID+".csv"] = tableCSV(t)
+		x, err := tableXLSX(t, s.in.Config.Date)
+		if err != nil {
+			return err
+		}
+		s.files["data/"+t.ID+".xlsx"] = x
+	}
+	return nil
+}
+
+func tableCSV(t *report.Table) []byte {
+	var b bytes.Buffer
+	b.WriteString("\xef\xbb\xbf")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	header := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = c.Header
+	}
+	w.Write(header)
+	for _, row := range t.Rows {
+		rec := make([]string, len(row))
+		for i, c := range row {
+			rec[i] = c.Text
+			if c.Value != nil {
+				rec[i] = strconv.FormatFloat(*c.Value, 'f', -1, 64)
+			}
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// tableXLSX writes one sheet with a bold, frozen header row. The document's dates are the
+// report's date, not the clock, so that the same input gives the same bytes.
+func tableXLSX(t *report.Table, date string) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "附表"
+	f.SetSheetName("Sheet1", sheet)
+	stamp := fixedTime(date)
+	f.SetDocProps(&excelize.DocProperties{Title: t.Title, Creator: "youjun", Created: stamp, Modified: stamp})
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	styles := map[int]int{}
+	numStyle := func(decimals int) int {
+		if id, ok := styles[decimals]; ok {
+			return id
+		}
+		format := "#,##0"
+		if decimals > 0 {
+			format += "." + strings.Repeat("0", decimals)
+		}
+		id, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+		styles[decimals] = id
+		return id
+	}
+	f.SetCellStr(sheet, "A1", t.Title)
+	f.SetCellStyle(sheet, "A1", "A1", bold)
+	for i, c := range t.Columns {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		f.SetCellStr(sheet, cell, c.Header)
+		f.SetCellStyle(sheet, cell, cell, bold)
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		width := 10.0
+		if !c.Numeric {
+			width = 22
+		}
+		f.SetColWidth(sheet, col, col, width)
+	}
+	for r, row := range t.Rows {
+		for i, c := range row {
+			cell, _ := excelize.CoordinatesToCellName(i+1, r+3)
+			if c.Value != nil {
+				f.SetCellFloat(sheet, cell, *c.Value, -1, 64)
+				f.SetCellStyle(sheet, cell, cell, numStyle(decimalsOf(c.Text)))
+			} else {
+				f.SetCellStr(sheet, cell, c.Text)
+			}
+		}
+	}
+	f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+	for i, n := range t.Notes {
+		cell, _ := excelize.CoordinatesToCellName(1, len(t.Rows)+4+i)
+		f.SetCellStr(sheet, cell, "注："+n)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// decimalsOf counts the decimals a formatted number shows: "3,419.97" → 2.
+func decimalsOf(s string) int {
+	s = strings.TrimSuffix(s, "%")
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+func fixedTime(date string) string {
+	if t, err := time.Parse("2006-01-02", date); err == nil {
+		return t.Format(time.RFC3339)
+	}
+	return "2017-01-01T00:00:00Z"
+}

@@ -1,0 +1,121 @@
+// Package html renders the report as a static site: the 总览, one page per chapter, school,
+// indicator and appendix table, with ECharts charts drawn from local assets. Every link is
+// relative, so the site works from file://, a sub-path or any server, and no page makes a
+// request that leaves it. The same input gives byte-identical files.
+package html
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/config"
+	"github.com/youjun-edu/youjun/internal/content"
+	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/internal/resolve"
+	"github.com/youjun-edu/youjun/theme"
+)
+
+// Input is what the site is rendered from.
+type Input struct {
+	SiteDir  string // for templates/ overrides; "" uses the theme only
+	Config   *config.Config
+	Report   *report.Report
+	Charts   []*chart.Chart
+	Docs     []*content.Doc
+	Resolved resolve.Map
+	JSON     []byte // evaluation.json
+}
+
+// site holds the state of one rendering.
+type site struct {
+	in          Input
+	templates   map[string]*template.Template
+	schoolFiles map[string]string // school code → file name under schools/
+	pages       []*page
+	md          *markdown
+	files       map[string][]byte // output path → content
+}
+
+// Build renders the site in memory: output path → bytes.
+func Build(in Input) (map[string][]byte, int, error) {
+	s := &site{in: in, files: map[string][]byte{}}
+	s.schoolFiles = schoolFileNames(in.Report)
+	t, err := loadTemplates(in.SiteDir, s.funcMap())
+	if err != nil {
+		return nil, 0, err
+	}
+	s.templates = t
+	s.md = newMarkdown(s)
+	s.plan()
+	for _, p := range s.pages {
+		var b bytes.Buffer
+		if err := s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p)); err != nil {
+			return nil, 0, fmt.Errorf("生成 %s 时出错：%v", p.Path, err)
+		}
+		s.files[p.Path] = b.Bytes()
+	}
+	if err := s.assets(); err != nil {
+		return nil, 0, err
+	}
+	if err := s.downloads(); err != nil {
+		return nil, 0, err
+	}
+	s.files["data/evaluation.json"] = in.JSON
+	return s.files, len(s.pages), nil
+}
+
+// assets copies the style sheet, the script and the vendored ECharts with its licence. A site's
+// templates/style.css or templates/site.js replaces the theme's.
+func (s *site) assets() error {
+	for _, a := range []struct{ out, theme string }{
+		{"assets/style.css", "assets/style.css"},
+		{"assets/site.js", "assets/site.js"},
+		{"assets/echarts.min.js", "vendor/echarts-5.6.0/echarts.min.js"},
+		{"assets/LICENSE-echarts.txt", "vendor/echarts-5.6.0/LICENSE"},
+		{"assets/NOTICE-echarts.txt", "vendor/echarts-5.6.0/NOTICE"},
+	} {
+		b, err := fs.ReadFile(theme.FS, a.theme)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(a.theme, "assets/") && s.in.SiteDir != "" {
+			if own, err := os.ReadFile(filepath.Join(s.in.SiteDir, "templates", filepath.Base(a.theme))); err == nil {
+				b = own
+			}
+		}
+		s.files[a.out] = b
+	}
+	return nil
+}
+
+// schoolFileNames gives every campus a page file named after its code, made URL-safe and unique.
+func schoolFileNames(r *report.Report) map[string]string {
+	m := map[string]string{}
+	used := map[string]bool{}
+	for _, sc := range r.Schools {
+		base := fileName(sc.Code)
+		name := base
+		for i := 2; used[name]; i++ {
+			name = fmt.Sprintf("%s-%d", base, i)
+		}
+		used[name] = true
+		m[sc.Code] = name + ".html"
+	}
+	return m
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,612 @@
+package html
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/content"
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// page is one HTML page of the site.
+type page struct {
+	Kind        string // a layout: index, chapter, school, …
+	Title       string
+	Path        string // from the site's root, e.g. schools/3612340001.html
+	Root        string // the way back to the root from this page: "", "../"
+	Breadcrumbs []link
+	Prev, Next  *link
+	HasCharts   bool
+	Status      eval.Status // shown beside the page's entry in the navigation
+
+	doc    *content.Doc  // chapter
+	school *data.School  // school
+	item   string        // indicator or item ID
+	table  *report.Table // table
+}
+
+type link struct {
+	Title   string
+	Path    string
+	Status  eval.Status
+	Current bool
+}
+
+func (p *page) link() *link { return &link{Title: p.Title, Path: p.Path, Status: p.Status} }
+
+// plan lists every page in reading order: 总览, chapters, indicators, schools, tables. Previous
+// and next follow this order.
+func (s *site) plan() {
+	r := s.in.Report
+	res := r.Res
+	home := link{Title: "总览", Path: "index.html"}
+	add := func(p *page) {
+		p.Root = strings.Repeat("../", strings.Count(p.Path, "/"))
+		s.pages = append(s.pages, p)
+	}
+	add(&page{Kind: "index", Title: "总览", Path: "index.html", HasCharts: true, Status: res.Conclusion})
+	for _, d := range s.in.Docs {
+		add(&page{Kind: "chapter", Title: d.Meta.Title, Path: d.Slug + "/index.html", doc: d, HasCharts: hasCharts(d),
+			Breadcrumbs: []link{home}})
+	}
+	indicators := link{Title: "指标", Path: "indicators/index.html"}
+	add(&page{Kind: "indicators", Title: "指标一览", Path: indicators.Path, Breadcrumbs: []link{home}})
+	for _, ind := range r.Profile.Resource.Indicators {
+		st := eval.Met
+		for _, l := range standard.Levels {
+			for _, x := range res.Resource.Of(l).Indicators {
+				if x.ID == ind.ID {
+					st = combineStatus(st, x.CVStatus)
+				}
+			}
+		}
+		add(&page{Kind: "indicator", Title: ind.ID + " " + ind.Short, Path: "indicators/" + fileName(ind.ID) + ".html",
+			item: ind.ID, HasCharts: true, Status: st, Breadcrumbs: []link{home, indicators}})
+	}
+	for _, it := range res.Items {
+		add(&page{Kind: "indicator", Title: it.ID + " " + it.Short, Path: "indicators/" + fileName(it.ID) + ".html",
+			item: it.ID, Status: it.Status, Breadcrumbs: []link{home, indicators}})
+	}
+	schools := link{Title: "学校", Path: "schools/index.html"}
+	add(&page{Kind: "schools", Title: "学校一览", Path: schools.Path, Breadcrumbs: []link{home}})
+	for i := range r.Schools {
+		sc := &r.Schools[i]
+		add(&page{Kind: "school", Title: sc.Name, Path: "schools/" + s.schoolFiles[sc.Code], school: sc,
+			Breadcrumbs: []link{home, schools}})
+	}
+	tables := link{Title: "附表", Path: "tables/index.html"}
+	add(&page{Kind: "tables", Title: "附表", Path: tables.Path, Breadcrumbs: []link{home}})
+	for _, t := range r.Tables() {
+		add(&page{Kind: "table", Title: t.Title, Path: "tables/" + t.ID + ".html", table: t, Breadcrumbs: []link{home, tables}})
+	}
+	for i, p := range s.pages {
+		if i > 0 {
+			p.Prev = s.pages[i-1].link()
+		}
+		if i+1 < len(s.pages) {
+			p.Next = s.pages[i+1].link()
+		}
+	}
+}
+
+func hasCharts(d *content.Doc) bool {
+	for _, sc := range d.Shortcodes {
+		if sc.Name == "chart" {
+			return true
+		}
+	}
+	return false
+}
+
+func combineStatus(a, b eval.Status) eval.Status {
+	switch {
+	case a == eval.NotMet || b == eval.NotMet:
+		return eval.NotMet
+	case a == eval.Pending || b == eval.Pending:
+		return eval.Pending
+	}
+	return a
+}
+
+// pageData is what a layout sees.
+type pageData struct {
+	Site     siteInfo
+	Page     *page
+	Nav      []navSection
+	Chapters []link
+
+	Index     *indexData
+	Chapter   *chapterData
+	School    *schoolData
+	Schools   []schoolRow
+	Indicator *indicatorData
+	Groups    []indicatorGroup
+	Table     *report.Table
+	Tables    []*report.Table
+}
+
+type siteInfo struct {
+	Title, County, Bureau, Date, Basis string
+	Year                               int
+}
+
+type navSection struct {
+	Title string
+	Links []link
+}
+
+func (s *site) data(p *page) *pageData {
+	cfg := s.in.Config
+	d := &pageData{
+		Site: siteInfo{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
+			Basis: s.in.Report.Profile.Basis},
+		Page: p,
+		Nav:  s.nav(p),
+	}
+	for _, q := range s.pages {
+		if q.Kind == "chapter" {
+			d.Chapters = append(d.Chapters, *q.link())
+		}
+	}
+	switch p.Kind {
+	case "index":
+		d.Index = s.indexData()
+	case "chapter":
+		d.Chapter = &chapterData{Body: s.md.render(p.doc, p.Root)}
+	case "school":
+		d.School = s.schoolData(p.school)
+	case "schools":
+		d.Schools = s.schoolRows()
+	case "indicator":
+		d.Indicator = s.indicatorData(p.item)
+	case "indicators":
+		d.Groups = s.indicatorGroups()
+	case "table":
+		d.Table = p.table
+	case "tables":
+		d.Tables = s.in.Report.Tables()
+	}
+	return d
+}
+
+// nav is the sidebar: the overview pages, the chapters, the seven resource indicators and the
+// appendix tables, with the current page marked.
+func (s *site) nav(current *page) []navSection {
+	sections := []navSection{{Title: "概览"}, {Title: "报告正文"}, {Title: "资源配置指标"}, {Title: "附表"}}
+	for _, p := range s.pages {
+		i := -1
+		switch {
+		case p.Kind == "index" || p.Kind == "indicators" || p.Kind == "schools" || p.Kind == "tables":
+			i = 0
+		case p.Kind == "chapter":
+			i = 1
+		case p.Kind == "indicator" && strings.HasPrefix(p.item, "R"):
+			i = 2
+		case p.Kind == "table":
+			i = 3
+		}
+		if i < 0 {
+			continue
+		}
+		l := *p.link()
+		l.Current = p == current
+		if p.Kind != "indicator" {
+			l.Status = ""
+		}
+		sections[i].Links = append(sections[i].Links, l)
+	}
+	out := sections[:0]
+	for _, sec := range sections {
+		if len(sec.Links) > 0 {
+			out = append(out, sec)
+		}
+	}
+	return out
+}
+
+type chapterData struct{ Body template.HTML }
+
+// ---- 总览 ----
+
+type indexData struct {
+	Conclusion, Eligibility eval.Status
+	ProfileName             string
+	Sentence                string
+	Figures                 []figure
+	Failures, Pending       []report.Item
+	Warnings                []string
+	Dimensions              []dimensionRow
+	Charts                  []*chart.Chart
+}
+
+type figure struct{ Label, Value, Note string }
+
+type dimensionRow struct {
+	Name, Path, Note         string
+	Status                   eval.Status
+	Met, NotMet, Pending, NA int
+}
+
+func (s *site) indexData() *indexData {
+	r := s.in.Report
+	res := r.Res
+	d := &indexData{Conclusion: res.Conclusion, Eligibility: res.Eligibility, ProfileName: r.Profile.Name, Warnings: res.Warnings}
+	d.Failures, _ = r.List("failures")
+	d.Pending, _ = r.List("pending")
+	p, j := &res.Resource.Primary, &res.Resource.Junior
+	d.Figures = []figure{
+		{Label: "参评学校（校区）", Value: strconv.Itoa(p.Units + j.Units), Note: fmt.Sprintf("小学 %d，初中 %d", p.Units, j.Units)},
+		{Label: "资源配置达标", Value: fmt.Sprintf("%d / %d", p.UnitsPassing+j.UnitsPassing, p.Units+j.Units), Note: fmt.Sprintf("未达到 %d，待补充 %d", p.UnitsFailing+j.UnitsFailing, p.UnitsPending+j.UnitsPending)},
+		{Label: "小学综合差异系数", Value: report.CV(p.CompositeCV), Note: "各项上限 " + report.Number(p.CVLimit)},
+		{Label: "初中综合差异系数", Value: report.CV(j.CompositeCV), Note: "各项上限 " + report.Number(j.CVLimit)},
+		{Label: "在校生", Value: report.Count(p.Students + j.Students), Note: fmt.Sprintf("小学 %s，初中 %s", report.Count(p.Students), report.Count(j.Students))},
+		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: "特殊教育学校、职业学校、不足50人教学点"},
+	}
+	if v, err := r.Value("items.S1.approval_rate"); err == nil && v != "未提供" {
+		d.Figures = append(d.Figures, figure{Label: "社会认可度", Value: v, Note: "标准 85% 以上"})
+	}
+	d.Dimensions = s.dimensionRows()
+	d.Sentence = sentence(res, d.Dimensions)
+	for _, l := range standard.Levels {
+		for _, c := range s.in.Charts {
+			if c.ID == "cv-"+string(l) || c.ID == "meeting-"+string(l) {
+				d.Charts = append(d.Charts, c)
+			}
+		}
+	}
+	return d
+}
+
+func (s *site) dimensionRows() []dimensionRow {
+	res := s.in.Report.Res
+	var rows []dimensionRow
+	units := dimensionRow{Name: "资源配置（学校）", Path: "schools/index.html", Note: "每校至少6项达标且余项不低于85%"}
+	cvs := dimensionRow{Name: "资源配置（差异系数）", Path: "tables/cv.html", Note: "小学≤0.50，初中≤0.45"}
+	for _, u := range res.Units {
+		count(&units, u.Status)
+	}
+	for _, l := range standard.Levels {
+		for _, ind := range res.Resource.Of(l).Indicators {
+			count(&cvs, ind.CVStatus)
+		}
+	}
+	rows = append(rows, units, cvs)
+	for _, dim := range standard.Dimensions {
+		row := dimensionRow{Name: dim.Name, Path: "indicators/index.html#" + dim.ID}
+		for _, it := range res.Items {
+			if it.Dimension == dim.ID {
+				count(&row, it.Status)
+			}
+		}
+		switch dim.ID {
+		case "veto":
+			row.Note = "“未达到”表示存在该事项"
+		case "eligibility":
+			row.Note = "不计入评估结论"
+		}
+		rows = append(rows, row)
+	}
+	for i := range rows {
+		rows[i].Status = eval.Met
+		switch {
+		case rows[i].NotMet > 0:
+			rows[i].Status = eval.NotMet
+		case rows[i].Pending > 0:
+			rows[i].Status = eval.Pending
+		case rows[i].Met == 0:
+			rows[i].Status = eval.NotApplicable
+		}
+	}
+	return rows
+}
+
+func count(row *dimensionRow, st eval.Status) {
+	switch st {
+	case eval.Met:
+		row.Met++
+	case eval.NotMet:
+		row.NotMet++
+	case eval.Pending:
+		row.Pending++
+	default:
+		row.NA++
+	}
+}
+
+// sentence answers "达到了吗？差在哪？" in one line.
+func sentence(res *eval.Result, rows []dimensionRow) string {
+	switch res.Conclusion {
+	case eval.Met:
+		return "资源配置、政府保障程度、教育质量和社会认可度各项均达到国家规定要求，无不予认定事项。"
+	case eval.Pending:
+		return fmt.Sprintf("尚有%d项数据待补充，补齐后才能得出结论；目前未发现未达到的项目。", len(res.Pending))
+	}
+	var parts []string
+	for _, r := range rows {
+		if r.NotMet > 0 && r.Name != "申报条件" {
+			unit := "项"
+			if r.Name == "资源配置（学校）" {
+				unit = "所学校（校区）"
+			}
+			parts = append(parts, fmt.Sprintf("%s%d%s未达到", r.Name, r.NotMet, unit))
+		}
+	}
+	return strings.Join(parts, "，") + "。"
+}
+
+// ---- 学校 ----
+
+type schoolRow struct {
+	Code, Name, Type, Area, Students, Path, Note string
+	Primary, Junior                              eval.Status
+}
+
+func (s *site) schoolRows() []schoolRow {
+	r := s.in.Report
+	status := map[string]eval.Status{}
+	for _, u := range r.Res.Units {
+		status[u.Code+"/"+string(u.Level)] = u.Status
+	}
+	excluded := map[string]string{}
+	for _, e := range r.Res.Excluded {
+		excluded[e.Code] = e.Reason
+	}
+	var rows []schoolRow
+	for _, sc := range r.Schools {
+		rows = append(rows, schoolRow{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area,
+			Students: report.Count(sc.CompulsoryStudents()), Path: "schools/" + s.schoolFiles[sc.Code],
+			Primary: status[sc.Code+"/primary"], Junior: status[sc.Code+"/junior"], Note: excluded[sc.Code]})
+	}
+	return rows
+}
+
+type schoolData struct {
+	Code, Name, Type, Area, Ownership string
+	Row                               int
+	Excluded                          string
+	Units                             []schoolUnit
+	Lacks                             []report.Item
+	Rules                             []ruleRow // G3–G7, G12, Q4 for this school
+	Facts                             []fact
+}
+
+type ruleRow struct {
+	ID, Short, Detail, Path string
+	Status                  eval.Status
+}
+
+type schoolUnit struct {
+	Name, LevelName, Students, Share string
+	Split                            bool
+	Status                           eval.Status
+	Met                              int
+	Rows                             []unitRow
+}
+
+type unitRow struct {
+	ID, Name, Value, Threshold, Floor, Judgement, County string
+	Fail                                                 bool
+}
+
+type fact struct{ Label, Value string }
+
+func (s *site) schoolData(sc *data.School) *schoolData {
+	r := s.in.Report
+	res := r.Res
+	d := &schoolData{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row}
+	for _, e := range res.Excluded {
+		if e.Code == sc.Code {
+			d.Excluded = e.Reason
+		}
+	}
+	for _, u := range res.Units {
+		if u.Code != sc.Code {
+			continue
+		}
+		lr := res.Resource.Of(u.Level)
+		su := schoolUnit{Name: u.Name, LevelName: u.Level.Chinese(), Students: report.Count(u.Students), Split: u.Split,
+			Share: strconv.FormatFloat(u.Share, 'f', 6, 64), Status: u.Status, Met: u.Met}
+		for k := 0; k < u.Values.Len(); k++ {
+			_, v := u.Values.At(k)
+			ind := lr.Indicators[k]
+			row := unitRow{ID: ind.ID, Name: ind.Name, Threshold: report.Number(ind.Threshold), Floor: report.Number(ind.Floor),
+				County: report.Amount(ind.Value), Value: "未填", Judgement: "待补充"}
+			if v.Valid {
+				row.Value = report.UnitValue(v.Value)
+				switch {
+				case v.Meets:
+					row.Judgement = "达到"
+				case v.AboveFloor:
+					row.Judgement, row.Fail = "未达到（不低于85%）", true
+				default:
+					row.Judgement, row.Fail = "低于标准的85%", true
+				}
+				if row.Fail {
+					d.Lacks = append(d.Lacks, report.Item{Text: fmt.Sprintf("%s %s %s %s，标准 %s（%s）", u.Name, ind.ID, ind.Name, row.Value, row.Threshold, row.Judgement), Ref: "indicator:" + ind.ID})
+				}
+			}
+			su.Rows = append(su.Rows, row)
+		}
+		for _, m := range u.Missing {
+			d.Lacks = append(d.Lacks, report.Item{Text: u.Name + "：「" + m + "」未填"})
+		}
+		d.Units = append(d.Units, su)
+	}
+	for i := range r.Profile.Items {
+		it := &r.Profile.Items[i]
+		if st, detail, ok := eval.ExplainSchool(r.Profile, it, sc); ok {
+			d.Rules = append(d.Rules, ruleRow{ID: it.ID, Short: it.Short, Detail: detail, Status: st, Path: "indicators/" + fileName(it.ID) + ".html"})
+		}
+	}
+	for _, it := range res.Items {
+		for _, f := range it.Schools {
+			if f.Code == sc.Code {
+				d.Lacks = append(d.Lacks, report.Item{Text: fmt.Sprintf("%s %s（%s）：%s", it.ID, it.Short, f.Status, f.Detail), Ref: "indicator:" + it.ID})
+			}
+		}
+	}
+	for i := range data.Columns {
+		c := &data.Columns[i]
+		if c.Key == "equipment_value_yuan" {
+			continue
+		}
+		v := c.Format(sc)
+		if v == "" {
+			v = "—"
+		}
+		d.Facts = append(d.Facts, fact{Label: c.Header, Value: v})
+	}
+	return d
+}
+
+// ---- 指标 ----
+
+type indicatorData struct {
+	ID, Name, Dimension, Owners, Summary, Evidence, Note, Source string
+	StatusLabel                                                  string
+	Status                                                       eval.Status
+	Levels                                                       []indicatorLevel
+	Checks                                                       []checkRow
+	Schools                                                      []report.Item
+	Warnings                                                     []string
+}
+
+type indicatorLevel struct {
+	LevelName, CV, CVLimit, Threshold, Floor, Value, Std, Note string
+	CVStatus                                                   eval.Status
+	Units, Meeting, BelowFloor                                 int
+	Chart                                                      *chart.Chart
+	Below                                                      []belowRow
+}
+
+type belowRow struct{ Name, Ref, Students, Value, Gap string }
+
+type checkRow struct {
+	Label, Value, Standard string
+	Status                 eval.Status
+	Fail                   bool
+}
+
+func (s *site) indicatorData(id string) *indicatorData {
+	r := s.in.Report
+	res := r.Res
+	if ind, ok := r.Profile.Indicator(id); ok {
+		d := &indicatorData{ID: ind.ID, Name: ind.Name, Dimension: "资源配置", Owners: strings.Join(ind.Owners, "、"), Status: eval.Met, StatusLabel: "差异系数判定",
+			Source: "学校数据表（按校区计算，一贯制学校按学段拆分）"}
+		for _, l := range standard.Levels {
+			lr := res.Resource.Of(l)
+			k := 0
+			for i, x := range lr.Indicators {
+				if x.ID == id {
+					k = i
+				}
+			}
+			x := lr.Indicators[k]
+			d.Status = combineStatus(d.Status, x.CVStatus)
+			lv := indicatorLevel{LevelName: l.Chinese(), CV: report.CV(x.CV), CVLimit: report.Number(x.CVLimit), CVStatus: x.CVStatus,
+				Threshold: report.Number(x.Threshold), Floor: report.Number(x.Floor), Value: report.Amount(x.Value), Std: report.Amount(x.Std),
+				Units: lr.Units, Meeting: x.UnitsMeeting, BelowFloor: x.UnitsBelowFloor, Note: x.CVNote}
+			if x.CVCritical {
+				lv.Note += "差异系数与上限相差不足0.005，属临界。"
+			}
+			lv.Chart, _ = chart.Find(s.in.Charts, "dist-"+string(l)+"-"+id)
+			for _, u := range res.Units {
+				if u.Level != l {
+					continue
+				}
+				_, v := u.Values.At(k)
+				if !v.Valid || v.Meets {
+					continue
+				}
+				gap := fmt.Sprintf("低于标准 %s，差 %s", report.Number(x.Threshold), report.UnitValue(x.Threshold-v.Value))
+				if !v.AboveFloor {
+					gap += "；低于85%下限 " + report.Number(x.Floor)
+				}
+				lv.Below = append(lv.Below, belowRow{Name: u.Name, Ref: "school:" + u.Code, Students: report.Count(u.Students), Value: report.UnitValue(v.Value), Gap: gap})
+			}
+			d.Levels = append(d.Levels, lv)
+		}
+		return d
+	}
+	it, _ := res.Item(id)
+	d := &indicatorData{ID: it.ID, Name: it.Name, Dimension: standard.DimensionName(it.Dimension), Owners: strings.Join(it.Owners, "、"),
+		Status: it.Status, StatusLabel: "判定", Summary: it.Summary, Evidence: it.Evidence, Note: it.Note, Warnings: it.Warnings}
+	if it.Dimension == "veto" {
+		d.Summary = "判定为“" + report.VetoWord(it.Status) + "”。" + it.Summary
+	}
+	switch {
+	case it.Computed:
+		d.Source = "学校数据表计算"
+	case strings.HasPrefix(it.Summary, "同"):
+		d.Source = "同所引用的指标"
+	default:
+		d.Source = "data/county.toml 的 [" + it.ID + "] 一节"
+	}
+	for _, c := range it.Checks {
+		row := checkRow{Label: c.Label, Value: report.CheckValue(c), Status: c.Status, Fail: c.Status == eval.NotMet}
+		switch c.Op {
+		case "yes":
+			row.Standard = "是"
+		case "no":
+			row.Standard = "否"
+		case "<":
+			row.Standard = "低于 " + report.Number(c.Threshold) + c.Unit
+		case "<=":
+			row.Standard = "不超过 " + report.Number(c.Threshold) + c.Unit
+		default:
+			row.Standard = "不低于 " + report.Number(c.Threshold) + c.Unit
+		}
+		d.Checks = append(d.Checks, row)
+	}
+	d.Schools, _ = r.List(it.ID)
+	return d
+}
+
+type indicatorGroup struct {
+	ID, Name string
+	Rows     []indicatorRow
+}
+
+type indicatorRow struct {
+	ID, Name, Summary, Path string
+	Status                  eval.Status
+}
+
+func (s *site) indicatorGroups() []indicatorGroup {
+	r := s.in.Report
+	res := r.Res
+	g := indicatorGroup{ID: "resource", Name: "资源配置"}
+	for _, p := range s.pages {
+		if p.Kind == "indicator" && p.item != "" {
+			if ind, ok := r.Profile.Indicator(p.item); ok {
+				var parts []string
+				for _, l := range standard.Levels {
+					for _, x := range res.Resource.Of(l).Indicators {
+						if x.ID == ind.ID {
+							parts = append(parts, fmt.Sprintf("%s差异系数 %s，%d/%d所达标", l.Chinese(), report.CV(x.CV), x.UnitsMeeting, res.Resource.Of(l).Units))
+						}
+					}
+				}
+				g.Rows = append(g.Rows, indicatorRow{ID: ind.ID, Name: ind.Name, Path: p.Path, Status: p.Status, Summary: strings.Join(parts, "；")})
+			}
+		}
+	}
+	groups := []indicatorGroup{g}
+	for _, dim := range standard.Dimensions {
+		g := indicatorGroup{ID: dim.ID, Name: dim.Name}
+		for _, it := range res.Items {
+			if it.Dimension == dim.ID {
+				st := it.Status
+				g.Rows = append(g.Rows, indicatorRow{ID: it.ID, Name: it.Name, Path: "indicators/" + fileName(it.ID) + ".html", Status: st, Summary: it.Summary})
+			}
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}

@@ -1,0 +1,123 @@
+package html
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/theme"
+)
+
+// kinds are the page layouts; each is layouts/<kind>.html on top of layouts/baseof.html.
+var kinds = []string{"index", "chapter", "school", "schools", "indicator", "indicators", "table", "tables"}
+
+// layout returns a layout file: the site's templates/<name> when it exists (Hugo's lookup,
+// kept simple), else the theme's.
+func layout(siteDir, name string) (string, []byte, error) {
+	if siteDir != "" {
+		p := filepath.Join(siteDir, "templates", name)
+		if b, err := os.ReadFile(p); err == nil {
+			return "templates/" + name, b, nil
+		}
+	}
+	b, err := fs.ReadFile(theme.FS, "layouts/"+name)
+	return "theme/layouts/" + name, b, err
+}
+
+// loadTemplates parses the base layout once and each kind on a clone of it.
+func loadTemplates(siteDir string, funcs template.FuncMap) (map[string]*template.Template, error) {
+	file, src, err := layout(siteDir, "baseof.html")
+	if err != nil {
+		return nil, err
+	}
+	base, err := template.New("baseof.html").Funcs(funcs).Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("%s: 模板有误：%v", file, err)
+	}
+	out := map[string]*template.Template{}
+	for _, k := range kinds {
+		file, src, err := layout(siteDir, k+".html")
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.Must(base.Clone()).Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("%s: 模板有误：%v", file, err)
+		}
+		out[k] = t
+	}
+	return out, nil
+}
+
+// funcMap returns the template functions; ref resolves references against this site's pages.
+func (s *site) funcMap() template.FuncMap {
+	return template.FuncMap{
+		"status": statusClass,
+		"ref":    s.refPath,
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[kv[i].(string)] = kv[i+1]
+			}
+			return m
+		},
+		// chartJSON embeds a chart's ECharts options; encoding/json has escaped <, > and &.
+		"chartJSON": func(c *chart.Chart) (template.JS, error) {
+			b, err := c.ECharts()
+			return template.JS(b), err
+		},
+		"failAt": func(s chart.Series, i int) bool { return i < len(s.Fail) && s.Fail[i] },
+		"fmtValue": func(v float64, decimals int) string {
+			return strconv.FormatFloat(v, 'f', decimals, 64)
+		},
+	}
+}
+
+// statusClass maps a status to its CSS class.
+func statusClass(s any) string {
+	switch fmt.Sprint(s) {
+	case string(eval.Met):
+		return "ok"
+	case string(eval.NotMet):
+		return "fail"
+	case string(eval.Pending):
+		return "pending"
+	}
+	return "na"
+}
+
+// refPath turns a reference (school:<code>, indicator:<id>) into a path from the site's root.
+func (s *site) refPath(ref string) string {
+	kind, id, ok := strings.Cut(ref, ":")
+	if !ok {
+		return ""
+	}
+	switch kind {
+	case "school":
+		if f, ok := s.schoolFiles[id]; ok {
+			return "schools/" + f
+		}
+	case "indicator":
+		return "indicators/" + fileName(id) + ".html"
+	}
+	return ""
+}
+
+// fileName keeps letters, digits, - and _ of an identifier so that it is safe in any URL.
+func fileName(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}

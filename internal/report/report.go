@@ -1,0 +1,197 @@
+// Package report turns an evaluation result into what a reader sees, independent of the medium:
+// formatted values for shortcodes, the appendix tables (附表) with their cells marked when they
+// fail, and lists of what fails. The HTML site, the PDF and the CSV/XLSX downloads all draw on it.
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/standard"
+	"github.com/youjun-edu/youjun/internal/suggest"
+)
+
+// Report is an evaluation with everything derived from it for display.
+type Report struct {
+	Res     *eval.Result
+	Profile *standard.Profile
+	Schools []data.School
+	Survey  *data.Survey
+
+	values map[string]string
+	tables []*Table
+}
+
+// New builds the report of an evaluation.
+func New(res *eval.Result, p *standard.Profile, county *data.County) *Report {
+	r := &Report{Res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey}
+	r.values = r.buildValues()
+	r.tables = r.buildTables()
+	return r
+}
+
+// Value returns the formatted value of a key such as resource.primary.R1.cv, or an error that
+// suggests the closest key.
+func (r *Report) Value(key string) (string, error) {
+	if v, ok := r.values[key]; ok {
+		return v, nil
+	}
+	msg := fmt.Sprintf("没有名为「%s」的数值", key)
+	if s := suggest.Closest(key, r.ValueKeys()); s != "" {
+		msg += "，是否为「" + s + "」？"
+	}
+	return "", fmt.Errorf("%s", msg)
+}
+
+// ValueKeys lists every key Value accepts, sorted.
+func (r *Report) ValueKeys() []string {
+	keys := make([]string, 0, len(r.values))
+	for k := range r.values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (r *Report) buildValues() map[string]string {
+	res := r.Res
+	v := map[string]string{
+		"county":      res.County,
+		"year":        strconv.Itoa(res.Year),
+		"profile":     res.ProfileName,
+		"conclusion":  string(res.Conclusion),
+		"eligibility": string(res.Eligibility),
+		"units":       strconv.Itoa(len(res.Units)),
+		"schools":     strconv.Itoa(len(r.Schools)),
+		"excluded":    strconv.Itoa(len(res.Excluded)),
+		"failures":    strconv.Itoa(len(res.Failures)),
+		"pending":     strconv.Itoa(len(res.Pending)),
+	}
+	for _, l := range standard.Levels {
+		lr := res.Resource.Of(l)
+		p := "resource." + string(l) + "."
+		v[p+"units"] = strconv.Itoa(lr.Units)
+		v[p+"units_passing"] = strconv.Itoa(lr.UnitsPassing)
+		v[p+"units_failing"] = strconv.Itoa(lr.UnitsFailing)
+		v[p+"units_pending"] = strconv.Itoa(lr.UnitsPending)
+		v[p+"students"] = Count(lr.Students)
+		v[p+"composite_cv"] = CV(lr.CompositeCV)
+		v[p+"cv_limit"] = Number(lr.CVLimit)
+		v[p+"status"] = string(lr.Status)
+		for _, ind := range lr.Indicators {
+			q := p + ind.ID + "."
+			v[q+"value"] = Amount(ind.Value)
+			v[q+"std"] = Amount(ind.Std)
+			v[q+"cv"] = CV(ind.CV)
+			v[q+"threshold"] = Number(ind.Threshold)
+			v[q+"floor"] = Number(ind.Floor)
+			v[q+"cv_limit"] = Number(ind.CVLimit)
+			v[q+"cv_status"] = CVStatus(ind)
+			v[q+"units_meeting"] = strconv.Itoa(ind.UnitsMeeting)
+			v[q+"units_below_floor"] = strconv.Itoa(ind.UnitsBelowFloor)
+			v[q+"name"] = ind.Name
+		}
+	}
+	if sv := r.Survey; sv != nil {
+		v["survey.samples"] = Count(sv.Samples)
+		v["survey.approving"] = Count(sv.Approving)
+		if sv.HasParents {
+			v["survey.parents"] = Count(sv.Parents)
+		}
+	}
+	for _, it := range res.Items {
+		p := "items." + it.ID + "."
+		v[p+"status"] = string(it.Status)
+		v[p+"summary"] = it.Summary
+		v[p+"name"] = it.Name
+		for _, c := range it.Checks {
+			v[p+c.Key] = CheckValue(c)
+		}
+	}
+	return v
+}
+
+// Count formats a count: 29,673.
+func Count(x float64) string {
+	s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	return group(s)
+}
+
+// Amount formats an indicator value or standard deviation with two decimals, or — when undefined.
+func Amount(o eval.Opt) string {
+	if !o.OK {
+		return "—"
+	}
+	return group(strconv.FormatFloat(o.V, 'f', 2, 64))
+}
+
+// CV formats a coefficient of variation with three decimals, or — when undefined.
+func CV(o eval.Opt) string {
+	if !o.OK {
+		return "—"
+	}
+	return strconv.FormatFloat(o.V, 'f', 3, 64)
+}
+
+// Number formats a threshold as written in the standard: 4.2, 0.5, 2000, 6.375.
+func Number(x float64) string {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i > 4 {
+		s = strings.TrimRight(strings.TrimRight(strconv.FormatFloat(x, 'f', 3, 64), "0"), ".")
+	}
+	return s
+}
+
+// Percent formats a percentage with two decimals: 91.48%.
+func Percent(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) + "%" }
+
+// CVStatus states whether a CV is within its limit, noting 临界 and why it is undefined.
+func CVStatus(ind eval.Indicator) string {
+	s := string(ind.CVStatus)
+	if ind.CVCritical {
+		s += "（临界）"
+	}
+	return s
+}
+
+// CheckValue formats the value a check compared.
+func CheckValue(c eval.Check) string {
+	switch {
+	case c.Bool != nil && *c.Bool:
+		return "是"
+	case c.Bool != nil:
+		return "否"
+	case !c.Value.OK:
+		return "未提供"
+	case c.Unit == "%":
+		return Percent(c.Value.V)
+	}
+	return Number(c.Value.V) + c.Unit
+}
+
+// group inserts thousands separators into the integer part of a formatted number.
+func group(s string) string {
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if neg {
+		out = "-" + out
+	}
+	if hasFrac {
+		out += "." + frac
+	}
+	return out
+}

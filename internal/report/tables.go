@@ -1,0 +1,243 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// Table is an appendix table (附表) or a table a shortcode puts in the text.
+type Table struct {
+	ID      string // resource-primary, cv, …: the shortcode argument and the download's file name
+	Title   string
+	Columns []Column
+	Rows    [][]Cell
+	Notes   []string
+}
+
+// Column is a table column.
+type Column struct {
+	Header  string
+	Numeric bool // right-aligned; its cells carry a number for the XLSX download
+}
+
+// Cell is one cell.
+type Cell struct {
+	Text  string
+	Value *float64 // the unrounded number, for spreadsheets
+	Fail  bool     // below a threshold or not met: renderers mark it in more than colour
+	Ref   string   // what it refers to: school:<code> or indicator:<id>
+}
+
+func text(s string) Cell { return Cell{Text: s} }
+
+func num(s string, v float64) Cell { return Cell{Text: s, Value: &v} }
+
+func status(s eval.Status) Cell { return Cell{Text: string(s), Fail: s == eval.NotMet} }
+
+// Tables returns the appendix tables in report order.
+func (r *Report) Tables() []*Table { return r.tables }
+
+// Table returns the table with the given ID.
+func (r *Report) Table(id string) (*Table, bool) {
+	for _, t := range r.tables {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// TableIDs lists the IDs of all tables.
+func (r *Report) TableIDs() []string {
+	ids := make([]string, len(r.tables))
+	for i, t := range r.tables {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+func (r *Report) buildTables() []*Table {
+	var ts []*Table
+	for _, l := range standard.Levels {
+		ts = append(ts, r.resourceTable(l))
+	}
+	ts = append(ts, r.cvTable(), r.splitTable(), r.excludedTable())
+	for _, d := range standard.Dimensions {
+		ts = append(ts, r.itemTable(d.ID, d.Name))
+	}
+	if t := r.surveyTable(); t != nil {
+		ts = append(ts, t)
+	}
+	for i, t := range ts {
+		t.Title = fmt.Sprintf("附表%d %s", i+1, t.Title)
+	}
+	return ts
+}
+
+// resourceTable lists every unit of a level with its seven values.
+func (r *Report) resourceTable(l standard.Level) *Table {
+	lr := r.Res.Resource.Of(l)
+	t := &Table{ID: "resource-" + string(l), Title: l.Chinese() + "各校（校区）资源配置指标"}
+	t.Columns = []Column{{Header: "学校代码"}, {Header: "学校（校区）"}, {Header: "学生数", Numeric: true}}
+	for _, ind := range lr.Indicators {
+		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + Number(ind.Threshold) + "）", Numeric: true})
+	}
+	t.Columns = append(t.Columns, Column{Header: "达标项数", Numeric: true}, Column{Header: "结论"})
+	for _, u := range r.Res.Units {
+		if u.Level != l {
+			continue
+		}
+		row := []Cell{text(u.Code), {Text: u.Name, Ref: "school:" + u.Code}, num(Count(u.Students), u.Students)}
+		for k := 0; k < u.Values.Len(); k++ {
+			_, v := u.Values.At(k)
+			c := Cell{Text: "未填"}
+			if v.Valid {
+				c = num(UnitValue(v.Value), v.Value)
+				c.Fail = !v.Meets
+			}
+			row = append(row, c)
+		}
+		row = append(row, num(strconv.Itoa(u.Met), float64(u.Met)), status(u.Status))
+		t.Rows = append(t.Rows, row)
+	}
+	floor := Number(r.Profile.Resource.FloorRatio * 100)
+	t.Notes = []string{fmt.Sprintf("括号内为标准值。每所学校至少%d项达到标准，且余项不低于标准的%s%%。标注的数值低于标准。", r.Profile.Resource.MinMet, floor)}
+	return t
+}
+
+// UnitValue formats a unit's value of an indicator with two decimals.
+func UnitValue(v float64) string { return Amount(eval.Opt{V: v, OK: true}) }
+
+// cvTable lists the county values and CVs of both levels.
+func (r *Report) cvTable() *Table {
+	t := &Table{ID: "cv", Title: "资源配置指标全县值与差异系数",
+		Columns: []Column{{Header: "学段"}, {Header: "指标"}, {Header: "标准", Numeric: true}, {Header: "全县值", Numeric: true},
+			{Header: "标准差", Numeric: true}, {Header: "差异系数", Numeric: true}, {Header: "上限", Numeric: true},
+			{Header: "达标学校", Numeric: true}, {Header: "判定"}}}
+	for _, l := range standard.Levels {
+		lr := r.Res.Resource.Of(l)
+		for _, ind := range lr.Indicators {
+			cv := Cell{Text: CV(ind.CV), Fail: ind.CVStatus == eval.NotMet}
+			if ind.CV.OK {
+				cv.Value = &ind.CV.V
+			}
+			row := []Cell{text(l.Chinese()), {Text: ind.ID + " " + ind.Name, Ref: "indicator:" + ind.ID},
+				num(Number(ind.Threshold), ind.Threshold), optCell(Amount(ind.Value), ind.Value), optCell(Amount(ind.Std), ind.Std), cv,
+				num(Number(ind.CVLimit), ind.CVLimit), text(fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units)),
+				{Text: CVStatus(ind), Fail: ind.CVStatus == eval.NotMet}}
+			t.Rows = append(t.Rows, row)
+		}
+		t.Rows = append(t.Rows, []Cell{text(l.Chinese()), text("综合差异系数"), text(""), text(""), text(""), optCell(CV(lr.CompositeCV), lr.CompositeCV), text(""), text(""), text("（参考）")})
+	}
+	t.Notes = []string{"差异系数按学生数加权计算：X̄ = ΣPᵢXᵢ/ΣPᵢ，S = √(Σ(Pᵢ/ΣPᵢ)(Xᵢ−X̄)²)，CV = S/X̄。与上限相差不足0.005的标注“临界”。"}
+	return t
+}
+
+func optCell(s string, o eval.Opt) Cell {
+	if !o.OK {
+		return text(s)
+	}
+	return num(s, o.V)
+}
+
+// splitTable shows how the facilities of schools that span levels were split.
+func (r *Report) splitTable() *Table {
+	w := r.Profile.Resource.SplitWeight
+	t := &Table{ID: "split", Title: "一贯制学校、完全中学拆分情况",
+		Columns: []Column{{Header: "学校（校区）"}, {Header: "学段"}, {Header: "学生数", Numeric: true}, {Header: "拆分比例", Numeric: true},
+			{Header: "教学及辅助用房面积", Numeric: true}, {Header: "体育运动场馆面积", Numeric: true},
+			{Header: "教学仪器设备值（元）", Numeric: true}, {Header: "网络多媒体教室数", Numeric: true}}}
+	for _, u := range r.Res.Units {
+		if !u.Split {
+			continue
+		}
+		row := []Cell{{Text: u.Name, Ref: "school:" + u.Code}, text(u.Level.Chinese()), num(Count(u.Students), u.Students),
+			num(strconv.FormatFloat(u.Share, 'f', 6, 64), u.Share)}
+		for _, id := range []string{"R4", "R5", "R6", "R7"} {
+			c := text("未填")
+			if v, ok := u.Values.Get(id); ok && v.Valid {
+				c = num(UnitValue(v.Numerator), v.Numerator)
+			}
+			row = append(row, c)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Notes = []string{fmt.Sprintf("按“小学生 : 初中生 : 高中生 = %s : %s : %s”拆分，小学部占 A×%s/(A×%s+B×%s+C×%s)，初中部占 B×%s/(…)；高中部不参与评估。教师不拆分。",
+		Number(w.Primary), Number(w.Junior), Number(w.Senior), Number(w.Primary), Number(w.Primary), Number(w.Junior), Number(w.Senior), Number(w.Junior))}
+	return t
+}
+
+func (r *Report) excludedTable() *Table {
+	t := &Table{ID: "excluded", Title: "不参与资源配置评估的学校",
+		Columns: []Column{{Header: "学校代码"}, {Header: "学校名称"}, {Header: "学校类型"}, {Header: "原因"}}}
+	for _, e := range r.Res.Excluded {
+		t.Rows = append(t.Rows, []Cell{text(e.Code), {Text: e.Name, Ref: "school:" + e.Code}, text(e.Type), text(e.Reason)})
+	}
+	return t
+}
+
+// itemTable lists the items of one dimension.
+func (r *Report) itemTable(dim, name string) *Table {
+	t := &Table{ID: dim, Title: name,
+		Columns: []Column{{Header: "序号"}, {Header: "指标"}, {Header: "判定"}, {Header: "情况"}, {Header: "责任单位"}}}
+	for _, it := range r.Res.Items {
+		if it.Dimension != dim {
+			continue
+		}
+		st := status(it.Status)
+		if dim == "veto" {
+			st.Text = VetoWord(it.Status)
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: it.ID, Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(joinOwners(it.Owners))})
+	}
+	return t
+}
+
+// VetoWord states a veto item's status: 无 when the requirement (its absence) holds.
+func VetoWord(s eval.Status) string {
+	switch s {
+	case eval.Met:
+		return "无"
+	case eval.NotMet:
+		return "存在"
+	}
+	return string(s)
+}
+
+func joinOwners(o []string) string {
+	s := ""
+	for i, x := range o {
+		if i > 0 {
+			s += "、"
+		}
+		s += x
+	}
+	return s
+}
+
+func (r *Report) surveyTable() *Table {
+	if r.Survey == nil {
+		return nil
+	}
+	t := &Table{ID: "survey", Title: "社会认可度调查",
+		Columns: []Column{{Header: "调查对象"}, {Header: "样本数", Numeric: true}, {Header: "认可数", Numeric: true}, {Header: "认可率", Numeric: true}, {Header: "占样本比例", Numeric: true}}}
+	s := r.Survey
+	row := func(name string, n, a float64) []Cell {
+		rate, share := text("—"), text("—")
+		if n > 0 {
+			rate = num(Percent(a/n*100), a/n*100)
+		}
+		if s.Samples > 0 {
+			share = num(Percent(n/s.Samples*100), n/s.Samples*100)
+		}
+		return []Cell{text(name), num(Count(n), n), num(Count(a), a), rate, share}
+	}
+	for _, g := range s.Groups {
+		t.Rows = append(t.Rows, row(g.Group, g.Samples, g.Approving))
+	}
+	t.Rows = append(t.Rows, row("合计", s.Samples, s.Approving))
+	return t
+}
