@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/resolve"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -35,9 +36,19 @@ func TestReadmeDocumentsData(t *testing.T) {
 			}
 		}
 	}
-	for _, cmd := range []string{"go run ./cmd/youjun eval", "go test ./..."} {
+	for _, cmd := range []string{"go run ./cmd/youjun build", "go test ./..."} {
 		if !strings.Contains(readme, cmd) {
 			t.Errorf("README lacks %q", cmd)
+		}
+	}
+}
+
+// The README documents every shortcode.
+func TestReadmeDocumentsShortcodes(t *testing.T) {
+	src, _ := os.ReadFile("../../README.md")
+	for _, k := range resolve.Kinds {
+		if !strings.Contains(string(src), "{{< "+k.Name) {
+			t.Errorf("README lacks the shortcode %s", k.Name)
 		}
 	}
 }

@@ -108,7 +108,7 @@ func (c *Chart) axisMax() any {
 	return niceCeil(line * 1.1)
 }
 
-// niceCeil rounds x up to 1, 2 or 5 times a power of ten's tenth: 0.55 → 0.6, 0.495 → 0.5.
+// niceCeil rounds x up to a multiple of half its power of ten: 0.56 → 0.6, 0.495 → 0.5, 11.2 → 15.
 func niceCeil(x float64) float64 {
 	step := math.Pow(10, math.Floor(math.Log10(x))) / 2
 	return round(math.Ceil(x/step-1e-9)*step, 6)

@@ -169,7 +169,12 @@ func CheckValue(c eval.Check) string {
 	case !c.Value.OK:
 		return "未提供"
 	case c.Unit == "%":
-		return Percent(c.Value.V)
+		// As entered (97.8%), or with two decimals when computed (11.11%).
+		v := strconv.FormatFloat(c.Value.V, 'f', -1, 64)
+		if i := strings.IndexByte(v, '.'); i >= 0 && len(v)-i > 3 {
+			return Percent(c.Value.V)
+		}
+		return v + "%"
 	}
 	return Number(c.Value.V) + c.Unit
 }

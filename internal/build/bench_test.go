@@ -1,0 +1,54 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/youjun-edu/youjun/internal/synth"
+)
+
+// BenchmarkBuildExample builds the example county's site (HTML, downloads, JSON) and writes it.
+func BenchmarkBuildExample(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "output")
+	var pages int
+	for b.Loop() {
+		res, probs := Run(Options{Site: "../..", Out: out})
+		if probs.Err() != nil {
+			b.Fatal(probs)
+		}
+		pages = res.Pages
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+}
+
+// BenchmarkBuild500 builds a generated county of 500 campuses (about 570 pages, 1,100 files)
+// with the example's county figures and chapters.
+func BenchmarkBuild500(b *testing.B) {
+	dir := b.TempDir()
+	for _, f := range []string{"site.toml", "data/county.toml", "data/survey.csv"} {
+		src, err := os.ReadFile(filepath.Join("../..", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755)
+		os.WriteFile(filepath.Join(dir, f), src, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "data", "schools.csv"), synth.CSV(500, 7), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	for _, f := range []string{"01-overview.md", "02-measures.md", "05-next-steps.md"} {
+		src, _ := os.ReadFile(filepath.Join("../../content", f))
+		os.WriteFile(filepath.Join(dir, "content", f), src, 0o644)
+	}
+	var pages, files int
+	for b.Loop() {
+		res, probs := Run(Options{Site: dir})
+		if probs.Err() != nil {
+			b.Fatal(probs)
+		}
+		pages, files = res.Pages, res.Files
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(files), "files")
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+}

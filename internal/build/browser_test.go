@@ -1,0 +1,118 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds Debian's chromium (or another Chromium/Chrome). Without one the test skips,
+// unless YOUJUN_REQUIRE_BROWSER is set, as .ci/run does.
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("YOUJUN_REQUIRE_BROWSER") != "" {
+		t.Fatal("找不到 chromium：CI 必须安装它（apt-get install -y chromium）")
+	}
+	t.Skip("skipped: no chromium on this machine (apt-get install -y chromium); CI runs this test")
+	return ""
+}
+
+// Opens pages of the built site from file:// in headless Chromium and checks that every chart
+// container holds a canvas with drawn pixels and that the console reports no error.
+func TestChartsDrawInBrowser(t *testing.T) {
+	exe := chromium(t)
+	out := buildExample(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1000),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	for _, page := range []string{"index.html", "indicators/R5.html", "03-self-evaluation/index.html"} {
+		t.Run(page, func(t *testing.T) {
+			var mu sync.Mutex
+			var problems []string
+			ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithListener(func(ev any) {
+				mu.Lock()
+				defer mu.Unlock()
+				switch ev := ev.(type) {
+				case *runtime.EventConsoleAPICalled:
+					if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+						var args []string
+						for _, a := range ev.Args {
+							args = append(args, string(a.Value)+a.Description)
+						}
+						problems = append(problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+					}
+				case *runtime.EventExceptionThrown:
+					d := ev.ExceptionDetails
+					msg := d.Text
+					if d.Exception != nil {
+						msg += " " + d.Exception.Description
+					}
+					problems = append(problems, fmt.Sprintf("exception at %s:%d: %s", d.URL, d.LineNumber+1, msg))
+				}
+			}))
+			defer cancel()
+			ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+			defer cancelTimeout()
+			url := "file://" + filepath.ToSlash(filepath.Join(out, page))
+			type drawn struct {
+				ID     string `json:"id"`
+				Canvas int    `json:"canvas"`
+				Inked  int    `json:"inked"`
+			}
+			if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady("body"), chromedp.Sleep(500*time.Millisecond)); err != nil {
+				t.Fatal(err)
+			}
+			charts, err := chromedp.Run(ctx, chromedp.Evaluate[[]drawn](`Array.from(document.querySelectorAll("[data-chart]")).map(el => {
+					const c = el.querySelector("canvas");
+					let inked = 0;
+					if (c && c.width > 0 && c.height > 0) {
+						const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+						for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) inked++;
+					}
+					return {id: el.id, canvas: c ? 1 : 0, inked: inked};
+				})`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(charts) == 0 {
+				t.Fatal("no chart containers on the page")
+			}
+			for _, c := range charts {
+				if c.Canvas == 0 || c.Inked < 1000 {
+					t.Errorf("chart %s: canvas %d, %d drawn pixels", c.ID, c.Canvas, c.Inked)
+				}
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, p := range problems {
+				t.Error(p)
+			}
+		})
+	}
+}

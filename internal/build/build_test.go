@@ -1,0 +1,249 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden pages")
+
+// buildExample builds the repository's example site into a temporary folder.
+func buildExample(t testing.TB) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "output")
+	res, probs := Run(Options{Site: "../..", Out: out})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if res.Pages < 100 {
+		t.Fatalf("only %d pages", res.Pages)
+	}
+	return out
+}
+
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)] = b
+		}
+		return nil
+	})
+	return files
+}
+
+// Golden pages of the example site: a change to them must be deliberate (go test -update).
+func TestGoldenPages(t *testing.T) {
+	out := buildExample(t)
+	for _, page := range []string{"index.html", "schools/3612340012.html", "indicators/R5.html", "indicators/G3.html", "03-self-evaluation/index.html", "tables/cv.html"} {
+		got, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			os.WriteFile(golden, got, 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (go test ./internal/build -update after checking the change)", page, golden)
+		}
+	}
+}
+
+func TestSiteContents(t *testing.T) {
+	out := buildExample(t)
+	files := readTree(t, out)
+	for _, want := range []string{"index.html", "assets/echarts.min.js", "assets/LICENSE-echarts.txt", "assets/style.css", "data/evaluation.json",
+		"data/resource-primary.csv", "data/resource-primary.xlsx", "schools/index.html", "indicators/R1.html", "indicators/P5.html",
+		"tables/split.html", "01-overview/index.html"} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	// Every campus and every indicator has a page.
+	schools, indicators := 0, 0
+	for name := range files {
+		switch {
+		case strings.HasPrefix(name, "schools/") && name != "schools/index.html":
+			schools++
+		case strings.HasPrefix(name, "indicators/") && name != "indicators/index.html":
+			indicators++
+		}
+	}
+	if schools != 82 || indicators != 7+36 {
+		t.Errorf("%d school pages, %d indicator pages", schools, indicators)
+	}
+	index := string(files["index.html"])
+	for _, want := range []string{"评估结论：<span class=\"verdict fail\">未达到</span>", "未达到的项目（4项）", "示例县第三小学", "data-chart=\"cv-primary\""} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	ch := string(files["03-self-evaluation/index.html"])
+	for _, want := range []string{`<span class="value">0.497</span>`, `id="table-cv"`, `<h2 id="一资源配置">（一）资源配置</h2>`} {
+		if !strings.Contains(ch, want) {
+			t.Errorf("chapter lacks %q", want)
+		}
+	}
+	csv := string(files["data/cv.csv"])
+	if !strings.HasPrefix(csv, "\xef\xbb\xbf学段,指标,标准") || !strings.Contains(csv, "0.4968") {
+		t.Errorf("cv.csv = %.200q", csv)
+	}
+}
+
+// No page may load anything from the network: no absolute or protocol-relative src/href, no
+// remote url() in CSS.
+func TestNoExternalResources(t *testing.T) {
+	out := buildExample(t)
+	remote := regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?(https?:)?//|@import`)
+	for name, b := range readTree(t, out) {
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".css") {
+			continue
+		}
+		if m := remote.Find(b); m != nil {
+			t.Errorf("%s references a remote resource: %s", name, m)
+		}
+	}
+}
+
+// Same input, same bytes: HTML, JSON, CSV and XLSX.
+func TestDeterministic(t *testing.T) {
+	a, b := readTree(t, buildExample(t)), readTree(t, buildExample(t))
+	if len(a) != len(b) {
+		t.Fatalf("%d vs %d files", len(a), len(b))
+	}
+	for name, x := range a {
+		if !bytes.Equal(x, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// copySite copies the example site (site.toml, data/, content/) so that a test may break it.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range []string{"site.toml", "data", "content"} {
+		filepath.WalkDir(filepath.Join("../..", p), func(src string, d fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel("../..", src)
+			dst := filepath.Join(dir, rel)
+			if d.IsDir() {
+				return os.MkdirAll(dst, 0o755)
+			}
+			b, _ := os.ReadFile(src)
+			return os.WriteFile(dst, b, 0o644)
+		})
+	}
+	return dir
+}
+
+// A failed build leaves the previous output as it was and no temporary folder behind.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	dir := copySite(t)
+	out := filepath.Join(dir, "output")
+	if _, probs := Run(Options{Site: dir}); probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	before := readTree(t, out)
+	chapter := filepath.Join(dir, "content", "02-measures.md")
+	src, _ := os.ReadFile(chapter)
+	os.WriteFile(chapter, append(src, []byte("\n全县{{< value \"resource.primary.R9.cv\" >}}\n\n{{< chrat \"cv-junior\" >}}\n")...), 0o644)
+	_, probs := Run(Options{Site: dir})
+	msg := probs.Error()
+	for _, want := range []string{`content/02-measures.md 第28行`, `没有名为「resource.primary.R9.cv」的数值`, `content/02-measures.md 第30行`, `未知的短代码「chrat」`, `是否为「chart」`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("problems\n%s\nlack %q", msg, want)
+		}
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) || !bytes.Equal(after["index.html"], before["index.html"]) {
+		t.Error("the failed build changed the output")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".output") {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+}
+
+// A school named <script>…</script> appears escaped in every page and in the chart options.
+func TestSchoolNameIsEscaped(t *testing.T) {
+	dir := copySite(t)
+	table := filepath.Join(dir, "data", "schools.csv")
+	src, _ := os.ReadFile(table)
+	evil := `<script>alert(1)</script>`
+	src = bytes.Replace(src, []byte("示例县第三小学"), []byte(evil), 1)
+	os.WriteFile(table, src, 0o644)
+	res, probs := Run(Options{Site: dir})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	files := readTree(t, res.Out)
+	seen := 0
+	for name, b := range files {
+		if name == "assets/echarts.min.js" {
+			continue
+		}
+		if bytes.Contains(b, []byte(evil)) && !strings.HasSuffix(name, ".csv") && !strings.HasSuffix(name, ".xlsx") {
+			t.Errorf("%s contains the raw <script>", name)
+		}
+		if bytes.Contains(b, []byte("&lt;script&gt;alert(1)&lt;/script&gt;")) {
+			seen++
+		}
+	}
+	if seen < 3 {
+		t.Errorf("the escaped name appears in only %d files", seen)
+	}
+	dist := string(files["indicators/R5.html"])
+	if !strings.Contains(dist, `\u003cscript\u003ealert(1)\u003c/script\u003e`) {
+		t.Error("chart options do not hold the name escaped")
+	}
+	if strings.Count(dist, "</script>") != strings.Count(dist, "<script") {
+		t.Error("a script element is broken")
+	}
+}
+
+// A file in the site's templates/ replaces the theme's layout of the same name.
+func TestTemplateOverride(t *testing.T) {
+	dir := copySite(t)
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "chapter.html"), []byte(`{{define "main"}}<article class="mine">{{.Page.Title}}{{.Chapter.Body}}</article>{{end}}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "templates", "style.css"), []byte("body{color:#000}"), 0o644)
+	res, probs := Run(Options{Site: dir})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	files := readTree(t, res.Out)
+	if !strings.Contains(string(files["01-overview/index.html"]), `<article class="mine">一、基本情况`) {
+		t.Error("templates/chapter.html was not used")
+	}
+	if string(files["assets/style.css"]) != "body{color:#000}" {
+		t.Error("templates/style.css was not used")
+	}
+	if !strings.Contains(string(files["index.html"]), `class="hero fail"`) {
+		t.Error("the theme's index layout should still be used")
+	}
+	os.WriteFile(filepath.Join(dir, "templates", "school.html"), []byte(`{{define "main"}}{{.Nope}}{{end}}`), 0o644)
+	_, probs = Run(Options{Site: dir})
+	if probs.Err() == nil || !strings.Contains(probs.Error(), "schools/") {
+		t.Errorf("a broken template must fail the build naming the page: %v", probs)
+	}
+}
