@@ -84,6 +84,16 @@ func TestTablesAndLists(t *testing.T) {
 	if !strings.HasPrefix(rp.Title, "附表1 ") {
 		t.Errorf("title %q", rp.Title)
 	}
+	seen := map[string]bool{}
+	for _, id := range r.TableIDs() {
+		if seen[id] {
+			t.Errorf("two tables are named %s", id)
+		}
+		seen[id] = true
+	}
+	if !seen["survey-groups"] {
+		t.Error("no survey-groups table")
+	}
 	if l, err := r.List("G3"); err != nil || len(l) != 1 || l[0].Ref != "school:3612340012" {
 		t.Errorf("G3 list %v %v", l, err)
 	}

@@ -222,7 +222,7 @@ func (r *Report) surveyTable() *Table {
 	if r.Survey == nil {
 		return nil
 	}
-	t := &Table{ID: "survey", Title: "社会认可度调查",
+	t := &Table{ID: "survey-groups", Title: "社会认可度调查",
 		Columns: []Column{{Header: "调查对象"}, {Header: "样本数", Numeric: true}, {Header: "认可数", Numeric: true}, {Header: "认可率", Numeric: true}, {Header: "占样本比例", Numeric: true}}}
 	s := r.Survey
 	row := func(name string, n, a float64) []Cell {
