@@ -220,6 +220,7 @@ type indexData struct {
 	Sentence                string
 	Figures                 []figure
 	Failures, Pending       []report.Item
+	Critical                []report.Item // CVs within the critical band of their limit
 	Warnings                []string
 	Dimensions              []dimensionRow
 	Charts                  []*chart.Chart
@@ -250,6 +251,14 @@ func (s *site) indexData() *indexData {
 	}
 	if v, err := r.Value("items.S1.approval_rate"); err == nil && v != "未提供" {
 		d.Figures = append(d.Figures, figure{Label: "社会认可度", Value: v, Note: "标准 85% 以上"})
+	}
+	for _, l := range standard.Levels {
+		for _, ind := range res.Resource.Of(l).Indicators {
+			if ind.CVCritical {
+				d.Critical = append(d.Critical, report.Item{Ref: "indicator:" + ind.ID,
+					Text: fmt.Sprintf("%s%s %s差异系数 %s，与上限 %s 相差不足 %s（临界）", l.Chinese(), ind.ID, ind.Name, report.CV(ind.CV), report.Number(ind.CVLimit), report.Number(r.Profile.Resource.CVCriticalBand))})
+			}
+		}
 	}
 	d.Dimensions = s.dimensionRows()
 	d.Sentence = sentence(res, d.Dimensions)
@@ -329,15 +338,22 @@ func sentence(res *eval.Result, rows []dimensionRow) string {
 	}
 	var parts []string
 	for _, r := range rows {
-		if r.NotMet > 0 && r.Name != "申报条件" {
-			unit := "项"
-			if r.Name == "资源配置（学校）" {
-				unit = "所学校（校区）"
-			}
-			parts = append(parts, fmt.Sprintf("%s%d%s未达到", r.Name, r.NotMet, unit))
+		if r.NotMet == 0 {
+			continue
+		}
+		switch r.Name {
+		case "申报条件":
+		case "资源配置（学校）":
+			parts = append(parts, fmt.Sprintf("%d所学校（校区）资源配置未达到要求", r.NotMet))
+		case "资源配置（差异系数）":
+			parts = append(parts, fmt.Sprintf("%d项差异系数超过上限", r.NotMet))
+		case "不予认定事项":
+			parts = append(parts, fmt.Sprintf("存在%d项不予认定事项", r.NotMet))
+		default:
+			parts = append(parts, fmt.Sprintf("%s%d项未达到", r.Name, r.NotMet))
 		}
 	}
-	return strings.Join(parts, "，") + "。"
+	return strings.Join(parts, "；") + "。"
 }
 
 // ---- 学校 ----

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/eval"
@@ -73,6 +74,8 @@ func (s *site) funcMap() template.FuncMap {
 			return template.JS(b), err
 		},
 		"failAt": func(s chart.Series, i int) bool { return i < len(s.Fail) && s.Fail[i] },
+		// short cells (a status, a level, a code) are kept on one line.
+		"short": func(s string) bool { return utf8.RuneCountInString(s) <= 8 },
 		"fmtValue": func(v float64, decimals int) string {
 			return strconv.FormatFloat(v, 'f', decimals, 64)
 		},
