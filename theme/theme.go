@@ -5,7 +5,7 @@ package theme
 
 import "embed"
 
-// FS holds layouts/, assets/ and vendor/.
+// FS holds layouts/, assets/, vendor/ and fonts/ (the free CJK font the PDF falls back to).
 //
-//go:embed layouts assets vendor
+//go:embed layouts assets vendor fonts
 var FS embed.FS
