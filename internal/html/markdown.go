@@ -65,9 +65,9 @@ func (m *markdown) shortcode(w util.BufWriter, source []byte, n ast.Node, enteri
 	t := m.s.templates["chapter"]
 	switch {
 	case res.Table != nil:
-		return ast.WalkContinue, t.ExecuteTemplate(w, "table", map[string]any{"T": res.Table, "Root": m.root, "Downloads": true})
+		return ast.WalkContinue, t.ExecuteTemplate(w, "table", map[string]any{"T": res.Table, "Root": m.root, "Downloads": true, "Label": res.Label})
 	case res.Chart != nil:
-		return ast.WalkContinue, t.ExecuteTemplate(w, "chart", map[string]any{"C": res.Chart, "Root": m.root})
+		return ast.WalkContinue, t.ExecuteTemplate(w, "chart", map[string]any{"C": res.Chart, "Root": m.root, "Label": res.Label})
 	case res.IsList:
 		return ast.WalkContinue, t.ExecuteTemplate(w, "list", map[string]any{"L": res.List, "Root": m.root})
 	case res.Verdict:

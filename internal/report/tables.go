@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/standard"
@@ -11,7 +12,8 @@ import (
 // Table is an appendix table (附表) or a table a shortcode puts in the text.
 type Table struct {
 	ID      string // resource-primary, cv, …: the shortcode argument and the download's file name
-	Title   string
+	Name    string // what it shows, e.g. 资源配置指标全县值与差异系数
+	Title   string // with its appendix number: 附表3 资源配置指标全县值与差异系数
 	Columns []Column
 	Rows    [][]Cell
 	Notes   []string
@@ -20,7 +22,8 @@ type Table struct {
 // Column is a table column.
 type Column struct {
 	Header  string
-	Numeric bool // right-aligned; its cells carry a number for the XLSX download
+	Short   string // a short header for print, where the full one does not fit; "" = Header
+	Numeric bool   // right-aligned; its cells carry a number for the XLSX download
 }
 
 // Cell is one cell.
@@ -72,7 +75,8 @@ func (r *Report) buildTables() []*Table {
 		ts = append(ts, t)
 	}
 	for i, t := range ts {
-		t.Title = fmt.Sprintf("附表%d %s", i+1, t.Title)
+		t.Name = t.Title
+		t.Title = fmt.Sprintf("附表%d %s", i+1, t.Name)
 	}
 	return ts
 }
@@ -83,7 +87,7 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 	t := &Table{ID: "resource-" + string(l), Title: l.Chinese() + "各校（校区）资源配置指标"}
 	t.Columns = []Column{{Header: "学校代码"}, {Header: "学校（校区）"}, {Header: "学生数", Numeric: true}}
 	for _, ind := range lr.Indicators {
-		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + Number(ind.Threshold) + "）", Numeric: true})
+		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + Number(ind.Threshold) + "）", Short: ind.ID + "（" + Number(ind.Threshold) + "）", Numeric: true})
 	}
 	t.Columns = append(t.Columns, Column{Header: "达标项数", Numeric: true}, Column{Header: "结论"})
 	for _, u := range r.Res.Units {
@@ -104,7 +108,12 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 		t.Rows = append(t.Rows, row)
 	}
 	floor := Number(r.Profile.Resource.FloorRatio * 100)
-	t.Notes = []string{fmt.Sprintf("括号内为标准值。每所学校至少%d项达到标准，且余项不低于标准的%s%%。标注的数值低于标准。", r.Profile.Resource.MinMet, floor)}
+	var names []string
+	for _, ind := range lr.Indicators {
+		names = append(names, ind.ID+" "+ind.Name)
+	}
+	t.Notes = []string{strings.Join(names, "；") + "。",
+		fmt.Sprintf("括号内为标准值。每所学校至少%d项达到标准，且余项不低于标准的%s%%。标注的数值低于标准。", r.Profile.Resource.MinMet, floor)}
 	return t
 }
 
@@ -132,7 +141,7 @@ func (r *Report) cvTable() *Table {
 		}
 		t.Rows = append(t.Rows, []Cell{text(l.Chinese()), text("综合差异系数"), text(""), text(""), text(""), optCell(CV(lr.CompositeCV), lr.CompositeCV), text(""), text(""), text("（参考）")})
 	}
-	t.Notes = []string{"差异系数按学生数加权计算：X̄ = ΣPᵢXᵢ/ΣPᵢ，S = √(Σ(Pᵢ/ΣPᵢ)(Xᵢ−X̄)²)，CV = S/X̄。与上限相差不足0.005的标注“临界”。"}
+	t.Notes = []string{"差异系数 = 标准差 ÷ 全县值，均以学生数为权重（全县值 = 各校数值按学生数加权的平均值，即各校合计 ÷ 学生总数；标准差取总体形式）。与上限相差不足0.005的标注“临界”。"}
 	return t
 }
 

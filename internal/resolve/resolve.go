@@ -5,6 +5,7 @@ package resolve
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/chart"
@@ -21,33 +22,82 @@ var Kinds = []struct{ Name, Args, Meaning string }{
 	{"chart", `"图号"`, "一幅图，如 cv-junior、dist-primary-R5"},
 	{"verdict", "", "评估结论（达到 / 未达到 / 待补充）"},
 	{"list", `"列表名"`, "一个列表：failures、pending、warnings、excluded、units-failing，或指标编号如 G3"},
+	{"ref", `"图号或表名"`, "正文中某图、某表的编号，如“图1”“表2”"},
 }
 
 // Resolution is what a shortcode stands for; exactly one field is set.
 type Resolution struct {
-	Text    string // value, verdict
+	Text    string // value, verdict, ref
 	Verdict bool   // Text is the county's conclusion
 	Table   *report.Table
 	Chart   *chart.Chart
 	List    []report.Item
 	IsList  bool
+	Label   string // a table's or chart's number in the chapters: 表1, 图2
 }
 
 // Map holds the resolution of every shortcode.
 type Map map[*content.Shortcode]Resolution
 
-// Docs resolves the shortcodes of all chapters, returning every problem at once.
+// Docs resolves the shortcodes of all chapters, returning every problem at once. Tables and
+// charts are numbered 表1, 表2 … and 图1, 图2 … in the order they appear; ref shortcodes then
+// name those numbers.
 func Docs(docs []*content.Doc, r *report.Report, charts []*chart.Chart) (Map, diag.List) {
 	m := Map{}
 	var probs diag.List
+	labels := map[string]string{} // table or chart ID → its label
+	tables, figures := 0, 0
 	for _, d := range docs {
 		for _, sc := range d.Shortcodes {
+			if sc.Name == "ref" {
+				continue
+			}
 			res, err := one(sc, r, charts)
 			if err != nil {
 				probs.Add(d.File, sc.Line, "", sc.Raw, "%v", err)
 				continue
 			}
+			switch {
+			case res.Table != nil:
+				if labels[res.Table.ID] == "" {
+					tables++
+					labels[res.Table.ID] = fmt.Sprintf("表%d", tables)
+				}
+				res.Label = labels[res.Table.ID]
+			case res.Chart != nil:
+				if labels[res.Chart.ID] == "" {
+					figures++
+					labels[res.Chart.ID] = fmt.Sprintf("图%d", figures)
+				}
+				res.Label = labels[res.Chart.ID]
+			}
 			m[sc] = res
+		}
+	}
+	for _, d := range docs {
+		for _, sc := range d.Shortcodes {
+			if sc.Name != "ref" {
+				continue
+			}
+			if len(sc.Args) != 1 {
+				probs.Add(d.File, sc.Line, "", sc.Raw, "短代码 ref 需要 1 个参数，写了 %d 个", len(sc.Args))
+				continue
+			}
+			label, ok := labels[sc.Args[0]]
+			if !ok {
+				shown := make([]string, 0, len(labels))
+				for id := range labels {
+					shown = append(shown, id)
+				}
+				sort.Strings(shown)
+				msg := fmt.Sprintf("正文中没有编号为「%s」的图或表（正文中的图表：%s）", sc.Args[0], strings.Join(shown, "、"))
+				if s := suggest.Closest(sc.Args[0], shown); s != "" {
+					msg += "，是否为「" + s + "」？"
+				}
+				probs.Add(d.File, sc.Line, "", sc.Raw, "%s", msg)
+				continue
+			}
+			m[sc] = Resolution{Text: label}
 		}
 	}
 	return m, probs

@@ -1,0 +1,196 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/text/width"
+)
+
+// A span is text in one style.
+type span struct {
+	text  string
+	style int // index into the layout's styles
+}
+
+// A glyph is one character placed on a line.
+type glyph struct {
+	text  string
+	style int
+	x     float64 // from the line's left edge
+	w     float64 // advance
+	wide  bool    // an East Asian wide character: set on the grid and stretched in justification
+	space bool
+}
+
+// A textLine is a laid-out line.
+type textLine struct {
+	glyphs []glyph
+	width  float64 // natural width, before justification
+}
+
+// advancer gives the advance width of a character in a style.
+type advancer func(r rune, style int) float64
+
+// breakLines breaks spans into lines of at most maxWidth (the first line is indent narrower)
+// at the break opportunities of Unicode line breaking (UAX #14), which keep Chinese closing
+// punctuation off the start of a line and opening punctuation off its end, and keep numbers such
+// as 16.9% and 1,234.5 whole. Lines but the last are justified when justify is set: the slack is
+// spread over the gaps beside Chinese characters and the spaces between words.
+func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advancer) []textLine {
+	var text strings.Builder
+	var styles []int // per byte of text
+	for _, s := range spans {
+		text.WriteString(s.text)
+		for range len(s.text) {
+			styles = append(styles, s.style)
+		}
+	}
+	str := text.String()
+	type segment struct {
+		glyphs    []glyph
+		w         float64 // without trailing spaces
+		mustBreak bool    // a hard line break follows
+	}
+	var segs []segment
+	state := -1
+	offset := 0
+	for len(str) > 0 {
+		var seg string
+		var must bool
+		seg, str, must, state = uniseg.FirstLineSegmentInString(str, state)
+		var s segment
+		pos := offset
+		for _, r := range seg {
+			n := len(string(r))
+			st := styles[pos]
+			pos += n
+			if r == '\n' || r == '\r' {
+				continue
+			}
+			g := glyph{text: string(r), style: st, w: adv(r, st), wide: isWide(r), space: unicode.IsSpace(r)}
+			s.glyphs = append(s.glyphs, g)
+		}
+		offset = pos
+		s.mustBreak = must && len(str) > 0
+		for i := len(s.glyphs) - 1; i >= 0 && s.glyphs[i].space; i-- {
+			// trailing spaces hang in the margin at the end of a line
+		}
+		for _, g := range s.glyphs {
+			s.w += g.w
+		}
+		for i := len(s.glyphs) - 1; i >= 0 && s.glyphs[i].space; i-- {
+			s.w -= s.glyphs[i].w
+		}
+		segs = append(segs, s)
+	}
+
+	var lines []textLine
+	cur := textLine{}
+	avail := maxWidth - indent
+	x := 0.0 // width including trailing spaces of the last segment
+	flush := func() {
+		// Drop the spaces at the end of the line.
+		for len(cur.glyphs) > 0 && cur.glyphs[len(cur.glyphs)-1].space {
+			cur.glyphs = cur.glyphs[:len(cur.glyphs)-1]
+		}
+		cur.width = 0
+		for _, g := range cur.glyphs {
+			cur.width += g.w
+		}
+		lines = append(lines, cur)
+		cur = textLine{}
+		avail = maxWidth
+		x = 0
+	}
+	for _, s := range segs {
+		if len(cur.glyphs) > 0 && x+s.w > avail+1e-9 {
+			flush()
+		}
+		if s.w > avail+1e-9 {
+			// An unbreakable run longer than a line (a long URL): break it where it overflows.
+			for _, g := range s.glyphs {
+				if len(cur.glyphs) > 0 && x+g.w > avail+1e-9 && !g.space {
+					flush()
+				}
+				cur.glyphs = append(cur.glyphs, g)
+				x += g.w
+			}
+		} else {
+			cur.glyphs = append(cur.glyphs, s.glyphs...)
+			for _, g := range s.glyphs {
+				x += g.w
+			}
+		}
+		if s.mustBreak {
+			flush()
+		}
+	}
+	if len(cur.glyphs) > 0 || len(lines) == 0 {
+		flush()
+	}
+	for i := range lines {
+		l := &lines[i]
+		width := maxWidth
+		if i == 0 {
+			width -= indent
+		}
+		extra := 0.0
+		if justify && i < len(lines)-1 {
+			if gaps := stretchable(l.glyphs); gaps > 0 {
+				extra = (width - l.width) / float64(gaps)
+				if extra < 0 {
+					extra = 0
+				}
+			}
+		}
+		x := 0.0
+		if i == 0 {
+			x = indent
+		}
+		for j := range l.glyphs {
+			l.glyphs[j].x = x
+			x += l.glyphs[j].w
+			if extra > 0 && j+1 < len(l.glyphs) && isGap(l.glyphs[j], l.glyphs[j+1]) {
+				x += extra
+			}
+		}
+	}
+	return lines
+}
+
+// isGap reports whether justification may widen the space between two neighbours: beside a
+// Chinese character, or after a space between words.
+func isGap(a, b glyph) bool { return a.wide || b.wide || a.space }
+
+func stretchable(gs []glyph) int {
+	n := 0
+	for j := 0; j+1 < len(gs); j++ {
+		if isGap(gs[j], gs[j+1]) {
+			n++
+		}
+	}
+	return n
+}
+
+// isWide reports an East Asian wide or full-width character.
+func isWide(r rune) bool {
+	if unicode.Is(unicode.Han, r) {
+		return true
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
+}
+
+// lineText returns the text of a line, for tests and for extracting what was typeset.
+func (l textLine) lineText() string {
+	var b strings.Builder
+	for _, g := range l.glyphs {
+		b.WriteString(g.text)
+	}
+	return b.String()
+}

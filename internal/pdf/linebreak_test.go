@@ -1,0 +1,137 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// testAdvance is a fixed-width font: Chinese 1, others 0.5.
+func testAdvance(r rune, style int) float64 {
+	if isWide(r) {
+		return 1
+	}
+	return 0.5
+}
+
+func lines(text string, width float64) []string {
+	var out []string
+	for _, l := range breakLines([]span{{text: text}}, width, 0, true, testAdvance) {
+		out = append(out, l.lineText())
+	}
+	return out
+}
+
+const closing = "，。、；：？！）》」』】”’…"
+const opening = "（《「『【“‘"
+
+func TestLineBreakPunctuation(t *testing.T) {
+	tests := []struct {
+		text  string
+		width float64
+	}{
+		{"全县共有学校八十二所，其中小学六十二所。初中二十一所；教学点十所！", 10},
+		{"示例县的学校（校区）共八十二所，“重要”的是均衡。", 9},
+		{"一二三四五六七八九，十一二三四五六七八。十", 9},
+		{"一二三四五六七八《九》十一二三四五六七八（九）十", 9},
+		{"一二三四五六七八“九”十一二三四五六七八‘九’十", 9},
+	}
+	for _, tt := range tests {
+		got := lines(tt.text, tt.width)
+		if strings.Join(got, "") != tt.text {
+			t.Errorf("%q: lines %q lose text", tt.text, got)
+		}
+		for i, l := range got {
+			r := []rune(l)
+			if i > 0 && strings.ContainsRune(closing, r[0]) {
+				t.Errorf("%q: line %q starts with closing punctuation", tt.text, l)
+			}
+			if i < len(got)-1 && strings.ContainsRune(opening, r[len(r)-1]) {
+				t.Errorf("%q: line %q ends with opening punctuation", tt.text, l)
+			}
+		}
+	}
+}
+
+func TestLineBreakNumbersAndWords(t *testing.T) {
+	tests := []struct {
+		text  string
+		width float64
+		whole []string // must stay on one line
+	}{
+		{"社会认可度为91.48%，样本1,234.5份", 7, []string{"91.48%", "1,234.5"}},
+		{"比例为16.9%的学校", 4.5, []string{"16.9%"}},
+		{"运行 youjun build 即可生成网站", 8, []string{"youjun", "build"}},
+		{"the quick brown fox jumps", 6, []string{"quick", "brown", "jumps"}},
+	}
+	for _, tt := range tests {
+		got := lines(tt.text, tt.width)
+		for _, w := range tt.whole {
+			found := false
+			for _, l := range got {
+				found = found || strings.Contains(l, w)
+			}
+			if !found {
+				t.Errorf("%q split %q: %q", tt.text, w, got)
+			}
+		}
+		for _, l := range got[:len(got)-1] {
+			if strings.HasSuffix(l, " ") || strings.HasPrefix(l, " ") {
+				t.Errorf("line %q keeps a space at its edge", l)
+			}
+		}
+	}
+}
+
+func TestJustification(t *testing.T) {
+	text := "示例县位于示例省中部，辖4个镇、8个乡，总面积1860平方公里，常住人口41万人。2017年通过基本均衡认定。"
+	ls := breakLines([]span{{text: text}}, 12, 2, true, testAdvance)
+	if len(ls) < 3 {
+		t.Fatalf("only %d lines", len(ls))
+	}
+	if ls[0].glyphs[0].x != 2 {
+		t.Errorf("first line indent %v, want 2", ls[0].glyphs[0].x)
+	}
+	for i, l := range ls[:len(ls)-1] {
+		lastG := l.glyphs[len(l.glyphs)-1]
+		if right := lastG.x + lastG.w; math.Abs(right-12) > 1e-9 {
+			t.Errorf("line %d %q ends at %v, want 12 (justified)", i, l.lineText(), right)
+		}
+	}
+	last := ls[len(ls)-1]
+	if g := last.glyphs[len(last.glyphs)-1]; g.x+g.w > 12-0.5 && len(last.glyphs) < 10 {
+		t.Errorf("the last line must not be stretched")
+	}
+	for i := 1; i < len(last.glyphs); i++ {
+		if last.glyphs[i].x != last.glyphs[i-1].x+last.glyphs[i-1].w {
+			t.Error("the last line is stretched")
+		}
+	}
+}
+
+func TestOverlongWord(t *testing.T) {
+	got := lines("见https://example.org/a/very/long/path/that/does/not/fit", 6)
+	if len(got) < 3 || strings.Join(got, "") != "见https://example.org/a/very/long/path/that/does/not/fit" {
+		t.Errorf("lines %q", got)
+	}
+	for _, l := range got {
+		w := 0.0
+		for _, r := range l {
+			w += testAdvance(r, 0)
+		}
+		if w > 6 {
+			t.Errorf("line %q is %v wide", l, w)
+		}
+	}
+}
+
+func TestStylesFollowText(t *testing.T) {
+	ls := breakLines([]span{{"普通", 0}, {"加粗", 1}, {"普通", 0}}, 20, 0, false, testAdvance)
+	var styles []int
+	for _, g := range ls[0].glyphs {
+		styles = append(styles, g.style)
+	}
+	if len(styles) != 6 || styles[2] != 1 || styles[3] != 1 || styles[4] != 0 {
+		t.Errorf("styles %v", styles)
+	}
+}
