@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -176,24 +177,35 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", `youjun build [--site 目录] [--out 目录]
+	fs := newFlags("build", `youjun build [--site 目录] [--out 目录] [--only html|pdf]
 
-生成自评报告网站：总览、报告正文、每所学校和每项指标的页面、附表（可下载 CSV 和 Excel）、
-evaluation.json。网站不依赖网络，可直接用浏览器打开 output/index.html，或原样发布。
-生成失败时保留原来的 output/。`)
+生成自评报告：网站（总览、报告正文、每所学校和每项指标的页面、附表及 CSV/Excel 下载、
+evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展自评报告.pdf）。网站不依赖网络，
+可直接用浏览器打开 output/index.html，或原样发布。生成失败时保留原来的 output/。`)
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	out := fs.String("out", "", "输出`目录`，默认为站点下的 output/")
+	only := fs.String("only", "", "只生成网站（html）或只生成 PDF（pdf）；默认两者都生成")
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
+	if *only != "" && *only != "html" && *only != "pdf" {
+		fmt.Fprintf(stderr, "--only 只能是 html 或 pdf，不能是「%s」\n", *only)
+		return exitUsage
+	}
 	start := time.Now()
-	res, probs := build.Run(build.Options{Site: *dir, Out: *out})
+	res, probs := build.Run(build.Options{Site: *dir, Out: *out, Only: *only})
 	if printProblems(stderr, probs) {
 		fmt.Fprintln(stderr, "未生成网站；原有的输出目录未改动。")
 		return exitError
 	}
 	printProblems(stderr, res.Warnings)
-	fmt.Fprintf(stdout, "已生成 %d 个网页、共 %d 个文件到 %s（用时 %d 毫秒）\n", res.Pages, res.Files, res.Out, time.Since(start).Milliseconds())
+	if res.Pages > 0 {
+		fmt.Fprintf(stdout, "已生成网站：%d 个网页，%s\n", res.Pages, filepath.Join(res.Out, "index.html"))
+	}
+	if res.PDF != "" {
+		fmt.Fprintf(stdout, "已生成 PDF：%d 页，%s\n", res.PDFPages, res.PDF)
+	}
+	fmt.Fprintf(stdout, "共 %d 个文件，用时 %d 毫秒\n", res.Files, time.Since(start).Milliseconds())
 	return exitOK
 }
 

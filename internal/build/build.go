@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/html"
+	"github.com/youjun-edu/youjun/internal/pdf"
+	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
 	"github.com/youjun-edu/youjun/internal/site"
@@ -23,6 +26,10 @@ type Options struct {
 	Site    string // the site folder
 	Out     string // the output folder; default <site>/output
 	Profile string // replaces site.toml's profile when not empty
+	Only    string // "html" or "pdf"; "" builds both
+	// SystemFonts, when set, replaces site.toml's pdf.system_fonts (tests turn it off so that
+	// the PDF does not depend on the fonts of the machine).
+	SystemFonts *bool
 }
 
 // Stage is one timed step of a build.
@@ -34,8 +41,11 @@ type Stage struct {
 // Result tells what a build did.
 type Result struct {
 	Out      string
-	Pages    int
+	Pages    int // HTML pages
 	Files    int
+	PDF      string // the PDF's path, when one was made
+	PDFPages int
+	Headings []pdf.Heading
 	Stages   []Stage
 	Warnings diag.List
 }
@@ -88,23 +98,112 @@ func Run(opts Options) (*Result, diag.List) {
 		f()
 		res.Stages = append(res.Stages, Stage{Name: name, Duration: time.Since(start)})
 	}
+	switch opts.Only {
+	case "", "html", "pdf":
+	default:
+		return nil, diag.List{{Column: "--only", Value: opts.Only, Message: "只能是 html 或 pdf"}}
+	}
 	p, probs := Prepare(opts, timed)
 	if probs.Err() != nil {
 		return nil, probs
 	}
 	res.Warnings = p.Warnings
-	var files map[string][]byte
+	files := map[string][]byte{}
 	var err error
-	timed("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
-	if err != nil {
-		return nil, diag.List{{File: opts.Out, Message: err.Error()}}
+	if opts.Only != "pdf" {
+		timed("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
+		if err != nil {
+			return nil, diag.List{{File: opts.Out, Message: err.Error()}}
+		}
+	}
+	pdfName := p.Site.Config.PDFName()
+	if opts.Only != "html" {
+		var out *pdf.Output
+		timed("生成 PDF", func() { out, err = makePDF(p, opts) })
+		if err != nil {
+			return nil, diag.List{{File: pdfName, Message: "无法生成 PDF：" + err.Error()}}
+		}
+		for _, w := range out.Warnings {
+			res.Warnings.Warn(pdfName, 0, "", "", "%s", w)
+		}
+		files[pdfName] = out.PDF
+		res.PDF, res.PDFPages, res.Headings = filepath.Join(opts.Out, pdfName), out.Pages, out.Headings
 	}
 	res.Files = len(files)
-	timed("写入文件", func() { err = write(opts.Out, files) })
+	timed("写入文件", func() {
+		if opts.Only == "pdf" {
+			err = writeFile(filepath.Join(opts.Out, pdfName), files[pdfName])
+			return
+		}
+		if opts.Only == "html" {
+			// Keep the PDF of an earlier build.
+			if old, rerr := os.ReadFile(filepath.Join(opts.Out, pdfName)); rerr == nil {
+				files[pdfName] = old
+			}
+		}
+		err = write(opts.Out, files)
+	})
 	if err != nil {
 		return nil, diag.List{{File: opts.Out, Message: "无法写入输出目录：" + err.Error()}}
 	}
 	return res, nil
+}
+
+// makePDF typesets the PDF with the fonts that site.toml and the machine provide.
+func makePDF(p *Prepared, opts Options) (*pdf.Output, error) {
+	cfg := p.Site.Config
+	system := cfg.UseSystemFonts()
+	if opts.SystemFonts != nil {
+		system = *opts.SystemFonts
+	}
+	f := cfg.PDF.Fonts
+	paths := [4]string{f.Body, f.Heading, f.Kai, f.Title}
+	for i, path := range paths {
+		if path != "" && !filepath.IsAbs(path) {
+			paths[i] = filepath.Join(opts.Site, path)
+		}
+	}
+	set, err := fonts.Find(paths, system, fonts.Dirs())
+	if err != nil {
+		return nil, err
+	}
+	return pdf.Render(pdf.Input{Config: cfg, Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
+		Fonts: set, Created: created(cfg.Date)})
+}
+
+// created is the PDF's creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+// report's date, so that the same input always gives the same bytes.
+func created(date string) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	if t, err := time.Parse("2006-01-02", date); err == nil {
+		return t.UTC()
+	}
+	return time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// writeFile replaces one file atomically: a temporary file beside it, then a rename.
+func writeFile(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".pdf-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	os.Chmod(tmp.Name(), 0o644)
+	return os.Rename(tmp.Name(), path)
 }
 
 // write puts files into a fresh folder beside out and then swaps it in, so that readers never

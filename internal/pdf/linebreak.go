@@ -56,10 +56,22 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 	var segs []segment
 	state := -1
 	offset := 0
-	for len(str) > 0 {
+	var pending []string // pieces of a segment split before a full-width opening bracket
+	var pendingMust bool
+	for len(str) > 0 || len(pending) > 0 {
 		var seg string
 		var must bool
-		seg, str, must, state = uniseg.FirstLineSegmentInString(str, state)
+		if len(pending) > 0 {
+			seg, pending = pending[0], pending[1:]
+			must = pendingMust && len(pending) == 0
+		} else {
+			seg, str, must, state = uniseg.FirstLineSegmentInString(str, state)
+			// UAX #14 keeps 85%（0.85） whole; Chinese typesetting may break before the bracket.
+			if parts := splitBeforeOpening(seg); len(parts) > 1 {
+				seg, pending, pendingMust = parts[0], parts[1:], must
+				must = false
+			}
+		}
 		var s segment
 		pos := offset
 		for _, r := range seg {
@@ -73,10 +85,7 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 			s.glyphs = append(s.glyphs, g)
 		}
 		offset = pos
-		s.mustBreak = must && len(str) > 0
-		for i := len(s.glyphs) - 1; i >= 0 && s.glyphs[i].space; i-- {
-			// trailing spaces hang in the margin at the end of a line
-		}
+		s.mustBreak = must && (len(str) > 0 || len(pending) > 0)
 		for _, g := range s.glyphs {
 			s.w += g.w
 		}
@@ -158,6 +167,23 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 		}
 	}
 	return lines
+}
+
+// splitBeforeOpening splits a segment before each full-width opening bracket that does not
+// start it.
+func splitBeforeOpening(seg string) []string {
+	var parts []string
+	start := 0
+	for i, r := range seg {
+		if i > start && unicode.Is(unicode.Ps, r) && isWide(r) {
+			parts = append(parts, seg[start:i])
+			start = i
+		}
+	}
+	if start == 0 {
+		return nil
+	}
+	return append(parts, seg[start:])
 }
 
 // isGap reports whether justification may widen the space between two neighbours: beside a

@@ -83,6 +83,13 @@ func TestLineBreakNumbersAndWords(t *testing.T) {
 	}
 }
 
+func TestBreakBeforeFullWidthBracket(t *testing.T) {
+	got := lines("低于标准的85%（0.85）；R3", 7)
+	if got[0] != "低于标准的85%" || !strings.HasPrefix(got[1], "（0.85）；") {
+		t.Errorf("lines %q: a break before （ is allowed, and the number stays whole", got)
+	}
+}
+
 func TestJustification(t *testing.T) {
 	text := "示例县位于示例省中部，辖4个镇、8个乡，总面积1860平方公里，常住人口41万人。2017年通过基本均衡认定。"
 	ls := breakLines([]span{{text: text}}, 12, 2, true, testAdvance)

@@ -87,7 +87,7 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 	t := &Table{ID: "resource-" + string(l), Title: l.Chinese() + "各校（校区）资源配置指标"}
 	t.Columns = []Column{{Header: "学校代码"}, {Header: "学校（校区）"}, {Header: "学生数", Numeric: true}}
 	for _, ind := range lr.Indicators {
-		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + Number(ind.Threshold) + "）", Short: ind.ID + "（" + Number(ind.Threshold) + "）", Numeric: true})
+		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + Number(ind.Threshold) + "）", Short: ind.ID + "\n" + Number(ind.Threshold), Numeric: true})
 	}
 	t.Columns = append(t.Columns, Column{Header: "达标项数", Numeric: true}, Column{Header: "结论"})
 	for _, u := range r.Res.Units {
@@ -113,7 +113,7 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 		names = append(names, ind.ID+" "+ind.Name)
 	}
 	t.Notes = []string{strings.Join(names, "；") + "。",
-		fmt.Sprintf("括号内为标准值。每所学校至少%d项达到标准，且余项不低于标准的%s%%。标注的数值低于标准。", r.Profile.Resource.MinMet, floor)}
+		fmt.Sprintf("括号内（印刷版为表头第二行）为标准值。每所学校至少%d项达到标准，且余项不低于标准的%s%%。标注的数值低于标准。", r.Profile.Resource.MinMet, floor)}
 	return t
 }
 

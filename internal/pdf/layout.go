@@ -1,0 +1,191 @@
+package pdf
+
+import (
+	"math"
+)
+
+// heading is a heading as laid out, for the 目录 and the bookmarks.
+type heading struct {
+	level  int
+	text   string
+	anchor string
+	page   int // printed page number
+}
+
+// flow lays out blocks page after page, starting a new page with number next when one is full.
+type flow struct {
+	t        *typesetter
+	next     int // the number of the next page
+	headings []heading
+}
+
+func (f *flow) newPage() {
+	f.t.newPage(f.next)
+	f.next++
+}
+
+// spansText joins the text of spans.
+func spansText(ss []span) string {
+	s := ""
+	for _, x := range ss {
+		s += x.text
+	}
+	return s
+}
+
+func (f *flow) blocks(bs []block) {
+	for i, b := range bs {
+		f.t.where = b.where
+		switch b.kind {
+		case bPageBreak:
+			if f.t.y > f.t.st.Top {
+				f.newPage()
+			}
+		case bHeading:
+			// Keep a heading with the start of what follows it.
+			need := f.height(b)
+			if i+1 < len(bs) {
+				need += f.minHeight(bs[i+1])
+			}
+			if need > f.t.room() && f.t.y > f.t.st.Top {
+				f.newPage()
+			}
+			f.heading(b)
+		case bPara:
+			f.paragraph(b)
+		case bTable:
+			f.table(b)
+		case bFigure:
+			f.figure(b)
+		}
+	}
+}
+
+// lines breaks a paragraph or heading into lines.
+func (f *flow) lines(b block) []textLine {
+	t := f.t
+	indent := 0.0
+	if b.indent || b.kind == bHeading {
+		indent = 2 * t.st.Body * t.st.gridRatio()
+	}
+	if b.small {
+		indent = 0
+	}
+	return breakLines(b.spans, t.st.TextW, indent, true, t.adv)
+}
+
+func (f *flow) pitch(b block) float64 {
+	if b.small {
+		return f.t.st.Table * 1.6
+	}
+	return f.t.st.pitch()
+}
+
+func (f *flow) height(b block) float64 { return float64(len(f.lines(b))) * f.pitch(b) }
+
+// minHeight is the least of a block that must follow a heading on its page.
+func (f *flow) minHeight(b block) float64 {
+	switch b.kind {
+	case bPara:
+		n := math.Min(2, float64(len(f.lines(b))))
+		return n * f.pitch(b)
+	case bHeading:
+		return f.height(b) + 2*f.t.st.pitch()
+	case bFigure:
+		return f.figureHeight()
+	case bTable:
+		return 3 * f.t.st.pitch()
+	}
+	return 0
+}
+
+func (f *flow) heading(b block) {
+	t := f.t
+	anchor := "h" + itoa(len(f.headings)+1)
+	t.cur.anchors = append(t.cur.anchors, mark{anchor, t.y})
+	text := spansText(b.spans)
+	t.cur.marks = append(t.cur.marks, mark{text, t.y})
+	f.headings = append(f.headings, heading{level: b.level, text: text, anchor: anchor, page: t.cur.number})
+	f.placeLines(f.lines(b), f.pitch(b), t.st.Body)
+}
+
+// paragraph places a paragraph's lines, never leaving its first line alone at the foot of a
+// page nor its last line alone at the head of the next.
+func (f *flow) paragraph(b block) {
+	size := f.t.st.Body
+	if b.small {
+		size = f.t.st.Table
+	}
+	f.placeLines(f.lines(b), f.pitch(b), size)
+}
+
+func (f *flow) placeLines(ls []textLine, pitch, size float64) {
+	t := f.t
+	for len(ls) > 0 {
+		fit := int(math.Floor(t.room()/pitch + 1e-9))
+		k := len(ls)
+		if fit < k {
+			k = fit
+			if len(ls)-k == 1 && k > 1 { // a widow: take a line along
+				k--
+			}
+			if k == 1 && len(ls) > 1 { // an orphan: move the paragraph on
+				k = 0
+			}
+		}
+		if k <= 0 {
+			if t.y == t.st.Top { // the page is empty: place what fits to make progress
+				k = max(1, fit)
+			} else {
+				f.newPage()
+				continue
+			}
+		}
+		for _, l := range ls[:k] {
+			t.line(l, 0, baseline(t.y, pitch, size))
+			t.y += pitch
+		}
+		ls = ls[k:]
+		if len(ls) > 0 {
+			f.newPage()
+		}
+	}
+}
+
+// centered places a centred, possibly wrapped, line of text such as a caption or a title.
+func (f *flow) centered(text string, style int, pitch float64) {
+	t := f.t
+	ls := breakLines([]span{{text, style}}, t.st.TextW, 0, false, t.adv)
+	for _, l := range ls {
+		if t.room() < pitch-1e-9 {
+			f.newPage()
+		}
+		t.line(l, (t.st.TextW-l.width)/2, baseline(t.y, pitch, t.styles[style].size))
+		t.y += pitch
+	}
+}
+
+func (f *flow) figureHeight() float64 { return 68*mm + f.t.st.pitch() }
+
+func (f *flow) figure(b block) {
+	t := f.t
+	if f.figureHeight() > t.room() {
+		f.newPage()
+	}
+	h := 68 * mm
+	drawChart(t, b.chart, 0, t.y, t.st.TextW, h)
+	t.y += h
+	f.centered(b.caption, sCaption, t.st.pitch())
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	for n > 0 {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+	}
+	return s
+}

@@ -1,0 +1,263 @@
+// Package pdf typesets the report as a print-ready A4 PDF after GB/T 9704-2012 on
+// github.com/signintech/gopdf: cover, 目录 with page numbers and links, bookmarks, the chapters
+// with Chinese line breaking and justification, numbered figures drawn as vectors and tables that
+// break across pages, then the appendix tables. gopdf draws; this package decides where.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/youjun-edu/youjun/internal/config"
+	"github.com/youjun-edu/youjun/internal/content"
+	"github.com/youjun-edu/youjun/internal/pdf/fonts"
+	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/internal/resolve"
+)
+
+// Input is what the PDF is made from.
+type Input struct {
+	Config   *config.Config
+	Report   *report.Report
+	Docs     []*content.Doc
+	Resolved resolve.Map
+	Fonts    fonts.Set
+	Created  time.Time // the document's date: from the data, never the clock
+}
+
+// Output is the typeset PDF.
+type Output struct {
+	PDF      []byte
+	Pages    int       // physical pages
+	Headings []Heading // every heading with its printed page number, in order
+	Warnings []string
+}
+
+// Heading is a heading of the PDF and the page it is printed on.
+type Heading struct {
+	Level int
+	Text  string
+	Page  int
+}
+
+// Render typesets the report.
+func Render(in Input) (*Output, error) {
+	st := StyleFrom(in.Config.PDF.Style)
+	t, err := newTypesetter(st, in.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	cfg := in.Config
+
+	// The body first, on pages numbered from 1, so that the 目录 knows the page numbers.
+	body := &flow{t: t, next: 1}
+	body.newPage()
+	t.where = "标题"
+	t.y += st.pitch() * 0.5
+	body.centered(cfg.ReportTitle(), sTitle, st.Title*1.6)
+	t.y += st.pitch() * 0.5
+	for _, d := range in.Docs {
+		body.blocks(docBlocks(d, in.Resolved))
+	}
+	appendix := []block{{kind: bPageBreak}, {kind: bHeading, level: 1, spans: []span{{"附表", sH1}}, where: "附表"}}
+	for _, tb := range in.Report.Tables() {
+		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
+	}
+	body.blocks(appendix)
+	bodyPages := t.pages
+
+	// The cover and the 目录 go in front.
+	t.pages = nil
+	cover(t, cfg)
+	toc := &flow{t: t}
+	tocPages(toc, body.headings)
+	if (len(t.pages))%2 == 1 {
+		t.newPage(0) // the body starts on a right-hand (odd) page when printed on both sides
+	}
+	front := len(t.pages)
+	t.pages = append(t.pages, bodyPages...)
+
+	if err := draw(t, st); err != nil {
+		return nil, err
+	}
+	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.ReportTitle(), Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Profile.Basis + "）",
+		Author: cfg.Bureau, Creator: "youjun", Producer: "youjun (gopdf)", CreationDate: in.Created})
+	var b bytes.Buffer
+	if _, err := t.gp.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	out := &Output{PDF: b.Bytes(), Pages: len(t.pages), Warnings: t.warnings()}
+	for _, h := range body.headings {
+		out.Headings = append(out.Headings, Heading{Level: h.level, Text: h.text, Page: h.page})
+	}
+	_ = front
+	return out, nil
+}
+
+// cover is the title page: the report's title, the bureau and the date.
+func cover(t *typesetter, cfg *config.Config) {
+	st := t.st
+	t.newPage(0)
+	f := &flow{t: t}
+	t.where = "封面"
+	t.y = st.Top + st.TextH*0.22
+	f.centered(cfg.ReportTitle(), sCoverTitle, st.Title*1.2*1.6)
+	t.y = st.Top + st.TextH*0.72
+	if cfg.Bureau != "" {
+		f.centered(cfg.Bureau, sH1, st.pitch())
+	}
+	if d := chineseDate(cfg.Date); d != "" {
+		f.centered(d, sBody, st.pitch())
+	}
+}
+
+// chineseDate writes 2025-10-15 as 2025年10月15日 (GB/T 9704 writes dates in Arabic numerals).
+func chineseDate(d string) string {
+	tm, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", tm.Year(), int(tm.Month()), tm.Day())
+}
+
+// tocPages lays out the 目录: chapters and their first sub-headings with dot leaders, page
+// numbers and links.
+func tocPages(f *flow, hs []heading) {
+	t := f.t
+	st := t.st
+	t.newPage(0)
+	t.where = "目录"
+	t.y += st.pitch() * 0.5
+	f.centered("目　录", sTitle, st.Title*1.6)
+	t.y += st.pitch() * 0.5
+	for _, h := range hs {
+		if h.level > 2 {
+			continue
+		}
+		if t.room() < st.pitch()-1e-9 {
+			t.newPage(0)
+		}
+		s := sBody
+		indent := 0.0
+		if h.level == 1 {
+			s = sH1
+		} else {
+			indent = 2 * st.Body * st.gridRatio()
+		}
+		num := itoa(h.page)
+		numW := t.measure(num, sBody)
+		ls := breakLines([]span{{h.text, s}}, st.TextW-numW-st.Body*3-indent, 0, false, t.adv)
+		for i, l := range ls {
+			base := baseline(t.y, st.pitch(), st.Body)
+			t.line(l, indent, base)
+			if i == len(ls)-1 {
+				t.rule(indent+l.width+st.Body*0.4, base-1, st.TextW-numW-st.Body*0.4, base-1, 0.9, []float64{0.9, 3})
+				t.label(num, sBody, 0, st.TextW, base, 'r')
+			}
+			t.y += st.pitch()
+		}
+		top := t.y - float64(len(ls))*st.pitch()
+		t.cur.ops = append(t.cur.ops, op{kind: opLink, x: 0, y: top, x2: st.TextW, y2: float64(len(ls)) * st.pitch(), anchor: h.anchor})
+	}
+}
+
+// draw writes every page into gopdf: page numbers, anchors, bookmarks and the operations.
+func draw(t *typesetter, st Style) error {
+	gp := t.gp
+	for _, p := range t.pages {
+		gp.AddPage()
+		left := st.left(p.number)
+		for _, a := range p.anchors {
+			gp.SetXY(left, a.y-st.Body)
+			gp.SetFontSize(st.Body)
+			gp.SetAnchor(a.name)
+		}
+		for _, m := range p.marks {
+			gp.SetXY(left, m.y)
+			gp.AddOutlineWithPosition(m.name)
+		}
+		for _, o := range p.ops {
+			x := o.x
+			if !o.absolute {
+				x += left
+			}
+			switch o.kind {
+			case opText:
+				if err := gp.SetFont(o.family, "", o.size); err != nil {
+					return err
+				}
+				// PDF fills glyphs with the fill colour, which a shaded cell may have changed.
+				gp.SetFillColor(0, 0, 0)
+				gp.SetTextColor(0, 0, 0)
+				gp.SetXY(x, o.y)
+				if err := gp.Text(o.text); err != nil {
+					return err
+				}
+			case opLine:
+				gp.SetLineWidth(o.width)
+				if o.dash != nil {
+					gp.SetCustomLineType(o.dash, 0)
+				} else {
+					gp.SetLineType("solid")
+				}
+				gp.SetStrokeColor(0, 0, 0)
+				gp.Line(x, o.y, o.x2+left*boolf(!o.absolute), o.y2)
+			case opRect:
+				gray := uint8(o.gray * 255)
+				gp.SetFillColor(gray, gray, gray)
+				gp.SetStrokeColor(0, 0, 0)
+				gp.SetLineWidth(o.width)
+				gp.SetLineType("solid")
+				style := ""
+				if o.fill {
+					style += "F"
+				}
+				if o.stroke {
+					style += "D"
+				}
+				gp.RectFromUpperLeftWithStyle(x, o.y, o.x2, o.y2, style)
+			case opLink:
+				gp.AddInternalLink(o.anchor, x, o.y, o.x2, o.y2)
+			}
+		}
+		if p.number > 0 {
+			pageNumber(t, p.number, left)
+		}
+	}
+	return nil
+}
+
+// pageNumber prints — n — 7 mm below the text block: on the right of odd pages and on the left
+// of even ones, one character in from the edge.
+func pageNumber(t *typesetter, n int, left float64) {
+	st := t.st
+	text := "— " + itoa(n) + " —"
+	w := t.measure(text, sPageNum)
+	x := left + st.TextW - st.PageNum - w
+	if n%2 == 0 {
+		x = left + st.PageNum
+	}
+	base := st.bottom() + st.PageNumGap + st.PageNum*0.86
+	ls := breakLines([]span{{text, sPageNum}}, 1e9, 0, false, t.adv)
+	gp := t.gp
+	gp.SetFillColor(0, 0, 0)
+	gp.SetTextColor(0, 0, 0)
+	for _, g := range ls[0].glyphs {
+		if g.space {
+			continue
+		}
+		gp.SetFont(t.face([]rune(g.text)[0], sPageNum), "", st.PageNum)
+		gp.SetXY(x+g.x, base)
+		gp.Text(g.text)
+	}
+}
+
+func boolf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,105 @@
+package pdf
+
+import (
+	"github.com/youjun-edu/youjun/internal/config"
+	"github.com/youjun-edu/youjun/internal/pdf/fonts"
+)
+
+const mm = 72 / 25.4 // points per millimetre
+
+// Style is the page and type geometry in points, after GB/T 9704-2012 unless site.toml says otherwise.
+type Style struct {
+	PageW, PageH        float64
+	Top, Binding        float64 // 天头, 订口
+	TextW, TextH        float64 // 版心
+	Body, Title, Table  float64 // type sizes
+	PageNum, PageNumGap float64
+	Lines, Chars        int // lines per page, characters per line of body text
+}
+
+// StyleFrom fills the defaults into the site's settings.
+func StyleFrom(c config.PDFStyle) Style {
+	or := func(v, def float64) float64 {
+		if v == 0 {
+			return def
+		}
+		return v
+	}
+	ori := func(v, def int) int {
+		if v == 0 {
+			return def
+		}
+		return v
+	}
+	return Style{
+		PageW: 210 * mm, PageH: 297 * mm,
+		Top: or(c.TopMarginMM, 37) * mm, Binding: or(c.BindingMarginMM, 28) * mm,
+		TextW: or(c.TextWidthMM, 156) * mm, TextH: or(c.TextHeightMM, 225) * mm,
+		Body: or(c.BodySize, 16), Title: or(c.TitleSize, 22), Table: or(c.TableSize, 10.5),
+		PageNum: or(c.PageNumberSize, 14), PageNumGap: or(c.PageNumberGapMM, 7) * mm,
+		Lines: ori(c.LinesPerPage, 22), Chars: ori(c.CharsPerLine, 28),
+	}
+}
+
+// pitch is the distance between body lines: the text block's height over the lines per page.
+func (s Style) pitch() float64 { return s.TextH / float64(s.Lines) }
+
+// gridRatio is the advance of a Chinese character over the type size, so that chars_per_line
+// characters fill the line exactly, as the 公文 document grid does.
+func (s Style) gridRatio() float64 { return s.TextW / float64(s.Chars) / s.Body }
+
+// left is the text block's left edge on a page: the binding margin is on the left of odd pages
+// and on the right of even ones.
+func (s Style) left(number int) float64 {
+	if number > 0 && number%2 == 0 {
+		return s.PageW - s.Binding - s.TextW
+	}
+	return s.Binding
+}
+
+func (s Style) bottom() float64 { return s.Top + s.TextH }
+
+// textStyle is a font role at a size.
+type textStyle struct {
+	role fonts.Role
+	size float64
+	grid bool // Chinese characters advance on the document grid
+}
+
+// Text styles, indexes into typesetter.styles.
+const (
+	sBody = iota
+	sStrong
+	sEm
+	sH1
+	sH2
+	sH3
+	sTitle
+	sCoverTitle
+	sTable
+	sTableHead
+	sCaption
+	sNote
+	sPageNum
+	sChart
+	numStyles
+)
+
+func (s Style) textStyles() []textStyle {
+	ts := make([]textStyle, numStyles)
+	ts[sBody] = textStyle{fonts.Body, s.Body, true}
+	ts[sStrong] = textStyle{fonts.Heading, s.Body, true}
+	ts[sEm] = textStyle{fonts.Kai, s.Body, true}
+	ts[sH1] = textStyle{fonts.Heading, s.Body, true}
+	ts[sH2] = textStyle{fonts.Kai, s.Body, true}
+	ts[sH3] = textStyle{fonts.Body, s.Body, true}
+	ts[sTitle] = textStyle{fonts.Title, s.Title, false}
+	ts[sCoverTitle] = textStyle{fonts.Title, s.Title * 1.2, false}
+	ts[sTable] = textStyle{fonts.Body, s.Table, false}
+	ts[sTableHead] = textStyle{fonts.Heading, s.Table, false}
+	ts[sCaption] = textStyle{fonts.Heading, s.Body * 0.875, false}
+	ts[sNote] = textStyle{fonts.Body, s.Table, false}
+	ts[sPageNum] = textStyle{fonts.Body, s.PageNum, false}
+	ts[sChart] = textStyle{fonts.Body, s.Table * 0.85, false}
+	return ts
+}

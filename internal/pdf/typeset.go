@@ -1,0 +1,252 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/youjun-edu/youjun/internal/pdf/fonts"
+)
+
+// op is one drawing operation on a page; x is relative to the text block's left edge.
+type op struct {
+	kind         opKind
+	x, y         float64 // text: baseline start; line: start; rect: top left; link: top left
+	x2, y2       float64 // line: end; rect and link: width and height
+	text         string
+	family       string
+	size         float64
+	width        float64 // line width
+	dash         []float64
+	gray         float64 // 0 black … 1 white
+	fill, stroke bool
+	anchor       string // link target
+	absolute     bool   // x is from the page's left edge (page numbers)
+}
+
+type opKind int
+
+const (
+	opText opKind = iota
+	opLine
+	opRect
+	opLink
+)
+
+// page is one laid-out page.
+type page struct {
+	ops     []op
+	number  int // printed page number; 0 for the cover and the 目录
+	anchors []mark
+	marks   []mark // bookmarks
+}
+
+// mark is a named position on a page.
+type mark struct {
+	name string
+	y    float64
+}
+
+// typesetter holds the fonts, their metrics and the pages being laid out.
+type typesetter struct {
+	st       Style
+	gp       *gopdf.GoPdf
+	styles   []textStyle
+	family   [4]string // gopdf family of each font role
+	faces    map[*fonts.Face]string
+	embedded string // family of the built-in font, added when a glyph is missing elsewhere
+	widths   map[glyphKey]float64
+	has      map[glyphKey]bool
+	missing  map[rune][]string // characters no font has, with the fonts tried
+	where    string            // what is being typeset, for messages
+
+	pages []*page
+	cur   *page
+	y     float64
+}
+
+type glyphKey struct {
+	family string
+	r      rune
+}
+
+func newTypesetter(st Style, set fonts.Set) (*typesetter, error) {
+	t := &typesetter{st: st, styles: st.textStyles(), faces: map[*fonts.Face]string{},
+		widths: map[glyphKey]float64{}, has: map[glyphKey]bool{}, missing: map[rune][]string{}}
+	t.gp = &gopdf.GoPdf{}
+	t.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: st.PageW, H: st.PageH}, Unit: gopdf.UnitPT})
+	for r, f := range set {
+		fam, err := t.addFace(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s字体 %s：%v", fonts.Role(r), f.Name, err)
+		}
+		t.family[r] = fam
+	}
+	return t, nil
+}
+
+func (t *typesetter) addFace(f *fonts.Face) (string, error) {
+	if fam, ok := t.faces[f]; ok {
+		return fam, nil
+	}
+	fam := fmt.Sprintf("f%d", len(t.faces))
+	// A missing glyph is found before drawing (see face), never replaced silently by gopdf.
+	opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(r rune) rune { return r }}
+	if err := t.gp.AddTTFFontDataWithOption(fam, f.Data, opt); err != nil {
+		return "", err
+	}
+	t.faces[f] = fam
+	if f.Source == "内置" {
+		t.embedded = fam
+	}
+	return fam, nil
+}
+
+// face returns the font family that draws r in style s: the style's own font, else the body
+// font, else the built-in one. A character none of them has is recorded for a warning.
+func (t *typesetter) face(r rune, s int) string {
+	want := t.family[t.styles[s].role]
+	if r < 0x80 || t.hasGlyph(want, r) {
+		return want
+	}
+	for _, fam := range []string{t.family[fonts.Body], t.embeddedFamily()} {
+		if fam != "" && t.hasGlyph(fam, r) {
+			return fam
+		}
+	}
+	if !strings.Contains(strings.Join(t.missing[r], ""), t.where) {
+		t.missing[r] = append(t.missing[r], t.where)
+	}
+	return want
+}
+
+func (t *typesetter) embeddedFamily() string {
+	if t.embedded == "" {
+		if e, err := fonts.Embedded(); err == nil {
+			t.addFace(e)
+		}
+	}
+	return t.embedded
+}
+
+func (t *typesetter) hasGlyph(fam string, r rune) bool {
+	k := glyphKey{fam, r}
+	if v, ok := t.has[k]; ok {
+		return v
+	}
+	t.gp.SetFont(fam, "", 10)
+	ok, err := t.gp.IsCurrFontContainGlyph(r)
+	v := ok && err == nil
+	t.has[k] = v
+	return v
+}
+
+// adv is the advance of r in style s: on the grid for Chinese body text, else the font's own.
+func (t *typesetter) adv(r rune, s int) float64 {
+	ts := t.styles[s]
+	if ts.grid && isWide(r) {
+		return ts.size * t.st.gridRatio()
+	}
+	fam := t.face(r, s)
+	k := glyphKey{fam, r}
+	w, ok := t.widths[k]
+	if !ok {
+		t.gp.SetFont(fam, "", 1000)
+		m, err := t.gp.MeasureTextWidth(string(r))
+		if err == nil {
+			w = m / 1000
+		}
+		t.widths[k] = w
+	}
+	return w * ts.size
+}
+
+// measure is the natural width of text in style s.
+func (t *typesetter) measure(text string, s int) float64 {
+	w := 0.0
+	for _, r := range text {
+		w += t.adv(r, s)
+	}
+	return w
+}
+
+// warnings lists the characters no font could draw.
+func (t *typesetter) warnings() []string {
+	var rs []rune
+	for r := range t.missing {
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	var out []string
+	for _, r := range rs {
+		out = append(out, fmt.Sprintf("字体中没有字符「%c」（U+%04X），PDF 中该处为空白；出现在：%s。请换用含该字的字体（site.toml [pdf.fonts]）",
+			r, r, strings.Join(t.missing[r], "、")))
+	}
+	return out
+}
+
+// ---- pages ----
+
+func (t *typesetter) newPage(number int) {
+	t.cur = &page{number: number}
+	t.pages = append(t.pages, t.cur)
+	t.y = t.st.Top
+}
+
+func (t *typesetter) room() float64 { return t.st.bottom() - t.y }
+
+// text places glyphs of one line with the given baseline, merging runs that sit side by side in
+// the same font into one text operation.
+func (t *typesetter) line(l textLine, x0, baseline float64) {
+	var run *op
+	for _, g := range l.glyphs {
+		if g.space {
+			run = nil
+			continue
+		}
+		fam := t.face([]rune(g.text)[0], g.style)
+		size := t.styles[g.style].size
+		if run != nil && run.family == fam && run.size == size && abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
+			run.text += g.text
+			run.x2 += g.w
+			continue
+		}
+		t.cur.ops = append(t.cur.ops, op{kind: opText, x: x0 + g.x, y: baseline, x2: g.w, text: g.text, family: fam, size: size})
+		run = &t.cur.ops[len(t.cur.ops)-1]
+	}
+}
+
+// baseline is where text of size sits in a line box of height h starting at top.
+func baseline(top, h, size float64) float64 { return top + (h-size)/2 + size*0.86 }
+
+func (t *typesetter) rule(x1, y1, x2, y2, width float64, dash []float64) {
+	t.cur.ops = append(t.cur.ops, op{kind: opLine, x: x1, y: y1, x2: x2, y2: y2, width: width, dash: dash})
+}
+
+func (t *typesetter) rect(x, y, w, h, gray float64, fill, stroke bool) {
+	t.cur.ops = append(t.cur.ops, op{kind: opRect, x: x, y: y, x2: w, y2: h, gray: gray, fill: fill, stroke: stroke, width: 0.5})
+}
+
+// label places a single line of text; align is 'l', 'c' or 'r' within [x, x+w].
+func (t *typesetter) label(text string, s int, x, w, base float64, align byte) {
+	ls := breakLines([]span{{text, s}}, 1e9, 0, false, t.adv)
+	if len(ls) == 0 {
+		return
+	}
+	switch align {
+	case 'c':
+		x += (w - ls[0].width) / 2
+	case 'r':
+		x += w - ls[0].width
+	}
+	t.line(ls[0], x, base)
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
