@@ -16,14 +16,14 @@ import (
 )
 
 // chromium finds Debian's chromium (or another Chromium/Chrome). Without one the test skips,
-// unless YOUJUN_REQUIRE_BROWSER is set, as .ci/run does.
+// unless YOUJUN_CI is set, as .ci/run does.
 func chromium(t *testing.T) string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
-	if os.Getenv("YOUJUN_REQUIRE_BROWSER") != "" {
+	if os.Getenv("YOUJUN_CI") != "" {
 		t.Fatal("找不到 chromium：CI 必须安装它（apt-get install -y chromium）")
 	}
 	t.Skip("skipped: no chromium on this machine (apt-get install -y chromium); CI runs this test")

@@ -152,10 +152,20 @@ func (f *flow) placeLines(ls []textLine, pitch, size float64) {
 	}
 }
 
-// centered places a centred, possibly wrapped, line of text such as a caption or a title.
+// centered places a centred, possibly wrapped, line of text such as a caption or a title. A
+// title that wraps is balanced, so that no line holds a lone character.
 func (f *flow) centered(text string, style int, pitch float64) {
 	t := f.t
 	ls := breakLines([]span{{text, style}}, t.st.TextW, 0, false, t.adv)
+	if n := len(ls); n > 1 {
+		total := t.measure(text, style)
+		for w := total / float64(n); w < t.st.TextW; w += t.styles[style].size / 2 {
+			if b := breakLines([]span{{text, style}}, w, 0, false, t.adv); len(b) == n {
+				ls = b
+				break
+			}
+		}
+	}
 	for _, l := range ls {
 		if t.room() < pitch-1e-9 {
 			f.newPage()

@@ -206,15 +206,22 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 			run = nil
 			continue
 		}
-		fam := t.face([]rune(g.text)[0], g.style)
+		r := []rune(g.text)[0]
+		fam := t.face(r, g.style)
 		size := t.styles[g.style].size
-		if run != nil && run.family == fam && run.size == size && abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
+		// A glyph set on the document grid advances less than its font says, so it is drawn on
+		// its own; others join a run when they follow on exactly.
+		grid := t.styles[g.style].grid && isWide(r)
+		if !grid && run != nil && run.family == fam && run.size == size && abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
 			run.text += g.text
 			run.x2 += g.w
 			continue
 		}
 		t.cur.ops = append(t.cur.ops, op{kind: opText, x: x0 + g.x, y: baseline, x2: g.w, text: g.text, family: fam, size: size})
 		run = &t.cur.ops[len(t.cur.ops)-1]
+		if grid {
+			run = nil
+		}
 	}
 }
 

@@ -1,0 +1,242 @@
+package build
+
+import (
+	"bytes"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+
+	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/content"
+	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/internal/resolve"
+	"github.com/youjun-edu/youjun/internal/site"
+)
+
+// poppler finds a poppler-utils program; without one the test skips, unless YOUJUN_CI is set.
+func poppler(t *testing.T, name string) string {
+	if p, err := exec.LookPath(name); err == nil {
+		return p
+	}
+	if os.Getenv("YOUJUN_CI") != "" {
+		t.Fatalf("找不到 %s：CI 必须安装 poppler-utils", name)
+	}
+	t.Skipf("skipped: no %s on this machine (apt-get install -y poppler-utils); CI runs this test", name)
+	return ""
+}
+
+var noSystemFonts = new(bool)
+
+// buildPDF builds the example's PDF with the embedded font only, so that the result does not
+// depend on the fonts of the machine.
+func buildPDF(t testing.TB) *Result {
+	t.Helper()
+	res, probs := Run(Options{Site: "../..", Out: filepath.Join(t.TempDir(), "output"), Only: "pdf", SystemFonts: noSystemFonts})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	return res
+}
+
+func pdftotext(t *testing.T, path string, args ...string) string {
+	cmd := exec.Command(poppler(t, "pdftotext"), append(append(args, path), "-")...)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+var (
+	pageNumberRe   = regexp.MustCompile(`—\s*\d+\s*—`)
+	pageNumberPart = regexp.MustCompile(`^[—\d]+$`)
+)
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Every paragraph, heading and list item of the chapters comes out of the PDF as written, with
+// its computed values; so do the CV table's numbers.
+func TestPDFText(t *testing.T) {
+	res := buildPDF(t)
+	text := squeeze(pageNumberRe.ReplaceAllString(pdftotext(t, res.PDF), ""))
+	s, probs := site.Load("../..", "")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	rep := report.New(s.Evaluate(), s.Profile, s.County)
+	docs, _ := content.LoadDir("../../content", "content")
+	resolved, _ := resolve.Docs(docs, rep, chart.All(rep.Res))
+	checked := 0
+	for _, d := range docs {
+		for _, p := range narrative(d, resolved) {
+			if !strings.Contains(text, squeeze(p)) {
+				t.Errorf("%s: the PDF lacks the paragraph %q", d.File, p)
+			}
+			checked++
+		}
+	}
+	if checked < 30 {
+		t.Errorf("only %d paragraphs checked", checked)
+	}
+	for _, l := range []string{"primary", "junior"} {
+		for _, id := range []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7"} {
+			v, _ := rep.Value("resource." + l + "." + id + ".cv")
+			if !strings.Contains(text, v) {
+				t.Errorf("the PDF lacks the %s %s CV %s", l, id, v)
+			}
+		}
+	}
+}
+
+// narrative is the plain text of a chapter's title, headings, paragraphs and list items, with
+// shortcode values filled in, computed from the Markdown independently of the PDF renderer.
+func narrative(d *content.Doc, resolved resolve.Map) []string {
+	out := []string{d.Meta.Title}
+	src := d.Source
+	for _, block := range strings.Split(string(src), "\n\n") {
+		block = strings.TrimSpace(block)
+		if block == "" || strings.HasPrefix(block, "{{< table") || strings.HasPrefix(block, "{{< chart") || strings.HasPrefix(block, "{{< list") {
+			continue
+		}
+		block = strings.TrimLeft(block, "# ")
+		block = strings.ReplaceAll(block, "**", "")
+		for _, sc := range d.Shortcodes {
+			block = strings.Replace(block, sc.Raw, resolved[sc].Text, 1)
+		}
+		out = append(out, block)
+	}
+	return out
+}
+
+// Nothing but the page numbers lies outside the text block.
+func TestPDFGeometry(t *testing.T) {
+	res := buildPDF(t)
+	out := pdftotext(t, res.PDF, "-bbox")
+	const mm = 72 / 25.4
+	pages := strings.Split(out, "<page ")[1:]
+	wordRe := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+	words := 0
+	for i, p := range pages {
+		for _, m := range wordRe.FindAllStringSubmatch(p, -1) {
+			x0, _ := strconv.ParseFloat(m[1], 64)
+			y0, _ := strconv.ParseFloat(m[2], 64)
+			x1, _ := strconv.ParseFloat(m[3], 64)
+			y1, _ := strconv.ParseFloat(m[4], 64)
+			words++
+			// Either margin may be the binding one (odd and even pages mirror).
+			inside := x0 >= 26*mm-0.5 && x1 <= (210-26)*mm+0.5 && y0 >= 37*mm-4 && y1 <= (37+225)*mm+4
+			pageNum := y0 > (37+225+5)*mm && y1 < (37+225+7+8)*mm && pageNumberPart.MatchString(m[5])
+			if !inside && !pageNum {
+				t.Errorf("page %d: %q at (%.1f, %.1f)–(%.1f, %.1f) mm is outside the text block", i+1, m[5], x0/mm, y0/mm, x1/mm, y1/mm)
+			}
+		}
+	}
+	if words < 1000 {
+		t.Errorf("only %d words", words)
+	}
+}
+
+// Every page that continues a table repeats its header row.
+func TestPDFTablesRepeatHeader(t *testing.T) {
+	res := buildPDF(t)
+	pages := strings.Split(pdftotext(t, res.PDF), "\f")
+	continued := 0
+	for i, p := range pages {
+		if !strings.Contains(p, "（续表）") {
+			continue
+		}
+		continued++
+		if !strings.Contains(p, "学校代码") && !strings.Contains(p, "指标") && !strings.Contains(p, "调查对象") {
+			t.Errorf("page %d continues a table without its header:\n%.300s", i+1, p)
+		}
+	}
+	if continued < 3 {
+		t.Errorf("only %d continued tables; the appendix tables should span pages", continued)
+	}
+}
+
+// There is a bookmark for every heading, and the 目录 gives each chapter the page it is on.
+func TestPDFBookmarksAndContents(t *testing.T) {
+	res := buildPDF(t)
+	raw, err := os.ReadFile(res.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, m := range regexp.MustCompile(`/Title <FEFF([0-9A-Fa-f]*)>`).FindAllSubmatch(raw, -1) {
+		b, _ := hex.DecodeString(string(m[1]))
+		u := make([]uint16, len(b)/2)
+		for i := range u {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		}
+		titles = append(titles, string(utf16.Decode(u)))
+	}
+	bookmarks := map[string]bool{}
+	for _, s := range titles {
+		bookmarks[s] = true
+	}
+	if len(res.Headings) < 15 {
+		t.Fatalf("only %d headings", len(res.Headings))
+	}
+	for _, h := range res.Headings {
+		if !bookmarks[h.Text] {
+			t.Errorf("no bookmark for %q", h.Text)
+		}
+	}
+	pages := strings.Split(pdftotext(t, res.PDF, "-layout"), "\f")
+	toc := pages[1]
+	front := 0 // physical pages before printed page 1
+	for i, p := range pages {
+		if strings.Contains(squeeze(p), "—1—") {
+			front = i
+			break
+		}
+	}
+	for _, h := range res.Headings {
+		if h.Level > 2 {
+			continue
+		}
+		line := ""
+		for _, l := range strings.Split(toc, "\n") {
+			if strings.Contains(squeeze(l), squeeze(h.Text)) {
+				line = l
+			}
+		}
+		if !strings.HasSuffix(strings.TrimSpace(line), " "+strconv.Itoa(h.Page)) {
+			t.Errorf("目录 line for %q is %q, want page %d", h.Text, line, h.Page)
+		}
+		if p := squeeze(pages[front+h.Page-1]); !strings.Contains(p, squeeze(h.Text)) || !strings.Contains(p, "—"+strconv.Itoa(h.Page)+"—") {
+			t.Errorf("%q is not on printed page %d", h.Text, h.Page)
+		}
+	}
+}
+
+func TestPDFDeterministic(t *testing.T) {
+	a, err := os.ReadFile(buildPDF(t).PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(buildPDF(t).PDF)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two builds of the same input give different PDFs")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	c, _ := os.ReadFile(buildPDF(t).PDF)
+	if bytes.Equal(a, c) || !bytes.Contains(c, []byte("/CreationDate(D:20231114221320+00'00')")) {
+		t.Error("SOURCE_DATE_EPOCH does not set the creation date")
+	}
+}
