@@ -240,3 +240,32 @@ func TestPDFDeterministic(t *testing.T) {
 		t.Error("SOURCE_DATE_EPOCH does not set the creation date")
 	}
 }
+
+// A character the font lacks is reported by name and place, not printed silently as a blank.
+func TestPDFMissingGlyph(t *testing.T) {
+	dir := copySite(t)
+	os.WriteFile(filepath.Join(dir, "content", "07-extra.md"), []byte("+++\ntitle = \"七、附注\"\norder = 7\n+++\n\n平均值记作 Xᵢ。\n"), 0o644)
+	res, probs := Run(Options{Site: dir, Only: "pdf", SystemFonts: noSystemFonts})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	msg := res.Warnings.Error()
+	if !strings.Contains(msg, "字体中没有字符「ᵢ」（U+1D62）") || !strings.Contains(msg, "content/07-extra.md 第6行") {
+		t.Errorf("warnings = %s", msg)
+	}
+}
+
+// The document's information names the report and the bureau.
+func TestPDFInfo(t *testing.T) {
+	res := buildPDF(t)
+	out, err := exec.Command(poppler(t, "pdfinfo"), res.PDF).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := string(out)
+	for _, want := range []string{"Title:           示例县义务教育优质均衡发展自评报告", "Author:          示例县教育局", "CreationDate:    Wed Oct 15 00:00:00 2025 UTC", "(A4)"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+}

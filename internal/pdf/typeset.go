@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/signintech/gopdf"
 
@@ -91,7 +92,7 @@ func (t *typesetter) addFace(f *fonts.Face) (string, error) {
 	if fam, ok := t.faces[f]; ok {
 		return fam, nil
 	}
-	fam := fmt.Sprintf("f%d", len(t.faces))
+	fam := familyName(f, len(t.faces))
 	// A missing glyph is found before drawing (see face), never replaced silently by gopdf.
 	opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(r rune) rune { return r }}
 	if err := t.gp.AddTTFFontDataWithOption(fam, f.Data, opt); err != nil {
@@ -102,6 +103,27 @@ func (t *typesetter) addFace(f *fonts.Face) (string, error) {
 		t.embedded = fam
 	}
 	return fam, nil
+}
+
+// familyName names a font in the PDF (its BaseFont): the file name's letters and digits, made
+// unique by the font's number.
+func familyName(f *fonts.Face, i int) string {
+	if f.Source == "内置" {
+		return "WenQuanYiMicroHei"
+	}
+	var b strings.Builder
+	for _, r := range f.Name {
+		if r == '.' {
+			break
+		}
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("Font")
+	}
+	return fmt.Sprintf("%s-%d", b.String(), i)
 }
 
 // face returns the font family that draws r in style s: the style's own font, else the body
