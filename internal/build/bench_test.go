@@ -1,8 +1,11 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"regexp"
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/synth"
@@ -20,6 +23,62 @@ func BenchmarkBuildExample(b *testing.B) {
 		pages = res.Pages
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+}
+
+// BenchmarkPDFExample typesets the example county's PDF (27 pages) with the embedded font.
+func BenchmarkPDFExample(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "output")
+	var pages int
+	for b.Loop() {
+		res, probs := Run(Options{Site: "../..", Out: out, Only: "pdf", SystemFonts: noSystemFonts})
+		if probs.Err() != nil {
+			b.Fatal(probs)
+		}
+		pages = res.PDFPages
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+}
+
+// BenchmarkPDFLong typesets a long report: the example's chapters four times over and a
+// generated county of 300 campuses in the appendix, about 100 pages.
+func BenchmarkPDFLong(b *testing.B) {
+	dir := longSite(b)
+	var pages int
+	for b.Loop() {
+		res, probs := Run(Options{Site: dir, Only: "pdf", SystemFonts: noSystemFonts})
+		if probs.Err() != nil {
+			b.Fatal(probs)
+		}
+		pages = res.PDFPages
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+}
+
+// longSite writes a site whose PDF runs to about 100 pages.
+func longSite(b *testing.B) string {
+	dir := b.TempDir()
+	for _, f := range []string{"site.toml", "data/county.toml", "data/survey.csv"} {
+		src, err := os.ReadFile(filepath.Join("../..", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755)
+		os.WriteFile(filepath.Join(dir, f), src, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "data", "schools.csv"), synth.CSV(300, 11), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	entries, _ := os.ReadDir("../../content")
+	for round := range 4 {
+		for i, e := range entries {
+			src, _ := os.ReadFile(filepath.Join("../../content", e.Name()))
+			// Keep the chapters' order distinct.
+			text := regexp.MustCompile(`order = \d+`).ReplaceAllString(string(src), "order = "+strconv.Itoa(round*10+i+1))
+			os.WriteFile(filepath.Join(dir, "content", fmt.Sprintf("%d-%s", round, e.Name())), []byte(text), 0o644)
+		}
+	}
+	return dir
 }
 
 // BenchmarkBuild500 builds a generated county of 500 campuses (about 570 pages, 1,100 files)
