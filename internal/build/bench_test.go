@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/synth"
