@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rivo/uniseg"
+
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/site"
@@ -185,6 +187,8 @@ evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展�
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	out := fs.String("out", "", "输出`目录`，默认为站点下的 output/")
 	only := fs.String("only", "", "只生成网站（html）或只生成 PDF（pdf）；默认两者都生成")
+	strict := fs.Bool("strict", false, "严格模式：有提示、待补充的项目、缺少或空白的章节、失效的链接时不生成，退出码为 1")
+	metrics := fs.Bool("metrics", false, "输出各阶段用时表")
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
@@ -193,12 +197,16 @@ evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展�
 		return exitUsage
 	}
 	start := time.Now()
-	res, probs := build.Run(build.Options{Site: *dir, Out: *out, Only: *only})
+	progress := func(st build.Stage) { fmt.Fprintf(stdout, "  %s（%s）\n", st.Name, ms(st.Duration)) }
+	res, probs := build.Run(build.Options{Site: *dir, Out: *out, Only: *only, Strict: *strict, Progress: progress})
 	if printProblems(stderr, probs) {
-		fmt.Fprintln(stderr, "未生成网站；原有的输出目录未改动。")
+		fmt.Fprintln(stderr, "未生成；原有的输出目录未改动。")
 		return exitError
 	}
 	printProblems(stderr, res.Warnings)
+	if *metrics {
+		printMetrics(stdout, res)
+	}
 	if res.Pages > 0 {
 		fmt.Fprintf(stdout, "已生成网站：%d 个网页，%s\n", res.Pages, filepath.Join(res.Out, "index.html"))
 	}
@@ -218,25 +226,60 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
-	_, probs := site.Load(*dir, "")
+	res, probs := build.Run(build.Options{Site: *dir, DryRun: true})
 	if printProblems(stderr, probs) {
+		fmt.Fprintln(stderr, "检查未通过：请先改正以上错误。")
 		return exitError
 	}
-	fmt.Fprintf(stdout, "检查通过（%d条提示）\n", len(probs.Warnings()))
+	if len(res.Warnings) > 0 {
+		printProblems(stderr, res.Warnings)
+		fmt.Fprintf(stderr, "检查未通过：还有 %d 处需要补充或确认（见上）。\n", len(res.Warnings))
+		return exitError
+	}
+	fmt.Fprintln(stdout, "检查通过：数据完整、正文齐全、链接有效，可以生成正式报告。")
 	return exitOK
 }
 
-// printProblems prints errors, then warnings; it reports whether there were errors.
+func ms(d time.Duration) string { return fmt.Sprintf("%d 毫秒", d.Milliseconds()) }
+
+// printMetrics writes the time each stage took.
+func printMetrics(w io.Writer, res *build.Result) {
+	fmt.Fprintln(w, "\n  阶段          用时（毫秒）")
+	var total time.Duration
+	for _, st := range res.Stages {
+		fmt.Fprintf(w, "  %s%s%8.1f\n", st.Name, strings.Repeat(" ", max(0, 14-uniseg.StringWidth(st.Name))), float64(st.Duration.Microseconds())/1000)
+		total += st.Duration
+	}
+	fmt.Fprintf(w, "  合计%s%8.1f\n", strings.Repeat(" ", 10), float64(total.Microseconds())/1000)
+	fmt.Fprintf(w, "  网页 %d 个，文件 %d 个，PDF %d 页\n", res.Pages, res.Files, res.PDFPages)
+}
+
+// printProblems prints warnings, then errors, grouped by file; it reports whether there were errors.
 func printProblems(w io.Writer, probs diag.List) bool {
 	errs, warns := probs.Errors(), probs.Warnings()
-	for _, p := range warns {
-		fmt.Fprintf(w, "提示：%s\n", p)
+	if len(warns) > 0 {
+		fmt.Fprintf(w, "提示（%d 条）：\n", len(warns))
+		printGrouped(w, warns)
 	}
 	if len(errs) > 0 {
 		fmt.Fprintf(w, "发现 %d 处错误：\n", len(errs))
-		for _, p := range errs {
-			fmt.Fprintf(w, "  %s\n", p)
-		}
+		printGrouped(w, errs)
 	}
 	return len(errs) > 0
+}
+
+func printGrouped(w io.Writer, probs diag.List) {
+	files, byFile := probs.ByFile()
+	for _, f := range files {
+		if f == "" {
+			for _, p := range byFile[f] {
+				fmt.Fprintf(w, "  %s\n", p.Local())
+			}
+			continue
+		}
+		fmt.Fprintf(w, "  %s\n", f)
+		for _, p := range byFile[f] {
+			fmt.Fprintf(w, "    %s\n", p.Local())
+		}
+	}
 }

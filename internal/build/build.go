@@ -27,6 +27,10 @@ type Options struct {
 	Out     string // the output folder; default <site>/output
 	Profile string // replaces site.toml's profile when not empty
 	Only    string // "html" or "pdf"; "" builds both
+	Strict  bool   // fail on warnings, 待补充 items, missing or empty chapters and broken links
+	DryRun  bool   // check only: build in memory, write nothing
+	// Progress, when set, hears each stage as it ends.
+	Progress func(Stage)
 	// SystemFonts, when set, replaces site.toml's pdf.system_fonts (tests turn it off so that
 	// the PDF does not depend on the fonts of the machine).
 	SystemFonts *bool
@@ -96,7 +100,11 @@ func Run(opts Options) (*Result, diag.List) {
 	timed := func(name string, f func()) {
 		start := time.Now()
 		f()
-		res.Stages = append(res.Stages, Stage{Name: name, Duration: time.Since(start)})
+		st := Stage{Name: name, Duration: time.Since(start)}
+		res.Stages = append(res.Stages, st)
+		if opts.Progress != nil {
+			opts.Progress(st)
+		}
 	}
 	switch opts.Only {
 	case "", "html", "pdf":
@@ -107,7 +115,7 @@ func Run(opts Options) (*Result, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	res.Warnings = p.Warnings
+	var pdfWarnings diag.List
 	files := map[string][]byte{}
 	var err error
 	if opts.Only != "pdf" {
@@ -124,12 +132,24 @@ func Run(opts Options) (*Result, diag.List) {
 			return nil, diag.List{{File: pdfName, Message: "无法生成 PDF：" + err.Error()}}
 		}
 		for _, w := range out.Warnings {
-			res.Warnings.Warn(pdfName, 0, "", "", "%s", w)
+			pdfWarnings.Warn(pdfName, 0, "", "", "%s", w)
 		}
 		files[pdfName] = out.PDF
 		res.PDF, res.PDFPages, res.Headings = filepath.Join(opts.Out, pdfName), out.Pages, out.Headings
 	}
 	res.Files = len(files)
+	timed("检查", func() { res.Warnings = append(review(p, p.Input.Report.Res, files), pdfWarnings...) })
+	if opts.Strict && len(res.Warnings) > 0 {
+		strict := make(diag.List, len(res.Warnings))
+		for i, w := range res.Warnings {
+			w.Warning = false
+			strict[i] = w
+		}
+		return nil, strict
+	}
+	if opts.DryRun {
+		return res, nil
+	}
 	timed("写入文件", func() {
 		if opts.Only == "pdf" {
 			err = writeFile(filepath.Join(opts.Out, pdfName), files[pdfName])

@@ -247,3 +247,66 @@ func TestTemplateOverride(t *testing.T) {
 		t.Errorf("a broken template must fail the build naming the page: %v", probs)
 	}
 }
+
+// Each thing --strict refuses: the build without it succeeds and lists it as a warning; with it,
+// the build fails and leaves no output.
+func TestStrict(t *testing.T) {
+	tests := []struct {
+		name  string
+		break_ func(dir string)
+		want  string
+	}{
+		{"data warning", func(dir string) {
+			p := filepath.Join(dir, "data", "schools.csv")
+			b, _ := os.ReadFile(p)
+			lines := strings.SplitN(string(b), "\n", 2)
+			os.WriteFile(p, []byte(lines[0]+",备注\n"+lines[1]), 0o644)
+		}, "data/schools.csv 第1行「备注」: 不是学校数据表的列，已忽略"},
+		{"待补充 item", func(dir string) {
+			p := filepath.Join(dir, "data", "county.toml")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(b, []byte("training_completion_rate = 100"), nil, 1), 0o644)
+		}, "data/county.toml 第34行「G9」: 待补充：G9 教师培训完成率"},
+		{"待补充 cell", func(dir string) {
+			p := filepath.Join(dir, "data", "schools.csv")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(b, []byte(",9611.5,"), []byte(",,"), 1), 0o644)
+		}, "data/schools.csv 第2行: 待补充：示例县第一小学：「教学及辅助用房面积」未填"},
+		{"missing chapter", func(dir string) {
+			os.Remove(filepath.Join(dir, "content", "04-problems.md"))
+		}, "content/: 缺少章节「四、存在问题」"},
+		{"empty chapter", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "content", "05-next-steps.md"), []byte("+++\ntitle = \"五、下一步工作\"\norder = 5\n+++\n\n"), 0o644)
+		}, "content/05-next-steps.md 第1行: 章节「五、下一步工作」还没有正文"},
+		{"broken link", func(dir string) {
+			p := filepath.Join(dir, "content", "05-next-steps.md")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, append(b, []byte("\n详见[附表](../tables/nope.html)。\n")...), 0o644)
+		}, `output/05-next-steps/index.html: "../tables/nope.html" 链接指向不存在的页面`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copySite(t)
+			tt.break_(dir)
+			res, probs := Run(Options{Site: dir, Only: "html"})
+			if probs.Err() != nil {
+				t.Fatalf("without --strict the build must succeed: %v", probs)
+			}
+			if !strings.Contains(res.Warnings.Error(), tt.want) {
+				t.Errorf("warnings\n%s\nlack %q", res.Warnings, tt.want)
+			}
+			out := filepath.Join(dir, "strict-output")
+			_, probs = Run(Options{Site: dir, Out: out, Only: "html", Strict: true})
+			if probs.Err() == nil || !strings.Contains(probs.Error(), tt.want) {
+				t.Errorf("--strict must fail with %q, got %v", tt.want, probs)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("--strict wrote output")
+			}
+		})
+	}
+	// The example itself passes --strict.
+	if _, probs := Run(Options{Site: "../..", Out: filepath.Join(t.TempDir(), "o"), Strict: true, SystemFonts: noSystemFonts}); probs.Err() != nil {
+		t.Errorf("the example fails --strict: %v", probs)
+	}
+}

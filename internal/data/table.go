@@ -199,6 +199,7 @@ func readTable(rr rowReader, name string) (*Table, diag.List) {
 	}
 	t := &Table{File: name, Present: present, Schools: make([]School, 0, rr.sizeHint())}
 	firstRow := make(map[string]int, rr.sizeHint())
+	codeAt := codeIndex(cols)
 	for {
 		rec, row, err := rr.next()
 		if err == io.EOF {
@@ -209,6 +210,10 @@ func readTable(rr rowReader, name string) (*Table, diag.List) {
 			break
 		}
 		if isBlankRecord(rec) {
+			continue
+		}
+		if codeAt >= 0 && codeAt < len(rec) && IsExampleCode(normalizeCell(rec[codeAt])) {
+			probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
 			continue
 		}
 		s := School{Row: row}
@@ -224,12 +229,28 @@ func readTable(rr rowReader, name string) (*Table, diag.List) {
 		t.Schools = append(t.Schools, s)
 	}
 	if len(t.Schools) == 0 && probs.Err() == nil {
-		probs.Add(name, 0, "", "", "表中没有学校数据")
+		probs.Warn(name, 0, "", "", "表中还没有学校数据")
 	}
 	if probs.Err() != nil {
 		return nil, probs
 	}
 	return t, probs
+}
+
+// ExamplePrefix starts the 学校代码 of the example rows in the 填报模板 (youjun new); such rows
+// are skipped with a warning.
+const ExamplePrefix = "示例"
+
+// IsExampleCode reports whether a 学校代码 marks an example row.
+func IsExampleCode(code string) bool { return strings.HasPrefix(code, ExamplePrefix) }
+
+func codeIndex(cols []int) int {
+	for i, ci := range cols {
+		if ci >= 0 && Columns[ci].Key == "code" {
+			return i
+		}
+	}
+	return -1
 }
 
 func isBlankRecord(rec []string) bool {

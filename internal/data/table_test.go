@@ -267,3 +267,13 @@ func TestHistory(t *testing.T) {
 		t.Errorf("problems = %v", probs)
 	}
 }
+
+func TestExampleRowsAreSkipped(t *testing.T) {
+	table, probs := ParseCSV([]byte("学校代码,学校名称,学校类型,小学在校生数\n示例-1,示例小学,小学,300\nA,甲小学,小学,300\n"), "data/schools.csv")
+	if probs.Err() != nil || len(table.Schools) != 1 || table.Schools[0].Code != "A" {
+		t.Fatalf("table %+v, %v", table, probs)
+	}
+	if w := probs.Warnings(); len(w) != 1 || !strings.Contains(w[0].String(), `第2行「学校代码」: "示例-1" 是填表示例，已忽略`) {
+		t.Errorf("warnings %v", w)
+	}
+}

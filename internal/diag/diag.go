@@ -101,3 +101,24 @@ func (l List) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// ByFile groups problems by file, files in order, problems by line within each.
+func (l List) ByFile() (files []string, byFile map[string]List) {
+	sorted := append(List(nil), l...)
+	sorted.Sort()
+	byFile = map[string]List{}
+	for _, p := range sorted {
+		if _, ok := byFile[p.File]; !ok {
+			files = append(files, p.File)
+		}
+		byFile[p.File] = append(byFile[p.File], p)
+	}
+	return files, byFile
+}
+
+// Local formats the problem without its file name, for a list grouped by file.
+func (p Problem) Local() string {
+	q := p
+	q.File = ""
+	return strings.TrimPrefix(strings.TrimPrefix(q.String(), " "), ": ")
+}

@@ -148,7 +148,7 @@ func conclude(res *Result) {
 		case Pending:
 			msg = fmt.Sprintf("%s：%s未填", u.Name, strings.Join(quoteAll(u.Missing), ""))
 		}
-		add(u.Status, Finding{Kind: "unit", ID: "R", Level: string(u.Level), Code: u.Code, Message: msg})
+		add(u.Status, Finding{Kind: "unit", ID: "R", Level: string(u.Level), Code: u.Code, Row: u.Row, Message: msg})
 	}
 	if len(res.Units) == 0 {
 		add(Pending, Finding{Kind: "unit", ID: "R", Message: "没有参评学校"})

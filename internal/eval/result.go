@@ -52,8 +52,11 @@ type Result struct {
 	Pending     []Finding  `json:"pending"`  // what lacks data
 	Warnings    []string   `json:"warnings"`
 
-	warnings diag.List
+	warnings diag.List // the Warnings about the school table, with their rows
 }
+
+// TableWarnings returns the warnings about cells of the school table, with file and row.
+func (r *Result) TableWarnings() diag.List { return r.warnings }
 
 // Resource holds the resource-indicator results of both levels.
 type Resource struct {
@@ -245,6 +248,7 @@ type Finding struct {
 	ID      string `json:"id"`
 	Level   string `json:"level,omitempty"`
 	Code    string `json:"code,omitempty"`
+	Row     int    `json:"row,omitempty"` // a unit's row in the school table
 	Message string `json:"message"`
 }
 

@@ -1,0 +1,122 @@
+package build
+
+import (
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/content"
+	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/eval"
+)
+
+// RequiredChapters are the parts every 自评报告 has, by a word their titles contain.
+var RequiredChapters = []struct{ Word, Title string }{
+	{"基本情况", "一、基本情况"},
+	{"做法", "二、主要做法与成效"},
+	{"自评情况", "三、对照标准自评情况"},
+	{"问题", "四、存在问题"},
+	{"下一步", "五、下一步工作"},
+	{"结论", "自评结论"},
+}
+
+// review lists what is not wrong but not finished: warnings about the data, items still
+// 待补充, missing or empty chapters and links to pages that do not exist. `build` prints them;
+// `build --strict` and `check` fail on them.
+func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
+	var w diag.List
+	w = append(w, p.Warnings...)
+	w = append(w, res.TableWarnings()...)
+	county := p.Site.County
+	table := county.Table.File
+	for _, f := range res.Pending {
+		switch f.Kind {
+		case "unit":
+			w.Warn(table, f.Row, "", "", "待补充：%s", f.Message)
+		case "cv":
+			w.Warn(table, 0, "", "", "待补充：%s", f.Message)
+		default:
+			file, line := "data/county.toml", 0
+			if e := county.Figures.Entry(f.ID); e != nil {
+				line = e.Line
+			}
+			if it, ok := res.Item(f.ID); ok && it.Computed {
+				file = table
+			}
+			if f.ID == "S1" {
+				file = "data/survey.csv"
+			}
+			if f.ID == "P2" {
+				file = "data/history/"
+			}
+			w.Warn(file, line, f.ID, "", "待补充：%s", f.Message)
+		}
+	}
+	for _, it := range res.Items {
+		for _, m := range it.Warnings {
+			w.Warn("data/survey.csv", 0, it.ID, "", "%s", m)
+		}
+	}
+	w = append(w, chapterProblems(p.Input.Docs)...)
+	w = append(w, brokenLinks(files)...)
+	return w
+}
+
+// chapterProblems reports the usual chapters that are missing and the chapters without text.
+func chapterProblems(docs []*content.Doc) diag.List {
+	var w diag.List
+	for _, req := range RequiredChapters {
+		found := false
+		for _, d := range docs {
+			found = found || strings.Contains(d.Meta.Title, req.Word)
+		}
+		if !found {
+			w.Warn("content/", 0, "", "", "缺少章节「%s」（标题中含“%s”的章节）", req.Title, req.Word)
+		}
+	}
+	for _, d := range docs {
+		if strings.TrimSpace(string(d.Source)) == "" {
+			w.Warn(d.File, 1, "", "", "章节「%s」还没有正文", d.Meta.Title)
+		}
+	}
+	return w
+}
+
+var linkRe = regexp.MustCompile(`(?:href|src)="([^"#?]*)[^"]*"`)
+
+// brokenLinks finds relative links in the generated pages whose target is not in the site.
+func brokenLinks(files map[string][]byte) diag.List {
+	var w diag.List
+	seen := map[string]bool{}
+	for _, name := range sortedNames(files) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkRe.FindAllSubmatch(files[name], -1) {
+			target := string(m[1])
+			if target == "" || strings.Contains(target, ":") || strings.HasPrefix(target, "//") || strings.HasPrefix(target, "/") {
+				continue
+			}
+			p := path.Join(path.Dir(name), target)
+			if strings.HasSuffix(target, "/") {
+				p += "/index.html"
+			}
+			if _, ok := files[p]; ok || seen[name+" "+target] {
+				continue
+			}
+			seen[name+" "+target] = true
+			w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
+		}
+	}
+	return w
+}
+
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
