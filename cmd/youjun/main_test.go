@@ -111,7 +111,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"eval", "--site"}, 2, "这个选项需要一个值：-site"},
 		{[]string{"eval", "extra"}, 2, "多余的参数：extra"},
 		{[]string{"eval", "--site", "../..", "--data", "x.csv"}, 2, "只能选一个"},
-		{[]string{"eval", "--site", dir}, 1, `data/schools.csv 第2行「小学在校生数」: "约300" 不是数字`},
+		{[]string{"eval", "--site", dir}, 1, "  data/schools.csv\n    第2行「小学在校生数」: \"约300\" 不是数字"},
 		{[]string{"check", "--site", dir}, 1, "发现 1 处错误"},
 		{[]string{"check", "--site", "../.."}, 0, "检查通过"},
 		{[]string{"eval", "--site", "../..", "--profile", "national-2071"}, 1, "是否为「national-2017」"},

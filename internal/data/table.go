@@ -444,7 +444,7 @@ func validateSchool(s *School, t *Table, name string, probs *diag.List) {
 	if s.MigrantStudents.Valid && s.MigrantStudents.Value > students {
 		probs.Add(name, s.Row, "随迁子女数", fmtCount(s.MigrantStudents.Value), "大于在校生总数 %s", fmtCount(students))
 	}
-	if s.Type != "特殊教育学校" && s.Type != "职业学校" && s.CompulsoryStudents() == 0 {
+	if s.Type != "特殊教育学校" && s.Type != "职业学校" && s.CompulsoryStudents() == 0 && s.PrimaryStudents.Valid && s.JuniorStudents.Valid {
 		probs.Warn(name, s.Row, "", "", "%s没有义务教育阶段在校生，不参与评估", s.Name)
 	}
 }
