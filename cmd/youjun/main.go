@@ -15,6 +15,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/scaffold"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/summary"
 )
@@ -32,9 +33,11 @@ const usage = `youjun（优均）—— 县域义务教育优质均衡发展自�
   youjun <命令> [选项]
 
 命令：
-  build   生成自评报告网站（output/），含图表、各校和各指标页面、附表下载
+  new     新建一个县的站点：Excel 填报模板、县级数据、报告各章框架
+  serve   边写边预览：在浏览器中打开，修改文件后自动刷新
+  build   生成自评报告网站（output/）和 PDF
   eval    评估本县数据，在终端输出结论与各项指标（--json 输出 evaluation.json）
-  check   只检查数据是否完整、正确，不输出评估结果
+  check   检查数据和正文是否齐全、正确（有待补充或提示时不通过）
 
 每个命令的选项见 youjun <命令> --help。
 评估依据：《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）。
@@ -61,6 +64,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "未知的命令「%s」\n\n%s", args[0], usage)
 	return exitUsage
@@ -178,6 +185,40 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", `youjun new 目录 [--name 县名] [--profile 评估标准]
+
+新建一个县的站点：site.toml、data/schools.xlsx（Excel 填报模板，含填表说明和下拉选项）、
+data/county.toml（县级数据，每项有中文说明）、data/survey.csv、content/（报告各章框架和填写说明）。
+目录必须不存在或为空。`)
+	name := fs.String("name", "", "县（市、区）`名称`，默认为目录名")
+	profile := fs.String("profile", "", "评估`标准`，默认 national-2017")
+	var dir string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		dir, args = args[0], args[1:]
+	}
+	if code, stop := fs.parse(args, stdout, stderr); stop {
+		return code
+	}
+	if dir == "" {
+		fmt.Fprintln(stderr, "请给出新站点的目录，例如：youjun new 测试县")
+		return exitUsage
+	}
+	now := time.Now()
+	err := scaffold.New(scaffold.Options{Dir: dir, County: *name, Profile: *profile, Year: now.Year(), Date: now.Format("2006-01-02")})
+	if err != nil {
+		fmt.Fprintln(stderr, "无法新建站点：", err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, `已新建站点 %s。接下来：
+  1. 用 Excel 或 WPS 打开 %s，按“填表说明”填写各校数据；
+  2. 在 %s 中填写县级数据（去掉行首的 # 号再填）；
+  3. 在 %s 下逐章撰写报告；
+  4. 进入该目录运行 youjun serve，在浏览器中边写边看；youjun build 生成网站和 PDF。
+`, dir, filepath.Join(dir, "data", "schools.xlsx"), filepath.Join(dir, "data", "county.toml"), filepath.Join(dir, "content"))
+	return exitOK
+}
+
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", `youjun build [--site 目录] [--out 目录] [--only html|pdf]
 
@@ -282,4 +323,9 @@ func printGrouped(w io.Writer, probs diag.List) {
 			fmt.Fprintf(w, "    %s\n", p.Local())
 		}
 	}
+}
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "serve 尚未实现")
+	return exitUsage
 }

@@ -252,9 +252,9 @@ func TestTemplateOverride(t *testing.T) {
 // the build fails and leaves no output.
 func TestStrict(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(dir string)
-		want  string
+		want   string
 	}{
 		{"data warning", func(dir string) {
 			p := filepath.Join(dir, "data", "schools.csv")

@@ -2,6 +2,8 @@ package build
 
 import (
 	"path"
+
+	"github.com/yuin/goldmark/ast"
 	"regexp"
 	"sort"
 	"strings"
@@ -45,7 +47,7 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 				file = table
 			}
 			if f.ID == "S1" {
-				file = "data/survey.csv"
+				file, line = "data/survey.csv", 0
 			}
 			if f.ID == "P2" {
 				file = "data/history/"
@@ -54,6 +56,16 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 		}
 	}
 	for _, it := range res.Items {
+		if it.Dimension == "eligibility" && it.Status == eval.Pending {
+			file, line := "data/county.toml", 0
+			if e := county.Figures.Entry(it.ID); e != nil {
+				line = e.Line
+			}
+			if it.ID == "P2" {
+				file, line = "data/history/", 0
+			}
+			w.Warn(file, line, it.ID, "", "待补充（申报条件）：%s %s：%s", it.ID, it.Short, it.Summary)
+		}
 		for _, m := range it.Warnings {
 			w.Warn("data/survey.csv", 0, it.ID, "", "%s", m)
 		}
@@ -76,12 +88,28 @@ func chapterProblems(docs []*content.Doc) diag.List {
 		}
 	}
 	for _, d := range docs {
-		if strings.TrimSpace(string(d.Source)) == "" {
+		text := false
+		for n := d.Root.FirstChild(); n != nil; n = n.NextSibling() {
+			if _, comment := n.(*ast.HTMLBlock); !comment {
+				text = true
+			}
+		}
+		if !text {
 			w.Warn(d.File, 1, "", "", "章节「%s」还没有正文", d.Meta.Title)
+			continue
+		}
+		// Placeholders the scaffold leaves (……, （请在此…）) outside comments are unfinished text.
+		src := commentRe.ReplaceAllStringFunc(string(d.Source), func(c string) string { return strings.Repeat("\n", strings.Count(c, "\n")) })
+		for i, line := range strings.Split(src, "\n") {
+			if l := strings.TrimSpace(line); l == "……" || strings.HasSuffix(l, "……") || strings.Contains(l, "（请在此") {
+				w.Warn(d.File, d.Line(0)+i, "", "", "还有待填写的内容：%s", l)
+			}
 		}
 	}
 	return w
 }
+
+var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 var linkRe = regexp.MustCompile(`(?:href|src)="([^"#?]*)[^"]*"`)
 

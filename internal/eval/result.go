@@ -19,7 +19,9 @@ const (
 	NotApplicable Status = "不适用" // nothing the rule applies to, e.g. no 特殊教育学校
 )
 
-// combine folds statuses: any 未达到 wins, then any 待补充; 不适用 does not count.
+// Combine folds statuses: any 未达到 wins, then any 待补充; 不适用 does not count.
+func Combine(ss ...Status) Status { return combine(ss...) }
+
 func combine(ss ...Status) Status {
 	out := NotApplicable
 	for _, s := range ss {

@@ -121,6 +121,11 @@ func resourceCV(c *context, it *standard.Item) Item {
 		}
 	}
 	out.Status = combine(statuses...)
+	if out.Status == NotApplicable {
+		out.Status = Pending // no unit at all: nothing is known yet
+		out.Summary = "尚无参评学校的资源配置数据"
+		return out
+	}
 	switch {
 	case len(failing) > 0:
 		out.Summary = "差异系数超过上限：" + strings.Join(failing, "、")

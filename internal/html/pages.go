@@ -58,11 +58,11 @@ func (s *site) plan() {
 	indicators := link{Title: "指标", Path: "indicators/index.html"}
 	add(&page{Kind: "indicators", Title: "指标一览", Path: indicators.Path, Breadcrumbs: []link{home}})
 	for _, ind := range r.Profile.Resource.Indicators {
-		st := eval.Met
+		st := eval.NotApplicable
 		for _, l := range standard.Levels {
 			for _, x := range res.Resource.Of(l).Indicators {
 				if x.ID == ind.ID {
-					st = combineStatus(st, x.CVStatus)
+					st = eval.Combine(st, x.CVStatus)
 				}
 			}
 		}
@@ -102,16 +102,6 @@ func hasCharts(d *content.Doc) bool {
 		}
 	}
 	return false
-}
-
-func combineStatus(a, b eval.Status) eval.Status {
-	switch {
-	case a == eval.NotMet || b == eval.NotMet:
-		return eval.NotMet
-	case a == eval.Pending || b == eval.Pending:
-		return eval.Pending
-	}
-	return a
 }
 
 // pageData is what a layout sees.
@@ -513,7 +503,7 @@ func (s *site) indicatorData(id string) *indicatorData {
 	r := s.in.Report
 	res := r.Res
 	if ind, ok := r.Profile.Indicator(id); ok {
-		d := &indicatorData{ID: ind.ID, Name: ind.Name, Dimension: "资源配置", Owners: strings.Join(ind.Owners, "、"), Status: eval.Met, StatusLabel: "差异系数判定",
+		d := &indicatorData{ID: ind.ID, Name: ind.Name, Dimension: "资源配置", Owners: strings.Join(ind.Owners, "、"), Status: eval.NotApplicable, StatusLabel: "差异系数判定",
 			Source: "学校数据表（按校区计算，一贯制学校按学段拆分）"}
 		for _, l := range standard.Levels {
 			lr := res.Resource.Of(l)
@@ -524,7 +514,7 @@ func (s *site) indicatorData(id string) *indicatorData {
 				}
 			}
 			x := lr.Indicators[k]
-			d.Status = combineStatus(d.Status, x.CVStatus)
+			d.Status = eval.Combine(d.Status, x.CVStatus)
 			lv := indicatorLevel{LevelName: l.Chinese(), CV: report.CV(x.CV), CVLimit: report.Number(x.CVLimit), CVStatus: x.CVStatus,
 				Threshold: report.Number(x.Threshold), Floor: report.Number(x.Floor), Value: report.Amount(x.Value), Std: report.Amount(x.Std),
 				Units: lr.Units, Meeting: x.UnitsMeeting, BelowFloor: x.UnitsBelowFloor, Note: x.CVNote}

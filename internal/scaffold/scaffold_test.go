@@ -1,0 +1,124 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/youjun-edu/youjun/internal/build"
+	"github.com/youjun-edu/youjun/internal/data"
+)
+
+func TestNewSiteBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "测试县")
+	if err := New(Options{Dir: dir, Year: 2025, Date: "2025-10-15"}); err != nil {
+		t.Fatal(err)
+	}
+	off := false
+	res, probs := build.Run(build.Options{Site: dir, SystemFonts: &off})
+	if probs.Err() != nil {
+		t.Fatalf("a fresh site must build: %v", probs)
+	}
+	if res.Pages == 0 || res.PDFPages == 0 {
+		t.Errorf("pages %d, PDF pages %d", res.Pages, res.PDFPages)
+	}
+	eval, err := os.ReadFile(filepath.Join(dir, "output", "data", "evaluation.json"))
+	if err != nil || !strings.Contains(string(eval), `"conclusion": "待补充"`) || !strings.Contains(string(eval), `"county": "测试县"`) {
+		t.Errorf("the fresh site's conclusion must be 待补充: %.300s", eval)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", "测试县义务教育优质均衡发展自评报告.pdf")); err != nil {
+		t.Error(err)
+	}
+	msg := res.Warnings.Error()
+	for _, want := range []string{"是填表示例，已忽略", "待补充：G1", "还有待填写的内容"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("warnings lack %q", want)
+		}
+	}
+	if _, probs := build.Run(build.Options{Site: dir, Strict: true, SystemFonts: &off}); probs.Err() == nil {
+		t.Error("a fresh site must not pass --strict")
+	}
+}
+
+func TestTemplateWorkbook(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "甲县")
+	if err := New(Options{Dir: dir, County: "甲县", Year: 2025, Date: "2025-10-15"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "data", "schools.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "学校,填表说明" {
+		t.Errorf("sheets %s", got)
+	}
+	rows, _ := f.GetRows("学校")
+	var want []string
+	for _, c := range data.Columns {
+		if c.Key != "equipment_value_yuan" {
+			want = append(want, c.Header)
+		}
+	}
+	if strings.Join(rows[0], ",") != strings.Join(want, ",") {
+		t.Errorf("headers %v", rows[0])
+	}
+	if len(rows) != 3 || !strings.HasPrefix(rows[1][0], "示例") || !strings.HasPrefix(rows[2][0], "示例") {
+		t.Errorf("example rows %v", rows[1:])
+	}
+	dvs, err := f.GetDataValidations("学校")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := map[string]string{}
+	for _, dv := range dvs {
+		if dv.Type == "list" {
+			lists[strings.SplitN(dv.Sqref, ":", 2)[0]] = dv.Formula1
+		}
+	}
+	for cell, choice := range map[string]string{"C2": "九年一贯制学校", "D2": "民办", "E2": "乡村", "F2": "是"} {
+		if !strings.Contains(lists[cell], choice) {
+			t.Errorf("no drop-down list with %s at %s: %v", choice, cell, lists)
+		}
+	}
+	if len(dvs) < 30 {
+		t.Errorf("only %d validations; numbers should be checked too", len(dvs))
+	}
+	panes, _ := f.GetPanes("学校")
+	if !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header row not frozen: %+v", panes)
+	}
+	help, _ := f.GetRows("填表说明")
+	joined := ""
+	for _, r := range help {
+		joined += strings.Join(r, "|") + "\n"
+	}
+	for _, c := range want {
+		if !strings.Contains(joined, c+"|") {
+			t.Errorf("填表说明 lacks %s", c)
+		}
+	}
+	style, _ := f.GetCellStyle("学校", "H5")
+	if s, _ := f.GetStyle(style); s == nil || s.NumFmt != 1 {
+		t.Errorf("小学在校生数 should be formatted as a whole number")
+	}
+	// The template read back gives the example rows as examples only.
+	table, probs := data.LoadTable(filepath.Join(dir, "data", "schools.xlsx"), "data/schools.xlsx")
+	if probs.Err() != nil || len(table.Schools) != 0 || len(probs.Warnings()) != 3 {
+		t.Errorf("template read back: %v, %v", table, probs)
+	}
+}
+
+func TestNewRefusesNonEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
+	if err := New(Options{Dir: dir}); err == nil || !strings.Contains(err.Error(), "不是空的") {
+		t.Errorf("err = %v", err)
+	}
+	if err := New(Options{Dir: filepath.Join(t.TempDir(), "x"), Profile: "hunan-2012"}); err == nil || !strings.Contains(err.Error(), "未知的评估标准") {
+		t.Errorf("err = %v", err)
+	}
+}
