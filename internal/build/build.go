@@ -49,6 +49,7 @@ type Result struct {
 	Files    int
 	PDF      string // the PDF's path, when one was made
 	PDFPages int
+	pdfName  string
 	Headings []pdf.Heading
 	Stages   []Stage
 	Warnings diag.List
@@ -93,43 +94,73 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 
 // Run builds the site. On any error the output folder is left untouched.
 func Run(opts Options) (*Result, diag.List) {
+	res, files, probs := Render(opts)
+	if probs.Err() != nil || opts.DryRun {
+		return res, probs
+	}
+	var err error
+	timed(res, opts, "写入文件", func() {
+		if opts.Only == "pdf" {
+			err = writeFile(res.PDF, files[res.pdfName])
+			return
+		}
+		if opts.Only == "html" {
+			// Keep the PDF of an earlier build.
+			if old, rerr := os.ReadFile(filepath.Join(res.Out, res.pdfName)); rerr == nil {
+				files[res.pdfName] = old
+			}
+		}
+		err = write(res.Out, files)
+	})
+	if err != nil {
+		return nil, diag.List{{File: res.Out, Message: "无法写入输出目录：" + err.Error()}}
+	}
+	return res, nil
+}
+
+func timed(res *Result, opts Options, name string, f func()) {
+	start := time.Now()
+	f()
+	st := Stage{Name: name, Duration: time.Since(start)}
+	res.Stages = append(res.Stages, st)
+	if opts.Progress != nil {
+		opts.Progress(st)
+	}
+}
+
+// Render builds everything in memory and returns the files by their path in the output folder;
+// it writes nothing. `youjun serve` serves what it returns.
+func Render(opts Options) (*Result, map[string][]byte, diag.List) {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "output")
 	}
 	res := &Result{Out: opts.Out}
-	timed := func(name string, f func()) {
-		start := time.Now()
-		f()
-		st := Stage{Name: name, Duration: time.Since(start)}
-		res.Stages = append(res.Stages, st)
-		if opts.Progress != nil {
-			opts.Progress(st)
-		}
-	}
+	stage := func(name string, f func()) { timed(res, opts, name, f) }
 	switch opts.Only {
 	case "", "html", "pdf":
 	default:
-		return nil, diag.List{{Column: "--only", Value: opts.Only, Message: "只能是 html 或 pdf"}}
+		return nil, nil, diag.List{{Column: "--only", Value: opts.Only, Message: "只能是 html 或 pdf"}}
 	}
-	p, probs := Prepare(opts, timed)
+	p, probs := Prepare(opts, stage)
 	if probs.Err() != nil {
-		return nil, probs
+		return nil, nil, probs
 	}
 	var pdfWarnings diag.List
 	files := map[string][]byte{}
 	var err error
 	if opts.Only != "pdf" {
-		timed("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
+		stage("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
 		if err != nil {
-			return nil, diag.List{{File: opts.Out, Message: err.Error()}}
+			return nil, nil, diag.List{{File: opts.Out, Message: err.Error()}}
 		}
 	}
 	pdfName := p.Site.Config.PDFName()
+	res.pdfName = pdfName
 	if opts.Only != "html" {
 		var out *pdf.Output
-		timed("生成 PDF", func() { out, err = makePDF(p, opts) })
+		stage("生成 PDF", func() { out, err = makePDF(p, opts) })
 		if err != nil {
-			return nil, diag.List{{File: pdfName, Message: "无法生成 PDF：" + err.Error()}}
+			return nil, nil, diag.List{{File: pdfName, Message: "无法生成 PDF：" + err.Error()}}
 		}
 		for _, w := range out.Warnings {
 			pdfWarnings.Warn(pdfName, 0, "", "", "%s", w)
@@ -138,35 +169,16 @@ func Run(opts Options) (*Result, diag.List) {
 		res.PDF, res.PDFPages, res.Headings = filepath.Join(opts.Out, pdfName), out.Pages, out.Headings
 	}
 	res.Files = len(files)
-	timed("检查", func() { res.Warnings = append(review(p, p.Input.Report.Res, files), pdfWarnings...) })
+	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Res, files), pdfWarnings...) })
 	if opts.Strict && len(res.Warnings) > 0 {
 		strict := make(diag.List, len(res.Warnings))
 		for i, w := range res.Warnings {
 			w.Warning = false
 			strict[i] = w
 		}
-		return nil, strict
+		return nil, nil, strict
 	}
-	if opts.DryRun {
-		return res, nil
-	}
-	timed("写入文件", func() {
-		if opts.Only == "pdf" {
-			err = writeFile(filepath.Join(opts.Out, pdfName), files[pdfName])
-			return
-		}
-		if opts.Only == "html" {
-			// Keep the PDF of an earlier build.
-			if old, rerr := os.ReadFile(filepath.Join(opts.Out, pdfName)); rerr == nil {
-				files[pdfName] = old
-			}
-		}
-		err = write(opts.Out, files)
-	})
-	if err != nil {
-		return nil, diag.List{{File: opts.Out, Message: "无法写入输出目录：" + err.Error()}}
-	}
-	return res, nil
+	return res, files, nil
 }
 
 // makePDF typesets the PDF with the fonts that site.toml and the machine provide.
