@@ -2,11 +2,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/scaffold"
+	"github.com/youjun-edu/youjun/internal/serve"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/summary"
 )
@@ -326,6 +329,22 @@ func printGrouped(w io.Writer, probs diag.List) {
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "serve 尚未实现")
-	return exitUsage
+	fs := newFlags("serve", `youjun serve [--site 目录] [--port 1313]
+
+边写边预览：生成网站并在本机（127.0.0.1）提供浏览，修改 site.toml、data/、content/、templates/
+中的文件后自动重新生成并刷新浏览器。生成失败时浏览器中显示错误，改正后自动恢复。按 Ctrl+C 退出。`)
+	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
+	port := fs.Int("port", 1313, "端口`号`")
+	if code, stop := fs.parse(args, stdout, stderr); stop {
+		return code
+	}
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer cancel()
+	srv := serve.New(*dir, stdout)
+	fmt.Fprintf(stdout, "预览地址：http://127.0.0.1:%d/ （按 Ctrl+C 退出）\n", *port)
+	if err := srv.ListenAndServe(ctx, *port); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	return exitOK
 }

@@ -420,7 +420,8 @@ func validateSchool(s *School, t *Table, name string, probs *diag.List) {
 			fmtCount(s.PrimaryStudents.Value), fmtCount(s.JuniorStudents.Value))
 	}
 	for _, l := range standard.Levels {
-		if s.Students(l) > 0 {
+		// A student cell that could not be read is reported already; do not infer "no students".
+		if s.Students(l) > 0 || !studentsKnown(s, l) {
 			continue
 		}
 		for _, n := range []struct {
@@ -441,12 +442,19 @@ func validateSchool(s *School, t *Table, name string, probs *diag.List) {
 	if s.CertifiedTeachers.Valid && s.Teachers.Valid && s.CertifiedTeachers.Value > s.Teachers.Value {
 		probs.Add(name, s.Row, "持证专任教师数", fmtCount(s.CertifiedTeachers.Value), "大于专任教师数 %s", fmtCount(s.Teachers.Value))
 	}
-	if s.MigrantStudents.Valid && s.MigrantStudents.Value > students {
+	if s.MigrantStudents.Valid && s.MigrantStudents.Value > students && studentsKnown(s, standard.Primary) && studentsKnown(s, standard.Junior) && s.SeniorStudents.Valid {
 		probs.Add(name, s.Row, "随迁子女数", fmtCount(s.MigrantStudents.Value), "大于在校生总数 %s", fmtCount(students))
 	}
 	if s.Type != "特殊教育学校" && s.Type != "职业学校" && s.CompulsoryStudents() == 0 && s.PrimaryStudents.Valid && s.JuniorStudents.Valid {
 		probs.Warn(name, s.Row, "", "", "%s没有义务教育阶段在校生，不参与评估", s.Name)
 	}
+}
+
+func studentsKnown(s *School, l standard.Level) bool {
+	if l == standard.Junior {
+		return s.JuniorStudents.Valid
+	}
+	return s.PrimaryStudents.Valid
 }
 
 func fmtCount(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

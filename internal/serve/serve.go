@@ -1,0 +1,290 @@
+// Package serve is `youjun serve`: it builds the site in memory, serves it on 127.0.0.1, watches
+// the site's files and rebuilds after every change, and tells open pages to reload through
+// server-sent events. A failed build keeps the last good pages and shows the error over them;
+// the PDF is rebuilt in the background and served at its usual path.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/youjun-edu/youjun/internal/build"
+	"github.com/youjun-edu/youjun/internal/diag"
+)
+
+// Server is a live preview of one site.
+type Server struct {
+	site string
+	log  io.Writer
+
+	mu       sync.RWMutex
+	files    map[string][]byte // the last good site
+	problems []string          // the last build's errors; empty when it succeeded
+	clients  map[chan event]struct{}
+	builds   int
+
+	pdfMu   sync.Mutex // one PDF build at a time
+	pdfWant int        // the build the newest PDF request is for
+}
+
+type event struct {
+	name string // reload, error, ok
+	data string
+}
+
+// New returns a server for the site in dir; log hears what it does.
+func New(dir string, log io.Writer) *Server {
+	return &Server{site: dir, log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}}
+}
+
+// Build rebuilds the site, then tells the open pages: reload after a success, the errors after a
+// failure (keeping the last good pages). It returns the build's problems.
+func (s *Server) Build() diag.List {
+	start := time.Now()
+	res, files, probs := build.Render(build.Options{Site: s.site, Only: "html"})
+	s.mu.Lock()
+	s.builds++
+	n := s.builds
+	if probs.Err() != nil {
+		s.problems = nil
+		for _, p := range probs.Errors() {
+			s.problems = append(s.problems, p.String())
+		}
+		s.mu.Unlock()
+		data, _ := json.Marshal(s.problems)
+		s.broadcast(event{"error", string(data)})
+		fmt.Fprintf(s.log, "生成失败（%d 处错误），浏览器中显示错误；仍提供上次成功的页面：\n", len(s.problems))
+		for _, p := range s.problems {
+			fmt.Fprintf(s.log, "  %s\n", p)
+		}
+		return probs
+	}
+	// Keep serving the previous PDF until the new one is ready.
+	for name, b := range s.files {
+		if strings.HasSuffix(name, ".pdf") {
+			files[name] = b
+		}
+	}
+	s.files = files
+	s.problems = nil
+	s.mu.Unlock()
+	s.broadcast(event{"reload", ""})
+	fmt.Fprintf(s.log, "已重新生成 %d 个网页（%d 毫秒）\n", res.Pages, time.Since(start).Milliseconds())
+	go s.buildPDF(n)
+	return probs
+}
+
+// buildPDF makes the PDF in the background; a newer build's request supersedes it.
+func (s *Server) buildPDF(n int) {
+	s.mu.Lock()
+	s.pdfWant = n
+	s.mu.Unlock()
+	s.pdfMu.Lock()
+	defer s.pdfMu.Unlock()
+	s.mu.RLock()
+	stale := s.pdfWant != n
+	s.mu.RUnlock()
+	if stale {
+		return
+	}
+	res, files, probs := build.Render(build.Options{Site: s.site, Only: "pdf"})
+	if probs.Err() != nil || res == nil {
+		return
+	}
+	name := filepath.Base(res.PDF)
+	s.mu.Lock()
+	s.files[name] = files[name]
+	s.mu.Unlock()
+	fmt.Fprintf(s.log, "已更新 PDF（%d 页）\n", res.PDFPages)
+}
+
+func (s *Server) broadcast(e event) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for c := range s.clients {
+		select {
+		case c <- e:
+		default: // a slow client misses an event rather than stall the build
+		}
+	}
+}
+
+// Builds returns how many builds have run.
+func (s *Server) Builds() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.builds
+}
+
+// Handler serves the site, the reload script and the event stream.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/__youjun/events", s.events)
+	mux.HandleFunc("/__youjun/livereload.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, liveReloadJS)
+	})
+	mux.HandleFunc("/", s.page)
+	return mux
+}
+
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	s.mu.RLock()
+	b, ok := s.files[name]
+	if !ok {
+		if _, dir := s.files[path.Join(name, "index.html")]; dir {
+			s.mu.RUnlock()
+			http.Redirect(w, r, "/"+name+"/", http.StatusFound)
+			return
+		}
+	}
+	problems := s.problems
+	s.mu.RUnlock()
+	if !ok && len(problems) > 0 && strings.HasSuffix(name, ".html") {
+		// No good build yet: a page that shows the errors and reloads when they are fixed.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(inject([]byte(errorPage)))
+		return
+	}
+	if !ok {
+		http.Error(w, "找不到页面："+name, http.StatusNotFound)
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasSuffix(name, ".html") {
+		b = inject(b)
+	}
+	w.Write(b)
+}
+
+// inject adds the reload script, only in serve mode, before </body>.
+func inject(page []byte) []byte {
+	tag := []byte(`<script src="/__youjun/livereload.js"></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 8)
+	s.mu.Lock()
+	s.clients[c] = struct{}{}
+	first := event{"ok", ""}
+	if len(s.problems) > 0 {
+		data, _ := json.Marshal(s.problems)
+		first = event{"error", string(data)}
+	}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	send := func(e event) {
+		fmt.Fprintf(w, "event: %s\ndata: %s\n\n", e.name, e.data)
+		flusher.Flush()
+	}
+	send(first)
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case e := <-c:
+			send(e)
+		}
+	}
+}
+
+// ListenAndServe serves on 127.0.0.1:port until ctx ends, rebuilding on every change.
+func (s *Server) ListenAndServe(ctx context.Context, port int) error {
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+	if err != nil {
+		return fmt.Errorf("无法在 127.0.0.1:%d 上提供预览（端口可能已被占用，可用 --port 换一个）：%v", port, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx ends, rebuilding on every change.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.Build()
+	w, err := watch(ctx, s.site, func() { s.Build() })
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	err = srv.Serve(ln)
+	if ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+const errorPage = `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>生成失败 - youjun</title></head>
+<body style="font:16px/1.7 sans-serif;padding:8rem 2rem 2rem"><p>站点还没有成功生成过。改正上面列出的错误并保存文件后，本页会自动刷新。</p></body></html>`
+
+const liveReloadJS = `// youjun serve: reload after each rebuild; show build errors over the page.
+(function () {
+  "use strict";
+  var overlay = null;
+  function show(problems) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "youjun-error";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;left:0;right:0;top:0;z-index:99999;max-height:60vh;overflow:auto;" +
+        "background:#fff5f5;color:#7a1f1a;border-bottom:3px solid #b3261e;padding:12px 20px;font:14px/1.6 sans-serif;" +
+        "box-shadow:0 2px 12px rgba(0,0,0,.2);white-space:pre-wrap";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "生成失败，显示的是上次成功的页面。改正后会自动刷新：\n\n" + problems.join("\n");
+  }
+  function hide() {
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
+  var es = new EventSource("/__youjun/events");
+  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("error", function (e) { if (e.data) show(JSON.parse(e.data)); });
+  es.addEventListener("ok", hide);
+})();
+`

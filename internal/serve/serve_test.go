@@ -1,0 +1,239 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// copySite copies the example site so that the test may edit it.
+func copySite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range []string{"site.toml", "data", "content"} {
+		filepath.WalkDir(filepath.Join("../..", p), func(src string, d fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel("../..", src)
+			dst := filepath.Join(dir, rel)
+			if d.IsDir() {
+				return os.MkdirAll(dst, 0o755)
+			}
+			b, _ := os.ReadFile(src)
+			return os.WriteFile(dst, b, 0o644)
+		})
+	}
+	return dir
+}
+
+type testServer struct {
+	*Server
+	base   string
+	events chan event
+	cancel func()
+}
+
+func start(t testing.TB, dir string) *testServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := New(dir, io.Discard)
+	go s.Serve(ctx, ln)
+	ts := &testServer{Server: s, base: "http://" + ln.Addr().String(), cancel: cancel}
+	t.Cleanup(cancel)
+	ts.events = subscribe(t, ts.base)
+	return ts
+}
+
+// subscribe listens to the reload events the way the page's script does.
+func subscribe(t testing.TB, base string) chan event {
+	events := make(chan event, 16)
+	var resp *http.Response
+	var err error
+	for i := 0; i < 100; i++ {
+		if resp, err = http.Get(base + "/__youjun/events"); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var e event
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				e.name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				e.data = strings.TrimPrefix(line, "data: ")
+			case line == "":
+				events <- e
+				e = event{}
+			}
+		}
+	}()
+	return events
+}
+
+func (ts *testServer) next(t testing.TB, timeout time.Duration) (event, bool) {
+	select {
+	case e := <-ts.events:
+		return e, true
+	case <-time.After(timeout):
+		return event{}, false
+	}
+}
+
+func (ts *testServer) get(t testing.TB, path string) (int, string) {
+	resp, err := http.Get(ts.base + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestServe(t *testing.T) {
+	dir := copySite(t)
+	ts := start(t, dir)
+	if e, ok := ts.next(t, 5*time.Second); !ok || e.name != "ok" {
+		t.Fatalf("first event %+v", e)
+	}
+	code, page := ts.get(t, "/")
+	if code != 200 || !strings.Contains(page, `<script src="/__youjun/livereload.js"></script></body>`) {
+		t.Fatalf("index: %d, script injected: %v", code, strings.Contains(page, "livereload"))
+	}
+	if code, _ := ts.get(t, "/__youjun/livereload.js"); code != 200 {
+		t.Error("no reload script")
+	}
+
+	// A one-line edit of a chapter: one rebuild, one reload.
+	builds := ts.Builds()
+	chapter := filepath.Join(dir, "content", "05-next-steps.md")
+	src, _ := os.ReadFile(chapter)
+	edited := time.Now()
+	os.WriteFile(chapter, append(src, []byte("\n新增的一段话。\n")...), 0o644)
+	e, ok := ts.next(t, 5*time.Second)
+	if !ok || e.name != "reload" {
+		t.Fatalf("after an edit: %+v", e)
+	}
+	t.Logf("edit to reload event: %v", time.Since(edited))
+	if e, ok := ts.next(t, 400*time.Millisecond); ok {
+		t.Errorf("a second event after one edit: %+v", e)
+	}
+	if got := ts.Builds() - builds; got != 1 {
+		t.Errorf("%d rebuilds for one edit", got)
+	}
+	if _, page := ts.get(t, "/05-next-steps/"); !strings.Contains(page, "新增的一段话。") {
+		t.Error("the page does not show the edit")
+	}
+
+	// A broken data file: an error event naming file, row and column; the last good pages stay.
+	table := filepath.Join(dir, "data", "schools.csv")
+	good, _ := os.ReadFile(table)
+	os.WriteFile(table, []byte(strings.Replace(string(good), ",1443,", ",约1443,", 1)), 0o644)
+	e, ok = ts.next(t, 5*time.Second)
+	if !ok || e.name != "error" || !strings.Contains(e.data, `data/schools.csv 第2行「小学在校生数」`) {
+		t.Fatalf("after breaking the data: %+v", e)
+	}
+	if code, page := ts.get(t, "/05-next-steps/"); code != 200 || !strings.Contains(page, "新增的一段话。") {
+		t.Error("the last good page is not served after a failed build")
+	}
+
+	// A page opened now hears the error at once.
+	select {
+	case e := <-subscribe(t, ts.base):
+		if e.name != "error" || !strings.Contains(e.data, "小学在校生数") {
+			t.Errorf("a new page hears %+v", e)
+		}
+	case <-time.After(2 * time.Second):
+		t.Error("a new page hears nothing")
+	}
+	// Fixing the file recovers.
+	os.WriteFile(table, good, 0o644)
+	if e, ok := ts.next(t, 5*time.Second); !ok || e.name != "reload" {
+		t.Fatalf("after fixing the data: %+v", e)
+	}
+
+	// The PDF is built in the background and served at its usual path.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		code, body := ts.get(t, "/示例县义务教育优质均衡发展自评报告.pdf")
+		if code == 200 && strings.HasPrefix(body, "%PDF") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no PDF: %d", code)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// New folders are watched too.
+func TestServeWatchesNewFolders(t *testing.T) {
+	dir := copySite(t)
+	ts := start(t, dir)
+	ts.next(t, 5*time.Second)
+	sub := filepath.Join(dir, "content", "extra")
+	os.MkdirAll(sub, 0o755)
+	ts.next(t, 2*time.Second) // the new folder itself may trigger a build
+	time.Sleep(100 * time.Millisecond)
+	builds := ts.Builds()
+	os.WriteFile(filepath.Join(sub, "note.md"), []byte("x"), 0o644)
+	deadline := time.Now().Add(3 * time.Second)
+	for ts.Builds() == builds && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if ts.Builds() == builds {
+		t.Error("a file in a new folder did not trigger a rebuild")
+	}
+}
+
+func TestRelevant(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/s/site.toml": true, "/s/content/a.md": true, "/s/data/schools.xlsx": true, "/s/templates/x.html": true,
+		"/s/output/index.html": false, "/s/data/~$schools.xlsx": false, "/s/content/.a.md.swp": false, "/s/content/a.md~": false,
+		"/s/README.md": false,
+	} {
+		if got := relevant("/s", path); got != want {
+			t.Errorf("relevant(%s) = %v", path, got)
+		}
+	}
+}
+
+// BenchmarkReload measures a one-line edit of a chapter of the example until the reload event
+// reaches the page (target ≤ 300 ms), the debounce included; see the ms/reload metric.
+func BenchmarkReload(b *testing.B) {
+	dir := copySite(b)
+	ts := start(b, dir)
+	ts.next(b, 5*time.Second)
+	chapter := filepath.Join(dir, "content", "05-next-steps.md")
+	src, _ := os.ReadFile(chapter)
+	var total time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		edited := time.Now()
+		os.WriteFile(chapter, append(src, []byte("\n第"+strings.Repeat("一", i%5+1)+"段。\n")...), 0o644)
+		if e, ok := ts.next(b, 5*time.Second); !ok || e.name != "reload" {
+			b.Fatalf("event %+v", e)
+		}
+		total += time.Since(edited)
+		time.Sleep(300 * time.Millisecond) // the background PDF build ends, as between edits
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(i), "ms/reload")
+}

@@ -1,0 +1,104 @@
+package serve
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// debounce is how long the files must be quiet before a rebuild: editors write a file in
+// several steps, and saving many files at once should give one build.
+const debounce = 60 * time.Millisecond
+
+// watched are the parts of a site that a rebuild reads.
+var watched = []string{"data", "content", "templates"}
+
+// watch calls rebuild after changes to site.toml, data/, content/ and templates/, one build at a
+// time. fsnotify does not recurse, so every folder is added, and new folders as they appear.
+func watch(ctx context.Context, dir string, rebuild func()) (*fsnotify.Watcher, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	if err := w.Add(dir); err != nil {
+		w.Close()
+		return nil, err
+	}
+	for _, sub := range watched {
+		addTree(w, filepath.Join(dir, sub))
+	}
+	go func() {
+		var timer *time.Timer
+		fire := make(chan struct{}, 1)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if !relevant(dir, ev.Name) {
+					continue
+				}
+				if ev.Has(fsnotify.Create) {
+					if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+						addTree(w, ev.Name)
+					}
+				}
+				if timer == nil {
+					timer = time.AfterFunc(debounce, func() {
+						select {
+						case fire <- struct{}{}:
+						default:
+						}
+					})
+				} else {
+					timer.Reset(debounce)
+				}
+			case <-fire:
+				rebuild()
+			case <-w.Errors:
+			}
+		}
+	}()
+	return w, nil
+}
+
+func addTree(w *fsnotify.Watcher, root string) {
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			w.Add(p)
+		}
+		return nil
+	})
+}
+
+// relevant reports whether a change to path can change the site: site.toml and anything under
+// the watched folders, but not editor temporaries and Office lock files.
+func relevant(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return false
+	}
+	base := filepath.Base(path)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") || strings.HasSuffix(base, "~") ||
+		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp") {
+		return false
+	}
+	if rel == "site.toml" {
+		return true
+	}
+	top := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
+	for _, w := range watched {
+		if top == w {
+			return true
+		}
+	}
+	return false
+}
