@@ -1,0 +1,7 @@
+dist:
+	./scripts/dist.sh
+
+test:
+	go test ./...
+
+.PHONY: dist test
