@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/youjun-edu/youjun/internal/testsite"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden pages")
@@ -136,23 +138,7 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// copySite copies the example site (site.toml, data/, content/) so that a test may break it.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, p := range []string{"site.toml", "data", "content"} {
-		filepath.WalkDir(filepath.Join("../..", p), func(src string, d fs.DirEntry, err error) error {
-			rel, _ := filepath.Rel("../..", src)
-			dst := filepath.Join(dir, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			b, _ := os.ReadFile(src)
-			return os.WriteFile(dst, b, 0o644)
-		})
-	}
-	return dir
-}
+func copySite(t testing.TB) string { return testsite.Copy(t, "../..") }
 
 // A failed build leaves the previous output as it was and no temporary folder behind.
 func TestFailedBuildKeepsOutput(t *testing.T) {

@@ -1,13 +1,12 @@
 package content
 
 import (
-	"unicode"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/text/width"
+
+	"github.com/youjun-edu/youjun/internal/cjk"
 )
 
 // cjkEmphasisParser is goldmark's emphasis parser with one change to CommonMark's flanking
@@ -30,8 +29,8 @@ func (cjkEmphasisParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	if j < len(line) {
 		after = util.ToRune(line, j)
 	}
-	beforePunct := util.IsPunctRune(before) || isWide(before)
-	afterPunct := util.IsPunctRune(after) || isWide(after)
+	beforePunct := util.IsPunctRune(before) || cjk.IsWide(before)
+	afterPunct := util.IsPunctRune(after) || cjk.IsWide(after)
 	beforeSpace, afterSpace := util.IsSpaceRune(before), util.IsSpaceRune(after)
 	isLeft := !afterSpace && (!afterPunct || beforeSpace || beforePunct)
 	isRight := !beforeSpace && (!beforePunct || afterSpace || afterPunct)
@@ -45,19 +44,6 @@ func (cjkEmphasisParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	block.Advance(node.OriginalLength)
 	pc.PushDelimiter(node)
 	return node
-}
-
-// isWide reports an East Asian wide or full-width character: Han, kana, Hangul, and the
-// full-width punctuation of Chinese text.
-func isWide(r rune) bool {
-	if unicode.Is(unicode.Han, r) {
-		return true
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return true
-	}
-	return false
 }
 
 type emphasisProcessor struct{}

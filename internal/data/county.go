@@ -2,9 +2,10 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
-	"sort"
+	"slices"
 
 	"github.com/BurntSushi/toml"
 
@@ -70,7 +71,7 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 	for _, it := range p.Items {
 		tables = append(tables, it.ID)
 	}
-	for _, id := range sortedKeys(raw) {
+	for _, id := range slices.Sorted(maps.Keys(raw)) {
 		table, ok := raw[id].(map[string]any)
 		if !ok {
 			probs = append(probs, diag.Problem{File: name, Line: tomlfile.LineOf(text, toml.Key{id}), Column: id,
@@ -107,7 +108,7 @@ func readEntry(file, text, id string, table map[string]any, inputs []standard.In
 	for _, in := range inputs {
 		known = append(known, in.Key)
 	}
-	for _, key := range sortedKeys(table) {
+	for _, key := range slices.Sorted(maps.Keys(table)) {
 		v := table[key]
 		line := tomlfile.LineOf(text, toml.Key{id, key})
 		col := id + "." + key
@@ -162,13 +163,4 @@ func readEntry(file, text, id string, table map[string]any, inputs []standard.In
 		}
 	}
 	return e
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/chart"
@@ -109,13 +108,4 @@ func schoolFileNames(r *report.Report) map[string]string {
 		m[sc.Code] = name + ".html"
 	}
 	return m
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -5,7 +5,8 @@ import (
 	"unicode"
 
 	"github.com/rivo/uniseg"
-	"golang.org/x/text/width"
+
+	"github.com/youjun-edu/youjun/internal/cjk"
 )
 
 // A span is text in one style.
@@ -200,17 +201,8 @@ func stretchable(gs []glyph) int {
 	return n
 }
 
-// isWide reports an East Asian wide or full-width character.
-func isWide(r rune) bool {
-	if unicode.Is(unicode.Han, r) {
-		return true
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return true
-	}
-	return false
-}
+// isWide reports an East Asian wide character.
+func isWide(r rune) bool { return cjk.IsWide(r) }
 
 // lineText returns the text of a line, for tests and for extracting what was typeset.
 func (l textLine) lineText() string {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -12,25 +11,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/youjun-edu/youjun/internal/testsite"
 )
 
-// copySite copies the example site so that the test may edit it.
-func copySite(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, p := range []string{"site.toml", "data", "content"} {
-		filepath.WalkDir(filepath.Join("../..", p), func(src string, d fs.DirEntry, err error) error {
-			rel, _ := filepath.Rel("../..", src)
-			dst := filepath.Join(dir, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			b, _ := os.ReadFile(src)
-			return os.WriteFile(dst, b, 0o644)
-		})
-	}
-	return dir
-}
+func copySite(t testing.TB) string { return testsite.Copy(t, "../..") }
 
 type testServer struct {
 	*Server

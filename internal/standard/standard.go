@@ -7,8 +7,10 @@ package standard
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"math"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -402,7 +404,7 @@ func (it Item) validate(file string, p *Profile) diag.List {
 				bad("缺少参数 params.%s", name)
 			}
 		}
-		for _, name := range sortedKeys(it.Params) {
+		for _, name := range slices.Sorted(maps.Keys(it.Params)) {
 			if !contains(params, name) {
 				msg := fmt.Sprintf("规则 %s 没有参数 params.%s", it.Rule, name)
 				if s := suggest.Closest(name, params); s != "" {
@@ -488,7 +490,7 @@ func (p *Profile) Numbers() []Number {
 	}
 	for i := range p.Items {
 		it := &p.Items[i]
-		for _, name := range sortedKeys(it.Params) {
+		for _, name := range slices.Sorted(maps.Keys(it.Params)) {
 			params := it.Params
 			name := name
 			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], set: func(v float64) error {
@@ -536,7 +538,7 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 		paths[i] = n.Path
 	}
 	var probs diag.List
-	for _, path := range sortedKeys(values) {
+	for _, path := range slices.Sorted(maps.Keys(values)) {
 		n, ok := byPath[path]
 		if !ok {
 			msg := "评估标准中没有这个数值"
@@ -563,13 +565,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -90,7 +91,7 @@ func Write(w io.Writer, res *eval.Result, title string) error {
 		for _, it := range items {
 			st := string(it.Status)
 			if d.ID == "veto" {
-				st = vetoWord(it.Status)
+				st = report.VetoWord(it.Status)
 			}
 			t.add(it.ID+" "+it.Short, st, it.Summary)
 		}
@@ -119,16 +120,6 @@ func verdict(s eval.Status) string {
 		return "未达到 —— 见下列未达到的项目"
 	}
 	return "待补充 —— 数据不全，尚不能得出结论"
-}
-
-func vetoWord(s eval.Status) string {
-	switch s {
-	case eval.Met:
-		return "无"
-	case eval.NotMet:
-		return "存在"
-	}
-	return string(s)
 }
 
 func chineseNumber(n int) string {
