@@ -182,7 +182,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(out)
 		return exitOK
 	}
-	if err := summary.Write(stdout, res, title); err != nil {
+	if err := summary.Write(stdout, res, s.Profile, title); err != nil {
 		return exitError
 	}
 	return exitOK

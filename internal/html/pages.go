@@ -276,7 +276,7 @@ func (s *site) dimensionRows() []dimensionRow {
 		}
 	}
 	rows = append(rows, units, cvs)
-	for _, dim := range standard.Dimensions {
+	for _, dim := range s.in.Report.Profile.Dimensions {
 		row := dimensionRow{Name: dim.Name, Path: "indicators/index.html#" + dim.ID}
 		for _, it := range res.Items {
 			if it.Dimension == dim.ID {
@@ -541,7 +541,7 @@ func (s *site) indicatorData(id string) *indicatorData {
 		return d
 	}
 	it, _ := res.Item(id)
-	d := &indicatorData{ID: it.ID, Name: it.Name, Dimension: standard.DimensionName(it.Dimension), Owners: strings.Join(it.Owners, "、"),
+	d := &indicatorData{ID: it.ID, Name: it.Name, Dimension: r.Profile.DimensionName(it.Dimension), Owners: strings.Join(it.Owners, "、"),
 		Status: it.Status, StatusLabel: "判定", Summary: it.Summary, Evidence: it.Evidence, Note: it.Note, Warnings: it.Warnings}
 	if it.Dimension == "veto" {
 		d.Summary = "判定为“" + report.VetoWord(it.Status) + "”。" + it.Summary
@@ -604,7 +604,7 @@ func (s *site) indicatorGroups() []indicatorGroup {
 		}
 	}
 	groups := []indicatorGroup{g}
-	for _, dim := range standard.Dimensions {
+	for _, dim := range r.Profile.Dimensions {
 		g := indicatorGroup{ID: dim.ID, Name: dim.Name}
 		for _, it := range res.Items {
 			if it.Dimension == dim.ID {

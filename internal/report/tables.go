@@ -68,7 +68,7 @@ func (r *Report) buildTables() []*Table {
 		ts = append(ts, r.resourceTable(l))
 	}
 	ts = append(ts, r.cvTable(), r.splitTable(), r.excludedTable())
-	for _, d := range standard.Dimensions {
+	for _, d := range r.Profile.Dimensions {
 		ts = append(ts, r.itemTable(d.ID, d.Name))
 	}
 	if t := r.surveyTable(); t != nil {

@@ -102,7 +102,7 @@ func countyTOML(p *standard.Profile) string {
 [county]
 # resident_population = 400000   # 常住人口（人），用于核验社会认可度调查的抽样数量（1.5‰）
 `)
-	for _, d := range standard.Dimensions {
+	for _, d := range p.Dimensions {
 		fmt.Fprintf(&b, "\n# ---- %s ----\n", d.Name)
 		for _, it := range p.Items {
 			if it.Dimension != d.ID {

@@ -30,9 +30,9 @@ func Load(dir, profile string) (*Site, diag.List) {
 	if profile == "" {
 		profile = cfg.Standard.Profile
 	}
-	p, err := standard.Load(profile)
-	if err != nil {
-		return nil, append(probs, diag.Problem{File: config.FileName, Column: "standard.profile", Message: err.Error()})
+	p, pp := standard.Open(dir, profile)
+	if pp.Err() != nil {
+		return nil, append(probs, pp...)
 	}
 	probs = append(probs, p.Override(config.FileName, cfg.Standard.Override)...)
 	if probs.Err() != nil {

@@ -9,10 +9,15 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"os"
 	"path"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/suggest"
@@ -46,11 +51,41 @@ func (l Level) Chinese() string {
 
 // Profile is one evaluation standard.
 type Profile struct {
-	ID       string   `toml:"id"`
-	Name     string   `toml:"name"`
-	Basis    string   `toml:"basis"`
-	Resource Resource `toml:"resource"`
-	Items    []Item   `toml:"items"`
+	ID         string      `toml:"id"`
+	Name       string      `toml:"name"`
+	Basis      string      `toml:"basis"`
+	Extends    string      `toml:"extends"` // a built-in profile this one starts from
+	Remove     []string    `toml:"remove"`  // items of the extended profile to drop
+	Dimensions []Dimension `toml:"dimensions"`
+	Resource   Resource    `toml:"resource"`
+	B          BRules      `toml:"b"`
+	Items      []Item      `toml:"items"`
+}
+
+// Dimension is a group of items in the report (政府保障程度, 立德树人, …).
+type Dimension struct {
+	ID   string `toml:"id"`
+	Name string `toml:"name"`
+}
+
+// BRules are the rules of the scored ("B") items, as in Hunan's 计分办法: every item must reach
+// item_ratio of its points and the total must reach total; grades name the bands of the total.
+type BRules struct {
+	ItemRatio float64 `toml:"item_ratio"`
+	Total     float64 `toml:"total"`
+	Grades    []Grade `toml:"grades"`
+}
+
+// Grade is a band of the B total: from Min (inclusive) up to the next grade's Min.
+type Grade struct {
+	Name string  `toml:"name"`
+	Min  float64 `toml:"min"`
+}
+
+// ScoringPoint is one evaluation point of a B item with its points.
+type ScoringPoint struct {
+	Label  string  `toml:"label"`
+	Points float64 `toml:"points"`
 }
 
 // Resource holds the rules of the seven resource indicators (资源配置).
@@ -65,7 +100,10 @@ type Resource struct {
 	MinTeachingPointStudents int         `toml:"min_teaching_point_students"`
 	SharedPEArtStudents      Range       `toml:"shared_pe_art_students"`
 	ExcludedTypes            []string    `toml:"excluded_types"`
-	Indicators               []Indicator `toml:"indicators"`
+	// CountyMustMeet requires the county value of every indicator to meet its threshold too
+	// (Hunan: 全县和所有小学……达到).
+	CountyMustMeet bool        `toml:"county_must_meet"`
+	Indicators     []Indicator `toml:"indicators"`
 }
 
 // PerLevel is a number given separately for primary and junior.
@@ -98,6 +136,7 @@ type Range struct {
 // Indicator is one resource indicator (R1–R7).
 type Indicator struct {
 	ID         string   `toml:"id"`
+	Number     int      `toml:"number"` // its number in the profile's own list, when it has one
 	Measure    string   `toml:"measure"` // one of Measures: how eval computes a unit's value
 	Name       string   `toml:"name"`
 	Short      string   `toml:"short"`
@@ -116,28 +155,55 @@ func (ind Indicator) Threshold(l Level) float64 {
 	return ind.Primary
 }
 
-// Dimensions of the items, in report order, with their Chinese names.
-var Dimensions = []struct{ ID, Name string }{
-	{"government", "政府保障程度"},
-	{"quality", "教育质量"},
-	{"survey", "社会认可度"},
-	{"veto", "不予认定事项"},
-	{"eligibility", "申报条件"},
-}
+// The dimensions every profile has besides its own: the resource indicators, the veto items and
+// the conditions for applying, which judge the county but are not scored.
+const (
+	DimResource    = "resource"
+	DimVeto        = "veto"
+	DimEligibility = "eligibility"
+)
 
 // DimensionName returns the Chinese name of a dimension ID.
-func DimensionName(id string) string {
-	for _, d := range Dimensions {
+func (p *Profile) DimensionName(id string) string {
+	for _, d := range p.Dimensions {
 		if d.ID == id {
 			return d.Name
 		}
 	}
+	if id == DimResource {
+		return "资源配置"
+	}
 	return id
+}
+
+// HasB reports whether the profile has scored items.
+func (p *Profile) HasB() bool {
+	for _, it := range p.Items {
+		if it.Kind == "B" {
+			return true
+		}
+	}
+	return false
+}
+
+// Grade names the band of a B total, or "" below the lowest.
+func (b BRules) Grade(total, tol float64) string {
+	g := ""
+	for _, x := range b.Grades {
+		if total >= x.Min-tol*x.Min {
+			g = x.Name
+		}
+	}
+	return g
 }
 
 // Item is one indicator judged as a whole: G, Q, S, V or P.
 type Item struct {
 	ID            string             `toml:"id"`
+	Number        int                `toml:"number"` // its number in the profile's own list
+	Kind          string             `toml:"kind"`   // "A" (must be met; the default) or "B" (scored)
+	Points        float64            `toml:"points"` // B: the item's points
+	Scoring       []ScoringPoint     `toml:"scoring"`
 	Dimension     string             `toml:"dimension"`
 	Name          string             `toml:"name"`
 	Short         string             `toml:"short"`
@@ -270,16 +336,100 @@ func Load(id string) (*Profile, error) {
 	return p, nil
 }
 
-// Parse decodes and validates a profile.
+// Parse decodes and validates a profile. A profile that extends a built-in one starts from it:
+// its own resource settings, B rules and dimensions replace the base's where it gives them, its
+// items replace the base's items of the same ID or are added, and `remove` drops base items.
 func Parse(file string, src []byte) (*Profile, diag.List) {
 	var p Profile
-	if probs := tomlfile.Decode(file, src, &p); len(probs) > 0 {
+	md, probs := tomlfile.DecodeMeta(file, src, &p)
+	if len(probs) > 0 {
 		return nil, probs
+	}
+	if p.Extends != "" {
+		base, err := Load(p.Extends)
+		if err != nil {
+			return nil, diag.List{{File: file, Line: tomlfile.LineOf(string(src), toml.Key{"extends"}), Column: "extends", Message: err.Error()}}
+		}
+		merged, mp := extend(base, &p, md, file)
+		if len(mp) > 0 {
+			return nil, mp
+		}
+		p = *merged
 	}
 	if probs := p.Validate(file); len(probs) > 0 {
 		return nil, probs
 	}
 	return &p, nil
+}
+
+// extend lays child over base.
+func extend(base, child *Profile, md toml.MetaData, file string) (*Profile, diag.List) {
+	out := *base
+	out.ID, out.Name, out.Basis, out.Extends = child.ID, child.Name, child.Basis, child.Extends
+	if out.Name == "" {
+		out.Name = base.Name
+	}
+	if out.Basis == "" {
+		out.Basis = base.Basis
+	}
+	if md.IsDefined("dimensions") {
+		out.Dimensions = child.Dimensions
+	}
+	if md.IsDefined("b") {
+		out.B = child.B
+	}
+	// Resource settings one by one, so that a profile may change only what differs.
+	rb, rc := reflect.ValueOf(&out.Resource).Elem(), reflect.ValueOf(&child.Resource).Elem()
+	for i := range rb.NumField() {
+		tag, _, _ := strings.Cut(rb.Type().Field(i).Tag.Get("toml"), ",")
+		if md.IsDefined("resource", tag) {
+			rb.Field(i).Set(rc.Field(i))
+		}
+	}
+	var probs diag.List
+	out.Items = nil
+	for _, it := range base.Items {
+		if !contains(child.Remove, it.ID) {
+			out.Items = append(out.Items, it)
+		}
+	}
+	for _, id := range child.Remove {
+		if _, ok := base.Item(id); !ok {
+			probs.Add(file, 0, "remove", id, "基础评估标准 %s 中没有这一项", base.ID)
+		}
+	}
+	for _, it := range child.Items {
+		replaced := false
+		for i := range out.Items {
+			if out.Items[i].ID == it.ID {
+				out.Items[i], replaced = it, true
+			}
+		}
+		if !replaced {
+			out.Items = append(out.Items, it)
+		}
+	}
+	return &out, probs
+}
+
+// Open returns the profile a site names: a built-in ID, or a .toml file (relative to dir).
+func Open(dir, name string) (*Profile, diag.List) {
+	if !strings.HasSuffix(name, ".toml") {
+		p, err := Load(name)
+		if err != nil {
+			return nil, diag.List{{File: "site.toml", Column: "standard.profile", Message: err.Error()}}
+		}
+		return p, nil
+	}
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, name)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.List{{File: name, Message: "无法读取评估标准文件：" + err.Error()}}
+	}
+	return Parse(filepath.ToSlash(name), src)
 }
 
 // Validate checks that the profile is complete and consistent.
@@ -345,6 +495,10 @@ func (p *Profile) Validate(file string) diag.List {
 			bad(ind.ID+".measure", "%s", msg)
 		}
 	}
+	if len(p.Dimensions) == 0 {
+		bad("dimensions", "缺少维度列表 dimensions")
+	}
+	probs = append(probs, p.validateB(file)...)
 	for _, it := range p.Items {
 		if it.ID == "" {
 			bad("items", "有一项缺少标识 id")
@@ -362,11 +516,21 @@ func (p *Profile) Validate(file string) diag.List {
 func (it Item) validate(file string, p *Profile) diag.List {
 	var probs diag.List
 	bad := func(format string, args ...any) { probs.Add(file, 0, it.ID, "", format, args...) }
-	if DimensionName(it.Dimension) == it.Dimension {
-		bad("未知的维度「%s」", it.Dimension)
+	if p.DimensionName(it.Dimension) == it.Dimension && it.Dimension != DimVeto && it.Dimension != DimEligibility {
+		bad("未知的维度「%s」（维度须在 dimensions 中列出）", it.Dimension)
 	}
 	if it.Name == "" {
 		bad("缺少名称")
+	}
+	switch it.Kind {
+	case "", "A":
+	case "B":
+		return append(probs, it.validateB(file)...)
+	default:
+		bad("指标性质 kind 只能是 A 或 B，现为「%s」", it.Kind)
+	}
+	if len(it.Scoring) > 0 || it.Points != 0 {
+		bad("只有 B 类（计分）指标才有 points 和 scoring")
 	}
 	ways := 0
 	if it.Rule != "" {
@@ -460,6 +624,63 @@ func (it Item) validate(file string, p *Profile) diag.List {
 		}
 		if c.Percent && c.Over == "" {
 			bad("判定 %s 设了 percent 却没有分母 over", c.Key)
+		}
+	}
+	return probs
+}
+
+// validateB checks a scored item: its evaluation points add up to its points.
+func (it Item) validateB(file string) diag.List {
+	var probs diag.List
+	bad := func(format string, args ...any) { probs.Add(file, 0, it.ID, "", format, args...) }
+	if it.Rule != "" || len(it.Checks) > 0 || it.SameAs != "" {
+		bad("B 类指标由县里按评估要点自评计分，不能有 rule、checks 或 same_as")
+	}
+	if it.Points <= 0 || len(it.Scoring) == 0 {
+		bad("B 类指标须有分值 points 和评估要点 scoring")
+		return probs
+	}
+	sum := 0.0
+	for i, sp := range it.Scoring {
+		if sp.Points <= 0 || sp.Label == "" {
+			bad("第%d个评估要点缺少说明 label 或分值 points", i+1)
+		}
+		sum += sp.Points
+	}
+	if math.Abs(sum-it.Points) > 1e-9 {
+		bad("各评估要点分值之和为 %v，与指标分值 %v 不符", sum, it.Points)
+	}
+	return probs
+}
+
+// validateB checks the B rules and that the B items' points add up to 100.
+func (p *Profile) validateB(file string) diag.List {
+	var probs diag.List
+	if !p.HasB() {
+		return nil
+	}
+	total := 0.0
+	for _, it := range p.Items {
+		if it.Kind == "B" {
+			total += it.Points
+		}
+	}
+	if math.Abs(total-100) > 1e-9 {
+		probs.Add(file, 0, "items", "", "B 类指标总分为 %v，应为 100", total)
+	}
+	b := p.B
+	if b.ItemRatio <= 0 || b.ItemRatio > 1 {
+		probs.Add(file, 0, "b.item_ratio", "", "单项得分率下限应在 0 到 1 之间，现为 %v", b.ItemRatio)
+	}
+	if b.Total <= 0 || b.Total > 100 {
+		probs.Add(file, 0, "b.total", "", "总分下限应在 0 到 100 之间，现为 %v", b.Total)
+	}
+	if len(b.Grades) == 0 {
+		probs.Add(file, 0, "b.grades", "", "缺少等次 grades")
+	}
+	for i := 1; i < len(b.Grades); i++ {
+		if b.Grades[i].Min <= b.Grades[i-1].Min {
+			probs.Add(file, 0, "b.grades", "", "等次须按分数从低到高排列")
 		}
 	}
 	return probs

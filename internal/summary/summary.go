@@ -15,8 +15,8 @@ import (
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
-// Write prints res to w. title names what was evaluated.
-func Write(w io.Writer, res *eval.Result, title string) error {
+// Write prints res to w. title names what was evaluated; prof is the profile res follows.
+func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) error {
 	p := &printer{w: w}
 	year := ""
 	if res.Year > 0 {
@@ -75,7 +75,7 @@ func Write(w io.Writer, res *eval.Result, title string) error {
 		}
 	}
 
-	for i, d := range standard.Dimensions {
+	for i, d := range prof.Dimensions {
 		var items []eval.Item
 		for _, it := range res.Items {
 			if it.Dimension == d.ID {

@@ -19,9 +19,15 @@ import (
 // Decode decodes src into v (a pointer to a struct with toml tags). Every key of src must map
 // to a field of v; fields of map type accept any key (their callers validate them).
 func Decode(file string, src []byte, v any) diag.List {
+	_, probs := DecodeMeta(file, src, v)
+	return probs
+}
+
+// DecodeMeta is Decode that also returns which keys src defines.
+func DecodeMeta(file string, src []byte, v any) (toml.MetaData, diag.List) {
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
-		return diag.List{decodeError(file, string(src), err)}
+		return md, diag.List{decodeError(file, string(src), err)}
 	}
 	var probs diag.List
 	reported := map[string]bool{}
@@ -34,7 +40,7 @@ func Decode(file string, src []byte, v any) diag.List {
 		reported[key.String()] = true
 		probs = append(probs, UnknownKey(file, string(src), key, Candidates(reflect.TypeOf(v), key[:len(key)-1])))
 	}
-	return probs
+	return md, probs
 }
 
 // UnknownKey reports key as unknown, suggesting the closest of candidates.
