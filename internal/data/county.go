@@ -29,6 +29,10 @@ type Entry struct {
 	Numbers  map[string]float64
 	Evidence string // 佐证材料 or an explanation, shown in the report
 	Note     string
+	// A scored (B) item: the self-assessed score of each evaluation point, and the evidence of
+	// each point when given as a list.
+	Scores        []float64
+	PointEvidence []string
 }
 
 // Entry returns the figures entered for item id, or nil.
@@ -93,6 +97,10 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 		inputs := it.Inputs
 		if it.Rule == "survey" {
 			inputs = surveyKeys
+		}
+		if it.Kind == "B" {
+			f.Entries[id] = readScores(name, text, it, table, &probs)
+			continue
 		}
 		f.Entries[id] = readEntry(name, text, id, table, inputs, &probs)
 	}
@@ -160,6 +168,70 @@ func readEntry(file, text, id string, table map[string]any, inputs []standard.In
 				continue
 			}
 			e.Numbers[key] = x
+		}
+	}
+	return e
+}
+
+// readScores reads a scored item: scores = [3, 2, 2.5, 2], one per evaluation point, each
+// between 0 and the point's points; evidence is a text or a list of texts, one per point.
+func readScores(file, text string, it *standard.Item, table map[string]any, probs *diag.List) *Entry {
+	e := &Entry{Line: tomlfile.LineOf(text, toml.Key{it.ID}), Bools: map[string]bool{}, Numbers: map[string]float64{}}
+	for _, key := range slices.Sorted(maps.Keys(table)) {
+		v := table[key]
+		line := tomlfile.LineOf(text, toml.Key{it.ID, key})
+		col := it.ID + "." + key
+		switch key {
+		case "scores":
+			list, ok := v.([]any)
+			if !ok {
+				probs.Add(file, line, col, fmt.Sprint(v), "应写成得分列表，如 scores = [3, 2, 2.5, 2]")
+				continue
+			}
+			if len(list) != len(it.Scoring) {
+				probs.Add(file, line, col, "", "应有 %d 个得分（依次对应 %d 个评估要点），填了 %d 个", len(it.Scoring), len(it.Scoring), len(list))
+				continue
+			}
+			scores := make([]float64, len(list))
+			valid := true
+			for i, x := range list {
+				var f float64
+				switch n := x.(type) {
+				case int64:
+					f = float64(n)
+				case float64:
+					f = n
+				default:
+					probs.Add(file, line, col, fmt.Sprint(x), "第%d个得分不是数字", i+1)
+					valid = false
+					continue
+				}
+				if f < 0 || f > it.Scoring[i].Points || math.IsNaN(f) {
+					probs.Add(file, line, col, fmt.Sprint(x), "第%d个得分应在 0 到 %v 分之间（%s）", i+1, it.Scoring[i].Points, it.Scoring[i].Label)
+					valid = false
+				}
+				scores[i] = f
+			}
+			if valid {
+				e.Scores = scores
+			}
+		case "evidence":
+			switch ev := v.(type) {
+			case string:
+				e.Evidence = ev
+			case []any:
+				for _, x := range ev {
+					e.PointEvidence = append(e.PointEvidence, fmt.Sprint(x))
+				}
+			default:
+				probs.Add(file, line, col, "", "应为文字，或每个评估要点一段文字的列表")
+			}
+		case "note":
+			if sv, ok := v.(string); ok {
+				e.Note = sv
+			}
+		default:
+			*probs = append(*probs, tomlfile.UnknownKey(file, text, toml.Key{it.ID, key}, []string{"scores", "evidence", "note"}))
 		}
 	}
 	return e

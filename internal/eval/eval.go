@@ -18,6 +18,9 @@ type Input struct {
 	County  *data.County
 	Name    string // county name, for the result only
 	Year    int    // 评估年度; 0 when unknown (P1 and P2 are then 待补充)
+	// LocalTargets are the county's own stricter numbers, by path (R6.primary,
+	// Q2.disabled_enrolment_rate); they are judged beside the profile's verdict, never in its place.
+	LocalTargets map[string]float64
 }
 
 type context struct {
@@ -61,6 +64,8 @@ func Evaluate(in Input) *Result {
 		switch {
 		case it.SameAs != "":
 			continue // judged after the item it copies
+		case it.Kind == "B":
+			item = scoredItem(p, it, in.County.Figures.Entry(it.ID))
 		case it.Rule != "":
 			item = rules[it.Rule](c, it)
 		default:
@@ -79,7 +84,10 @@ func Evaluate(in Input) *Result {
 		item.Summary = "同" + it.SameAs + "：" + src.Summary
 		res.Items = insertInOrder(p, res.Items, item)
 	}
+	scoreB(p, res)
 	conclude(res)
+	res.Dimensions = dimensions(p, res)
+	res.LocalTargets = localTargets(p, res, in.LocalTargets)
 	for _, w := range res.warnings {
 		res.Warnings = append(res.Warnings, w.String())
 	}
@@ -126,6 +134,13 @@ func conclude(res *Result) {
 	for _, l := range standard.Levels {
 		lr := res.Resource.Of(l)
 		for _, ind := range lr.Indicators {
+			if ind.ValueStatus == NotMet || ind.ValueStatus == Pending {
+				msg := fmt.Sprintf("%s%s全县值%s，低于标准%s", l.Chinese(), ind.Name, fmtNum(ind.Value.V), fmtNum(ind.Threshold))
+				if !ind.Value.OK {
+					msg = fmt.Sprintf("%s%s全县值无法计算", l.Chinese(), ind.Name)
+				}
+				add(ind.ValueStatus, Finding{Kind: "value", ID: ind.ID, Level: string(l), Message: msg})
+			}
 			msg := fmt.Sprintf("%s%s差异系数", l.Chinese(), ind.Name)
 			switch ind.CVStatus {
 			case NotMet:
@@ -152,6 +167,9 @@ func conclude(res *Result) {
 	}
 	if len(res.Units) == 0 {
 		add(Pending, Finding{Kind: "unit", ID: "R", Message: "没有参评学校"})
+	}
+	if b := res.BScores; b != nil && b.Total.OK && b.Total.V < b.TotalMin {
+		add(NotMet, Finding{Kind: "b", ID: "B", Message: fmt.Sprintf("B 类指标总分%s分，低于%s分", fmtNum(b.Total.V), fmtNum(b.TotalMin))})
 	}
 	var eligibility []Status
 	for _, it := range res.Items {
@@ -190,6 +208,81 @@ func unitFailure(u *Unit, lr *Level) string {
 		parts = append(parts, part)
 	}
 	return fmt.Sprintf("%s：%d项达到标准；%s", u.Name, u.Met, strings.Join(parts, "；"))
+}
+
+// scoreB totals the scored items and grades the total once every one is scored.
+func scoreB(p *standard.Profile, res *Result) {
+	if !p.HasB() {
+		return
+	}
+	b := &BScores{Points: 100, TotalMin: p.B.Total, ItemRatio: p.B.ItemRatio}
+	total, complete := 0.0, true
+	var statuses []Status
+	for _, it := range res.Items {
+		if it.Kind != "B" {
+			continue
+		}
+		b.Items = append(b.Items, it.ID)
+		statuses = append(statuses, it.Status)
+		if it.Score == nil {
+			complete = false
+			continue
+		}
+		total += it.Score.V
+	}
+	b.Status = combine(statuses...)
+	if complete {
+		b.Total = some(total)
+		if !meets(total, p.B.Total, p.Resource.Tolerance) {
+			b.Status = NotMet
+		}
+		if b.Status == Met {
+			res.Grade = p.B.Grade(total, p.Resource.Tolerance)
+		}
+	}
+	res.BScores = b
+}
+
+// dimensions sums up each group of items, resource first.
+func dimensions(p *standard.Profile, res *Result) []Dimension {
+	resource := Dimension{ID: standard.DimResource, Name: p.DimensionName(standard.DimResource)}
+	var rs []Status
+	for _, l := range standard.Levels {
+		rs = append(rs, res.Resource.Of(l).Status)
+	}
+	resource.Status = combine(rs...)
+	for _, ind := range p.Resource.Indicators {
+		resource.Items = append(resource.Items, ind.ID)
+	}
+	for _, u := range res.Units {
+		countStatus(&resource, u.Status)
+	}
+	out := []Dimension{resource}
+	for _, d := range p.Dimensions {
+		dim := Dimension{ID: d.ID, Name: d.Name, Items: []string{}}
+		var ss []Status
+		for _, it := range res.Items {
+			if it.Dimension == d.ID {
+				dim.Items = append(dim.Items, it.ID)
+				ss = append(ss, it.Status)
+				countStatus(&dim, it.Status)
+			}
+		}
+		dim.Status = combine(ss...)
+		out = append(out, dim)
+	}
+	return out
+}
+
+func countStatus(d *Dimension, s Status) {
+	switch s {
+	case Met:
+		d.Met++
+	case NotMet:
+		d.NotMet++
+	case Pending:
+		d.Pending++
+	}
 }
 
 func quoteAll(ss []string) []string {

@@ -30,7 +30,50 @@ func figureItem(p *standard.Profile, it *standard.Item, e *data.Entry, year int)
 }
 
 func newItem(it *standard.Item) Item {
-	return Item{ID: it.ID, Dimension: it.Dimension, Name: it.Name, Short: it.Short, Owners: it.Owners}
+	kind := it.Kind
+	if kind == "" {
+		kind = "A"
+	}
+	return Item{ID: it.ID, Number: it.Number, Kind: kind, Dimension: it.Dimension, Name: it.Name, Short: it.Short, Owners: it.Owners}
+}
+
+// scoredItem judges a B item from the county's self-assessed scores: it passes when its score
+// reaches the profile's share (80%) of its points.
+func scoredItem(p *standard.Profile, it *standard.Item, e *data.Entry) Item {
+	out := newItem(it)
+	out.Points = it.Points
+	if e != nil {
+		out.Evidence, out.Note = e.Evidence, e.Note
+	}
+	var scores []float64
+	if e != nil {
+		scores = e.Scores
+	}
+	total := 0.0
+	for i, sp := range it.Scoring {
+		pt := ScorePoint{Label: sp.Label, Points: sp.Points}
+		if scores != nil {
+			pt.Score = some(scores[i])
+			total += scores[i]
+		}
+		if e != nil && i < len(e.PointEvidence) {
+			pt.Evidence = e.PointEvidence[i]
+		}
+		out.Scoring = append(out.Scoring, pt)
+	}
+	if scores == nil {
+		out.Status = Pending
+		out.Summary = fmt.Sprintf("满分%s分；未填写自评得分", fmtNum(it.Points))
+		return out
+	}
+	ratio := total / it.Points
+	out.Score, out.Ratio = &Opt{V: total, OK: true}, &Opt{V: ratio, OK: true}
+	out.Status = NotMet
+	if meets(ratio, p.B.ItemRatio, p.Resource.Tolerance) {
+		out.Status = Met
+	}
+	out.Summary = fmt.Sprintf("得分%s分（满分%s分，得分率%s%%，须不低于%s%%）", fmtNum(total), fmtNum(it.Points), fmtPercent(ratio*100), fmtNum(p.B.ItemRatio*100))
+	return out
 }
 
 func figureCheck(p *standard.Profile, it *standard.Item, c standard.Check, e *data.Entry, year int) Check {

@@ -72,6 +72,17 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 		out := &res.Indicators[k]
 		out.Total, out.Students = acc[k].total, acc[k].students
 		mean, std, cv, ok := acc[k].result(scales[k])
+		out.ValueStatus = NotApplicable
+		if r.CountyMustMeet && res.Units > 0 {
+			// Hunan: the county value must reach the threshold too.
+			out.ValueStatus = Pending
+			if out.UnitsMissing == 0 && acc[k].students > 0 {
+				out.ValueStatus = NotMet
+				if meets(mean, out.Threshold, r.Tolerance) {
+					out.ValueStatus = Met
+				}
+			}
+		}
 		switch {
 		case res.Units == 0:
 			out.CVStatus, out.CVNote = NotApplicable, "全县无参评"+l.Chinese()
@@ -100,7 +111,7 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 	}
 	statuses := []Status{}
 	for _, ind := range res.Indicators {
-		statuses = append(statuses, ind.CVStatus)
+		statuses = append(statuses, ind.CVStatus, ind.ValueStatus)
 	}
 	if res.UnitsFailing > 0 {
 		statuses = append(statuses, NotMet)

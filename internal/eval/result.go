@@ -40,25 +40,68 @@ func combine(ss ...Status) Status {
 // Result is the evaluation of a county. Its JSON form is the evaluation.json contract
 // (DESIGN §4): fields may be added, the documented ones are never renamed.
 type Result struct {
-	Profile     string     `json:"profile"`
-	ProfileName string     `json:"profile_name"`
-	County      string     `json:"county,omitempty"`
-	Year        int        `json:"year,omitempty"`
-	Conclusion  Status     `json:"conclusion"`
-	Eligibility Status     `json:"eligibility"`
-	Resource    Resource   `json:"resource"`
-	Units       []Unit     `json:"units"`
-	Excluded    []Excluded `json:"excluded"`
-	Items       []Item     `json:"items"`
-	Failures    []Finding  `json:"failures"` // what fails, in report order
-	Pending     []Finding  `json:"pending"`  // what lacks data
-	Warnings    []string   `json:"warnings"`
+	Profile      string        `json:"profile"`
+	ProfileName  string        `json:"profile_name"`
+	County       string        `json:"county,omitempty"`
+	Year         int           `json:"year,omitempty"`
+	Conclusion   Status        `json:"conclusion"`
+	Eligibility  Status        `json:"eligibility"`
+	Dimensions   []Dimension   `json:"dimensions"`
+	BScores      *BScores      `json:"b_scores,omitempty"` // profiles with scored items (Hunan)
+	Grade        string        `json:"grade,omitempty"`    // the B total's grade, once every B item is scored
+	LocalTargets []LocalTarget `json:"local_targets,omitempty"`
+	Resource     Resource      `json:"resource"`
+	Units        []Unit        `json:"units"`
+	Excluded     []Excluded    `json:"excluded"`
+	Items        []Item        `json:"items"`
+	Failures     []Finding     `json:"failures"` // what fails, in report order
+	Pending      []Finding     `json:"pending"`  // what lacks data
+	Warnings     []string      `json:"warnings"`
 
 	warnings diag.List // the Warnings about the school table, with their rows
 }
 
 // TableWarnings returns the warnings about cells of the school table, with file and row.
 func (r *Result) TableWarnings() diag.List { return r.warnings }
+
+// Dimension sums up one group of items.
+type Dimension struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Status  Status   `json:"status"`
+	Met     int      `json:"met"`
+	NotMet  int      `json:"not_met"`
+	Pending int      `json:"pending"`
+	Items   []string `json:"items"`
+}
+
+// BScores is the result of the scored items taken together.
+type BScores struct {
+	Total     Opt      `json:"total"`      // null until every B item is scored
+	Points    float64  `json:"points"`     // 100
+	TotalMin  float64  `json:"total_min"`  // 80
+	ItemRatio float64  `json:"item_ratio"` // 0.8: every item must reach this share of its points
+	Status    Status   `json:"status"`
+	Items     []string `json:"items"`
+}
+
+// LocalTarget is a 本地创建目标: a stricter number the county set itself, judged beside the
+// profile's verdict and never in its place.
+type LocalTarget struct {
+	Path         string  `json:"path"` // R6.primary, Q2.disabled_enrolment_rate
+	ID           string  `json:"id"`
+	Name         string  `json:"name"`
+	Level        string  `json:"level,omitempty"`
+	Op           string  `json:"op"`
+	Standard     float64 `json:"standard"` // the profile's threshold
+	Target       float64 `json:"target"`   // the local one
+	Unit         string  `json:"unit,omitempty"`
+	Value        Opt     `json:"value"`  // the county's value
+	Status       Status  `json:"status"` // the profile's verdict on that value
+	LocalStatus  Status  `json:"local_status"`
+	UnitsMeeting int     `json:"units_meeting,omitempty"` // resource targets: units reaching the local target
+	Units        int     `json:"units,omitempty"`
+}
 
 // Resource holds the resource-indicator results of both levels.
 type Resource struct {
@@ -89,24 +132,26 @@ type Level struct {
 
 // Indicator is one resource indicator at one level, over the county's included units.
 type Indicator struct {
-	ID              string  `json:"id"`
-	Name            string  `json:"name"`
-	Unit            string  `json:"unit"`
-	Threshold       float64 `json:"threshold"`
-	Floor           float64 `json:"floor"`
-	Value           Opt     `json:"value"` // 全县值 X̄ = Σx / ΣP
-	Total           float64 `json:"total"` // Σx: teachers, m², 元 or rooms (×100 not applied)
-	Students        float64 `json:"students"`
-	Std             Opt     `json:"std"`
-	CV              Opt     `json:"cv"`
-	CVLimit         float64 `json:"cv_limit"`
-	CVOK            bool    `json:"cv_ok"`
-	CVStatus        Status  `json:"cv_status"`
-	CVCritical      bool    `json:"cv_critical"` // |CV − limit| < the profile's band
-	CVNote          string  `json:"cv_note,omitempty"`
-	UnitsMeeting    int     `json:"units_meeting"`
-	UnitsBelowFloor int     `json:"units_below_floor"`
-	UnitsMissing    int     `json:"units_missing"`
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	Unit       string  `json:"unit"`
+	Threshold  float64 `json:"threshold"`
+	Floor      float64 `json:"floor"`
+	Value      Opt     `json:"value"` // 全县值 X̄ = Σx / ΣP
+	Total      float64 `json:"total"` // Σx: teachers, m², 元 or rooms (×100 not applied)
+	Students   float64 `json:"students"`
+	Std        Opt     `json:"std"`
+	CV         Opt     `json:"cv"`
+	CVLimit    float64 `json:"cv_limit"`
+	CVOK       bool    `json:"cv_ok"`
+	CVStatus   Status  `json:"cv_status"`
+	CVCritical bool    `json:"cv_critical"` // |CV − limit| < the profile's band
+	CVNote     string  `json:"cv_note,omitempty"`
+	// ValueStatus judges the county value itself when the profile requires it (Hunan); else 不适用.
+	ValueStatus     Status `json:"value_status"`
+	UnitsMeeting    int    `json:"units_meeting"`
+	UnitsBelowFloor int    `json:"units_below_floor"`
+	UnitsMissing    int    `json:"units_missing"`
 }
 
 // Opt is a number that may be undefined; it marshals as null then, never as NaN.
@@ -209,6 +254,8 @@ type Excluded struct {
 // Item is the result of one G, Q, S, V or P item.
 type Item struct {
 	ID        string   `json:"id"`
+	Number    int      `json:"number,omitempty"`
+	Kind      string   `json:"kind"` // A or B
 	Dimension string   `json:"dimension"`
 	Name      string   `json:"name"`
 	Short     string   `json:"short"`
@@ -221,6 +268,19 @@ type Item struct {
 	Note      string   `json:"note,omitempty"`
 	Warnings  []string `json:"warnings,omitempty"`
 	Computed  bool     `json:"computed"` // from the school table rather than county.toml
+	// A scored (B) item.
+	Points  float64      `json:"points,omitempty"`
+	Score   *Opt         `json:"score,omitempty"`
+	Ratio   *Opt         `json:"ratio,omitempty"`
+	Scoring []ScorePoint `json:"scoring,omitempty"`
+}
+
+// ScorePoint is one evaluation point of a B item with the county's score.
+type ScorePoint struct {
+	Label    string  `json:"label"`
+	Points   float64 `json:"points"`
+	Score    Opt     `json:"score"`
+	Evidence string  `json:"evidence,omitempty"`
 }
 
 // Check is one comparison within an item.
