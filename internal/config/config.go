@@ -26,7 +26,10 @@ type Config struct {
 	Year     int      `toml:"year"`     // 评估年度
 	Date     string   `toml:"date"`     // 报告日期 YYYY-MM-DD
 	Standard Standard `toml:"standard"`
-	PDF      PDF      `toml:"pdf"`
+	// LocalTargets are 本地创建目标: stricter numbers the county set itself, by the path of the
+	// number they tighten (R6.primary = 4000). They are judged beside the standard's verdict.
+	LocalTargets map[string]float64 `toml:"local_targets"`
+	PDF          PDF                `toml:"pdf"`
 }
 
 // PDF configures the PDF report: fonts and the page style. Every number has a default after

@@ -211,6 +211,7 @@ type indexData struct {
 	Figures                 []figure
 	Failures, Pending       []report.Item
 	Critical                []report.Item // CVs within the critical band of their limit
+	LocalTargets            *report.Table // nil without local targets
 	Warnings                []string
 	Dimensions              []dimensionRow
 	Charts                  []*chart.Chart
@@ -239,9 +240,23 @@ func (s *site) indexData() *indexData {
 		{Label: "在校生", Value: report.Count(p.Students + j.Students), Note: fmt.Sprintf("小学 %s，初中 %s", report.Count(p.Students), report.Count(j.Students))},
 		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: "特殊教育学校、职业学校、不足50人教学点"},
 	}
-	if v, err := r.Value("items.S1.approval_rate"); err == nil && v != "未提供" {
-		d.Figures = append(d.Figures, figure{Label: "社会认可度", Value: v, Note: "标准 85% 以上"})
+	for _, it := range res.Items {
+		if it.Dimension == "survey" && len(it.Checks) > 0 && it.Checks[0].Value.OK {
+			d.Figures = append(d.Figures, figure{Label: "社会认可度", Value: report.CheckValue(it.Checks[0]), Note: "标准 " + report.Number(it.Checks[0].Threshold) + "% 以上"})
+		}
 	}
+	if b := res.BScores; b != nil {
+		f := figure{Label: "B 类指标总分", Value: "—", Note: "尚有未评分的指标"}
+		if b.Total.OK {
+			f.Value = report.Number(b.Total.V)
+			f.Note = string(b.Status)
+			if res.Grade != "" {
+				f.Note += "，等次：" + res.Grade
+			}
+		}
+		d.Figures = append(d.Figures, f)
+	}
+	d.LocalTargets, _ = r.Table("local-targets")
 	for _, l := range standard.Levels {
 		for _, ind := range res.Resource.Of(l).Indicators {
 			if ind.CVCritical {
@@ -479,6 +494,8 @@ type indicatorData struct {
 	Status                                                       eval.Status
 	Levels                                                       []indicatorLevel
 	Checks                                                       []checkRow
+	Scoring                                                      []scoreRow // B items
+	Score                                                        string
 	Schools                                                      []report.Item
 	Warnings                                                     []string
 }
@@ -492,6 +509,8 @@ type indicatorLevel struct {
 }
 
 type belowRow struct{ Name, Ref, Students, Value, Gap string }
+
+type scoreRow struct{ Label, Points, Score, Evidence string }
 
 type checkRow struct {
 	Label, Value, Standard string
@@ -520,6 +539,9 @@ func (s *site) indicatorData(id string) *indicatorData {
 				Units: lr.Units, Meeting: x.UnitsMeeting, BelowFloor: x.UnitsBelowFloor, Note: x.CVNote}
 			if x.CVCritical {
 				lv.Note += "差异系数与上限相差不足0.005，属临界。"
+			}
+			if x.ValueStatus == eval.NotMet {
+				lv.Note += "按本评估标准全县值也须达到标准，全县值未达到。"
 			}
 			lv.Chart, _ = chart.Find(s.in.Charts, "dist-"+string(l)+"-"+id)
 			for _, u := range res.Units {
@@ -569,6 +591,19 @@ func (s *site) indicatorData(id string) *indicatorData {
 			row.Standard = "不低于 " + report.Number(c.Threshold) + c.Unit
 		}
 		d.Checks = append(d.Checks, row)
+	}
+	for _, p := range it.Scoring {
+		row := scoreRow{Label: p.Label, Points: report.Number(p.Points), Score: "未填", Evidence: p.Evidence}
+		if p.Score.OK {
+			row.Score = report.Number(p.Score.V)
+		}
+		d.Scoring = append(d.Scoring, row)
+	}
+	if it.Score != nil {
+		d.Score = report.Number(it.Score.V) + " / " + report.Number(it.Points)
+	}
+	if it.Kind == "B" {
+		d.Source = "data/county.toml 的 [" + it.ID + "] 一节（县级自评得分）"
 	}
 	d.Schools, _ = r.List(it.ID)
 	return d

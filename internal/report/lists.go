@@ -70,7 +70,7 @@ func findingRef(kind, id, code string) string {
 	switch {
 	case kind == "unit" && code != "":
 		return "school:" + code
-	case kind == "cv" || kind == "item":
+	case kind == "cv" || kind == "item" || kind == "value":
 		return "indicator:" + id
 	}
 	return ""

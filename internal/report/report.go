@@ -104,8 +104,25 @@ func (r *Report) buildValues() map[string]string {
 			v["survey.parents"] = Count(sv.Parents)
 		}
 	}
+	if b := res.BScores; b != nil {
+		v["b.total"] = "—"
+		if b.Total.OK {
+			v["b.total"] = Number(b.Total.V)
+		}
+		v["b.status"] = string(b.Status)
+		v["grade"] = res.Grade
+	}
+	for _, t := range res.LocalTargets {
+		v["local."+t.Path] = string(t.LocalStatus)
+	}
 	for _, it := range res.Items {
 		p := "items." + it.ID + "."
+		if it.Score != nil {
+			v[p+"score"] = Number(it.Score.V)
+		}
+		if it.Kind == "B" {
+			v[p+"points"] = Number(it.Points)
+		}
 		v[p+"status"] = string(it.Status)
 		v[p+"summary"] = it.Summary
 		v[p+"name"] = it.Name

@@ -74,6 +74,12 @@ func (r *Report) buildTables() []*Table {
 	if t := r.surveyTable(); t != nil {
 		ts = append(ts, t)
 	}
+	if r.Res.BScores != nil {
+		ts = append(ts, r.bScoresTable(), r.bPointsTable())
+	}
+	if len(r.Res.LocalTargets) > 0 {
+		ts = append(ts, r.localTargetsTable())
+	}
 	for i, t := range ts {
 		t.Name = t.Title
 		t.Title = fmt.Sprintf("附表%d %s", i+1, t.Name)
@@ -133,15 +139,20 @@ func (r *Report) cvTable() *Table {
 			if ind.CV.OK {
 				cv.Value = &ind.CV.V
 			}
+			value := optCell(Amount(ind.Value), ind.Value)
+			value.Fail = ind.ValueStatus == eval.NotMet
 			row := []Cell{text(l.Chinese()), {Text: ind.ID + " " + ind.Name, Ref: "indicator:" + ind.ID},
-				num(Number(ind.Threshold), ind.Threshold), optCell(Amount(ind.Value), ind.Value), optCell(Amount(ind.Std), ind.Std), cv,
+				num(Number(ind.Threshold), ind.Threshold), value, optCell(Amount(ind.Std), ind.Std), cv,
 				num(Number(ind.CVLimit), ind.CVLimit), text(fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units)),
 				{Text: CVStatus(ind), Fail: ind.CVStatus == eval.NotMet}}
 			t.Rows = append(t.Rows, row)
 		}
 		t.Rows = append(t.Rows, []Cell{text(l.Chinese()), text("综合差异系数"), text(""), text(""), text(""), optCell(CV(lr.CompositeCV), lr.CompositeCV), text(""), text(""), text("（参考）")})
 	}
-	t.Notes = []string{"差异系数 = 标准差 ÷ 全县值，均以学生数为权重（全县值 = 各校数值按学生数加权的平均值，即各校合计 ÷ 学生总数；标准差取总体形式）。与上限相差不足0.005的标注“临界”。"}
+	if r.Profile.Resource.CountyMustMeet {
+		t.Notes = append(t.Notes, "按本评估标准，全县值也须达到标准；标注的全县值低于标准。")
+	}
+	t.Notes = append(t.Notes, "差异系数 = 标准差 ÷ 全县值，均以学生数为权重（全县值 = 各校数值按学生数加权的平均值，即各校合计 ÷ 学生总数；标准差取总体形式）。与上限相差不足0.005的标注“临界”。")
 	return t
 }
 
@@ -200,9 +211,104 @@ func (r *Report) itemTable(dim, name string) *Table {
 		if dim == "veto" {
 			st.Text = VetoWord(it.Status)
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: it.ID, Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(joinOwners(it.Owners))})
+		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(joinOwners(it.Owners))})
 	}
 	return t
+}
+
+// bScoresTable lists the scored items with their points, scores and verdicts.
+func (r *Report) bScoresTable() *Table {
+	b := r.Res.BScores
+	t := &Table{ID: "b-scores", Title: "B 类指标得分",
+		Columns: []Column{{Header: "序号"}, {Header: "指标"}, {Header: "满分", Numeric: true}, {Header: "得分", Numeric: true},
+			{Header: "得分率", Numeric: true}, {Header: "判定"}}}
+	for _, it := range r.Res.Items {
+		if it.Kind != "B" {
+			continue
+		}
+		score, ratio := text("未填"), text("—")
+		if it.Score != nil {
+			score = num(Number(it.Score.V), it.Score.V)
+			ratio = num(Percent(it.Ratio.V*100), it.Ratio.V*100)
+			ratio.Fail = it.Status == eval.NotMet
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), num(Number(it.Points), it.Points), score, ratio, status(it.Status)})
+	}
+	total := text("—")
+	if b.Total.OK {
+		total = num(Number(b.Total.V), b.Total.V)
+		total.Fail = b.Total.V < b.TotalMin
+	}
+	verdict := string(b.Status)
+	if r.Res.Grade != "" {
+		verdict += "（" + r.Res.Grade + "）"
+	}
+	t.Rows = append(t.Rows, []Cell{text("合计"), text(""), num("100", 100), total, text(""), {Text: verdict, Fail: b.Status == eval.NotMet}})
+	var grades []string
+	for _, g := range r.Profile.B.Grades {
+		grades = append(grades, fmt.Sprintf("%s %s分以上", g.Name, Number(g.Min)))
+	}
+	t.Notes = []string{fmt.Sprintf("每项得分不低于该项分值的%s%%，且总分不低于%s分，B 类指标方为达到；等次：%s。",
+		Number(b.ItemRatio*100), Number(b.TotalMin), strings.Join(grades, "，"))}
+	return t
+}
+
+// bPointsTable lists every evaluation point of the scored items with the county's score.
+func (r *Report) bPointsTable() *Table {
+	t := &Table{ID: "b-points", Title: "B 类指标评估要点自评得分",
+		Columns: []Column{{Header: "指标"}, {Header: "评估要点"}, {Header: "分值", Numeric: true}, {Header: "得分", Numeric: true}, {Header: "佐证"}}}
+	for _, it := range r.Res.Items {
+		for i, p := range it.Scoring {
+			name := ""
+			if i == 0 {
+				name = itemNumber(it) + " " + it.Short
+			}
+			score := text("未填")
+			if p.Score.OK {
+				score = num(Number(p.Score.V), p.Score.V)
+			}
+			t.Rows = append(t.Rows, []Cell{{Text: name, Ref: "indicator:" + it.ID}, text(p.Label), num(Number(p.Points), p.Points), score, text(p.Evidence)})
+		}
+	}
+	return t
+}
+
+// localTargetsTable sets the county's own targets beside the standard's verdicts.
+func (r *Report) localTargetsTable() *Table {
+	t := &Table{ID: "local-targets", Title: "本地创建目标",
+		Columns: []Column{{Header: "指标"}, {Header: "标准", Numeric: true}, {Header: "本地目标", Numeric: true}, {Header: "本县数值", Numeric: true},
+			{Header: "按标准"}, {Header: "按本地目标"}, {Header: "达到本地目标的学校", Numeric: true}}}
+	for _, lt := range r.Res.LocalTargets {
+		name := lt.ID + " " + lt.Name
+		if lt.Level != "" {
+			name += "（" + standard.Level(lt.Level).Chinese() + "）"
+		}
+		value := text("—")
+		if lt.Value.OK {
+			value = num(Number(roundShown(lt.Value.V))+lt.Unit, lt.Value.V)
+		}
+		units := text("")
+		if lt.Units > 0 {
+			units = text(fmt.Sprintf("%d/%d", lt.UnitsMeeting, lt.Units))
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: name, Ref: "indicator:" + lt.ID}, num(Number(lt.Standard)+lt.Unit, lt.Standard), num(Number(lt.Target)+lt.Unit, lt.Target),
+			value, status(lt.Status), status(lt.LocalStatus), units})
+	}
+	t.Notes = []string{"本地创建目标是本县自定的更高目标，与评估标准并列显示，不改变按评估标准作出的结论。"}
+	return t
+}
+
+func roundShown(v float64) float64 {
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64)
+	return f
+}
+
+// itemNumber is how an item is numbered in its profile: 8 for Hunan's numbered items, else its ID.
+func itemNumber(it eval.Item) string {
+	if it.Number > 0 {
+		return strconv.Itoa(it.Number)
+	}
+	return it.ID
 }
 
 // VetoWord states a veto item's status: 无 when the requirement (its absence) holds.

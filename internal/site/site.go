@@ -3,13 +3,16 @@
 package site
 
 import (
+	"maps"
 	"path/filepath"
+	"slices"
 
 	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/standard"
+	"github.com/youjun-edu/youjun/internal/suggest"
 )
 
 // Site is a loaded site.
@@ -38,6 +41,7 @@ func Load(dir, profile string) (*Site, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
+	probs = append(probs, checkLocalTargets(p, cfg.LocalTargets)...)
 	county, dp := data.Load(dir, p)
 	probs = append(probs, dp...)
 	if probs.Err() != nil {
@@ -65,5 +69,23 @@ func LoadTable(path, profile string) (*Site, diag.List) {
 
 // Evaluate evaluates the site's county.
 func (s *Site) Evaluate() *eval.Result {
-	return eval.Evaluate(eval.Input{Profile: s.Profile, County: s.County, Name: s.Config.County, Year: s.Config.Year})
+	return eval.Evaluate(eval.Input{Profile: s.Profile, County: s.County, Name: s.Config.County, Year: s.Config.Year,
+		LocalTargets: s.Config.LocalTargets})
+}
+
+// checkLocalTargets accepts only numbers a local target can tighten: indicator thresholds and
+// numeric checks of the profile.
+func checkLocalTargets(p *standard.Profile, targets map[string]float64) diag.List {
+	var probs diag.List
+	paths := eval.LocalTargetPaths(p)
+	for _, path := range slices.Sorted(maps.Keys(targets)) {
+		if !slices.Contains(paths, path) {
+			msg := "评估标准中没有可设本地目标的这一项（可设各项资源配置指标的标准值和县级数值类指标）"
+			if s := suggest.Closest(path, paths); s != "" {
+				msg += "，是否为「" + s + "」？"
+			}
+			probs.Add(config.FileName, 0, "local_targets."+path, "", "%s", msg)
+		}
+	}
+	return probs
 }

@@ -26,6 +26,17 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 	p.line("")
 	p.line("结论：%s", verdict(res.Conclusion))
 	p.line("申报条件：%s", res.Eligibility)
+	if b := res.BScores; b != nil {
+		total := "—（尚有未评分的指标）"
+		if b.Total.OK {
+			total = value(b.Total.V) + " 分"
+		}
+		grade := ""
+		if res.Grade != "" {
+			grade = "，等次：" + res.Grade
+		}
+		p.line("B 类指标：总分 %s，%s%s", total, b.Status, grade)
+	}
 
 	if len(res.Failures) > 0 {
 		p.line("")
@@ -101,6 +112,19 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 				p.line("    %s %s %s（%s）：%s", it.ID, s.Status, s.Name, s.Code, s.Detail)
 			}
 		}
+	}
+	if len(res.LocalTargets) > 0 {
+		p.line("")
+		p.line("本地创建目标（不改变上述结论）：")
+		t := table{header: []string{"目标", "标准", "本地目标", "本县数值", "按标准", "按本地目标"}, right: []bool{false, true, true, true, false, false}}
+		for _, lt := range res.LocalTargets {
+			name := lt.ID + " " + lt.Name
+			if lt.Level != "" {
+				name += "（" + standard.Level(lt.Level).Chinese() + "）"
+			}
+			t.add(name, value(lt.Standard), value(lt.Target), opt(lt.Value), string(lt.Status), string(lt.LocalStatus))
+		}
+		t.write(p)
 	}
 	if len(res.Warnings) > 0 {
 		p.line("")
