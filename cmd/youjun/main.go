@@ -20,6 +20,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/scaffold"
 	"github.com/youjun-edu/youjun/internal/serve"
 	"github.com/youjun-edu/youjun/internal/site"
+	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/summary"
 )
 
@@ -41,6 +42,7 @@ const usage = `youjun（优均）—— 县域义务教育优质均衡发展自�
   build   生成自评报告网站（output/）和 PDF
   eval    评估本县数据，在终端输出结论与各项指标（--json 输出 evaluation.json）
   check   检查数据和正文是否齐全、正确（有待补充或提示时不通过）
+  profiles  列出内置的评估标准；profiles show 标准 显示其全部内容
 
 每个命令的选项见 youjun <命令> --help。
 评估依据：《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）。
@@ -71,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdNew(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "profiles":
+		return cmdProfiles(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "未知的命令「%s」\n\n%s", args[0], usage)
 	return exitUsage
@@ -326,6 +330,54 @@ func printGrouped(w io.Writer, probs diag.List) {
 			fmt.Fprintf(w, "    %s\n", p.Local())
 		}
 	}
+}
+
+func cmdProfiles(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("profiles", `youjun profiles
+youjun profiles show 标准
+
+列出内置的评估标准，或显示一个标准的全部内容（TOML，含每个指标的阈值、评估要点和分值）。
+站点可以在 site.toml 的 [standard] profile 中写标准名，或写一个自定义标准文件的路径（.toml，
+可用 extends 继承内置标准）；[standard.override] 按路径覆盖其中的数值。`)
+	var show string
+	if len(args) >= 2 && args[0] == "show" {
+		show, args = args[1], args[2:]
+	}
+	if code, stop := fs.parse(args, stdout, stderr); stop {
+		return code
+	}
+	if show != "" {
+		src, err := standard.Source(show)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitError
+		}
+		stdout.Write(src)
+		return exitOK
+	}
+	for _, id := range standard.Builtin() {
+		p, err := standard.Load(id)
+		if err != nil {
+			fmt.Fprintf(stdout, "%-16s（有误：%v）\n", id, err)
+			continue
+		}
+		a, b := len(p.Resource.Indicators), 0
+		for _, it := range p.Items {
+			switch {
+			case it.Dimension == standard.DimVeto || it.Dimension == standard.DimEligibility:
+			case it.Kind == "B":
+				b++
+			default:
+				a++
+			}
+		}
+		fmt.Fprintf(stdout, "%-16s %s：%s\n                 必须达到的指标 %d 项", id, p.Name, p.Basis, a)
+		if b > 0 {
+			fmt.Fprintf(stdout, "，计分指标 %d 项", b)
+		}
+		fmt.Fprintln(stdout)
+	}
+	return exitOK
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {

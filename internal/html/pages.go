@@ -280,8 +280,17 @@ func (s *site) indexData() *indexData {
 func (s *site) dimensionRows() []dimensionRow {
 	res := s.in.Report.Res
 	var rows []dimensionRow
-	units := dimensionRow{Name: "资源配置（学校）", Path: "schools/index.html", Note: "每校至少6项达标且余项不低于85%"}
-	cvs := dimensionRow{Name: "资源配置（差异系数）", Path: "tables/cv.html", Note: "小学≤0.50，初中≤0.45"}
+	rr := s.in.Report.Profile.Resource
+	unitRule := fmt.Sprintf("每校至少%d项达标且余项不低于%s%%", rr.MinMet, report.Number(rr.FloorRatio*100))
+	if rr.MinMet == len(rr.Indicators) {
+		unitRule = fmt.Sprintf("每校%d项全部达标", rr.MinMet)
+	}
+	if rr.CountyMustMeet {
+		unitRule += "，全县值也须达标"
+	}
+	units := dimensionRow{Name: "资源配置（学校）", Path: "schools/index.html", Note: unitRule}
+	cvs := dimensionRow{Name: "资源配置（差异系数）", Path: "tables/cv.html",
+		Note: fmt.Sprintf("小学≤%s，初中≤%s", report.Number(rr.CVLimit.Primary), report.Number(rr.CVLimit.Junior))}
 	for _, u := range res.Units {
 		count(&units, u.Status)
 	}
@@ -337,7 +346,11 @@ func count(row *dimensionRow, st eval.Status) {
 func sentence(res *eval.Result, rows []dimensionRow) string {
 	switch res.Conclusion {
 	case eval.Met:
-		return "资源配置、政府保障程度、教育质量和社会认可度各项均达到国家规定要求，无不予认定事项。"
+		s := "资源配置及各方面指标均达到评估标准的要求，无不予认定事项。"
+		if b := res.BScores; b != nil && b.Total.OK {
+			s = fmt.Sprintf("资源配置及各项 A 类指标均达到评估标准的要求，B 类指标总分%s分（%s），无不予认定事项。", report.Number(b.Total.V), res.Grade)
+		}
+		return s
 	case eval.Pending:
 		return fmt.Sprintf("尚有%d项数据待补充，补齐后才能得出结论；目前未发现未达到的项目。", len(res.Pending))
 	}

@@ -63,12 +63,20 @@ func (f *flow) table(b block) {
 	if len(m.rows) > 0 {
 		first += layRow(cellTexts(m.rows[0]), body).h
 	}
-	// A short table is not split: it starts on a new page rather than leave a few rows behind.
+	// A short table is not split, and a long one does not start with fewer than three rows at the
+	// foot of a page: either starts on a new page instead.
 	whole := captionH + header.h
+	fit, used, full := 0, captionH+header.h, false
 	for _, row := range m.rows {
-		whole += layRow(cellTexts(row), body).h
+		h := layRow(cellTexts(row), body).h
+		whole += h
+		if full = full || used+h > t.room(); !full {
+			used += h
+			fit++
+		}
 	}
-	if captionH+first > t.room() || (whole > t.room() && whole < t.st.TextH/2) {
+	split := whole > t.room()
+	if captionH+first > t.room() || (split && (whole < t.st.TextH/2 || fit < min(3, len(m.rows)))) {
 		f.newPage()
 	}
 	if b.caption != "" {

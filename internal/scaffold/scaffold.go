@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -110,6 +111,14 @@ func countyTOML(p *standard.Profile) string {
 			}
 			fmt.Fprintf(&b, "\n[%s]  # %s\n", it.ID, it.Name)
 			switch {
+			case it.Kind == "B":
+				fmt.Fprintf(&b, "# B 类计分指标，满分 %s 分。按评估要点自评打分，依次填入 scores，evidence 可逐项说明：\n", num(it.Points))
+				zeros := make([]string, len(it.Scoring))
+				for i, sp := range it.Scoring {
+					fmt.Fprintf(&b, "#   要点%d（%s分）：%s\n", i+1, num(sp.Points), sp.Label)
+					zeros[i] = "0"
+				}
+				fmt.Fprintf(&b, "# scores = [%s]\n", strings.Join(zeros, ", "))
 			case it.SameAs != "":
 				fmt.Fprintf(&b, "# 同 %s，无需填写。\n", it.SameAs)
 			case it.Rule == "survey":
@@ -139,3 +148,5 @@ func countyTOML(p *standard.Profile) string {
 	}
 	return b.String()
 }
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -136,7 +136,7 @@ type Range struct {
 // Indicator is one resource indicator (R1–R7).
 type Indicator struct {
 	ID         string   `toml:"id"`
-	Number     int      `toml:"number"` // its number in the profile's own list, when it has one
+	Number     int      `toml:"number"`  // its number in the profile's own list, when it has one
 	Measure    string   `toml:"measure"` // one of Measures: how eval computes a unit's value
 	Name       string   `toml:"name"`
 	Short      string   `toml:"short"`
@@ -409,6 +409,12 @@ func extend(base, child *Profile, md toml.MetaData, file string) (*Profile, diag
 			out.Items = append(out.Items, it)
 		}
 	}
+	// Keep the items grouped in the order of the dimensions, as the report lists them.
+	rank := map[string]int{}
+	for i, d := range out.Dimensions {
+		rank[d.ID] = i
+	}
+	sort.SliceStable(out.Items, func(i, j int) bool { return rank[out.Items[i].Dimension] < rank[out.Items[j].Dimension] })
 	return &out, probs
 }
 

@@ -139,7 +139,7 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 func verdict(s eval.Status) string {
 	switch s {
 	case eval.Met:
-		return "达到 —— 全部指标达到国家规定要求"
+		return "达到 —— 全部指标达到评估标准的要求"
 	case eval.NotMet:
 		return "未达到 —— 见下列未达到的项目"
 	}
