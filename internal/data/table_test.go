@@ -277,3 +277,26 @@ func TestExampleRowsAreSkipped(t *testing.T) {
 		t.Errorf("warnings %v", w)
 	}
 }
+
+func TestScoresInFigures(t *testing.T) {
+	p, err := standard.Load("hunan-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, probs := ParseFigures([]byte("[H8]\nscores = [3, 2, 2.5, 1.5]\nevidence = [\"甲\", \"乙\"]\n"), "data/county.toml", p)
+	if probs.Err() != nil || len(f.Entry("H8").Scores) != 4 || f.Entry("H8").PointEvidence[1] != "乙" {
+		t.Fatalf("%v %+v", probs, f)
+	}
+	tests := []struct{ src, want string }{
+		{"[H8]\nscores = [3, 2, 2.5]\n", "「H8.scores」: 应有 4 个得分（依次对应 4 个评估要点），填了 3 个"},
+		{"[H8]\nscores = [3, 2, 3.5, 1]\n", "第3个得分应在 0 到 3 分之间（教育规划、人员编制、建设经费等得到优先保障）"},
+		{"[H8]\nscores = [3, \"二\", 2, 1]\n", "第2个得分不是数字"},
+		{"[H8]\nscore = [3, 2, 2, 1]\n", "是否为「scores」"},
+	}
+	for _, tt := range tests {
+		_, probs := ParseFigures([]byte(tt.src), "data/county.toml", p)
+		if !strings.Contains(probs.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.src, probs, tt.want)
+		}
+	}
+}

@@ -51,7 +51,20 @@ func New(opts Options) error {
 			return err
 		}
 	}
-	vars := map[string]any{"County": opts.County, "Profile": p, "Year": opts.Year, "Date": opts.Date}
+	survey := ""
+	var dims []standard.Dimension
+	for _, it := range p.Items {
+		if it.Rule == "survey" {
+			survey = it.ID
+		}
+	}
+	for _, d := range p.Dimensions {
+		if d.ID != standard.DimVeto && d.ID != standard.DimEligibility && d.ID != "survey" {
+			dims = append(dims, d)
+		}
+	}
+	vars := map[string]any{"County": opts.County, "Profile": p, "Year": opts.Year, "Date": opts.Date,
+		"Survey": survey, "Dimensions": dims, "HasB": p.HasB(), "Numbers": []string{"二", "三", "四", "五", "六", "七", "八"}}
 	err = fs.WalkDir(files, "files", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

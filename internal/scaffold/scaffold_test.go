@@ -122,3 +122,29 @@ func TestNewRefusesNonEmptyDir(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestNewHunanSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "湘县")
+	if err := New(Options{Dir: dir, Profile: "hunan-2021", Year: 2025, Date: "2025-10-15"}); err != nil {
+		t.Fatal(err)
+	}
+	county, _ := os.ReadFile(filepath.Join(dir, "data", "county.toml"))
+	for _, want := range []string{"[H8]  # 保障教育优先发展", "# scores = [0, 0, 0, 0]", "#   要点3（3分）：教育规划、人员编制、建设经费等得到优先保障",
+		"# primary_students_per_staff = 0", "[H36]", "立德树人"} {
+		if !strings.Contains(string(county), want) {
+			t.Errorf("county.toml lacks %q", want)
+		}
+	}
+	site, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	if !strings.Contains(string(site), `profile = "hunan-2021"`) {
+		t.Error("site.toml does not name the profile")
+	}
+	off := false
+	res, probs := build.Run(build.Options{Site: dir, SystemFonts: &off})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if !strings.Contains(res.Warnings.Error(), "待补充：H8 保障教育优先发展：满分10分；未填写自评得分") {
+		t.Errorf("warnings %s", res.Warnings)
+	}
+}

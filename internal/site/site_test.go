@@ -143,3 +143,47 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("problems of all files at once: %v", msg)
 	}
 }
+
+// The Hunan example: built on the hunan-2021 profile with local targets.
+func TestHunanExample(t *testing.T) {
+	s, probs := Load("../../examples/hunan", "")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	res := s.Evaluate()
+	if res.Profile != "hunan-2021" || res.Conclusion != eval.Met || res.Grade != "良好" || res.BScores.Total.V != 89 {
+		t.Errorf("profile %s, conclusion %s, grade %q, B total %v", res.Profile, res.Conclusion, res.Grade, res.BScores.Total)
+	}
+	if len(res.LocalTargets) != 6 {
+		t.Fatalf("local targets %v", res.LocalTargets)
+	}
+	short := 0
+	for _, lt := range res.LocalTargets {
+		if lt.Status != eval.Met {
+			t.Errorf("%s: the standard's verdict %s", lt.Path, lt.Status)
+		}
+		if lt.LocalStatus == eval.NotMet {
+			short++
+		}
+	}
+	if short != 5 {
+		t.Errorf("%d local shortfalls, want 5 (all but the retention rate)", short)
+	}
+	out, _ := res.JSON()
+	for _, key := range []string{`"dimensions"`, `"b_scores"`, `"grade": "良好"`, `"local_targets"`, `"profile": "hunan-2021"`} {
+		if !strings.Contains(string(out), key) {
+			t.Errorf("evaluation.json lacks %s", key)
+		}
+	}
+}
+
+func TestLocalTargetPathsChecked(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("county = \"测试县\"\n[local_targets]\n\"R6.primry\" = 4000\n\"Q2.disabled_enrolment_rate\" = 98\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "data", "schools.csv"), []byte("学校代码,学校名称,学校类型,小学在校生数\nA,甲,小学,300\n"), 0o644)
+	_, probs := Load(dir, "")
+	if !strings.Contains(probs.Error(), "「local_targets.R6.primry」") || !strings.Contains(probs.Error(), "是否为「R6.primary」") || strings.Contains(probs.Error(), "Q2.disabled") {
+		t.Errorf("problems %v", probs)
+	}
+}

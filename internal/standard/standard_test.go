@@ -131,3 +131,124 @@ func TestUnknownProfile(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestHunanProfile(t *testing.T) {
+	p, err := Load("hunan-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b, points := len(p.Resource.Indicators), 0, 0.0
+	numbers := map[int]bool{}
+	for _, ind := range p.Resource.Indicators {
+		numbers[ind.Number] = true
+	}
+	for _, it := range p.Items {
+		if it.Dimension == DimVeto || it.Dimension == DimEligibility {
+			continue
+		}
+		numbers[it.Number] = true
+		if it.Kind == "B" {
+			b++
+			points += it.Points
+		} else {
+			a++
+		}
+	}
+	if a != 26 || b != 10 || points != 100 {
+		t.Errorf("A %d, B %d, B points %v; want 26, 10, 100", a, b, points)
+	}
+	for n := 1; n <= 36; n++ {
+		if !numbers[n] {
+			t.Errorf("indicator %d is missing", n)
+		}
+	}
+	if p.Resource.MinMet != 7 || !p.Resource.CountyMustMeet {
+		t.Error("Hunan requires all seven and the county value")
+	}
+	var dims []string
+	for _, d := range p.Dimensions {
+		dims = append(dims, d.Name)
+	}
+	if strings.Join(dims[:5], " ") != "政府保障程度 教育质量 立德树人 信息化建设 社会认可度" {
+		t.Errorf("dimensions %v", dims)
+	}
+	train, _ := p.Item("H28")
+	h10, _ := p.Item("H10")
+	if train.Param("min_share") != 8 || h10.Checks[2].Value != 19 || h10.Checks[3].Value != 13.5 || h10.Checks[4].Value != 600 || h10.Checks[5].Value != 800 {
+		t.Error("Hunan's numbers: 8% training funds, 1:19 and 1:13.5, 600 and 800 元")
+	}
+	b8 := map[string]float64{"H8": 10, "H9": 5, "H23": 5, "H27": 10, "H29": 10, "H30": 10, "H32": 20, "H33": 10, "H34": 10, "H35": 10}
+	for id, pts := range b8 {
+		if it, ok := p.Item(id); !ok || it.Kind != "B" || it.Points != pts {
+			t.Errorf("%s should be a B item of %v points", id, pts)
+		}
+	}
+	if _, ok := p.Item("G1"); ok {
+		t.Error("the national G items must be replaced")
+	}
+	if it, ok := p.Item("P3"); !ok || it.SameAs != "H31" {
+		t.Error("P3 follows H31")
+	}
+	if p.B.Grade(85.5, 1e-9) != "合格" || p.B.Grade(86, 1e-9) != "良好" || p.B.Grade(91, 1e-9) != "优秀" || p.B.Grade(79.5, 1e-9) != "" {
+		t.Error("grades")
+	}
+}
+
+// A custom profile extends a built-in one; its mistakes are reported precisely.
+func TestCustomProfiles(t *testing.T) {
+	ok := `id = "my-county"
+name = "某省标准"
+extends = "hunan-2021"
+[resource]
+cv_decimals = 2
+[[items]]
+id = "H28"
+number = 28
+dimension = "quality"
+name = "教师培训经费不低于10%"
+short = "教师培训经费"
+owners = ["教育局"]
+rule = "training_fund_share"
+types = ["小学"]
+[items.params]
+min_share = 10
+`
+	p, probs := Parse("profiles/my.toml", []byte(ok))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	it, _ := p.Item("H28")
+	if p.ID != "my-county" || p.Resource.CVDecimals != 2 || p.Resource.MinMet != 7 || it.Param("min_share") != 10 || !p.HasB() {
+		t.Errorf("extended profile %+v", p.Resource)
+	}
+	tests := []struct{ name, src, want string }{
+		{"unknown key", strings.Replace(ok, "cv_decimals = 2", "cv_decimal = 2", 1), "是否为「cv_decimals」"},
+		{"unknown base", strings.Replace(ok, `extends = "hunan-2021"`, `extends = "hunan-2012"`, 1), "未知的评估标准「hunan-2012」"},
+		{"B points not 100", ok + "\n[[items]]\nid = \"H8\"\nnumber = 8\nkind = \"B\"\npoints = 12\ndimension = \"government\"\nname = \"保障教育优先发展\"\nowners = [\"县人民政府\"]\nscoring = [{ label = \"甲\", points = 12 }]\n", "B 类指标总分为 102，应为 100"},
+		{"scoring does not add up", ok + "\n[[items]]\nid = \"H9\"\nnumber = 9\nkind = \"B\"\npoints = 5\ndimension = \"government\"\nname = \"规划布局\"\nowners = [\"教育局\"]\nscoring = [{ label = \"甲\", points = 3 }]\n", "各评估要点分值之和为 3，与指标分值 5 不符"},
+		{"threshold missing for a level", `id = "x"
+name = "x"
+dimensions = [{ id = "government", name = "政府保障程度" }]
+[resource]
+min_met = 6
+floor_ratio = 0.85
+cv_limit = { primary = 0.5, junior = 0.45 }
+split_weight = { primary = 1, junior = 1.1, senior = 1.32 }
+[[resource.indicators]]
+id = "R1"
+measure = "qualified_teachers"
+name = "高于规定学历教师"
+primary = 4.2
+`, "指标 R1 缺少初中标准值"},
+		{"remove unknown item", strings.Replace(ok, `extends = "hunan-2021"`, "extends = \"hunan-2021\"\nremove = [\"H99\"]", 1), "基础评估标准 hunan-2021 中没有这一项"},
+		{"unknown dimension", strings.Replace(ok, `dimension = "quality"`, `dimension = "qualty"`, 1), "未知的维度「qualty」"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := Parse("profiles/my.toml", []byte(tt.src))
+			if !strings.Contains(probs.Error(), tt.want) {
+				t.Errorf("problems %v, want %q", probs, tt.want)
+			}
+		})
+	}
+}
