@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/youjun-edu/youjun/internal/chart"
@@ -181,6 +182,47 @@ func Render(opts Options) (*Result, map[string][]byte, diag.List) {
 	return res, files, nil
 }
 
+// writeAll writes the files under dir, four at a time: most of the time goes to the file system.
+func writeAll(dir string, files map[string][]byte) error {
+	dirs := map[string]bool{}
+	for name := range files {
+		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(name)))] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	names := make(chan string)
+	errs := make(chan error, 4)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range names {
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), files[name], 0o644); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for name := range files {
+		names <- name
+	}
+	close(names)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
 // makePDF typesets the PDF with the fonts that site.toml and the machine provide.
 func makePDF(p *Prepared, opts Options) (*pdf.Output, error) {
 	cfg := p.Site.Config
@@ -255,14 +297,8 @@ func write(out string, files map[string][]byte) error {
 			os.RemoveAll(tmp)
 		}
 	}()
-	for name, b := range files {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return err
-		}
+	if err := writeAll(tmp, files); err != nil {
+		return err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err

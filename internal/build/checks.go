@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"path"
 
 	"github.com/yuin/goldmark/ast"
@@ -111,8 +112,6 @@ func chapterProblems(docs []*content.Doc) diag.List {
 
 var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
 
-var linkRe = regexp.MustCompile(`(?:href|src)="([^"#?]*)[^"]*"`)
-
 // brokenLinks finds relative links in the generated pages whose target is not in the site.
 func brokenLinks(files map[string][]byte) diag.List {
 	var w diag.List
@@ -121,20 +120,36 @@ func brokenLinks(files map[string][]byte) diag.List {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		for _, m := range linkRe.FindAllSubmatch(files[name], -1) {
-			target := string(m[1])
-			if target == "" || strings.Contains(target, ":") || strings.HasPrefix(target, "//") || strings.HasPrefix(target, "/") {
-				continue
+		page := files[name]
+		for _, attr := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
+			for rest := page; ; {
+				i := bytes.Index(rest, attr)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(attr):]
+				end := bytes.IndexByte(rest, '"')
+				if end < 0 {
+					break
+				}
+				target := string(rest[:end])
+				rest = rest[end:]
+				if j := strings.IndexAny(target, "#?"); j >= 0 {
+					target = target[:j]
+				}
+				if target == "" || strings.Contains(target, ":") || strings.HasPrefix(target, "/") {
+					continue
+				}
+				p := path.Join(path.Dir(name), target)
+				if strings.HasSuffix(target, "/") {
+					p += "/index.html"
+				}
+				if _, ok := files[p]; ok || seen[name+" "+target] {
+					continue
+				}
+				seen[name+" "+target] = true
+				w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
 			}
-			p := path.Join(path.Dir(name), target)
-			if strings.HasSuffix(target, "/") {
-				p += "/index.html"
-			}
-			if _, ok := files[p]; ok || seen[name+" "+target] {
-				continue
-			}
-			seen[name+" "+target] = true
-			w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
 		}
 	}
 	return w

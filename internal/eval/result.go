@@ -174,11 +174,8 @@ func (o Opt) MarshalJSON() ([]byte, error) {
 type Unit struct {
 	Code       string         `json:"code"`
 	Name       string         `json:"name"`
-	SchoolName string         `json:"school_name"`
-	Row        int            `json:"row"`
+	Row        int            `json:"row"` // its row in the school table, where its type, area and figures are
 	Type       string         `json:"type"`
-	Area       string         `json:"area"`
-	Ownership  string         `json:"ownership"`
 	Level      standard.Level `json:"level"`
 	Students   float64        `json:"students"`
 	Split      bool           `json:"split"`

@@ -358,8 +358,12 @@ func smallSchoolFunding(it *standard.Item) *schoolCheck {
 			if !s.FundedStudents.Valid {
 				return Pending, "「公用经费核定学生数」未填"
 			}
+			fail := s.FundedStudents.Value < min
+			if !fail && !explain {
+				return Met, ""
+			}
 			detail := fmt.Sprintf("在校生%s人，按%s人核定公用经费", fmtNum(s.CompulsoryStudents()), fmtNum(s.FundedStudents.Value))
-			if s.FundedStudents.Value < min {
+			if fail {
 				return NotMet, detail + "，应按" + fmtNum(min) + "人"
 			}
 			return Met, detail
@@ -381,6 +385,9 @@ func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
 			if !meets(s.PublicFundPerStudent.Value, min, tol) {
 				return NotMet, fmt.Sprintf("生均公用经费%s元，低于%s元", fmtNum(s.PublicFundPerStudent.Value), fmtNum(min))
 			}
+			if !explain {
+				return Met, ""
+			}
 			return Met, fmt.Sprintf("生均公用经费%s元", fmtNum(s.PublicFundPerStudent.Value))
 		},
 		none: "全县无特殊教育学校",
@@ -398,14 +405,15 @@ func certification() *schoolCheck {
 			if m := blank(cell(s.Teachers, "teachers"), cell(s.CertifiedTeachers, "certified_teachers")); m != "" {
 				return Pending, m
 			}
+			fail := s.CertifiedTeachers.Value < s.Teachers.Value
+			if !fail && !explain {
+				return Met, ""
+			}
 			detail := fmt.Sprintf("专任教师%s人，持证%s人", fmtNum(s.Teachers.Value), fmtNum(s.CertifiedTeachers.Value))
-			if s.CertifiedTeachers.Value < s.Teachers.Value {
+			if fail {
 				return NotMet, detail
 			}
-			if explain {
-				return Met, detail
-			}
-			return Met, ""
+			return Met, detail
 		},
 	}
 }

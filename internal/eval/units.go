@@ -50,10 +50,8 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 			if split {
 				name = s.Name + "（" + l.Chinese() + "部）"
 			}
-			units = append(units, Unit{
-				Code: s.Code, Name: name, SchoolName: s.Name, Row: s.Row, Type: s.Type, Area: s.Area,
-				Ownership: s.Ownership, Level: l, Students: n, Split: split, Share: share, school: i,
-			})
+			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
+				Students: n, Split: split, Share: share, school: i})
 		}
 	}
 	return units, excluded

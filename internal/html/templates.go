@@ -12,6 +12,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/theme"
 )
 
@@ -74,12 +75,49 @@ func (s *site) funcMap() template.FuncMap {
 			return template.JS(b), err
 		},
 		"failAt": func(s chart.Series, i int) bool { return i < len(s.Fail) && s.Fail[i] },
-		// short cells (a status, a level, a code) are kept on one line.
-		"short": func(s string) bool { return utf8.RuneCountInString(s) <= 8 },
+		"rows":   s.rows,
 		"fmtValue": func(v float64, decimals int) string {
 			return strconv.FormatFloat(v, 'f', decimals, 64)
 		},
 	}
+}
+
+// rows renders a table's body rows in Go, escaped, so that a long table costs no template actions
+// per cell: numbers right-aligned, short cells kept on one line, failures marked (not by colour
+// alone), links relative to the current page.
+func (s *site) rows(t *report.Table, root string) []template.HTML {
+	out := make([]template.HTML, len(t.Rows))
+	var b strings.Builder
+	for r, row := range t.Rows {
+		b.Reset()
+		b.WriteString("<tr>")
+		for i, c := range row {
+			class := ""
+			switch {
+			case i < len(t.Columns) && t.Columns[i].Numeric:
+				class = "num"
+			case utf8.RuneCountInString(c.Text) <= 8: // a status, a level, a code
+				class = "nowrap"
+			}
+			if c.Fail {
+				class = strings.TrimSpace(class + " fail")
+			}
+			b.WriteString(`<td class="` + class + `">`)
+			if c.Fail {
+				b.WriteString(`<span class="mark" title="未达到">✗</span>`)
+			}
+			text := template.HTMLEscapeString(c.Text)
+			if p := s.refPath(c.Ref); p != "" {
+				b.WriteString(`<a href="` + template.HTMLEscapeString(root+p) + `">` + text + `</a>`)
+			} else {
+				b.WriteString(text)
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+		out[r] = template.HTML(b.String())
+	}
+	return out
 }
 
 // statusClass maps a status to its CSS class.
