@@ -153,13 +153,8 @@ func readEntry(file, text, id string, table map[string]any, inputs []standard.In
 			}
 			e.Bools[key] = b
 		case "number":
-			var x float64
-			switch n := v.(type) {
-			case int64:
-				x = float64(n)
-			case float64:
-				x = n
-			default:
+			x, ok := tomlNumber(v)
+			if !ok {
 				probs.Add(file, line, col, fmt.Sprint(v), "应填数字（不带引号和单位）——%s", in.Label)
 				continue
 			}
@@ -195,13 +190,8 @@ func readScores(file, text string, it *standard.Item, table map[string]any, prob
 			scores := make([]float64, len(list))
 			valid := true
 			for i, x := range list {
-				var f float64
-				switch n := x.(type) {
-				case int64:
-					f = float64(n)
-				case float64:
-					f = n
-				default:
+				f, ok := tomlNumber(x)
+				if !ok {
 					probs.Add(file, line, col, fmt.Sprint(x), "第%d个得分不是数字", i+1)
 					valid = false
 					continue
@@ -235,4 +225,15 @@ func readScores(file, text string, it *standard.Item, table map[string]any, prob
 		}
 	}
 	return e
+}
+
+// tomlNumber accepts both TOML integers (decoded as int64) and floats: a clerk writes 3 or 2.5.
+func tomlNumber(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
 }

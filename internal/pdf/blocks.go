@@ -9,6 +9,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/cjk"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
@@ -268,7 +269,7 @@ func (c *converter) inline(n ast.Node, style int) []span {
 			}
 		}
 		out[i].text = " "
-		if isWide(before) && isWide(after) {
+		if cjk.IsWide(before) && cjk.IsWide(after) {
 			out[i].text = ""
 		}
 	}

@@ -82,7 +82,7 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 			if r == '\n' || r == '\r' {
 				continue
 			}
-			g := glyph{text: string(r), style: st, w: adv(r, st), wide: isWide(r), space: unicode.IsSpace(r)}
+			g := glyph{text: string(r), style: st, w: adv(r, st), wide: cjk.IsWide(r), space: unicode.IsSpace(r)}
 			s.glyphs = append(s.glyphs, g)
 		}
 		offset = pos
@@ -176,7 +176,7 @@ func splitBeforeOpening(seg string) []string {
 	var parts []string
 	start := 0
 	for i, r := range seg {
-		if i > start && unicode.Is(unicode.Ps, r) && isWide(r) {
+		if i > start && unicode.Is(unicode.Ps, r) && cjk.IsWide(r) {
 			parts = append(parts, seg[start:i])
 			start = i
 		}
@@ -200,9 +200,6 @@ func stretchable(gs []glyph) int {
 	}
 	return n
 }
-
-// isWide reports an East Asian wide character.
-func isWide(r rune) bool { return cjk.IsWide(r) }
 
 // lineText returns the text of a line, for tests and for extracting what was typeset.
 func (l textLine) lineText() string {

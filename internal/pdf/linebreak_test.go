@@ -4,11 +4,13 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/youjun-edu/youjun/internal/cjk"
 )
 
 // testAdvance is a fixed-width font: Chinese 1, others 0.5.
 func testAdvance(r rune, style int) float64 {
-	if isWide(r) {
+	if cjk.IsWide(r) {
 		return 1
 	}
 	return 0.5

@@ -8,6 +8,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"github.com/youjun-edu/youjun/internal/cjk"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 )
 
@@ -168,7 +169,7 @@ func (t *typesetter) hasGlyph(fam string, r rune) bool {
 // adv is the advance of r in style s: on the grid for Chinese body text, else the font's own.
 func (t *typesetter) adv(r rune, s int) float64 {
 	ts := t.styles[s]
-	if ts.grid && isWide(r) {
+	if ts.grid && cjk.IsWide(r) {
 		return ts.size * t.st.gridRatio()
 	}
 	fam := t.face(r, s)
@@ -233,7 +234,7 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 		size := t.styles[g.style].size
 		// A glyph set on the document grid advances less than its font says, so it is drawn on
 		// its own; others join a run when they follow on exactly.
-		grid := t.styles[g.style].grid && isWide(r)
+		grid := t.styles[g.style].grid && cjk.IsWide(r)
 		if !grid && run != nil && run.family == fam && run.size == size && abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
 			run.text += g.text
 			run.x2 += g.w
