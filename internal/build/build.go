@@ -122,9 +122,12 @@ func Run(opts Options) (*Result, diag.List) {
 			return
 		}
 		if opts.Only == "html" {
-			// Keep the PDF of an earlier build.
-			if old, rerr := os.ReadFile(filepath.Join(res.Out, res.pdfName)); rerr == nil {
-				files[res.pdfName] = old
+			// Keep the PDF of an earlier build (a regular file: never follow a link out).
+			prev := filepath.Join(res.Out, res.pdfName)
+			if st, lerr := os.Lstat(prev); lerr == nil && st.Mode().IsRegular() {
+				if old, rerr := os.ReadFile(prev); rerr == nil {
+					files[res.pdfName] = old
+				}
 			}
 		}
 		err = write(res.Out, files)

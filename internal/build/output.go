@@ -167,7 +167,7 @@ func within(p, dir string) bool {
 func checkName(name string) error {
 	bad := name == "" || strings.ContainsAny(name, `\:`) || strings.IndexFunc(name, unicode.IsControl) >= 0 ||
 		path.IsAbs(name) || filepath.IsAbs(name) || !filepath.IsLocal(filepath.FromSlash(name)) ||
-		slices.Contains(strings.Split(path.Clean(name), "/"), "..") || name == markerName
+		slices.Contains(strings.Split(path.Clean(name), "/"), "..") || path.Clean(name) == "." || name == markerName
 	if bad {
 		return &refusal{name, fmt.Sprintf("youjun 内部错误：生成的文件名 %q 不安全（是绝对路径、含有 .. 或不允许的字符，会写到输出目录之外），"+
 			"已停止，输出目录未改动。请把此信息报告给开发者", name)}

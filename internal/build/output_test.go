@@ -254,7 +254,7 @@ func TestSwapIn(t *testing.T) {
 // Every generated path stays inside the output: a name that would leave it stops the write
 // with a Chinese message naming it, and nothing is written anywhere.
 func TestUnsafeNamesRefused(t *testing.T) {
-	for _, name := range []string{"../x", "/etc/x", "a/../../x", `a\..\..\x`, "a/\x00b", "a/\nb.html", "", "..", "C:/x", markerName} {
+	for _, name := range []string{"../x", "/etc/x", "a/../../x", `a\..\..\x`, "a/\x00b", "a/\nb.html", "", "..", "a/..", "C:/x", markerName} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "site", "output")
@@ -368,4 +368,21 @@ func TestWriteErrorInChinese(t *testing.T) {
 	if probs.Err() == nil || !strings.Contains(msg, "路径中的某一级不是目录") || strings.Contains(msg, "not a directory") {
 		t.Errorf("problems: %s", msg)
 	}
+}
+
+// Whatever checkName accepts stays inside the output folder once joined and cleaned.
+func FuzzCheckName(f *testing.F) {
+	for _, s := range []string{"index.html", "schools/a.html", "../x", "/etc/x", "a/../../x", `a\b`, "a/./b", "..a/b", "a/..", "C:x", "\x00"} {
+		f.Add(s)
+	}
+	out := filepath.Join(f.TempDir(), "output")
+	f.Fuzz(func(t *testing.T, name string) {
+		if checkName(name) != nil {
+			return
+		}
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if !within(p, out) || p == out {
+			t.Errorf("checkName accepts %q, which lands at %s", name, p)
+		}
+	})
 }
