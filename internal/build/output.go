@@ -76,13 +76,13 @@ func checkOut(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	if target == def {
-		if odd := oldOutputOddity(out, entries); odd == "" {
+	if target == def && looksLikeOldOutput(out) {
+		odd := oddEntry(out, entries)
+		if odd == "" {
 			return nil // made by a youjun from before the marker
-		} else {
-			return &refusal{out, fmt.Sprintf("这个目录中有 youjun 不会生成的「%s」，youjun 不会删除它。"+
-				"请把您自己的文件移到别处，或自行删除这个目录后再生成", odd)}
 		}
+		return &refusal{out, fmt.Sprintf("这个目录中有 youjun 不会生成的「%s」，youjun 不会删除它。"+
+			"请把您自己的文件移到别处，或自行删除这个目录后再生成", odd)}
 	}
 	return &refusal{out, "这个目录不是 youjun 生成的（其中没有 " + markerName + " 标记文件），里面已有其他文件，youjun 不会删除它们。" +
 		"请把其中的文件移到别处或自行删除这个目录，或用 --out 另选一个新的或空的目录"}
@@ -94,15 +94,20 @@ func madeByYoujun(dir string) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-// oldOutputOddity looks at a folder without the marker at the default output path: youjun
-// before the marker wrote exactly these entries, and one that does not look like them is
-// returned (empty when there is none), so that a folder a user filled is never taken for one.
-func oldOutputOddity(dir string, entries []fs.DirEntry) string {
+// looksLikeOldOutput reports whether a folder without the marker holds what every output of
+// youjun before the marker held.
+func looksLikeOldOutput(dir string) bool {
 	for _, need := range []string{"index.html", "assets", "data/evaluation.json"} {
 		if !exists(filepath.Join(dir, need)) {
-			return need + "（缺少）"
+			return false
 		}
 	}
+	return true
+}
+
+// oddEntry returns an entry of an old output folder that youjun would not have written (empty
+// when there is none), so that a folder a user has put files into is never taken for one.
+func oddEntry(dir string, entries []fs.DirEntry) string {
 	for _, e := range entries {
 		name := e.Name()
 		switch {

@@ -92,6 +92,11 @@ func TestOutRefused(t *testing.T) {
 			os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("x"), 0o644)
 			return out
 		}, "有 youjun 不会生成的「thesis.docx」"},
+		{"default output holding a thesis", func(t *testing.T, s string) string {
+			os.MkdirAll(filepath.Join(s, "output"), 0o755)
+			os.WriteFile(filepath.Join(s, "output", "thesis.docx"), []byte("x"), 0o644)
+			return ""
+		}, "不是 youjun 生成的"},
 		{"old-looking output that is not the default", func(t *testing.T, s string) string {
 			out := filepath.Join(s, "public")
 			fakeOldOutput(t, out)
