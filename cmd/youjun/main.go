@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -27,8 +28,8 @@ import (
 // Exit codes (DESIGN §5).
 const (
 	exitOK    = 0
-	exitError = 1 // bad data, failed build
-	exitUsage = 2
+	exitError = 1 // bad data, failed build or check, internal error
+	exitUsage = 2 // the command line is wrong; nothing else
 )
 
 const usage = `youjun（优均）—— 县域义务教育优质均衡发展自评报告生成工具
@@ -47,7 +48,7 @@ const usage = `youjun（优均）—— 县域义务教育优质均衡发展自�
 每个命令的选项见 youjun <命令> --help。
 评估依据：《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）。
 
-退出码：0 成功；1 数据有误或评估失败；2 命令用法有误。
+退出码：0 成功；1 数据有误、生成或检查未通过、内部错误；2 命令用法有误。
 `
 
 func main() {
@@ -55,6 +56,25 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	return dispatch(commands(), args, stdout, stderr)
+}
+
+// subcommand runs one command with its arguments and returns the exit code.
+type subcommand func(args []string, stdout, stderr io.Writer) int
+
+func commands() map[string]subcommand {
+	return map[string]subcommand{
+		"eval":     cmdEval,
+		"check":    cmdCheck,
+		"build":    cmdBuild,
+		"new":      cmdNew,
+		"serve":    cmdServe,
+		"profiles": cmdProfiles,
+	}
+}
+
+// dispatch runs the command that args name, from cmds.
+func dispatch(cmds map[string]subcommand, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -63,21 +83,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-h", "--help", "help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "eval":
-		return cmdEval(args[1:], stdout, stderr)
-	case "check":
-		return cmdCheck(args[1:], stdout, stderr)
-	case "build":
-		return cmdBuild(args[1:], stdout, stderr)
-	case "new":
-		return cmdNew(args[1:], stdout, stderr)
-	case "serve":
-		return cmdServe(args[1:], stdout, stderr)
-	case "profiles":
-		return cmdProfiles(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "未知的命令「%s」\n\n%s", args[0], usage)
-	return exitUsage
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "未知的命令「%s」\n\n%s", args[0], usage)
+		return exitUsage
+	}
+	return guarded(cmd, args[1:], stdout, stderr)
+}
+
+// guarded runs a command and turns a panic into exit code 1 with a report for the developers:
+// an uncaught panic would exit with 2, the code that means the user typed the command wrong.
+func guarded(cmd subcommand, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "youjun 内部错误，请把以下信息报告给开发者：%v\n\n%s", v, debug.Stack())
+			code = exitError
+		}
+	}()
+	return cmd(args, stdout, stderr)
 }
 
 // command is a sub-command's flags with Chinese help; the flag package's own English messages

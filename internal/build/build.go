@@ -4,9 +4,12 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -93,30 +96,55 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	return &Prepared{Site: s, Input: in, Warnings: probs.Warnings()}, nil
 }
 
-// Run builds the site. On any error the output folder is left untouched.
+// Run builds the site. On any error the output folder is left untouched. An --out that youjun
+// must not replace is refused before anything is rendered.
 func Run(opts Options) (*Result, diag.List) {
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.Site, "output")
+	}
+	if !opts.DryRun {
+		if err := checkOut(opts.Site, opts.Out); err != nil {
+			return nil, outProblem(opts.Out, err)
+		}
+	}
 	res, files, probs := Render(opts)
 	if probs.Err() != nil || opts.DryRun {
 		return res, probs
 	}
 	var err error
 	timed(res, opts, "写入文件", func() {
+		// Again: the folder may have changed while the site was rendered.
+		if err = checkOut(opts.Site, res.Out); err != nil {
+			return
+		}
 		if opts.Only == "pdf" {
-			err = writeFile(res.PDF, files[res.pdfName])
+			err = writePDF(res.Out, res.pdfName, files[res.pdfName])
 			return
 		}
 		if opts.Only == "html" {
-			// Keep the PDF of an earlier build.
-			if old, rerr := os.ReadFile(filepath.Join(res.Out, res.pdfName)); rerr == nil {
-				files[res.pdfName] = old
+			// Keep the PDF of an earlier build (a regular file: never follow a link out).
+			prev := filepath.Join(res.Out, res.pdfName)
+			if st, lerr := os.Lstat(prev); lerr == nil && st.Mode().IsRegular() {
+				if old, rerr := os.ReadFile(prev); rerr == nil {
+					files[res.pdfName] = old
+				}
 			}
 		}
 		err = write(res.Out, files)
 	})
 	if err != nil {
-		return nil, diag.List{{File: res.Out, Message: "无法写入输出目录：" + err.Error()}}
+		return nil, outProblem(res.Out, err)
 	}
 	return res, nil
+}
+
+// outProblem reports an output folder youjun refused or could not write, in Chinese.
+func outProblem(out string, err error) diag.List {
+	var r *refusal
+	if errors.As(err, &r) {
+		return diag.List{{File: r.path, Message: r.msg}}
+	}
+	return diag.List{{File: out, Message: "无法写入输出目录：" + diag.SysError(err)}}
 }
 
 func timed(res *Result, opts Options, name string, f func()) {
@@ -152,11 +180,18 @@ func Render(opts Options) (*Result, map[string][]byte, diag.List) {
 	if opts.Only != "pdf" {
 		stage("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
 		if err != nil {
+			var te *html.TemplateError
+			if errors.As(err, &te) {
+				return nil, nil, diag.List{{File: te.File, Line: te.Line, Message: te.Message}}
+			}
 			return nil, nil, diag.List{{File: opts.Out, Message: err.Error()}}
 		}
 	}
 	pdfName := p.Site.Config.PDFName()
 	res.pdfName = pdfName
+	if err := checkName(pdfName); err != nil {
+		return nil, nil, outProblem(opts.Out, err)
+	}
 	if opts.Only != "html" {
 		var out *pdf.Output
 		stage("生成 PDF", func() { out, err = makePDF(p, opts) })
@@ -168,6 +203,9 @@ func Render(opts Options) (*Result, map[string][]byte, diag.List) {
 		}
 		files[pdfName] = out.PDF
 		res.PDF, res.PDFPages, res.Headings = filepath.Join(opts.Out, pdfName), out.Pages, out.Headings
+	}
+	if err := checkNames(files); err != nil {
+		return nil, nil, outProblem(opts.Out, err)
 	}
 	res.Files = len(files)
 	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Res, files), pdfWarnings...) })
@@ -280,13 +318,35 @@ func writeFile(path string, b []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
+// writePDF replaces the PDF alone (--only pdf) in an output folder that checkOut accepted,
+// marking the folder as youjun's when it is new or empty.
+func writePDF(out, name string, b []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if err := adopt(out); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(out, filepath.FromSlash(name)), b)
+}
+
 // write puts files into a fresh folder beside out and then swaps it in, so that readers never
-// see a half-written site and a failure keeps the old one.
+// see a half-written site and a failure keeps the old one. The folder is marked as youjun's
+// before anything else is written into it, so that a build killed halfway leaves a folder the
+// next build knows it may remove.
 func write(out string, files map[string][]byte) error {
-	parent := filepath.Dir(filepath.Clean(out))
+	if err := checkNames(files); err != nil {
+		return err
+	}
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
+	removeStale(parent, filepath.Base(out))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
 	if err != nil {
 		return err
@@ -297,29 +357,86 @@ func write(out string, files map[string][]byte) error {
 			os.RemoveAll(tmp)
 		}
 	}()
+	if err := writeMarker(tmp); err != nil {
+		return err
+	}
 	if err := writeAll(tmp, files); err != nil {
 		return err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = filepath.Join(parent, fmt.Sprintf(".%s.old-%d", filepath.Base(out), os.Getpid()))
-		os.RemoveAll(old)
-		if err := os.Rename(out, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
+	if _, err := swapIn(tmp, out, exchange); err != nil {
 		return err
 	}
 	ok = true
-	if old != "" {
+	return nil
+}
+
+// swapIn puts the folder tmp in place of out and removes the old output. Where the system can
+// exchange two folders in one step (Linux) out never disappears; elsewhere there is a short
+// moment between two renames. exchange is the system's one-step swap; swapIn reports whether it
+// was used.
+func swapIn(tmp, out string, exchange func(a, b string) error) (exchanged bool, err error) {
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		return false, os.Rename(tmp, out)
+	}
+	// The old output becomes a temporary folder: mark it (an empty or pre-marker output has no
+	// marker yet) so that a build killed before removing it leaves something removeStale knows.
+	if err := adopt(out); err != nil {
+		return false, err
+	}
+	if exchange(tmp, out) == nil {
+		os.RemoveAll(tmp) // now the old output
+		return true, nil
+	}
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	old := filepath.Join(parent, fmt.Sprintf(".%s.old-%d", base, os.Getpid()))
+	if madeByYoujun(old) {
 		os.RemoveAll(old)
 	}
-	return nil
+	if err := os.Rename(out, old); err != nil {
+		return false, err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out)
+		return false, err
+	}
+	os.RemoveAll(old)
+	return false, nil
+}
+
+// adopt marks an output folder that checkOut accepted (empty, or made before the marker).
+func adopt(out string) error {
+	if madeByYoujun(out) {
+		return nil
+	}
+	return writeMarker(out)
+}
+
+func writeMarker(dir string) error {
+	return os.WriteFile(filepath.Join(dir, markerName), []byte(markerText), 0o644)
+}
+
+// stale matches the temporary folders of write and swapIn beside an output folder.
+var stale = regexp.MustCompile(`^\.(.+)\.(?:new|old)-[0-9]+$`)
+
+// removeStale removes the temporary folders that a build killed halfway (kill -9, power loss)
+// left beside the output folder named base: only those named as write names them and holding
+// youjun's marker. A build running at the same moment into the same folder would lose its
+// temporary folder and fail with an error; it never loses the user's files.
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := stale.FindStringSubmatch(e.Name())
+		if m == nil || m[1] != base || !e.IsDir() {
+			continue
+		}
+		if p := filepath.Join(parent, e.Name()); madeByYoujun(p) {
+			os.RemoveAll(p)
+		}
+	}
 }

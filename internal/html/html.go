@@ -9,8 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/chart"
@@ -36,6 +35,7 @@ type Input struct {
 type site struct {
 	in          Input
 	templates   map[string]*template.Template
+	tmplFiles   map[string]string // template name → its file, for error messages
 	schoolFiles map[string]string // school code → file name under schools/
 	pages       []*page
 	md          *markdown
@@ -46,17 +46,17 @@ type site struct {
 func Build(in Input) (map[string][]byte, int, error) {
 	s := &site{in: in, files: map[string][]byte{}}
 	s.schoolFiles = schoolFileNames(in.Report)
-	t, err := loadTemplates(in.SiteDir, s.funcMap())
+	t, tf, err := loadTemplates(in.SiteDir, s.funcMap())
 	if err != nil {
 		return nil, 0, err
 	}
-	s.templates = t
+	s.templates, s.tmplFiles = t, tf
 	s.md = newMarkdown(s)
 	s.plan()
 	for _, p := range s.pages {
 		var b bytes.Buffer
 		if err := s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p)); err != nil {
-			return nil, 0, fmt.Errorf("生成 %s 时出错：%v", p.Path, err)
+			return nil, 0, templateError(err, s.tmplFiles, p.Path)
 		}
 		s.files[p.Path] = b.Bytes()
 	}
@@ -84,8 +84,12 @@ func (s *site) assets() error {
 		if err != nil {
 			return err
 		}
-		if strings.HasPrefix(a.theme, "assets/") && s.in.SiteDir != "" {
-			if own, err := os.ReadFile(filepath.Join(s.in.SiteDir, "templates", filepath.Base(a.theme))); err == nil {
+		if strings.HasPrefix(a.theme, "assets/") {
+			own, ok, err := ownFile(s.in.SiteDir, path.Base(a.theme))
+			if err != nil {
+				return err
+			}
+			if ok {
 				b = own
 			}
 		}

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -8,9 +9,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"text/template/parse"
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/theme"
@@ -22,39 +25,83 @@ var kinds = []string{"index", "chapter", "school", "schools", "indicator", "indi
 // layout returns a layout file: the site's templates/<name> when it exists (Hugo's lookup,
 // kept simple), else the theme's.
 func layout(siteDir, name string) (string, []byte, error) {
-	if siteDir != "" {
-		p := filepath.Join(siteDir, "templates", name)
-		if b, err := os.ReadFile(p); err == nil {
-			return "templates/" + name, b, nil
-		}
+	b, ok, err := ownFile(siteDir, name)
+	if err != nil {
+		return "", nil, err
 	}
-	b, err := fs.ReadFile(theme.FS, "layouts/"+name)
+	if ok {
+		return "templates/" + name, b, nil
+	}
+	b, err = fs.ReadFile(theme.FS, "layouts/"+name)
 	return "theme/layouts/" + name, b, err
 }
 
-// loadTemplates parses the base layout once and each kind on a clone of it.
-func loadTemplates(siteDir string, funcs template.FuncMap) (map[string]*template.Template, error) {
+// ownFile reads the site's templates/<name>, reporting whether it exists. Template authors are
+// trusted, but a site folder is copied around: a symlink (site.js → /etc/passwd) would publish a
+// file from outside the site, so youjun refuses one, and anything else that is not a regular
+// file (a FIFO would block the build).
+func ownFile(siteDir, name string) ([]byte, bool, error) {
+	if siteDir == "" {
+		return nil, false, nil
+	}
+	dir := filepath.Join(siteDir, "templates")
+	for _, c := range []struct{ path, rel string }{{dir, "templates/"}, {filepath.Join(dir, name), "templates/" + name}} {
+		st, err := os.Lstat(c.path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, false, nil
+		case err != nil:
+			return nil, false, &TemplateError{File: c.rel, Message: "无法读取：" + diag.SysError(err)}
+		case st.Mode()&fs.ModeSymlink != 0:
+			return nil, false, &TemplateError{File: c.rel, Message: "是符号链接（快捷方式）：youjun 不读取站点之外的文件，请把文件本身复制到这里"}
+		case c.path == dir && !st.IsDir():
+			return nil, false, &TemplateError{File: c.rel, Message: "应当是目录"}
+		case c.path != dir && !st.Mode().IsRegular():
+			return nil, false, &TemplateError{File: c.rel, Message: "不是普通文件"}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		return nil, false, &TemplateError{File: "templates/" + name, Message: "无法读取：" + diag.SysError(err)}
+	}
+	return b, true, nil
+}
+
+// loadTemplates parses the base layout once and each kind on a clone of it. Each file is parsed
+// under its own name so that errors name the file; a kind file with content outside {{define}}
+// replaces the page frame, as it did when it was parsed into the base template.
+// It also returns the file of each template name, for error messages.
+func loadTemplates(siteDir string, funcs template.FuncMap) (map[string]*template.Template, map[string]string, error) {
 	file, src, err := layout(siteDir, "baseof.html")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	files := map[string]string{"baseof.html": file}
 	base, err := template.New("baseof.html").Funcs(funcs).Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("%s: 模板有误：%v", file, err)
+		return nil, nil, templateError(err, files, "")
 	}
 	out := map[string]*template.Template{}
 	for _, k := range kinds {
-		file, src, err := layout(siteDir, k+".html")
+		name := k + ".html"
+		file, src, err := layout(siteDir, name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		t, err := template.Must(base.Clone()).Parse(string(src))
+		files[name] = file
+		t := template.Must(base.Clone())
+		kt, err := t.New(name).Parse(string(src))
 		if err != nil {
-			return nil, fmt.Errorf("%s: 模板有误：%v", file, err)
+			return nil, nil, templateError(err, files, "")
+		}
+		if kt.Tree != nil && !parse.IsEmptyTree(kt.Tree.Root) {
+			if _, err := t.AddParseTree("baseof.html", kt.Tree); err != nil {
+				return nil, nil, templateError(err, files, "")
+			}
 		}
 		out[k] = t
 	}
-	return out, nil
+	return out, files, nil
 }
 
 // funcMap returns the template functions; ref resolves references against this site's pages.

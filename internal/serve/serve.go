@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -26,7 +27,11 @@ import (
 // Server is a live preview of one site.
 type Server struct {
 	site string
-	log  io.Writer
+	// render builds the site in memory (build.Render; tests replace it).
+	render func(build.Options) (*build.Result, map[string][]byte, diag.List)
+
+	logMu sync.Mutex // the log is written from the rebuild loop and the PDF goroutine
+	log   io.Writer
 
 	mu       sync.RWMutex
 	files    map[string][]byte // the last good site
@@ -45,29 +50,60 @@ type event struct {
 
 // New returns a server for the site in dir; log hears what it does.
 func New(dir string, log io.Writer) *Server {
-	return &Server{site: dir, log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}}
+	return &Server{site: dir, render: build.Render, log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}}
+}
+
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.log, format, args...)
+}
+
+// renderSafe runs the renderer and turns a panic into a problem: the preview server survives a
+// bug that some file triggers, shows it in the overlay and keeps the last good pages.
+func (s *Server) renderSafe(opts build.Options) (res *build.Result, files map[string][]byte, probs diag.List, crashed bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			crashed = true
+			s.logf("youjun 内部错误，请把以下信息报告给开发者：%v\n\n%s\n", v, debug.Stack())
+			res, files = nil, nil
+			probs = diag.List{{Message: fmt.Sprintf("youjun 内部错误，请把以下信息报告给开发者：%v（详细信息见运行 youjun serve 的终端窗口）", v)}}
+		}
+	}()
+	res, files, probs = s.render(opts)
+	return res, files, probs, false
+}
+
+// fail keeps the last good pages and tells the open pages about the problems.
+func (s *Server) fail(probs diag.List) {
+	s.mu.Lock()
+	s.problems = nil
+	for _, p := range probs.Errors() {
+		s.problems = append(s.problems, p.String())
+	}
+	problems := s.problems
+	s.mu.Unlock()
+	data, _ := json.Marshal(problems)
+	s.broadcast(event{"error", string(data)})
+	var b strings.Builder
+	fmt.Fprintf(&b, "生成失败（%d 处错误），浏览器中显示错误；仍提供上次成功的页面：\n", len(problems))
+	for _, p := range problems {
+		fmt.Fprintf(&b, "  %s\n", p)
+	}
+	s.logf("%s", b.String())
 }
 
 // Build rebuilds the site, then tells the open pages: reload after a success, the errors after a
 // failure (keeping the last good pages). It returns the build's problems.
 func (s *Server) Build() diag.List {
 	start := time.Now()
-	res, files, probs := build.Render(build.Options{Site: s.site, Only: "html"})
+	res, files, probs, _ := s.renderSafe(build.Options{Site: s.site, Only: "html"})
 	s.mu.Lock()
 	s.builds++
 	n := s.builds
 	if probs.Err() != nil {
-		s.problems = nil
-		for _, p := range probs.Errors() {
-			s.problems = append(s.problems, p.String())
-		}
 		s.mu.Unlock()
-		data, _ := json.Marshal(s.problems)
-		s.broadcast(event{"error", string(data)})
-		fmt.Fprintf(s.log, "生成失败（%d 处错误），浏览器中显示错误；仍提供上次成功的页面：\n", len(s.problems))
-		for _, p := range s.problems {
-			fmt.Fprintf(s.log, "  %s\n", p)
-		}
+		s.fail(probs)
 		return probs
 	}
 	// Keep serving the previous PDF until the new one is ready.
@@ -80,12 +116,13 @@ func (s *Server) Build() diag.List {
 	s.problems = nil
 	s.mu.Unlock()
 	s.broadcast(event{"reload", ""})
-	fmt.Fprintf(s.log, "已重新生成 %d 个网页（%d 毫秒）\n", res.Pages, time.Since(start).Milliseconds())
+	s.logf("已重新生成 %d 个网页（%d 毫秒）\n", res.Pages, time.Since(start).Milliseconds())
 	go s.buildPDF(n)
 	return probs
 }
 
-// buildPDF makes the PDF in the background; a newer build's request supersedes it.
+// buildPDF makes the PDF in the background; a newer build's request supersedes it. A panic is
+// shown like a failed build; other PDF errors only go to the log, as the pages are fine.
 func (s *Server) buildPDF(n int) {
 	s.mu.Lock()
 	s.pdfWant = n
@@ -98,15 +135,20 @@ func (s *Server) buildPDF(n int) {
 	if stale {
 		return
 	}
-	res, files, probs := build.Render(build.Options{Site: s.site, Only: "pdf"})
+	res, files, probs, crashed := s.renderSafe(build.Options{Site: s.site, Only: "pdf"})
+	if crashed {
+		s.fail(probs)
+		return
+	}
 	if probs.Err() != nil || res == nil {
+		s.logf("PDF 未更新：%s\n", probs.Error())
 		return
 	}
 	name := filepath.Base(res.PDF)
 	s.mu.Lock()
 	s.files[name] = files[name]
 	s.mu.Unlock()
-	fmt.Fprintf(s.log, "已更新 PDF（%d 页）\n", res.PDFPages)
+	s.logf("已更新 PDF（%d 页）\n", res.PDFPages)
 }
 
 func (s *Server) broadcast(e event) {
@@ -137,7 +179,35 @@ func (s *Server) Handler() http.Handler {
 		io.WriteString(w, liveReloadJS)
 	})
 	mux.HandleFunc("/", s.page)
-	return mux
+	return localOnly(mux)
+}
+
+// localOnly answers only requests addressed to this machine by name. A web page elsewhere can
+// point a domain of its own at 127.0.0.1 (DNS rebinding) and then read the preview as its own
+// origin; its requests carry that domain in the Host header.
+func localOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !localHost(r.Host) {
+			http.Error(w, "youjun 预览只接受本机地址的访问：请用 http://127.0.0.1:端口/ 或 http://localhost:端口/ 打开。", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// localHost reports whether a Host header names this machine: 127.0.0.1, localhost or [::1],
+// with any port.
+func localHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	switch strings.ToLower(host) {
+	case "127.0.0.1", "localhost", "::1":
+		return true
+	}
+	return false
 }
 
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
@@ -229,11 +299,21 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// rebuild is Build for the watch loop: whatever panics, the loop and the server go on.
+func (s *Server) rebuild() {
+	defer func() {
+		if v := recover(); v != nil {
+			s.logf("youjun 内部错误，请把以下信息报告给开发者：%v\n\n%s\n", v, debug.Stack())
+		}
+	}()
+	s.Build()
+}
+
 // ListenAndServe serves on 127.0.0.1:port until ctx ends, rebuilding on every change.
 func (s *Server) ListenAndServe(ctx context.Context, port int) error {
 	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
-		return fmt.Errorf("无法在 127.0.0.1:%d 上提供预览（端口可能已被占用，可用 --port 换一个）：%v", port, err)
+		return fmt.Errorf("无法在 127.0.0.1:%d 上提供预览（端口可能已被占用，可用 --port 换一个）：%s", port, diag.SysError(err))
 	}
 	return s.Serve(ctx, ln)
 }
@@ -241,10 +321,10 @@ func (s *Server) ListenAndServe(ctx context.Context, port int) error {
 // Serve serves on ln until ctx ends, rebuilding on every change.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.Build()
-	w, err := watch(ctx, s.site, func() { s.Build() })
+	w, err := watch(ctx, s.site, s.rebuild)
 	if err != nil {
 		ln.Close()
-		return err
+		return fmt.Errorf("无法监视站点的文件：%s", diag.SysError(err))
 	}
 	defer w.Close()
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
