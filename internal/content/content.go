@@ -169,6 +169,10 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 		probs.Add(file, d.nodeLine(n), "", "", "引用（>）或列表嵌套太深（%d 层，最多 %d 层）", deep, MaxDepth)
 		return nil, probs
 	}
+	if n := tooMany(d.Root); n != nil {
+		probs.Add(file, d.nodeLine(n), "", "", "这一章的段落、标题和列表项太多（超过 %d 个）：请拆分为几章", MaxBlocks)
+		return nil, probs
+	}
 	d.findImages(&probs)
 	return d, probs
 }

@@ -3,6 +3,9 @@ package content
 import (
 	"bytes"
 
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
 	"github.com/youjun-edu/youjun/internal/diag"
 )
 
@@ -13,10 +16,11 @@ import (
 // parsed and typeset in a few seconds.
 const (
 	MaxChapterBytes = 512 << 10 // one chapter file (about 170,000 Chinese characters)
-	MaxContentBytes = 2 << 20   // all chapters together
+	MaxContentBytes = 1 << 20   // all chapters together
 	MaxLineBytes    = 8 << 10   // one line (about 2,700 Chinese characters)
 	MaxBlockBytes   = 64 << 10  // lines without an empty line between them: a paragraph or table
 	MaxDepth        = 32        // block quotes and lists inside one another
+	MaxBlocks       = 5000      // headings, paragraphs, list items, table rows… of one chapter: each is a line or more of the PDF
 )
 
 // maxLimitProblems caps the lines reported for one limit.
@@ -94,4 +98,22 @@ func markers(l []byte) int {
 		}
 		n++
 	}
+}
+
+// tooMany finds the block after the first MaxBlocks headings, paragraphs and list items: 512 KB
+// of "# a" would otherwise make 100,000 headings and a PDF of 25,000 pages.
+func tooMany(root ast.Node) ast.Node {
+	var found ast.Node
+	n := 0
+	ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c.Type() != ast.TypeBlock || c.Kind() == ast.KindDocument || c.Kind() == east.KindTableCell {
+			return ast.WalkContinue, nil
+		}
+		if n++; n > MaxBlocks {
+			found = c
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
