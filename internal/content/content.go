@@ -5,7 +5,9 @@
 package content
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"path"
 	"unicode"
 	"unicode/utf8"
@@ -125,6 +127,9 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 			return nil, diag.List{{File: file, Line: 1, Message: "front matter 没有结束：缺少第二个 +++ 行"}}
 		}
 		front := rest[:end+1]
+		if fp := checkFront(file, front); len(fp) > 0 {
+			return nil, fp
+		}
 		decoded := tomlfile.Decode(file, front, &d.Meta)
 		for i := range decoded {
 			if decoded[i].Line > 0 {
@@ -208,6 +213,9 @@ func tooDeep(root ast.Node) (ast.Node, int) {
 // so that a caller can check their shortcodes in the same run.
 func LoadDir(dir, prefix string) ([]*Doc, diag.List) {
 	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // no chapters yet: `check` lists the missing ones
+	}
 	if err != nil {
 		return nil, diag.List{{File: prefix, Message: "无法读取目录：" + diag.SysError(err)}}
 	}

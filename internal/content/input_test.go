@@ -132,11 +132,20 @@ func TestLimits(t *testing.T) {
 		{"long line", "正文\n" + strings.Repeat("[a](", 5000) + "\n", "第5行: 这一行太长（20 KB，最多 8 KB）"},
 		{"long paragraph", "正文\n\n" + strings.Repeat("一行字。\n", 7000), "第6行: 从这一行起的段落（或表格）太长（超过 64 KB）"},
 		{"large file", strings.Repeat("字\n", MaxChapterBytes/4), "章节文件太大"},
+		{"nested front matter", "", "第3行: front matter 中的括号嵌套太深（最多 8 层）"},
+		{"long front matter", "", "第2行: front matter 太长（9 KB，最多 8 KB）"},
 		{"100,000 headings", strings.Repeat("# a\n\n", 100000), "超过 5000 个"},
 		{"20,000 headings", strings.Repeat("# a\n\n", 20000), "第10004行: 这一章的段落、标题和列表项太多（超过 5000 个）：请拆分为几章"},
 	}
 	for _, tt := range tests {
-		if got := parseErr(t, front+tt.body); !strings.Contains(got, tt.want) {
+		src := front + tt.body
+		switch tt.name {
+		case "nested front matter":
+			src = "+++\ntitle = \"[{x\"\na = " + strings.Repeat("{a=", 1000) + "1" + strings.Repeat("}", 1000) + "\n+++\n"
+		case "long front matter":
+			src = "+++\ntitle = \"x\"\n" + strings.Repeat("# 注释\n", 1000) + "+++\n"
+		}
+		if got := parseErr(t, src); !strings.Contains(got, tt.want) {
 			t.Errorf("%s: got %.300s, want %s", tt.name, got, tt.want)
 		}
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -20,6 +21,8 @@ const (
 	MaxLineBytes    = 8 << 10   // one line (about 2,700 Chinese characters)
 	MaxBlockBytes   = 64 << 10  // lines without an empty line between them: a paragraph or table
 	MaxDepth        = 32        // block quotes and lists inside one another
+	MaxFrontBytes   = 8 << 10   // the front matter: a title, an order, a slug
+	MaxFrontDepth   = 8         // [ and { inside one another in the front matter
 	MaxBlocks       = 5000      // headings, paragraphs, list items, table rows… of one chapter: each is a line or more of the PDF
 )
 
@@ -116,4 +119,34 @@ func tooMany(root ast.Node) ast.Node {
 		return ast.WalkContinue, nil
 	})
 	return found
+}
+
+// checkFront refuses a front matter that would take the TOML decoder long: 4,000 nested inline
+// tables took 28 s. A real front matter is a few lines without brackets.
+func checkFront(file string, front []byte) diag.List {
+	if len(front) > MaxFrontBytes {
+		return diag.List{{File: file, Line: 2, Message: fmt.Sprintf("front matter 太长（%s，最多 %s）", sizeText(len(front)), sizeText(MaxFrontBytes))}}
+	}
+	depth, line := 0, 2
+	var quote byte
+	for i, c := range front {
+		switch {
+		case c == '\n':
+			line++
+			quote = 0 // TOML's basic strings end with their line
+		case quote != 0:
+			if c == quote && (quote == '\'' || i == 0 || front[i-1] != '\\') {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			if depth++; depth > MaxFrontDepth {
+				return diag.List{{File: file, Line: line, Message: fmt.Sprintf("front matter 中的括号嵌套太深（最多 %d 层）", MaxFrontDepth)}}
+			}
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return nil
 }

@@ -134,7 +134,9 @@ func (m *markdown) shortcode(w util.BufWriter, source []byte, n ast.Node, enteri
 		return ast.WalkContinue, t.ExecuteTemplate(w, "verdict", res.Text)
 	}
 	w.WriteString(`<span class="value">`)
-	w.WriteString(template.HTMLEscapeString(res.Text))
+	// Chapters are checked to be UTF-8; a value comes from the data, which is not, so an invalid
+	// byte is replaced here rather than copied into the page.
+	w.WriteString(template.HTMLEscapeString(strings.ToValidUTF8(res.Text, "\uFFFD")))
 	w.WriteString(`</span>`)
 	return ast.WalkContinue, nil
 }
