@@ -123,7 +123,9 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 	body := src
 	if rest, ok := bytes.CutPrefix(src, []byte("+++\n")); ok {
 		end := bytes.Index(rest, []byte("\n+++"))
-		if end < 0 {
+		if bytes.HasPrefix(rest, []byte("+++")) {
+			end = -1 // an empty front matter
+		} else if end < 0 {
 			return nil, diag.List{{File: file, Line: 1, Message: "front matter 没有结束：缺少第二个 +++ 行"}}
 		}
 		front := rest[:end+1]

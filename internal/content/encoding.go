@@ -75,7 +75,7 @@ func isGB18030(src []byte) bool {
 	return err == nil && utf8.Valid(out) && !bytes.Contains(out, []byte("\uFFFD"))
 }
 
-// limitError formats a size for a message: 512 KiB → "512 KB".
+// sizeText formats a size for a message: 512 KiB → "512 KB".
 func sizeText(n int) string {
 	if n >= 1<<20 && n%(1<<20) == 0 {
 		return fmt.Sprintf("%d MB", n>>20)

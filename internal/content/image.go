@@ -61,7 +61,7 @@ func checkImage(dest string) (p, msg string) {
 	return p, ""
 }
 
-// images lists the pictures of a parsed chapter, with a warning for each one the site will not
+// findImages lists the pictures of a parsed chapter, with a warning for each one the site will not
 // show. Links to other sites are not listed: a reader can follow them when online.
 func (d *Doc) findImages(probs *diag.List) {
 	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
