@@ -67,12 +67,20 @@ type Prepared struct {
 	Warnings diag.List
 }
 
-// Prepare loads and checks everything; it writes nothing.
+// Prepare loads and checks everything; it writes nothing. It reports every problem it can find
+// in one run: when the data has errors, the chapters are still read and their shortcodes checked
+// as far as that is possible without the evaluation.
 func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	var s *site.Site
 	var probs diag.List
 	timed("读取数据", func() { s, probs = site.Load(opts.Site, opts.Profile) })
-	if probs.Err() != nil {
+	contentDir := filepath.Join(opts.Site, "content")
+	if probs.Err() != nil || s == nil {
+		timed("读取正文", func() {
+			docs, cp := content.LoadDir(contentDir, "content")
+			probs = append(probs, cp...)
+			probs = append(probs, resolve.Check(docs)...)
+		})
 		return nil, probs
 	}
 	var in html.Input
@@ -83,7 +91,7 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 		in.JSON, _ = res.JSON()
 	})
 	timed("读取正文", func() {
-		docs, cp := content.LoadDir(filepath.Join(opts.Site, "content"), "content")
+		docs, cp := content.LoadDir(contentDir, "content")
 		probs = append(probs, cp...)
 		in.Docs = docs
 		resolved, rp := resolve.Docs(docs, in.Report, in.Charts)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"net/url"
 	"path"
 
 	"github.com/yuin/goldmark/ast"
@@ -139,6 +140,10 @@ func brokenLinks(files map[string][]byte) diag.List {
 				}
 				if target == "" || strings.Contains(target, ":") || strings.HasPrefix(target, "/") {
 					continue
+				}
+				// A picture's address is percent-encoded (images/%E6%A0%A1.png); the file is not.
+				if u, err := url.PathUnescape(target); err == nil {
+					target = u
 				}
 				p := path.Join(path.Dir(name), target)
 				if strings.HasSuffix(target, "/") {

@@ -5,8 +5,16 @@
 package content
 
 import (
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"unicode"
+	"unicode/utf8"
+
 	"bytes"
 	"fmt"
+	"github.com/BurntSushi/toml"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,8 +38,11 @@ type Doc struct {
 	Meta       Meta
 	Source     []byte // the Markdown body, after the front matter
 	bodyLine   int    // line of the body's first byte in the file
+	slugLine   int    // line of slug = in the front matter
+	newlines   []int  // offsets of the line ends in Source
 	Root       ast.Node
 	Shortcodes []*Shortcode // in document order
+	images     map[*ast.Image]*Image
 }
 
 // Meta is a chapter's front matter.
@@ -44,10 +55,32 @@ type Meta struct {
 
 // Line returns the line in the file of a byte offset into Source.
 func (d *Doc) Line(offset int) int {
-	if offset > len(d.Source) {
-		offset = len(d.Source)
+	if d.newlines == nil {
+		for i, c := range d.Source {
+			if c == '\n' {
+				d.newlines = append(d.newlines, i)
+			}
+		}
+		if d.newlines == nil {
+			d.newlines = []int{}
+		}
 	}
-	return d.bodyLine + bytes.Count(d.Source[:offset], []byte{'\n'})
+	return d.bodyLine + sort.SearchInts(d.newlines, offset)
+}
+
+// nodeLine is the line of a node: of its first line, or of its first text.
+func (d *Doc) nodeLine(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return d.Line(n.Lines().At(0).Start)
+		}
+		for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+			if t, ok := c.(*ast.Text); ok {
+				return d.Line(t.Segment.Start)
+			}
+		}
+	}
+	return d.bodyLine
 }
 
 // Markdown returns the goldmark instance the content is parsed with: GFM, footnotes, CJK line
@@ -75,25 +108,42 @@ func Markdown() goldmark.Markdown {
 	)
 }
 
-// Parse reads one chapter. The problems name the file and line.
+// Parse reads one chapter, returning every problem it finds: encoding, front matter, limits,
+// shortcode syntax, nesting and pictures. The problems name the file and line. The chapter is
+// returned whenever its body could be parsed, so that its shortcodes can still be checked.
 func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	d := &Doc{File: file, bodyLine: 1}
+	if len(src) > MaxChapterBytes {
+		return nil, diag.List{{File: file, Message: fmt.Sprintf("章节文件太大（%s，最多 %s）：请拆分为几章", sizeText(len(src)), sizeText(MaxChapterBytes))}}
+	}
+	src, probs := decode(file, src)
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	d := &Doc{File: file, bodyLine: 1, images: map[*ast.Image]*Image{}}
 	body := src
 	if rest, ok := bytes.CutPrefix(src, []byte("+++\n")); ok {
 		end := bytes.Index(rest, []byte("\n+++"))
-		if end < 0 {
+		if bytes.HasPrefix(rest, []byte("+++")) {
+			end = -1 // an empty front matter
+		} else if end < 0 {
 			return nil, diag.List{{File: file, Line: 1, Message: "front matter 没有结束：缺少第二个 +++ 行"}}
 		}
 		front := rest[:end+1]
-		if probs := tomlfile.Decode(file, front, &d.Meta); len(probs) > 0 {
-			for i := range probs {
-				if probs[i].Line > 0 {
-					probs[i].Line++ // the opening +++ line
-				}
+		if fp := checkFront(file, front); len(fp) > 0 {
+			return nil, fp
+		}
+		decoded := tomlfile.Decode(file, front, &d.Meta)
+		for i := range decoded {
+			if decoded[i].Line > 0 {
+				decoded[i].Line++ // the opening +++ line
 			}
-			return nil, probs
+		}
+		probs = append(probs, decoded...)
+		if d.Meta.Slug != "" {
+			d.slugLine = tomlfile.LineOf(string(front), toml.Key{"slug"}) + 1
+			if msg := slugError(d.Meta.Slug); msg != "" {
+				probs.Add(file, d.slugLine, "slug", d.Meta.Slug, "%s", msg)
+			}
 		}
 		body = rest[end+len("\n+++"):]
 		if i := bytes.IndexByte(body, '\n'); i >= 0 {
@@ -104,12 +154,14 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 		d.bodyLine = bytes.Count(src[:len(src)-len(body)], []byte{'\n'}) + 1
 	}
 	d.Source = body
-	if d.Meta.Title == "" {
-		return nil, diag.List{{File: file, Line: 1, Column: "title", Message: "缺少章节标题（front matter 中的 title）"}}
+	if d.Meta.Title == "" && probs.Err() == nil {
+		probs.Add(file, 1, "title", "", "缺少章节标题（front matter 中的 title）")
+	}
+	if lp := checkLimits(file, body, d.bodyLine); len(lp) > 0 {
+		return nil, append(probs, lp...)
 	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	d.Root = md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	var probs diag.List
 	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if sc, ok := n.(*Shortcode); ok && entering {
 			sc.Line = d.Line(sc.Offset)
@@ -120,61 +172,148 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(probs) > 0 {
+	if n, deep := tooDeep(d.Root); n != nil {
+		probs.Add(file, d.nodeLine(n), "", "", "引用（>）或列表嵌套太深（%d 层，最多 %d 层）", deep, MaxDepth)
 		return nil, probs
 	}
-	return d, nil
+	if n := tooMany(d.Root); n != nil {
+		probs.Add(file, d.nodeLine(n), "", "", "这一章的段落、标题和列表项太多（超过 %d 个）：请拆分为几章", MaxBlocks)
+		return nil, probs
+	}
+	d.findImages(&probs)
+	return d, probs
+}
+
+// tooDeep finds the first block quote or list nested more than MaxDepth deep, which the
+// renderers would otherwise follow level by level.
+func tooDeep(root ast.Node) (ast.Node, int) {
+	var found ast.Node
+	depth, deepest := 0, 0
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindBlockquote, ast.KindList:
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		depth++
+		deepest = max(deepest, depth)
+		if depth > MaxDepth && found == nil {
+			found = n
+		}
+		return ast.WalkContinue, nil
+	})
+	return found, deepest
 }
 
 // LoadDir reads every .md file of dir (content/) and returns the chapters that are not drafts,
-// sorted by order, then file name. Slugs are made unique.
+// sorted by order, then file name, each with its folder in the site. It reports the problems of
+// every chapter at once; chapters with errors are returned too when their text could be parsed,
+// so that a caller can check their shortcodes in the same run.
 func LoadDir(dir, prefix string) ([]*Doc, diag.List) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
-	if err != nil {
-		return nil, diag.List{{File: prefix, Message: err.Error()}}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // no chapters yet: `check` lists the missing ones
 	}
-	sort.Strings(files)
+	if err != nil {
+		return nil, diag.List{{File: prefix, Message: "无法读取目录：" + diag.SysError(err)}}
+	}
 	md := Markdown()
 	var docs []*Doc
 	var probs diag.List
-	for _, f := range files {
-		name := prefix + "/" + filepath.Base(f)
-		src, err := os.ReadFile(f)
-		if err != nil {
-			probs.Add(name, 0, "", "", "无法读取：%v", err)
+	total := 0
+	for _, e := range entries {
+		// Files whose names start with a dot are an editor's or macOS's, not chapters.
+		if !strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
 			continue
+		}
+		name := prefix + "/" + displayName(e.Name())
+		src, msg := readChapter(filepath.Join(dir, e.Name()))
+		if msg != "" {
+			probs.Add(name, 0, "", "", "%s", msg)
+			continue
+		}
+		if total += len(src); total > MaxContentBytes {
+			probs.Add(prefix, 0, "", "", "全部章节合计超过 %s：报告正文不应这么长，请检查是否误放了其他文件", sizeText(MaxContentBytes))
+			break
 		}
 		d, p := Parse(name, src, md)
 		probs = append(probs, p...)
 		if d != nil && !d.Meta.Draft {
+			d.readImages(dir, &probs)
 			docs = append(docs, d)
 		}
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Meta.Order < docs[j].Meta.Order })
-	used := map[string]bool{}
-	for i, d := range docs {
-		slug := d.Meta.Slug
-		if slug == "" {
-			slug = asciiSlug(strings.TrimSuffix(filepath.Base(d.File), ".md"))
-		}
-		if slug == "" || used[slug] || reserved[slug] {
-			slug = fmt.Sprintf("chapter-%d", i+1)
-		}
-		used[slug] = true
-		d.Slug = slug
-	}
+	probs = append(probs, assignSlugs(docs, prefix)...)
 	return docs, probs
 }
 
-// reserved are the site's own folders, which a chapter may not take.
-var reserved = map[string]bool{"assets": true, "data": true, "schools": true, "indicators": true, "tables": true}
-
-// asciiSlug keeps a file name that is safe in any URL (letters, digits, - and _), else "".
-func asciiSlug(s string) string {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return ""
-		}
+// readChapter reads a chapter file, refusing what is not a plain file (a symbolic link could
+// publish a file from outside the site) and what is too large to be a chapter.
+func readChapter(name string) ([]byte, string) {
+	fi, err := os.Lstat(name)
+	if err != nil {
+		return nil, "无法读取：" + diag.SysError(err)
 	}
-	return strings.ToLower(s)
+	if !fi.Mode().IsRegular() {
+		return nil, "不是普通文件（不接受符号链接和目录），请把章节文件本身放在 content/ 目录中"
+	}
+	if fi.Size() > MaxChapterBytes {
+		return nil, fmt.Sprintf("章节文件太大（%s，最多 %s）：请拆分为几章", sizeText(int(min(fi.Size(), 1<<40))), sizeText(MaxChapterBytes))
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, "无法读取：" + diag.SysError(err)
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxChapterBytes+1))
+	if err != nil {
+		return nil, "无法读取：" + diag.SysError(err)
+	}
+	return src, ""
+}
+
+// displayName makes a file name safe to print: invalid UTF-8 and control characters become �.
+func displayName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// assignSlugs gives every chapter its folder: the slug of its front matter, else its file name
+// when that is a safe ASCII name, else chapter-N. Two chapters with the same slug are an error.
+func assignSlugs(docs []*Doc, prefix string) diag.List {
+	var probs diag.List
+	used := map[string]string{} // lower-case slug → the file that took it
+	for _, d := range docs {
+		s := d.Meta.Slug
+		if s == "" || slugError(s) != "" {
+			continue
+		}
+		if other, dup := used[strings.ToLower(s)]; dup {
+			probs.Add(d.File, d.slugLine, "slug", s, "与 %s 的 slug 相同：每章须有不同的 slug", other)
+			continue
+		}
+		used[strings.ToLower(s)] = d.File
+		d.Slug = s
+	}
+	for i, d := range docs {
+		if d.Slug != "" {
+			continue
+		}
+		slug := asciiSlug(strings.TrimSuffix(path.Base(d.File), ".md"))
+		for n := i + 1; slug == "" || used[slug] != ""; n++ {
+			slug = fmt.Sprintf("chapter-%d", n)
+		}
+		used[slug] = d.File
+		d.Slug = slug
+	}
+	return probs
 }

@@ -90,6 +90,7 @@ func TestParseErrors(t *testing.T) {
 		{"+++\ntitle = \"甲\"\n", "front matter 没有结束"},
 		{"+++\ntitel = \"甲\"\n+++\n", `content/t.md 第2行「titel」: 未知的键，是否为「title」？`},
 		{"正文\n", "缺少章节标题"},
+		{"+++\n+++\n正文\n", "content/t.md 第1行「title」: 缺少章节标题"},
 	}
 	for _, tt := range tests {
 		_, probs := Parse("content/t.md", []byte(tt.src), Markdown())

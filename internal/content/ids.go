@@ -9,9 +9,12 @@ import (
 
 // ids generates heading IDs that keep Chinese: 一、基本情况 → 一基本情况. goldmark's default
 // drops every non-ASCII character and leaves Chinese headings with "heading", "heading-1", ….
-type ids struct{ used map[string]bool }
+type ids struct {
+	used map[string]bool
+	next map[string]int // the next number to try after a base, so that many equal headings stay linear
+}
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	var out []rune
@@ -34,9 +37,11 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 1; s.used[id]; n++ {
+	n := max(s.next[base], 1)
+	for ; s.used[id]; n++ {
 		id = base + "-" + strconv.Itoa(n)
 	}
+	s.next[base] = n
 	s.used[id] = true
 	return []byte(id)
 }

@@ -3,6 +3,8 @@ package html
 import (
 	"bytes"
 	"html/template"
+	"path"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,7 +19,8 @@ import (
 type markdown struct {
 	s    *site
 	md   goldmark.Markdown
-	root string // the current page's way back to the site root
+	root string       // the current page's way back to the site root
+	doc  *content.Doc // the chapter being rendered
 }
 
 func newMarkdown(s *site) *markdown {
@@ -27,7 +30,7 @@ func newMarkdown(s *site) *markdown {
 }
 
 func (m *markdown) render(d *content.Doc, root string) template.HTML {
-	m.root = root
+	m.root, m.doc = root, d
 	var b bytes.Buffer
 	if err := m.md.Renderer().Render(&b, d.Source, d.Root); err != nil {
 		// Rendering writes to memory and every shortcode was resolved before; an error here is a
@@ -41,6 +44,63 @@ func (m *markdown) render(d *content.Doc, root string) template.HTML {
 func (m *markdown) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(content.KindShortcode, m.shortcode)
 	reg.Register(ast.KindParagraph, m.paragraph)
+	reg.Register(ast.KindImage, m.image)
+}
+
+// image shows a picture that is a file in content/, copied beside the chapter's page. Any other
+// picture (another site's, a path outside content/) is not loaded: the page makes no request
+// outside the site. Its description is shown instead, linked when it is a web address; `check`
+// reports it.
+func (m *markdown) image(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.Image)
+	alt := altText(n, source)
+	if im := m.doc.Image(n); im != nil {
+		m.s.files[path.Join(m.doc.Slug, im.Path)] = im.Data
+		w.WriteString(`<img src="`)
+		w.Write(util.EscapeHTML(util.URLEscape([]byte(im.Path), true)))
+		w.WriteString(`" alt="`)
+		w.WriteString(template.HTMLEscapeString(alt))
+		w.WriteString(`">`)
+		return ast.WalkSkipChildren, nil
+	}
+	dest := string(n.Destination)
+	lower := strings.ToLower(dest)
+	if alt == "" {
+		alt = "图片"
+	}
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+		w.WriteString(`<a class="external-image" href="`)
+		w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+		w.WriteString(`">`)
+		w.WriteString(template.HTMLEscapeString(alt))
+		w.WriteString(`</a>`)
+		return ast.WalkSkipChildren, nil
+	}
+	w.WriteString(`<span class="missing-image">`)
+	w.WriteString(template.HTMLEscapeString(alt))
+	w.WriteString(`</span>`)
+	return ast.WalkSkipChildren, nil
+}
+
+// altText is a picture's description: the text of its children.
+func altText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(source))
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // paragraph is goldmark's, except that a paragraph holding only a table, chart or list shortcode
@@ -74,7 +134,9 @@ func (m *markdown) shortcode(w util.BufWriter, source []byte, n ast.Node, enteri
 		return ast.WalkContinue, t.ExecuteTemplate(w, "verdict", res.Text)
 	}
 	w.WriteString(`<span class="value">`)
-	w.WriteString(template.HTMLEscapeString(res.Text))
+	// Chapters are checked to be UTF-8; a value comes from the data, which is not, so an invalid
+	// byte is replaced here rather than copied into the page.
+	w.WriteString(template.HTMLEscapeString(strings.ToValidUTF8(res.Text, "\uFFFD")))
 	w.WriteString(`</span>`)
 	return ast.WalkContinue, nil
 }

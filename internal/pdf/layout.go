@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strings"
 )
 
 // heading is a heading as laid out, for the 目录 and the bookmarks.
@@ -103,7 +104,7 @@ func (f *flow) heading(b block) {
 	t := f.t
 	anchor := "h" + itoa(len(f.headings)+1)
 	t.cur.anchors = append(t.cur.anchors, mark{anchor, t.y})
-	text := spansText(b.spans)
+	text := strings.ToValidUTF8(spansText(b.spans), "\uFFFD") // a bookmark's title must be text
 	t.cur.marks = append(t.cur.marks, mark{text, t.y})
 	f.headings = append(f.headings, heading{level: b.level, text: text, anchor: anchor, page: t.cur.number})
 	f.placeLines(f.lines(b), f.pitch(b), t.st.Body)

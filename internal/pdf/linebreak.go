@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
@@ -75,8 +76,11 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 		}
 		var s segment
 		pos := offset
-		for _, r := range seg {
-			n := len(string(r))
+		// Decoded rune by rune with the width of what was read: an invalid byte is one byte
+		// (drawn as U+FFFD), although U+FFFD takes three.
+		for rest := seg; len(rest) > 0; {
+			r, n := utf8.DecodeRuneInString(rest)
+			rest = rest[n:]
 			st := styles[pos]
 			pos += n
 			if r == '\n' || r == '\r' {

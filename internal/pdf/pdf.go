@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 
@@ -249,7 +250,7 @@ func pageNumber(t *typesetter, n int, left float64) {
 		if g.space {
 			continue
 		}
-		gp.SetFont(t.face([]rune(g.text)[0], sPageNum), "", st.PageNum)
+		gp.SetFont(t.face(utf8RuneOf(g.text), sPageNum), "", st.PageNum)
 		gp.SetXY(x+g.x, base)
 		gp.Text(g.text)
 	}
@@ -260,4 +261,10 @@ func boolf(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// utf8RuneOf is the first character of s (U+FFFD for an invalid byte or an empty string).
+func utf8RuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

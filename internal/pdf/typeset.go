@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 
@@ -229,7 +230,7 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 			run = nil
 			continue
 		}
-		r := []rune(g.text)[0]
+		r, _ := utf8.DecodeRuneInString(g.text)
 		fam := t.face(r, g.style)
 		size := t.styles[g.style].size
 		// A glyph set on the document grid advances less than its font says, so it is drawn on

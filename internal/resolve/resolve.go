@@ -5,6 +5,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,8 +50,8 @@ func Docs(docs []*content.Doc, r *report.Report, charts []*chart.Chart) (Map, di
 	tables, figures := 0, 0
 	for _, d := range docs {
 		for _, sc := range d.Shortcodes {
-			if sc.Name == "ref" {
-				continue
+			if sc.Name == "ref" || sc.Err != "" {
+				continue // a syntax error is reported by content.Parse
 			}
 			res, err := one(sc, r, charts)
 			if err != nil {
@@ -103,28 +104,50 @@ func Docs(docs []*content.Doc, r *report.Report, charts []*chart.Chart) (Map, di
 	return m, probs
 }
 
-func one(sc *content.Shortcode, r *report.Report, charts []*chart.Chart) (Resolution, error) {
-	want := 1
-	if sc.Name == "verdict" {
-		want = 0
+// Check checks what can be checked of the shortcodes without the evaluation: their names and
+// numbers of arguments. A build whose data has errors still reports these, so that a clerk fixes
+// the data and the chapters in one round.
+func Check(docs []*content.Doc) diag.List {
+	var probs diag.List
+	for _, d := range docs {
+		for _, sc := range d.Shortcodes {
+			if sc.Err != "" {
+				continue // reported by content.Parse
+			}
+			if err := syntax(sc); err != nil {
+				probs.Add(d.File, sc.Line, "", sc.Raw, "%v", err)
+			}
+		}
 	}
+	return probs
+}
+
+// syntax checks a shortcode's name and number of arguments.
+func syntax(sc *content.Shortcode) error {
 	names := make([]string, len(Kinds))
 	for i, k := range Kinds {
 		names[i] = k.Name
 	}
-	known := false
-	for _, n := range names {
-		known = known || n == sc.Name
-	}
-	if !known {
+	if !slices.Contains(names, sc.Name) {
 		msg := fmt.Sprintf("未知的短代码「%s」（可用：%s）", sc.Name, strings.Join(names, "、"))
 		if s := suggest.Closest(sc.Name, names); s != "" {
 			msg += "，是否为「" + s + "」？"
 		}
-		return Resolution{}, fmt.Errorf("%s", msg)
+		return fmt.Errorf("%s", msg)
+	}
+	want := 1
+	if sc.Name == "verdict" {
+		want = 0
 	}
 	if len(sc.Args) != want {
-		return Resolution{}, fmt.Errorf("短代码 %s 需要 %d 个参数，写了 %d 个", sc.Name, want, len(sc.Args))
+		return fmt.Errorf("短代码 %s 需要 %d 个参数，写了 %d 个", sc.Name, want, len(sc.Args))
+	}
+	return nil
+}
+
+func one(sc *content.Shortcode, r *report.Report, charts []*chart.Chart) (Resolution, error) {
+	if err := syntax(sc); err != nil {
+		return Resolution{}, err
 	}
 	switch sc.Name {
 	case "value":
