@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -224,7 +225,83 @@ type Input struct {
 	Type  string `toml:"type"` // "bool" or "number"
 	Unit  string `toml:"unit"`
 	Label string `toml:"label"`
+	// Min and Max narrow the plausible values that the unit implies (see Bounds), e.g. max = 1
+	// for a rate entered as a fraction.
+	Min *float64 `toml:"min"`
+	Max *float64 `toml:"max"`
 }
+
+// Bounds are the plausible values of a number input: outside them a value is a typing mistake
+// (250 for a rate, a salary of 1e300) and is refused before it reaches a verdict.
+type Bounds struct {
+	Min, Max float64
+	MinOpen  bool // the value must be greater than Min
+	Integer  bool
+	Percent  bool // a percentage: 97.6 means 97.6 %
+}
+
+// Plausibility limits by unit. Counts are of people, rooms or questionnaires in one county;
+// money is per person or per student per year.
+const (
+	MaxCount  = 100_000_000
+	MaxAmount = 10_000_000
+	MaxPlain  = 1_000_000
+	MinYear   = 1900
+	MaxYear   = 2100
+)
+
+// countUnits are the units of whole things.
+var countUnits = []string{"人", "间", "所", "个", "份", "名", "台", "套", "册", "班"}
+
+// Bounds returns the plausible values of the input from its unit, narrowed by its min and
+// max. Every profile gets them without listing a range for each input.
+func (in Input) Bounds() Bounds {
+	var b Bounds
+	switch {
+	case in.Unit == "%":
+		b = Bounds{Min: 0, Max: 100, Percent: true}
+	case contains(countUnits, in.Unit):
+		b = Bounds{Min: 0, Max: MaxCount, Integer: true}
+	case in.Unit == "元":
+		b = Bounds{Min: 0, MinOpen: true, Max: MaxAmount}
+	case in.Unit == "年":
+		b = Bounds{Min: MinYear, Max: MaxYear, Integer: true}
+	default:
+		b = Bounds{Min: 0, Max: MaxPlain}
+	}
+	if in.Min != nil {
+		b.Min, b.MinOpen = *in.Min, false
+	}
+	if in.Max != nil {
+		b.Max = *in.Max
+	}
+	return b
+}
+
+// Check returns why v is not a plausible value, in Chinese, or "" when it is.
+func (b Bounds) Check(v float64) string {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "不是有效的数字（nan、inf 不能用作填报数值）"
+	case b.Percent && (v < b.Min || v > b.Max):
+		return fmt.Sprintf("比例应在 %v–%v 之间（填百分数，如 97.6）", b.Min, b.Max)
+	case b.Integer && b.Min == MinYear && (v < b.Min || v > b.Max || v != math.Trunc(v)):
+		return fmt.Sprintf("应为 %d–%d 之间的年份", MinYear, MaxYear)
+	case v < b.Min || b.MinOpen && v == b.Min:
+		if b.MinOpen {
+			return fmt.Sprintf("应为大于 %v 的数字", b.Min)
+		}
+		return fmt.Sprintf("应为不小于 %v 的数字", b.Min)
+	case v > b.Max:
+		return fmt.Sprintf("不能大于 %s（数值不合常理，请检查是否多填了位数）", formatLimit(b.Max))
+	case b.Integer && v != math.Trunc(v):
+		return "应为整数"
+	}
+	return ""
+}
+
+// formatLimit writes a limit as a clerk reads it: 10000000, not 1e+07.
+func formatLimit(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // Check compares one input (or a ratio of two) with a number.
 type Check struct {
@@ -603,6 +680,9 @@ func (it Item) validate(file string, p *Profile) diag.List {
 		}
 		if in.Label == "" {
 			bad("输入项 %s 缺少中文说明 label", in.Key)
+		}
+		if b := in.Bounds(); !(b.Min <= b.Max) || math.IsInf(b.Min, 0) || math.IsInf(b.Max, 0) || (in.Min != nil || in.Max != nil) && in.Type != "number" {
+			bad("输入项 %s 的 min、max 应为有限的数，min 不大于 max，且只用于数值项", in.Key)
 		}
 	}
 	for _, c := range it.Checks {
