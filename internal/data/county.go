@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"strconv"
 
@@ -56,9 +55,9 @@ var countyKeys = []standard.Input{
 
 // LoadFigures reads data/county.toml, checking every key against the profile's inputs.
 func LoadFigures(path, name string, p *standard.Profile) (*Figures, diag.List) {
-	src, err := os.ReadFile(path)
+	src, err := tomlfile.ReadFile(path)
 	if err != nil {
-		return nil, diag.List{{File: name, Message: "无法读取：" + err.Error()}}
+		return nil, diag.List{{File: name, Message: "无法读取：" + diag.SysError(err)}}
 	}
 	return ParseFigures(src, name, p)
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -292,8 +291,10 @@ func (b Bounds) Check(v float64) string {
 			return fmt.Sprintf("应为大于 %v 的数字", b.Min)
 		}
 		return fmt.Sprintf("应为不小于 %v 的数字", b.Min)
-	case v > b.Max:
+	case v > b.Max && b.Max >= 1000:
 		return fmt.Sprintf("不能大于 %s（数值不合常理，请检查是否多填了位数）", formatLimit(b.Max))
+	case v > b.Max:
+		return fmt.Sprintf("不能大于 %s", formatLimit(b.Max))
 	case b.Integer && v != math.Trunc(v):
 		return "应为整数"
 	}
@@ -508,9 +509,9 @@ func Open(dir, name string) (*Profile, diag.List) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, name)
 	}
-	src, err := os.ReadFile(path)
+	src, err := tomlfile.ReadFile(path)
 	if err != nil {
-		return nil, diag.List{{File: name, Message: "无法读取评估标准文件：" + err.Error()}}
+		return nil, diag.List{{File: name, Message: "无法读取评估标准文件：" + diag.SysError(err)}}
 	}
 	return Parse(filepath.ToSlash(name), src)
 }
@@ -580,6 +581,12 @@ func (p *Profile) Validate(file string) diag.List {
 	}
 	if len(p.Dimensions) == 0 {
 		bad("dimensions", "缺少维度列表 dimensions")
+	}
+	// nan and absurd numbers: the checks above let nan through, as every comparison with it is false.
+	for _, n := range p.Numbers() {
+		if msg := n.Bounds.Check(n.Value); msg != "" {
+			probs.Add(file, 0, n.Path, formatLimit(n.Value), "%s", msg)
+		}
 	}
 	probs = append(probs, p.validateB(file)...)
 	for _, it := range p.Items {
@@ -773,69 +780,99 @@ func (p *Profile) validateB(file string) diag.List {
 }
 
 // Numbers lists every number of the profile that a site may override, by path:
-// "resource.cv_limit.primary", "R1.primary", "G3.music_area", "G9.training_completion_rate".
+// "resource.cv_limit.primary", "R1.primary", "G3.music_area", "G9.training_completion_rate",
+// each with the values that make sense for it.
 func (p *Profile) Numbers() []Number {
 	r := &p.Resource
+	ratio := Bounds{Min: 0, MinOpen: true, Max: 1}
+	count := Bounds{Min: 0, Max: MaxPlain, Integer: true}
 	ns := []Number{
-		intNumber("resource.min_met", &r.MinMet),
-		floatNumber("resource.floor_ratio", &r.FloorRatio),
-		floatNumber("resource.tolerance", &r.Tolerance),
-		floatNumber("resource.cv_limit.primary", &r.CVLimit.Primary),
-		floatNumber("resource.cv_limit.junior", &r.CVLimit.Junior),
-		intNumber("resource.cv_decimals", &r.CVDecimals),
-		floatNumber("resource.cv_critical_band", &r.CVCriticalBand),
-		floatNumber("resource.split_weight.primary", &r.SplitWeight.Primary),
-		floatNumber("resource.split_weight.junior", &r.SplitWeight.Junior),
-		floatNumber("resource.split_weight.senior", &r.SplitWeight.Senior),
-		intNumber("resource.min_teaching_point_students", &r.MinTeachingPointStudents),
-		intNumber("resource.shared_pe_art_students.min", &r.SharedPEArtStudents.Min),
-		intNumber("resource.shared_pe_art_students.max", &r.SharedPEArtStudents.Max),
+		intNumber("resource.min_met", &r.MinMet, Bounds{Min: 1, Max: float64(len(r.Indicators)), Integer: true}),
+		floatNumber("resource.floor_ratio", &r.FloorRatio, ratio),
+		floatNumber("resource.tolerance", &r.Tolerance, Bounds{Min: 0, Max: 1e-6}),
+		floatNumber("resource.cv_limit.primary", &r.CVLimit.Primary, ratio),
+		floatNumber("resource.cv_limit.junior", &r.CVLimit.Junior, ratio),
+		intNumber("resource.cv_decimals", &r.CVDecimals, Bounds{Min: 0, Max: 6, Integer: true}),
+		floatNumber("resource.cv_critical_band", &r.CVCriticalBand, Bounds{Min: 0, Max: 1}),
+		floatNumber("resource.split_weight.primary", &r.SplitWeight.Primary, Bounds{Min: 0, MinOpen: true, Max: 10}),
+		floatNumber("resource.split_weight.junior", &r.SplitWeight.Junior, Bounds{Min: 0, MinOpen: true, Max: 10}),
+		floatNumber("resource.split_weight.senior", &r.SplitWeight.Senior, Bounds{Min: 0, MinOpen: true, Max: 10}),
+		intNumber("resource.min_teaching_point_students", &r.MinTeachingPointStudents, count),
+		intNumber("resource.shared_pe_art_students.min", &r.SharedPEArtStudents.Min, count),
+		intNumber("resource.shared_pe_art_students.max", &r.SharedPEArtStudents.Max, count),
 	}
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
-		ns = append(ns, floatNumber(ind.ID+".primary", &ind.Primary), floatNumber(ind.ID+".junior", &ind.Junior))
+		b := Bounds{Min: 0, MinOpen: true, Max: MaxAmount}
+		ns = append(ns, floatNumber(ind.ID+".primary", &ind.Primary, b), floatNumber(ind.ID+".junior", &ind.Junior, b))
 	}
 	for i := range p.Items {
 		it := &p.Items[i]
 		for _, name := range slices.Sorted(maps.Keys(it.Params)) {
 			params := it.Params
-			name := name
-			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], set: func(v float64) error {
+			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], Bounds: Bounds{Min: 0, Max: MaxAmount}, set: func(v float64) error {
 				params[name] = v
 				return nil
 			}})
 		}
 		for j := range it.Checks {
 			c := &it.Checks[j]
-			ns = append(ns, floatNumber(it.ID+"."+c.Key, &c.Value))
+			ns = append(ns, floatNumber(it.ID+"."+c.Key, &c.Value, it.checkBounds(*c)))
 		}
 	}
 	return ns
 }
 
+// checkBounds are the values that make sense for a check's number: a percentage of a ratio
+// 0–100, a number of years 0–100, otherwise the bounds of the input compared.
+func (it Item) checkBounds(c Check) Bounds {
+	switch {
+	case c.Op == "years_since":
+		return Bounds{Min: 0, Max: 100}
+	case c.Percent:
+		return Bounds{Min: 0, Max: 100, Percent: true}
+	case c.Over != "":
+		return Bounds{Min: 0, Max: MaxPlain}
+	}
+	in, _ := it.Input(c.Key)
+	b := in.Bounds()
+	b.MinOpen, b.Integer = false, false // a threshold may lie between whole values
+	return b
+}
+
 // Number is one overridable number of a profile.
 type Number struct {
-	Path  string
-	Value float64
-	set   func(float64) error
+	Path   string
+	Value  float64
+	Bounds Bounds // the values that make sense
+	set    func(float64) error
 }
 
-func floatNumber(path string, f *float64) Number {
-	return Number{Path: path, Value: *f, set: func(v float64) error { *f = v; return nil }}
+func floatNumber(path string, f *float64, b Bounds) Number {
+	return Number{Path: path, Value: *f, Bounds: b, set: func(v float64) error { *f = v; return nil }}
 }
 
-func intNumber(path string, n *int) Number {
-	return Number{Path: path, Value: float64(*n), set: func(v float64) error {
-		if v != math.Trunc(v) {
-			return fmt.Errorf("须为整数")
-		}
+func intNumber(path string, n *int, b Bounds) Number {
+	return Number{Path: path, Value: float64(*n), Bounds: b, set: func(v float64) error {
 		*n = int(v)
 		return nil
 	}}
 }
 
+// Number returns the overridable number at path.
+func (p *Profile) Number(path string) (Number, bool) {
+	for _, n := range p.Numbers() {
+		if n.Path == path {
+			return n, true
+		}
+	}
+	return Number{}, false
+}
+
 // Override sets numbers by path (from site.toml's [standard.override]) and revalidates the
-// profile. Unknown paths are reported with the closest known path.
+// profile. Unknown paths are reported with the closest known path; a value that makes no sense
+// for its path (nan, inf, a negative threshold, a CV limit above 1) is refused, as it would
+// otherwise turn into a verdict.
 func (p *Profile) Override(file string, values map[string]float64) diag.List {
 	numbers := p.Numbers()
 	byPath := make(map[string]Number, len(numbers))
@@ -855,14 +892,26 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 			probs.Add(file, 0, "standard.override."+path, "", "%s", msg)
 			continue
 		}
-		if err := n.set(values[path]); err != nil {
-			probs.Add(file, 0, "standard.override."+path, fmt.Sprint(values[path]), "%v", err)
+		v := values[path]
+		if msg := n.Bounds.Check(v); msg != "" {
+			probs.Add(file, 0, "standard.override."+path, formatLimit(v), "%s", msg)
+			continue
+		}
+		if err := n.set(v); err != nil {
+			probs.Add(file, 0, "standard.override."+path, formatLimit(v), "%v", err)
 		}
 	}
 	if len(probs) > 0 {
 		return probs
 	}
-	return p.Validate(file)
+	probs = p.Validate(file)
+	// A problem with an overridden number is the override's.
+	for i := range probs {
+		if _, ok := values[probs[i].Column]; ok {
+			probs[i].Column = "standard.override." + probs[i].Column
+		}
+	}
+	return probs
 }
 
 func contains(list []string, s string) bool {

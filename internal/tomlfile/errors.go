@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,6 +23,16 @@ const (
 	MaxSize  = 1 << 20 // bytes
 	MaxDepth = 16      // nested [ and { outside strings and comments
 )
+
+// ReadFile reads a TOML file, or as much of it as tells that it exceeds MaxSize.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxSize+1))
+}
 
 // Precheck refuses a file that is too large, not UTF-8 or nested too deeply, with a message
 // that says how to fix it. It returns nil for a file the parser may read.

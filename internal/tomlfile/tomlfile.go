@@ -85,7 +85,8 @@ func (d *decoder) value(key toml.Key, prim toml.Primitive, f reflect.Value) {
 		return
 	}
 	// BurntSushi/toml silently decodes a non-table into a map as an empty map.
-	if t := d.md.Type(key...); t != "Hash" {
+	// (An implicit table, such as [pdf] of [pdf.style], has no type.)
+	if t := d.md.Type(key...); t != "Hash" && t != "" {
 		d.probs = append(d.probs, diag.Problem{File: d.file, Line: d.lines.Line(key), Column: key.String(),
 			Message: "类型不符：填写的是" + typeName(t) + "，这里需要表（[" + key.String() + "] 下逐行填写）"})
 		return

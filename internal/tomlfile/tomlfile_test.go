@@ -83,9 +83,9 @@ func TestDecodeErrorsInChinese(t *testing.T) {
 // TestDecodeReportsAll checks that one wrong value does not hide the others.
 func TestDecodeReportsAll(t *testing.T) {
 	var v site
-	probs := Decode("site.toml", []byte("county = 3\nyear = \"x\"\ncountry = 1\n[standard]\nprofil = \"a\"\n[standard.override]\n\"R6.primary\" = \"x\"\n\"R1.junior\" = 5\n"), &v)
+	probs := Decode("site.toml", []byte("county = 3\nyear = \"x\"\ncountry = 1\n[standard.override]\n\"R6.primary\" = \"x\"\n\"R1.junior\" = 5\n[standard]\nprofil = \"a\"\n"), &v)
 	for _, w := range []string{"第1行「county」: 类型不符", "第2行「year」: 类型不符", "第3行「country」: 未知的键，是否为「county」？",
-		"第5行「standard.profil」: 未知的键，是否为「profile」？", `第7行「standard.override."R6.primary"」: 类型不符`} {
+		"第8行「standard.profil」: 未知的键，是否为「profile」？", `第5行「standard.override."R6.primary"」: 类型不符`} {
 		if !strings.Contains(probs.Error(), w) {
 			t.Errorf("problems\n%v\nlack %q", probs, w)
 		}
