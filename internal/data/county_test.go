@@ -1,6 +1,7 @@
 package data
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -86,4 +87,73 @@ func TestFiguresAllAtOnce(t *testing.T) {
 			t.Errorf("problems\n%v\nlack %s", probs, w)
 		}
 	}
+}
+
+// FuzzParseFigures checks that no county.toml makes ParseFigures panic and that every number
+// it accepts is finite and plausible for its input.
+func FuzzParseFigures(f *testing.F) {
+	for _, path := range []string{"../../data/county.toml", "../../examples/hunan/data/county.toml", "../eval/testdata/county.toml"} {
+		if src, err := os.ReadFile(path); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("[G9]\ntraining_completion_rate = 250\n"))
+	f.Add([]byte("[G11]\neligible_teachers = 1\nrotated_teachers = inf\n[S1]\nrespondents = nan\n"))
+	f.Add([]byte("x = " + strings.Repeat("{a = ", 20) + "1" + strings.Repeat("}", 20)))
+	national, err := standard.Load(standard.Default)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		figures, probs := ParseFigures(src, "data/county.toml", national)
+		if figures == nil {
+			if probs.Err() == nil {
+				t.Fatal("nil figures without an error")
+			}
+			return
+		}
+		if v := figures.ResidentPopulation; v.Valid && countyKeys[0].Bounds().Check(v.Value) != "" {
+			t.Fatalf("resident_population %v accepted", v.Value)
+		}
+		for id, e := range figures.Entries {
+			it, ok := national.Item(id)
+			if !ok {
+				t.Fatalf("unknown item %s accepted", id)
+			}
+			inputs := it.Inputs
+			if it.Rule == "survey" {
+				inputs = surveyKeys
+			}
+			for key, v := range e.Numbers {
+				in := findInput(inputs, key)
+				if in == nil {
+					t.Fatalf("unknown input %s.%s accepted", id, key)
+				}
+				if msg := in.Bounds().Check(v); msg != "" {
+					t.Fatalf("%s.%s = %v accepted: %s", id, key, v, msg)
+				}
+			}
+			for _, c := range it.Checks {
+				part, ok1 := e.Numbers[c.Key]
+				whole, ok2 := e.Numbers[c.Over]
+				if c.Percent && ok1 && ok2 && part > whole {
+					t.Fatalf("%s: part %v > whole %v accepted", id, part, whole)
+				}
+			}
+		}
+		for _, p := range probs {
+			if p.File != "data/county.toml" || p.Message == "" {
+				t.Fatalf("problem %+v", p)
+			}
+		}
+	})
+}
+
+func findInput(inputs []standard.Input, key string) *standard.Input {
+	for i := range inputs {
+		if inputs[i].Key == key {
+			return &inputs[i]
+		}
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -130,11 +131,29 @@ func UnknownKey(file, src string, key toml.Key, candidates []string) diag.Proble
 
 // UnknownKey reports key as unknown, suggesting the closest of candidates.
 func (ix Index) UnknownKey(file string, key toml.Key, candidates []string) diag.Problem {
-	p := diag.Problem{File: file, Line: ix.Line(key), Column: key.String(), Message: "未知的键"}
-	if s := suggest.Closest(key[len(key)-1], candidates); s != "" {
-		p.Message += "，是否为「" + s + "」？"
+	p := diag.Problem{File: file, Line: ix.Line(key), Column: shorten(key.String()), Message: "未知的键"}
+	// A long key is no typo of a short one, and its edit distance would cost its length squared.
+	if word := key[len(key)-1]; len(word) <= maxKeyLen {
+		if s := suggest.Closest(word, candidates); s != "" {
+			p.Message += "，是否为「" + s + "」？"
+		}
 	}
 	return p
+}
+
+// maxKeyLen is the longest key shown in full in a message.
+const maxKeyLen = 100
+
+// shorten cuts a key that is too long to show.
+func shorten(s string) string {
+	if len(s) <= maxKeyLen {
+		return s
+	}
+	cut := maxKeyLen
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // Candidates lists the keys that the struct type t accepts at path.
@@ -206,6 +225,9 @@ func NewIndex(src string) Index {
 			path = append(slices.Clip(table), parseKey(k)...)
 		} else {
 			continue
+		}
+		if len(path) > MaxDepth+1 {
+			continue // a line of a multi-line string: Precheck refuses such keys
 		}
 		// A dotted key or header also defines the tables it names.
 		for n := len(path); n > 0; n-- {
