@@ -1,8 +1,12 @@
 package config
 
 import (
+	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
 )
 
 func TestParse(t *testing.T) {
@@ -90,4 +94,46 @@ func TestParseReportsAll(t *testing.T) {
 	if got := c.Line("standard.override.R6.primary"); got != 8 {
 		t.Errorf("Line = %d", got)
 	}
+}
+
+// FuzzParseConfig checks that no site.toml makes Parse panic, that every message is Chinese
+// with the file name, and that an accepted county names a file, never a path.
+func FuzzParseConfig(f *testing.F) {
+	for _, path := range []string{"../../site.toml", "../../examples/hunan/site.toml"} {
+		if src, err := os.ReadFile(path); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("county = \"../../evil\"\ndate = \"2025-13-45\"\n[standard.override]\n\"R6.primary\" = nan\n"))
+	f.Add([]byte("county = \"某市/某县\"\nyear = 99999999999\n[pdf.style]\nbody_size = inf\n"))
+	english := regexp.MustCompile(`expected|found|unexpected|invalid|cannot|toml: |already|instead`)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c, probs := Parse(src)
+		for _, p := range probs {
+			if p.File != FileName || p.Message == "" || english.MatchString(p.Message) {
+				t.Fatalf("problem %q", p.String())
+			}
+		}
+		if c == nil {
+			if probs.Err() == nil {
+				t.Fatal("nil config without an error")
+			}
+			return
+		}
+		if pdf := c.PDFName(); strings.ContainsAny(pdf, `/\`) || strings.HasPrefix(pdf, ".") || strings.ContainsFunc(pdf, unicode.IsControl) {
+			t.Fatalf("PDFName = %q", pdf)
+		}
+		if probs.Err() != nil {
+			return
+		}
+		if checkName(c.County) != "" || c.County == "" {
+			t.Fatalf("county %q accepted", c.County)
+		}
+		if _, err := time.Parse(time.DateOnly, c.Date); c.Date != "" && err != nil {
+			t.Fatalf("date %q accepted", c.Date)
+		}
+		if c.Year != 0 && (c.Year < MinYear || c.Year > MaxYear) {
+			t.Fatalf("year %d accepted", c.Year)
+		}
+	})
 }

@@ -1,8 +1,14 @@
 package data
 
 import (
+	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/youjun-edu/youjun/internal/standard"
+	"github.com/youjun-edu/youjun/internal/tomlfile"
 )
 
 // TestSurveyAllAtOnce is the regression test for survey.csv stopping at the first of several
@@ -60,4 +66,78 @@ func TestHistoryAllAtOnce(t *testing.T) {
 	if y, ok := h.Year(2024); !ok || y.PrimaryCV != Num(0.4) {
 		t.Errorf("valid row lost: %+v", h)
 	}
+}
+
+// FuzzParseSurvey checks that no survey.csv makes ParseSurvey panic and that an accepted
+// survey holds whole, plausible counts with no group approving more than it has.
+func FuzzParseSurvey(f *testing.F) {
+	for _, path := range []string{"../../data/survey.csv", "../../examples/hunan/data/survey.csv"} {
+		if src, err := os.ReadFile(path); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("对象,样本数,认可数\n学生,100,90\n家长,200,170\n"))
+	f.Add([]byte("对象,样本数,认可数\n学生们,100,90\n家长,x,1\n教师,10,11\n,5,5\n学生,\"1\"0,1\n"))
+	f.Add([]byte("\xef\xbb\xbf\xb6\xd4\xcf\xf3,\xd1\xf9\xb1\xbe\xca\xfd,\xc8\xcf\xbf\xc9\xca\xfd\n\xd1\xa7\xc9\xfa,1,1\n")) // GBK
+	groups := []string{"学生", "家长", "教师", "校长", "人大代表", "政协委员", "其他群众"}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s, probs := ParseSurvey(src, "data/survey.csv", groups)
+		if len(probs) > tomlfile.MaxProblems+1 {
+			t.Fatalf("%d problems", len(probs))
+		}
+		if s == nil {
+			if probs.Err() == nil {
+				t.Fatal("nil survey without an error")
+			}
+			return
+		}
+		var n, a float64
+		for _, g := range s.Groups {
+			for _, v := range []float64{g.Samples, g.Approving} {
+				if v < 0 || v > standard.MaxCount || v != math.Trunc(v) {
+					t.Fatalf("count %v accepted", v)
+				}
+			}
+			if g.Approving > g.Samples || !contains(groups, g.Group) {
+				t.Fatalf("group %+v accepted", g)
+			}
+			n, a = n+g.Samples, a+g.Approving
+		}
+		if n != s.Samples || a != s.Approving {
+			t.Fatalf("totals %v %v, groups add up to %v %v", s.Samples, s.Approving, n, a)
+		}
+	})
+}
+
+// FuzzParseHistory checks that no history CSV makes ParseHistory panic and that every year it
+// keeps is plausible, once, with finite CVs.
+func FuzzParseHistory(f *testing.F) {
+	for _, pattern := range []string{"../../data/history/*.csv", "../../examples/hunan/data/history/*.csv"} {
+		files, _ := filepath.Glob(pattern)
+		for _, path := range files {
+			if src, err := os.ReadFile(path); err == nil {
+				f.Add(src)
+			}
+		}
+	}
+	f.Add([]byte("年份,小学综合差异系数,初中综合差异系数\n20x,0.4,0.3\n2022,abc,0.3\n1800,0.1,0.1\n2023,38.5,0.3\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var h History
+		probs := h.ParseHistory(src, "data/history/a.csv")
+		if len(probs) > tomlfile.MaxProblems+1 {
+			t.Fatalf("%d problems", len(probs))
+		}
+		seen := map[int]bool{}
+		for _, y := range h.Years {
+			if y.Year < 1990 || y.Year > 2100 || seen[y.Year] {
+				t.Fatalf("year %d accepted", y.Year)
+			}
+			seen[y.Year] = true
+			for _, cv := range []Number{y.PrimaryCV, y.JuniorCV} {
+				if cv.Valid && !(cv.Value >= 0 && cv.Value <= 10) {
+					t.Fatalf("CV %v accepted", cv.Value)
+				}
+			}
+		}
+	})
 }
