@@ -38,7 +38,8 @@ func ReadFile(path string) ([]byte, error) {
 // that says how to fix it. It returns nil for a file the parser may read.
 func Precheck(file string, src []byte) *diag.Problem {
 	if len(src) > MaxSize {
-		return &diag.Problem{File: file, Message: fmt.Sprintf("文件过大（%s），超过 %s 的上限；这类文件通常只有几 KB，请检查是否误存了其他内容", sizeText(len(src)), sizeText(MaxSize))}
+		// The size is not shown: ReadFile stops reading just past the limit.
+		return &diag.Problem{File: file, Message: "文件超过 1 MB 的上限；这类文件通常只有几 KB，请检查是否误存了其他内容"}
 	}
 	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || bytes.IndexByte(src, 0) >= 0 {
 		return &diag.Problem{File: file, Line: 1, Message: "文件是 UTF-16 编码（记事本中的「Unicode」），无法读取；请在记事本或 VS Code 中另存为 UTF-8 编码"}
@@ -76,13 +77,6 @@ func Truncate(file string, probs diag.List) diag.List {
 	out := append(probs[:MaxProblems:MaxProblems], diag.Problem{File: file,
 		Message: fmt.Sprintf("还有 %d 处问题未列出", len(rest)), Warning: rest.Err() == nil})
 	return out
-}
-
-func sizeText(n int) string {
-	if n >= 1<<20 {
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
-	}
-	return strconv.Itoa(n/1024) + " KB"
 }
 
 // tooDeep returns the line on which tables nest deeper than MaxDepth, or 0: brackets and

@@ -65,7 +65,7 @@ func TestDecodeErrorsInChinese(t *testing.T) {
 		{"a" + strings.Repeat(".a", 17) + " = 1\n", "第1行: 表的嵌套超过 16 层（括号 [ ]、{ } 或键名中的点）"},
 		{"[a" + strings.Repeat(".a", 16) + "]\n", "第1行: 表的嵌套超过 16 层"},
 		{"x = [{a" + strings.Repeat(".a", 15) + " = 1}]\n", "第1行: 表的嵌套超过 16 层"},
-		{strings.Repeat("# 注释\n", MaxSize/8), "文件过大（1.1 MB），超过 1.0 MB 的上限"},
+		{strings.Repeat("# 注释\n", MaxSize/8), "site.toml: 文件超过 1 MB 的上限"},
 	}
 	for _, tt := range tests {
 		var v site
