@@ -14,6 +14,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
+	"github.com/youjun-edu/youjun/internal/tomlfile"
 )
 
 // Site is a loaded site.
@@ -91,8 +92,10 @@ func checkLocalTargets(p *standard.Profile, targets map[string]float64) diag.Lis
 		col := "local_targets." + path
 		if !slices.Contains(paths, path) {
 			msg := "评估标准中没有可设本地目标的这一项（可设各项资源配置指标的标准值和县级数值类指标）"
-			if s := suggest.Closest(path, paths); s != "" {
-				msg += "，是否为「" + s + "」？"
+			if len(probs) < tomlfile.MaxProblems { // past the listed problems, a suggestion is not worth its cost
+				if s := suggest.Closest(path, paths); s != "" {
+					msg += "，是否为「" + s + "」？"
+				}
 			}
 			probs.Add(config.FileName, 0, col, "", "%s", msg)
 			continue
@@ -104,5 +107,5 @@ func checkLocalTargets(p *standard.Profile, targets map[string]float64) diag.Lis
 			}
 		}
 	}
-	return probs
+	return tomlfile.Truncate(config.FileName, probs)
 }

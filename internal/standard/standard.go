@@ -423,6 +423,9 @@ func Parse(file string, src []byte) (*Profile, diag.List) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
+	if probs := p.checkSize(file); len(probs) > 0 {
+		return nil, probs
+	}
 	if p.Extends != "" {
 		base, err := Load(p.Extends)
 		if err != nil {
@@ -516,8 +519,45 @@ func Open(dir, name string) (*Profile, diag.List) {
 	return Parse(filepath.ToSlash(name), src)
 }
 
+// Limits on the lists of a profile: a real standard has a few dozen items. Validation and
+// evaluation look items up by ID, so a profile of thousands of items would take minutes.
+const (
+	maxItems      = 300
+	maxIndicators = 30
+	maxPerItem    = 50 // inputs, checks, scoring points, parameters, types and groups of one item
+	maxShortList  = 50 // dimensions, grades, excluded types, removed items
+)
+
+// checkSize refuses a profile whose lists are far longer than any real standard's.
+func (p *Profile) checkSize(file string) diag.List {
+	var probs diag.List
+	tooMany := func(column string, n, limit int) {
+		if n > limit {
+			probs.Add(file, 0, column, "", "有 %d 项，超过 %d 项的上限，不像是一个评估标准", n, limit)
+		}
+	}
+	tooMany("items", len(p.Items), maxItems)
+	tooMany("resource.indicators", len(p.Resource.Indicators), maxIndicators)
+	tooMany("dimensions", len(p.Dimensions), maxShortList)
+	tooMany("b.grades", len(p.B.Grades), maxShortList)
+	tooMany("resource.excluded_types", len(p.Resource.ExcludedTypes), maxShortList)
+	tooMany("remove", len(p.Remove), maxShortList)
+	for _, it := range p.Items {
+		for _, n := range []int{len(it.Inputs), len(it.Checks), len(it.Scoring), len(it.Params), len(it.Types), len(it.Groups), len(it.Owners)} {
+			if n > maxPerItem {
+				tooMany(it.ID, n, maxPerItem)
+				break
+			}
+		}
+	}
+	return probs
+}
+
 // Validate checks that the profile is complete and consistent.
 func (p *Profile) Validate(file string) diag.List {
+	if probs := p.checkSize(file); len(probs) > 0 {
+		return probs
+	}
 	var probs diag.List
 	bad := func(column, format string, args ...any) { probs.Add(file, 0, column, "", format, args...) }
 	if p.ID == "" {
@@ -886,8 +926,10 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 		n, ok := byPath[path]
 		if !ok {
 			msg := "评估标准中没有这个数值"
-			if s := suggest.Closest(path, paths); s != "" {
-				msg += "，是否为「" + s + "」？"
+			if len(probs) < tomlfile.MaxProblems { // past the listed problems, a suggestion is not worth its cost
+				if s := suggest.Closest(path, paths); s != "" {
+					msg += "，是否为「" + s + "」？"
+				}
 			}
 			probs.Add(file, 0, "standard.override."+path, "", "%s", msg)
 			continue
@@ -902,7 +944,7 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 		}
 	}
 	if len(probs) > 0 {
-		return probs
+		return tomlfile.Truncate(file, probs)
 	}
 	probs = p.Validate(file)
 	// A problem with an overridden number is the override's.

@@ -129,6 +129,7 @@ func TestParseRejectsBadProfiles(t *testing.T) {
 		{"missing param", strings.Replace(string(base), "min_funded_students = 100", "", 1), "缺少参数 params.min_funded_students"},
 		{"undeclared input", strings.Replace(string(base), `checks = [{ key = "training_completion_rate"`, `checks = [{ key = "training_rate"`, 1), "未声明的输入项「training_rate」"},
 		{"wrong type", strings.Replace(string(base), "min_met = 6", `min_met = "六"`, 1), "类型不符"},
+		{"too many items", string(base) + strings.Repeat("[[items]]\nid = \"Z\"\nname = \"z\"\ndimension = \"veto\"\nsame_as = \"G1\"\n", 300), "custom.toml「items」: 有 336 项，超过 300 项的上限"},
 		{"nan threshold", strings.Replace(string(base), "junior = 5.3\n", "junior = nan\n", 1), `custom.toml「R1.junior」: "NaN" 不是有效的数字`},
 		{"input bounds", strings.Replace(string(base), `type = "number", max = 1,`, `type = "number", max = -1,`, 1), "min、max 应为有限的数"},
 	}
