@@ -191,7 +191,7 @@ var translations = func() []translation {
 		{`^newlines not allowed within inline tables$`, "内联表 { } 须写在一行之内"},
 		{`^strings cannot contain newlines$`, "引号不成对：带引号的文字不能跨行（多行文字请用三个引号 \"\"\"）"},
 		{`^unexpected '""""""'$|^unexpected "''''''"$`, "多余的引号"},
-		{`^invalid escape in string '\\(.)'$|^invalid escape: '\\(.)'$`, "文字中的反斜杠 \\ 是转义符，\\%s 无效；路径请改用 /，或写成两个反斜杠 \\\\"},
+		{`(?s)^invalid escape in string '\\(.)'$|^invalid escape: '\\(.)'$`, "文字中的反斜杠 \\ 是转义符，\\%s 无效；路径请改用 /，或写成两个反斜杠 \\\\"},
 		{`^expected (?:two|four|eight) hexadecimal digits after '\\(.)', but got (.*) instead$`, "转义符 \\%s 后应为十六进制数字，却是「%s」"},
 		{`^Escaped character '\\u(.*)' is not valid UTF-8\.$`, "转义字符 \\u%s 不是有效的字符"},
 		{`^Invalid integer "(.*)": underscores must be surrounded by digits$`, "「%s」不是有效的整数：下划线须在两个数字之间"},
@@ -216,7 +216,7 @@ var translations = func() []translation {
 		{`^Key '(.*)' was already created and cannot be used as an array\.$`, "「%s」已定义过，不能再用作表数组 [[…]]"},
 		{`^Key '(.*)' has already been defined\.$`, "「%s」重复定义：同一个键只能写一次"},
 		{`^type mismatch for .*: expected table but found (\w+)`, "类型不符：填写的是%s，这里需要表"},
-		{`^incompatible types: TOML value has type ([\w\[\]{} ]+); destination has type ([\w ()-]+)$`, "类型不符：填写的是%s，这里需要%s"},
+		{`^incompatible types: TOML value has type ([\w\[\]{} .*]+); destination has type ([\w ()\[\]{}.*-]+)$`, "类型不符：填写的是%s，这里需要%s"},
 		{`^expected array length (\d+); got TOML array of length (\d+)$`, "数组应有 %s 项，填了 %s 项"},
 	}
 	out := make([]translation, len(list))
@@ -238,7 +238,7 @@ func decodeError(file string, lines Index, err error) diag.Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		p.Line = pe.Position.Line
-		if strings.Contains(pe.Message, `got '\n'`) && p.Line > 1 {
+		if (strings.Contains(pe.Message, `got '\n'`) || strings.HasSuffix(pe.Message, "\\\n'")) && p.Line > 1 {
 			p.Line-- // the line ended too early: the mistake is on the line before
 		}
 		p.Column = pe.LastKey
@@ -294,11 +294,11 @@ func translate(msg string) string {
 // quoteRune shows what the lexer quoted Go-style ('\n', "x") in a way a clerk reads.
 func quoteRune(s string) string {
 	switch s {
-	case `'\n'`, `"\n"`:
+	case `'\n'`, `"\n"`, "\n":
 		return "换行"
-	case `'\r'`, `"\r"`:
+	case `'\r'`, `"\r"`, "\r":
 		return "回车符"
-	case `'\t'`, `"\t"`:
+	case `'\t'`, `"\t"`, "\t":
 		return "制表符"
 	case "EOF":
 		return "文件结尾"
