@@ -6,7 +6,12 @@ package config
 import (
 	"fmt"
 	"os"
-	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/standard"
@@ -30,6 +35,8 @@ type Config struct {
 	// number they tighten (R6.primary = 4000). They are judged beside the standard's verdict.
 	LocalTargets map[string]float64 `toml:"local_targets"`
 	PDF          PDF                `toml:"pdf"`
+
+	lines tomlfile.Index // where each key is, for messages
 }
 
 // PDF configures the PDF report: fonts and the page style. Every number has a default after
@@ -71,35 +78,47 @@ type Standard struct {
 	Override map[string]float64 `toml:"override"`
 }
 
-var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
 // Load reads and validates site.toml in dir.
 func Load(dir string) (*Config, diag.List) {
-	src, err := os.ReadFile(dir + "/" + FileName)
+	src, err := tomlfile.ReadFile(dir + "/" + FileName)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, diag.List{{File: FileName, Message: fmt.Sprintf("找不到 %s：%s 不是一个县的站点目录（可用 --site 指定目录）", FileName, dir)}}
 		}
-		return nil, diag.List{{File: FileName, Message: "无法读取：" + err.Error()}}
+		return nil, diag.List{{File: FileName, Message: "无法读取：" + diag.SysError(err)}}
 	}
 	return Parse(src)
 }
 
-// Parse decodes and validates the text of site.toml.
+// Parse decodes and validates the text of site.toml. It reports every problem of the file.
+// The Config is nil only when the file cannot be read as TOML at all; with other errors it
+// holds what could be read, so that the caller can go on to check the data too, but it must
+// not be used to build anything.
 func Parse(src []byte) (*Config, diag.List) {
 	var c Config
-	if probs := tomlfile.Decode(FileName, src, &c); len(probs) > 0 {
-		return nil, probs
+	md, probs := tomlfile.DecodeMeta(FileName, src, &c)
+	if len(probs) > 0 && len(md.Keys()) == 0 {
+		return nil, probs // not TOML: nothing was read
 	}
-	var probs diag.List
+	c.lines = tomlfile.NewIndex(string(src))
+	add := func(key, value, format string, args ...any) {
+		probs.Add(FileName, c.Line(key), key, value, format, args...)
+	}
 	if c.County == "" {
-		probs.Add(FileName, 0, "county", "", "缺少县（市、区）名称")
+		add("county", "", "缺少县（市、区）名称")
+	} else if msg := checkName(c.County); msg != "" {
+		add("county", c.County, "县名会用作 PDF 的文件名，%s", msg)
 	}
-	if c.Year != 0 && (c.Year < 2017 || c.Year > 2100) {
-		probs.Add(FileName, 0, "year", fmt.Sprint(c.Year), "不是有效的评估年度")
+	if c.Year != 0 && (c.Year < MinYear || c.Year > MaxYear) {
+		add("year", fmt.Sprint(c.Year), "不是有效的评估年度（应为 %d–%d 之间的年份，如 2025）", MinYear, MaxYear)
 	}
-	if c.Date != "" && !dateRe.MatchString(c.Date) {
-		probs.Add(FileName, 0, "date", c.Date, "日期应写成 2025-10-15 的形式")
+	if c.Date != "" {
+		if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
+			add("date", c.Date, "不是有效的日期，应写成 YYYY-MM-DD 的形式，如 2025-10-15")
+		}
+	}
+	if utf8.RuneCountInString(c.Title) > 200 || strings.ContainsFunc(c.Title, unicode.IsControl) {
+		add("title", "", "报告标题不能超过 200 个字，也不能含有换行等控制字符")
 	}
 	st := c.PDF.Style
 	for _, n := range []struct {
@@ -114,27 +133,86 @@ func Parse(src []byte) (*Config, diag.List) {
 		{"pdf.style.chars_per_line", float64(st.CharsPerLine), 10, 60}, {"pdf.style.page_number_size", st.PageNumberSize, 8, 20},
 		{"pdf.style.page_number_gap_mm", st.PageNumberGapMM, 0, 20},
 	} {
-		if n.v != 0 && (n.v < n.min || n.v > n.max) {
-			probs.Add(FileName, 0, n.key, fmt.Sprint(n.v), "应在 %v 到 %v 之间", n.min, n.max)
+		// nan fails every comparison, so test for being inside the range.
+		if n.v != 0 && !(n.v >= n.min && n.v <= n.max) {
+			add(n.key, fmt.Sprint(n.v), "应在 %v 到 %v 之间", n.min, n.max)
 		}
 	}
 	if st.TopMarginMM+st.TextHeightMM > 280 || st.BindingMarginMM+st.TextWidthMM > 200 {
-		probs.Add(FileName, 0, "pdf.style", "", "版心超出了 A4 纸面（210 × 297 毫米）")
+		add("pdf.style", "", "版心超出了 A4 纸面（210 × 297 毫米）")
 	}
 	if c.Standard.Profile == "" {
 		c.Standard.Profile = standard.Default
 	}
-	if probs.Err() != nil {
-		return nil, probs
-	}
 	return &c, probs
+}
+
+// The evaluation years site.toml accepts: the national standard dates from 2017.
+const (
+	MinYear = 2017
+	MaxYear = 2100
+)
+
+// maxName is the longest county name, in characters: the longest real one has about ten.
+const maxName = 50
+
+// checkName returns why s cannot be a file name on Windows, macOS and Linux, or "".
+func checkName(s string) string {
+	switch {
+	case utf8.RuneCountInString(s) > maxName:
+		return fmt.Sprintf("不能超过 %d 个字", maxName)
+	case strings.ContainsAny(s, `/\`):
+		return "不能含有 / 或 \\（请只写本县名称，如「示例县」，不写上级市）"
+	case strings.HasPrefix(s, "."):
+		return "不能以点 . 开头"
+	case strings.ContainsFunc(s, unicode.IsControl):
+		return "不能含有换行、制表符等控制字符"
+	case strings.ContainsAny(s, `<>:"|?*`):
+		return `不能含有 < > : " | ? * 这些字符`
+	case strings.TrimSpace(s) != s || strings.HasSuffix(s, "."):
+		return "首尾不能有空格，末尾不能是点"
+	case !utf8.ValidString(s):
+		return "含有无效的字符"
+	}
+	return ""
+}
+
+// safeName makes s usable as a file name whatever it holds: every character checkName
+// refuses becomes "_". For a valid name it returns s unchanged.
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || unicode.IsControl(r) || strings.ContainsRune(`<>:"|?*`, r) || r == utf8.RuneError {
+			return '_'
+		}
+		return r
+	}, s)
+	s = strings.TrimLeft(strings.TrimSpace(s), ".")
+	if r := []rune(s); len(r) > maxName {
+		s = string(r[:maxName])
+	}
+	return strings.TrimRight(s, ". ")
+}
+
+// Line returns the line of site.toml that defines the key a problem names in its column:
+// "year", "pdf.style.body_size", "standard.override.R6.primary", "local_targets.R6.primary".
+// Keys inside [standard.override] and [local_targets] hold dots of their own.
+func (c *Config) Line(column string) int {
+	for _, table := range []toml.Key{{"standard", "override"}, {"local_targets"}} {
+		if path, ok := strings.CutPrefix(column, strings.Join(table, ".")+"."); ok {
+			return c.lines.Line(append(table, path))
+		}
+	}
+	return c.lines.Line(strings.Split(column, "."))
 }
 
 // UseSystemFonts reports whether the PDF may use fonts installed on this machine.
 func (c *Config) UseSystemFonts() bool { return c.PDF.SystemFonts == nil || *c.PDF.SystemFonts }
 
-// PDFName is the PDF's file name in the output folder.
-func (c *Config) PDFName() string { return c.County + "义务教育优质均衡发展自评报告.pdf" }
+// PDFName is the PDF's file name in the output folder. It never holds a path separator, even
+// for a Config that Parse did not accept.
+func (c *Config) PDFName() string {
+	return safeName(c.County) + "义务教育优质均衡发展自评报告.pdf"
+}
 
 // ReportTitle returns the report's title.
 func (c *Config) ReportTitle() string {

@@ -3,9 +3,8 @@ package data
 import (
 	"fmt"
 	"maps"
-	"math"
-	"os"
 	"slices"
+	"strconv"
 
 	"github.com/BurntSushi/toml"
 
@@ -45,32 +44,34 @@ func (f *Figures) Entry(id string) *Entry {
 
 // surveyKeys are the keys of [S1] in county.toml when there is no data/survey.csv.
 var surveyKeys = []standard.Input{
-	{Key: "respondents", Type: "number", Label: "有效问卷数"},
-	{Key: "approving", Type: "number", Label: "认可（满意）问卷数"},
-	{Key: "parents", Type: "number", Label: "其中家长问卷数"},
+	{Key: "respondents", Type: "number", Unit: "份", Label: "有效问卷数"},
+	{Key: "approving", Type: "number", Unit: "份", Label: "认可（满意）问卷数"},
+	{Key: "parents", Type: "number", Unit: "份", Label: "其中家长问卷数"},
 }
 
 var countyKeys = []standard.Input{
-	{Key: "resident_population", Type: "number", Label: "常住人口（人）"},
+	{Key: "resident_population", Type: "number", Unit: "人", Label: "常住人口（人）"},
 }
 
 // LoadFigures reads data/county.toml, checking every key against the profile's inputs.
 func LoadFigures(path, name string, p *standard.Profile) (*Figures, diag.List) {
-	src, err := os.ReadFile(path)
+	src, err := tomlfile.ReadFile(path)
 	if err != nil {
-		return nil, diag.List{{File: name, Message: "无法读取：" + err.Error()}}
+		return nil, diag.List{{File: name, Message: "无法读取：" + diag.SysError(err)}}
 	}
 	return ParseFigures(src, name, p)
 }
 
-// ParseFigures parses the text of data/county.toml.
+// ParseFigures parses the text of data/county.toml. Every number must be plausible for its
+// unit (see standard.Input.Bounds), and a part may not exceed its whole (rotated teachers ≤
+// eligible teachers): such a number would otherwise become a verdict such as 达到 "250%".
 func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.List) {
 	raw, probs := tomlfile.DecodeMap(name, src)
 	if len(probs) > 0 {
 		return nil, probs
 	}
 	f := &Figures{File: name, Entries: map[string]*Entry{}}
-	text := string(src)
+	lines := tomlfile.NewIndex(string(src))
 	tables := []string{"county"}
 	for _, it := range p.Items {
 		tables = append(tables, it.ID)
@@ -78,12 +79,12 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 	for _, id := range slices.Sorted(maps.Keys(raw)) {
 		table, ok := raw[id].(map[string]any)
 		if !ok {
-			probs = append(probs, diag.Problem{File: name, Line: tomlfile.LineOf(text, toml.Key{id}), Column: id,
+			probs = append(probs, diag.Problem{File: name, Line: lines.Line(toml.Key{id}), Column: id,
 				Message: "应写成表头 [" + id + "]，其下逐行填写各项"})
 			continue
 		}
 		if id == "county" {
-			e := readEntry(name, text, id, table, countyKeys, &probs)
+			e := readEntry(name, lines, &standard.Item{ID: id, Inputs: countyKeys}, table, &probs)
 			if v, ok := e.Numbers["resident_population"]; ok {
 				f.ResidentPopulation = Num(v)
 			}
@@ -91,34 +92,36 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 		}
 		it, ok := p.Item(id)
 		if !ok {
-			probs = append(probs, tomlfile.UnknownKey(name, text, toml.Key{id}, tables))
+			probs = append(probs, lines.UnknownKey(name, toml.Key{id}, tables))
 			continue
-		}
-		inputs := it.Inputs
-		if it.Rule == "survey" {
-			inputs = surveyKeys
 		}
 		if it.Kind == "B" {
-			f.Entries[id] = readScores(name, text, it, table, &probs)
+			f.Entries[id] = readScores(name, lines, it, table, &probs)
 			continue
 		}
-		f.Entries[id] = readEntry(name, text, id, table, inputs, &probs)
+		if it.Rule == "survey" {
+			it = &standard.Item{ID: id, Inputs: surveyKeys}
+		}
+		f.Entries[id] = readEntry(name, lines, it, table, &probs)
 	}
+	probs = tomlfile.Truncate(name, probs)
 	if probs.Err() != nil {
 		return nil, probs
 	}
 	return f, probs
 }
 
-func readEntry(file, text, id string, table map[string]any, inputs []standard.Input, probs *diag.List) *Entry {
-	e := &Entry{Line: tomlfile.LineOf(text, toml.Key{id}), Bools: map[string]bool{}, Numbers: map[string]float64{}}
+// readEntry reads the inputs of item it from its table.
+func readEntry(file string, lines tomlfile.Index, it *standard.Item, table map[string]any, probs *diag.List) *Entry {
+	id := it.ID
+	e := &Entry{Line: lines.Line(toml.Key{id}), Bools: map[string]bool{}, Numbers: map[string]float64{}}
 	known := []string{"evidence", "note"}
-	for _, in := range inputs {
+	for _, in := range it.Inputs {
 		known = append(known, in.Key)
 	}
 	for _, key := range slices.Sorted(maps.Keys(table)) {
 		v := table[key]
-		line := tomlfile.LineOf(text, toml.Key{id, key})
+		line := lines.Line(toml.Key{id, key})
 		col := id + "." + key
 		switch key {
 		case "evidence", "note":
@@ -134,14 +137,9 @@ func readEntry(file, text, id string, table map[string]any, inputs []standard.In
 			}
 			continue
 		}
-		var in *standard.Input
-		for i := range inputs {
-			if inputs[i].Key == key {
-				in = &inputs[i]
-			}
-		}
-		if in == nil {
-			*probs = append(*probs, tomlfile.UnknownKey(file, text, toml.Key{id, key}, known))
+		in, ok := it.Input(key)
+		if !ok {
+			*probs = append(*probs, lines.UnknownKey(file, toml.Key{id, key}, known))
 			continue
 		}
 		switch in.Type {
@@ -158,23 +156,61 @@ func readEntry(file, text, id string, table map[string]any, inputs []standard.In
 				probs.Add(file, line, col, fmt.Sprint(v), "应填数字（不带引号和单位）——%s", in.Label)
 				continue
 			}
-			if x < 0 || math.IsNaN(x) || math.IsInf(x, 0) {
-				probs.Add(file, line, col, fmt.Sprint(v), "应为不小于 0 的数字——%s", in.Label)
+			if msg := in.Bounds().Check(x); msg != "" {
+				probs.Add(file, line, col, fmt.Sprint(v), "%s——%s", msg, in.Label)
 				continue
+			}
+			if looksLikeFraction(it, in, x) {
+				probs.Warn(file, line, col, fmt.Sprint(v), "比例填百分数，是否应填 %s？——%s", strconv.FormatFloat(x*100, 'f', -1, 64), in.Label)
 			}
 			e.Numbers[key] = x
 		}
 	}
+	checkParts(file, lines, it, e, probs)
 	return e
+}
+
+// looksLikeFraction reports whether a percentage x in (0, 1] was probably entered as a
+// fraction (0.976 for 97.6 %): only when the profile requires at least a few percent of it,
+// so that a small true rate is not questioned.
+func looksLikeFraction(it *standard.Item, in standard.Input, x float64) bool {
+	if !in.Bounds().Percent || x <= 0 || x > 1 {
+		return false
+	}
+	for _, c := range it.Checks {
+		if c.Key == in.Key && c.Over == "" && c.Op == ">=" && c.Value > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// checkParts reports a part larger than its whole: a percentage check of key over another
+// input (rotated_teachers over eligible_teachers) compares a part with the whole it is part of.
+func checkParts(file string, lines tomlfile.Index, it *standard.Item, e *Entry, probs *diag.List) {
+	for _, c := range it.Checks {
+		if c.Over == "" || !c.Percent {
+			continue
+		}
+		part, ok1 := e.Numbers[c.Key]
+		whole, ok2 := e.Numbers[c.Over]
+		if !ok1 || !ok2 || part <= whole {
+			continue
+		}
+		in, _ := it.Input(c.Key)
+		over, _ := it.Input(c.Over)
+		probs.Add(file, lines.Line(toml.Key{it.ID, c.Key}), it.ID+"."+c.Key, fmtCount(part), "%s不能大于%s（%s = %s）",
+			in.Label, over.Label, c.Over, fmtCount(whole))
+	}
 }
 
 // readScores reads a scored item: scores = [3, 2, 2.5, 2], one per evaluation point, each
 // between 0 and the point's points; evidence is a text or a list of texts, one per point.
-func readScores(file, text string, it *standard.Item, table map[string]any, probs *diag.List) *Entry {
-	e := &Entry{Line: tomlfile.LineOf(text, toml.Key{it.ID}), Bools: map[string]bool{}, Numbers: map[string]float64{}}
+func readScores(file string, lines tomlfile.Index, it *standard.Item, table map[string]any, probs *diag.List) *Entry {
+	e := &Entry{Line: lines.Line(toml.Key{it.ID}), Bools: map[string]bool{}, Numbers: map[string]float64{}}
 	for _, key := range slices.Sorted(maps.Keys(table)) {
 		v := table[key]
-		line := tomlfile.LineOf(text, toml.Key{it.ID, key})
+		line := lines.Line(toml.Key{it.ID, key})
 		col := it.ID + "." + key
 		switch key {
 		case "scores":
@@ -196,7 +232,7 @@ func readScores(file, text string, it *standard.Item, table map[string]any, prob
 					valid = false
 					continue
 				}
-				if f < 0 || f > it.Scoring[i].Points || math.IsNaN(f) {
+				if !(f >= 0 && f <= it.Scoring[i].Points) {
 					probs.Add(file, line, col, fmt.Sprint(x), "第%d个得分应在 0 到 %v 分之间（%s）", i+1, it.Scoring[i].Points, it.Scoring[i].Label)
 					valid = false
 				}
@@ -221,7 +257,7 @@ func readScores(file, text string, it *standard.Item, table map[string]any, prob
 				e.Note = sv
 			}
 		default:
-			*probs = append(*probs, tomlfile.UnknownKey(file, text, toml.Key{it.ID, key}, []string{"scores", "evidence", "note"}))
+			*probs = append(*probs, lines.UnknownKey(file, toml.Key{it.ID, key}, []string{"scores", "evidence", "note"}))
 		}
 	}
 	return e

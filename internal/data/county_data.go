@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,19 +104,25 @@ func surveyFromFigures(e *Entry, probs *diag.List) *Survey {
 	return s
 }
 
+// maxHistoryFiles is the most CSV files data/history/ may hold: one per earlier year.
+const maxHistoryFiles = 50
+
 func loadHistory(dir string) (*History, diag.List) {
 	files, err := filepath.Glob(filepath.Join(dir, "data/history/*.csv"))
 	if err != nil || len(files) == 0 {
 		return nil, nil
 	}
 	sort.Strings(files)
+	if len(files) > maxHistoryFiles {
+		return nil, diag.List{{File: "data/history/", Message: fmt.Sprintf("有 %d 个 CSV 文件，超过 %d 个的上限；每个文件记一年或几年即可", len(files), maxHistoryFiles)}}
+	}
 	h := &History{}
 	var probs diag.List
 	for _, f := range files {
 		name := "data/history/" + filepath.Base(f)
-		src, err := os.ReadFile(f)
+		src, err := readLimited(f, maxSmallCSV)
 		if err != nil {
-			probs.Add(name, 0, "", "", "无法读取：%v", err)
+			probs.Add(name, 0, "", "", "无法读取：%s", diag.SysError(err))
 			continue
 		}
 		probs = append(probs, h.ParseHistory(src, name)...)

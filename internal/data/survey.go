@@ -1,13 +1,17 @@
 package data
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
+	"github.com/youjun-edu/youjun/internal/tomlfile"
 )
 
 // Survey is the 社会认可度 survey: one row per respondent group, or only the totals when the
@@ -32,21 +36,30 @@ type SurveyGroup struct {
 
 // LoadSurvey reads data/survey.csv; groups lists the accepted respondent groups.
 func LoadSurvey(path, name string, groups []string) (*Survey, diag.List) {
-	src, err := os.ReadFile(path)
+	src, err := readLimited(path, maxSmallCSV)
 	if err != nil {
-		return nil, diag.List{{File: name, Message: "无法读取：" + err.Error()}}
+		return nil, diag.List{{File: name, Message: "无法读取：" + diag.SysError(err)}}
 	}
 	return ParseSurvey(src, name, groups)
 }
 
-// ParseSurvey parses the survey CSV.
+// readLimited reads at most limit+1 bytes of a file: enough to tell that it is too large
+// without reading gigabytes into memory.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+// ParseSurvey parses the survey CSV. Every row is checked, so that all problems of the file
+// appear at once.
 func ParseSurvey(src []byte, name string, groups []string) (*Survey, diag.List) {
 	rows, probs := readSmallCSV(src, name, []smallColumn{
 		{"对象", "group", Text}, {"样本数", "samples", Count}, {"认可数", "approving", Count},
 	})
-	if probs.Err() != nil {
-		return nil, probs
-	}
 	s := &Survey{File: name}
 	seen := map[string]int{}
 	for _, r := range rows {
@@ -64,8 +77,13 @@ func ParseSurvey(src []byte, name string, groups []string) (*Survey, diag.List) 
 			probs.Add(name, r.row, "对象", g.Group, "与第%d行重复", seen[g.Group])
 		}
 		seen[g.Group] = r.row
-		if g.Approving > g.Samples {
+		if r.valid[1] && r.valid[2] && g.Approving > g.Samples {
 			probs.Add(name, r.row, "认可数", fmtCount(g.Approving), "大于样本数 %s", fmtCount(g.Samples))
+		}
+		for i := 1; i <= 2; i++ {
+			if r.valid[i] && r.nums[i] > standard.MaxCount {
+				probs.Add(name, r.row, r.header(i), r.raw[i], "不能大于 %d（数值不合常理，请检查是否多填了位数）", standard.MaxCount)
+			}
 		}
 		s.Groups = append(s.Groups, g)
 		s.Samples += g.Samples
@@ -75,9 +93,10 @@ func ParseSurvey(src []byte, name string, groups []string) (*Survey, diag.List) 
 		}
 	}
 	s.HasParents = true
-	if len(s.Groups) == 0 {
+	if len(s.Groups) == 0 && probs.Err() == nil {
 		probs.Add(name, 0, "", "", "没有调查数据")
 	}
+	probs = tomlfile.Truncate(name, probs)
 	if probs.Err() != nil {
 		return nil, probs
 	}
@@ -117,8 +136,11 @@ func (h *History) ParseHistory(src []byte, name string) diag.List {
 	})
 	for _, r := range rows {
 		y := r.nums[0]
-		if !r.valid[0] || y != float64(int(y)) || y < 1990 || y > 2100 {
-			probs.Add(name, r.row, "年份", r.raw[0], "不是有效的年份")
+		if !r.valid[0] {
+			continue // reported by readSmallCSV
+		}
+		if y != float64(int(y)) || y < 1990 || y > 2100 {
+			probs.Add(name, r.row, "年份", r.raw[0], "不是有效的年份（应为 1990–2100 之间）")
 			continue
 		}
 		if prev, dup := h.Year(int(y)); dup {
@@ -126,16 +148,20 @@ func (h *History) ParseHistory(src []byte, name string) diag.List {
 			continue
 		}
 		hy := HistoryYear{File: name, Row: r.row, Year: int(y)}
-		if r.valid[1] {
-			hy.PrimaryCV = Num(r.nums[1])
-		}
-		if r.valid[2] {
-			hy.JuniorCV = Num(r.nums[2])
+		for i, cv := range []*Number{&hy.PrimaryCV, &hy.JuniorCV} {
+			switch {
+			case !r.valid[i+1]:
+			case r.nums[i+1] > 10:
+				// A CV is a ratio of a few tenths; 38.5 is a percentage or a typing mistake.
+				probs.Add(name, r.row, r.header(i+1), r.raw[i+1], "差异系数应在 0 到 10 之间（如 0.385，不填百分数）")
+			default:
+				*cv = Num(r.nums[i+1])
+			}
 		}
 		h.Years = append(h.Years, hy)
 	}
 	sortHistory(h.Years)
-	return probs
+	return tomlfile.Truncate(name, probs)
 }
 
 func sortHistory(ys []HistoryYear) {
@@ -146,6 +172,14 @@ func sortHistory(ys []HistoryYear) {
 	}
 }
 
+// Limits on survey.csv and a history CSV: a few rows each, so anything near these limits is
+// the wrong file.
+const (
+	maxSmallCSV  = 1 << 20 // bytes
+	maxSmallRows = 1000
+	maxSmallCell = 200 // characters
+)
+
 type smallColumn struct {
 	header, key string
 	kind        Kind
@@ -153,14 +187,24 @@ type smallColumn struct {
 
 type smallRow struct {
 	row   int
+	cols  []smallColumn
 	raw   []string
 	text  []string
 	nums  []float64
 	valid []bool
 }
 
-// readSmallCSV reads a small CSV whose columns are all required, in any order.
+func (r smallRow) header(i int) string { return r.cols[i].header }
+
+// readSmallCSV reads a small CSV whose columns are all required, in any order. It reports
+// every problem of every row.
 func readSmallCSV(src []byte, name string, cols []smallColumn) ([]smallRow, diag.List) {
+	if len(src) > maxSmallCSV {
+		return nil, diag.List{{File: name, Message: "文件超过 1 MB 的上限；这个表通常只有几行，请检查是否选错了文件"}}
+	}
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || bytes.IndexByte(src, 0) >= 0 {
+		return nil, diag.List{{File: name, Message: "文件是 UTF-16 编码（Excel 的「Unicode 文本」），无法读取；请在 Excel/WPS 中另存为 UTF-8 或 GBK 的 CSV"}}
+	}
 	var probs diag.List
 	rr := newCSVReader(src)
 	header, hrow, err := rr.next()
@@ -186,23 +230,36 @@ func readSmallCSV(src []byte, name string, cols []smallColumn) ([]smallRow, diag
 		return nil, probs
 	}
 	var rows []smallRow
+	lastErr := -1
 	for {
 		rec, row, err := rr.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			if row == lastErr || row == 0 {
+				break // the reader cannot get past it
+			}
 			probs.Add(name, row, "", "", "%v", err)
-			break
+			lastErr = row
+			continue
 		}
 		if isBlankRecord(rec) {
 			continue
 		}
-		r := smallRow{row: row, raw: make([]string, len(cols)), text: make([]string, len(cols)), nums: make([]float64, len(cols)), valid: make([]bool, len(cols))}
+		if len(rows) == maxSmallRows {
+			probs.Add(name, row, "", "", "超过 %d 行，无法读取；这个表通常只有几行，请检查是否选错了文件", maxSmallRows)
+			break
+		}
+		r := smallRow{row: row, cols: cols, raw: make([]string, len(cols)), text: make([]string, len(cols)), nums: make([]float64, len(cols)), valid: make([]bool, len(cols))}
 		for i, c := range cols {
 			cell := ""
 			if pos[i] < len(rec) {
 				cell = rec[pos[i]]
+			}
+			if utf8.RuneCountInString(cell) > maxSmallCell {
+				probs.Add(name, row, c.header, "", "内容超过 %d 个字，不像是这一列的内容", maxSmallCell)
+				continue
 			}
 			r.raw[i] = cell
 			r.text[i] = normalizeCell(cell)

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/data"
@@ -13,6 +14,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
+	"github.com/youjun-edu/youjun/internal/tomlfile"
 )
 
 // Site is a loaded site.
@@ -24,24 +26,32 @@ type Site struct {
 }
 
 // Load reads the site at dir. profile, when not empty, replaces the profile site.toml names.
-// All problems are returned; the Site is nil when one of them is an error.
+// All problems are returned; the Site is nil when one of them is an error. The data are
+// checked even when site.toml has errors, as long as the profile is known, so that the user
+// sees the problems of every file in one run.
 func Load(dir, profile string) (*Site, diag.List) {
 	cfg, probs := config.Load(dir)
-	if probs.Err() != nil {
-		return nil, probs
-	}
 	if profile == "" {
+		if cfg == nil {
+			return nil, probs
+		}
 		profile = cfg.Standard.Profile
 	}
 	p, pp := standard.Open(dir, profile)
 	if pp.Err() != nil {
 		return nil, append(probs, pp...)
 	}
-	probs = append(probs, p.Override(config.FileName, cfg.Standard.Override)...)
-	if probs.Err() != nil {
-		return nil, probs
+	probs = append(probs, pp...)
+	if cfg != nil {
+		sp := p.Override(config.FileName, cfg.Standard.Override)
+		sp = append(sp, checkLocalTargets(p, cfg.LocalTargets)...)
+		for i := range sp {
+			if sp[i].File == config.FileName && sp[i].Line == 0 && sp[i].Column != "" {
+				sp[i].Line = cfg.Line(sp[i].Column)
+			}
+		}
+		probs = append(probs, sp...)
 	}
-	probs = append(probs, checkLocalTargets(p, cfg.LocalTargets)...)
 	county, dp := data.Load(dir, p)
 	probs = append(probs, dp...)
 	if probs.Err() != nil {
@@ -74,18 +84,28 @@ func (s *Site) Evaluate() *eval.Result {
 }
 
 // checkLocalTargets accepts only numbers a local target can tighten: indicator thresholds and
-// numeric checks of the profile.
+// numeric checks of the profile, each within the values that make sense for it.
 func checkLocalTargets(p *standard.Profile, targets map[string]float64) diag.List {
 	var probs diag.List
 	paths := eval.LocalTargetPaths(p)
 	for _, path := range slices.Sorted(maps.Keys(targets)) {
+		col := "local_targets." + path
 		if !slices.Contains(paths, path) {
 			msg := "评估标准中没有可设本地目标的这一项（可设各项资源配置指标的标准值和县级数值类指标）"
-			if s := suggest.Closest(path, paths); s != "" {
-				msg += "，是否为「" + s + "」？"
+			if len(probs) < tomlfile.MaxProblems { // past the listed problems, a suggestion is not worth its cost
+				if s := suggest.Closest(path, paths); s != "" {
+					msg += "，是否为「" + s + "」？"
+				}
 			}
-			probs.Add(config.FileName, 0, "local_targets."+path, "", "%s", msg)
+			probs.Add(config.FileName, 0, col, "", "%s", msg)
+			continue
+		}
+		if n, ok := p.Number(path); ok {
+			v := targets[path]
+			if msg := n.Bounds.Check(v); msg != "" {
+				probs.Add(config.FileName, 0, col, strconv.FormatFloat(v, 'g', -1, 64), "%s", msg)
+			}
 		}
 	}
-	return probs
+	return tomlfile.Truncate(config.FileName, probs)
 }

@@ -9,12 +9,12 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -224,7 +224,85 @@ type Input struct {
 	Type  string `toml:"type"` // "bool" or "number"
 	Unit  string `toml:"unit"`
 	Label string `toml:"label"`
+	// Min and Max narrow the plausible values that the unit implies (see Bounds), e.g. max = 1
+	// for a rate entered as a fraction.
+	Min *float64 `toml:"min"`
+	Max *float64 `toml:"max"`
 }
+
+// Bounds are the plausible values of a number input: outside them a value is a typing mistake
+// (250 for a rate, a salary of 1e300) and is refused before it reaches a verdict.
+type Bounds struct {
+	Min, Max float64
+	MinOpen  bool // the value must be greater than Min
+	Integer  bool
+	Percent  bool // a percentage: 97.6 means 97.6 %
+}
+
+// Plausibility limits by unit. Counts are of people, rooms or questionnaires in one county;
+// money is per person or per student per year.
+const (
+	MaxCount  = 100_000_000
+	MaxAmount = 10_000_000
+	MaxPlain  = 1_000_000
+	MinYear   = 1900
+	MaxYear   = 2100
+)
+
+// countUnits are the units of whole things.
+var countUnits = []string{"人", "间", "所", "个", "份", "名", "台", "套", "册", "班"}
+
+// Bounds returns the plausible values of the input from its unit, narrowed by its min and
+// max. Every profile gets them without listing a range for each input.
+func (in Input) Bounds() Bounds {
+	var b Bounds
+	switch {
+	case in.Unit == "%":
+		b = Bounds{Min: 0, Max: 100, Percent: true}
+	case contains(countUnits, in.Unit):
+		b = Bounds{Min: 0, Max: MaxCount, Integer: true}
+	case in.Unit == "元":
+		b = Bounds{Min: 0, MinOpen: true, Max: MaxAmount}
+	case in.Unit == "年":
+		b = Bounds{Min: MinYear, Max: MaxYear, Integer: true}
+	default:
+		b = Bounds{Min: 0, Max: MaxPlain}
+	}
+	if in.Min != nil {
+		b.Min, b.MinOpen = *in.Min, false
+	}
+	if in.Max != nil {
+		b.Max = *in.Max
+	}
+	return b
+}
+
+// Check returns why v is not a plausible value, in Chinese, or "" when it is.
+func (b Bounds) Check(v float64) string {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "不是有效的数字（nan、inf 不能用作填报数值）"
+	case b.Percent && (v < b.Min || v > b.Max):
+		return fmt.Sprintf("比例应在 %v–%v 之间（填百分数，如 97.6）", b.Min, b.Max)
+	case b.Integer && b.Min == MinYear && (v < b.Min || v > b.Max || v != math.Trunc(v)):
+		return fmt.Sprintf("应为 %d–%d 之间的年份", MinYear, MaxYear)
+	case v < b.Min || b.MinOpen && v == b.Min:
+		if b.MinOpen {
+			return fmt.Sprintf("应为大于 %v 的数字", b.Min)
+		}
+		return fmt.Sprintf("应为不小于 %v 的数字", b.Min)
+	case v > b.Max && b.Max >= 1000:
+		return fmt.Sprintf("不能大于 %s（数值不合常理，请检查是否多填了位数）", formatLimit(b.Max))
+	case v > b.Max:
+		return fmt.Sprintf("不能大于 %s", formatLimit(b.Max))
+	case b.Integer && v != math.Trunc(v):
+		return "应为整数"
+	}
+	return ""
+}
+
+// formatLimit writes a limit as a clerk reads it: 10000000, not 1e+07.
+func formatLimit(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // Check compares one input (or a ratio of two) with a number.
 type Check struct {
@@ -345,6 +423,9 @@ func Parse(file string, src []byte) (*Profile, diag.List) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
+	if probs := p.checkSize(file); len(probs) > 0 {
+		return nil, probs
+	}
 	if p.Extends != "" {
 		base, err := Load(p.Extends)
 		if err != nil {
@@ -431,15 +512,52 @@ func Open(dir, name string) (*Profile, diag.List) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, name)
 	}
-	src, err := os.ReadFile(path)
+	src, err := tomlfile.ReadFile(path)
 	if err != nil {
-		return nil, diag.List{{File: name, Message: "无法读取评估标准文件：" + err.Error()}}
+		return nil, diag.List{{File: name, Message: "无法读取评估标准文件：" + diag.SysError(err)}}
 	}
 	return Parse(filepath.ToSlash(name), src)
 }
 
+// Limits on the lists of a profile: a real standard has a few dozen items. Validation and
+// evaluation look items up by ID, so a profile of thousands of items would take minutes.
+const (
+	maxItems      = 300
+	maxIndicators = 30
+	maxPerItem    = 50 // inputs, checks, scoring points, parameters, types and groups of one item
+	maxShortList  = 50 // dimensions, grades, excluded types, removed items
+)
+
+// checkSize refuses a profile whose lists are far longer than any real standard's.
+func (p *Profile) checkSize(file string) diag.List {
+	var probs diag.List
+	tooMany := func(column string, n, limit int) {
+		if n > limit {
+			probs.Add(file, 0, column, "", "有 %d 项，超过 %d 项的上限，不像是一个评估标准", n, limit)
+		}
+	}
+	tooMany("items", len(p.Items), maxItems)
+	tooMany("resource.indicators", len(p.Resource.Indicators), maxIndicators)
+	tooMany("dimensions", len(p.Dimensions), maxShortList)
+	tooMany("b.grades", len(p.B.Grades), maxShortList)
+	tooMany("resource.excluded_types", len(p.Resource.ExcludedTypes), maxShortList)
+	tooMany("remove", len(p.Remove), maxShortList)
+	for _, it := range p.Items {
+		for _, n := range []int{len(it.Inputs), len(it.Checks), len(it.Scoring), len(it.Params), len(it.Types), len(it.Groups), len(it.Owners)} {
+			if n > maxPerItem {
+				tooMany(it.ID, n, maxPerItem)
+				break
+			}
+		}
+	}
+	return probs
+}
+
 // Validate checks that the profile is complete and consistent.
 func (p *Profile) Validate(file string) diag.List {
+	if probs := p.checkSize(file); len(probs) > 0 {
+		return probs
+	}
 	var probs diag.List
 	bad := func(column, format string, args ...any) { probs.Add(file, 0, column, "", format, args...) }
 	if p.ID == "" {
@@ -503,6 +621,12 @@ func (p *Profile) Validate(file string) diag.List {
 	}
 	if len(p.Dimensions) == 0 {
 		bad("dimensions", "缺少维度列表 dimensions")
+	}
+	// nan and absurd numbers: the checks above let nan through, as every comparison with it is false.
+	for _, n := range p.Numbers() {
+		if msg := n.Bounds.Check(n.Value); msg != "" {
+			probs.Add(file, 0, n.Path, formatLimit(n.Value), "%s", msg)
+		}
 	}
 	probs = append(probs, p.validateB(file)...)
 	for _, it := range p.Items {
@@ -604,6 +728,9 @@ func (it Item) validate(file string, p *Profile) diag.List {
 		if in.Label == "" {
 			bad("输入项 %s 缺少中文说明 label", in.Key)
 		}
+		if b := in.Bounds(); !(b.Min <= b.Max) || math.IsInf(b.Min, 0) || math.IsInf(b.Max, 0) || (in.Min != nil || in.Max != nil) && in.Type != "number" {
+			bad("输入项 %s 的 min、max 应为有限的数，min 不大于 max，且只用于数值项", in.Key)
+		}
 	}
 	for _, c := range it.Checks {
 		in, ok := it.Input(c.Key)
@@ -693,69 +820,99 @@ func (p *Profile) validateB(file string) diag.List {
 }
 
 // Numbers lists every number of the profile that a site may override, by path:
-// "resource.cv_limit.primary", "R1.primary", "G3.music_area", "G9.training_completion_rate".
+// "resource.cv_limit.primary", "R1.primary", "G3.music_area", "G9.training_completion_rate",
+// each with the values that make sense for it.
 func (p *Profile) Numbers() []Number {
 	r := &p.Resource
+	ratio := Bounds{Min: 0, MinOpen: true, Max: 1}
+	count := Bounds{Min: 0, Max: MaxPlain, Integer: true}
 	ns := []Number{
-		intNumber("resource.min_met", &r.MinMet),
-		floatNumber("resource.floor_ratio", &r.FloorRatio),
-		floatNumber("resource.tolerance", &r.Tolerance),
-		floatNumber("resource.cv_limit.primary", &r.CVLimit.Primary),
-		floatNumber("resource.cv_limit.junior", &r.CVLimit.Junior),
-		intNumber("resource.cv_decimals", &r.CVDecimals),
-		floatNumber("resource.cv_critical_band", &r.CVCriticalBand),
-		floatNumber("resource.split_weight.primary", &r.SplitWeight.Primary),
-		floatNumber("resource.split_weight.junior", &r.SplitWeight.Junior),
-		floatNumber("resource.split_weight.senior", &r.SplitWeight.Senior),
-		intNumber("resource.min_teaching_point_students", &r.MinTeachingPointStudents),
-		intNumber("resource.shared_pe_art_students.min", &r.SharedPEArtStudents.Min),
-		intNumber("resource.shared_pe_art_students.max", &r.SharedPEArtStudents.Max),
+		intNumber("resource.min_met", &r.MinMet, Bounds{Min: 1, Max: float64(len(r.Indicators)), Integer: true}),
+		floatNumber("resource.floor_ratio", &r.FloorRatio, ratio),
+		floatNumber("resource.tolerance", &r.Tolerance, Bounds{Min: 0, Max: 1e-6}),
+		floatNumber("resource.cv_limit.primary", &r.CVLimit.Primary, ratio),
+		floatNumber("resource.cv_limit.junior", &r.CVLimit.Junior, ratio),
+		intNumber("resource.cv_decimals", &r.CVDecimals, Bounds{Min: 0, Max: 6, Integer: true}),
+		floatNumber("resource.cv_critical_band", &r.CVCriticalBand, Bounds{Min: 0, Max: 1}),
+		floatNumber("resource.split_weight.primary", &r.SplitWeight.Primary, Bounds{Min: 0, MinOpen: true, Max: 10}),
+		floatNumber("resource.split_weight.junior", &r.SplitWeight.Junior, Bounds{Min: 0, MinOpen: true, Max: 10}),
+		floatNumber("resource.split_weight.senior", &r.SplitWeight.Senior, Bounds{Min: 0, MinOpen: true, Max: 10}),
+		intNumber("resource.min_teaching_point_students", &r.MinTeachingPointStudents, count),
+		intNumber("resource.shared_pe_art_students.min", &r.SharedPEArtStudents.Min, count),
+		intNumber("resource.shared_pe_art_students.max", &r.SharedPEArtStudents.Max, count),
 	}
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
-		ns = append(ns, floatNumber(ind.ID+".primary", &ind.Primary), floatNumber(ind.ID+".junior", &ind.Junior))
+		b := Bounds{Min: 0, MinOpen: true, Max: MaxAmount}
+		ns = append(ns, floatNumber(ind.ID+".primary", &ind.Primary, b), floatNumber(ind.ID+".junior", &ind.Junior, b))
 	}
 	for i := range p.Items {
 		it := &p.Items[i]
 		for _, name := range slices.Sorted(maps.Keys(it.Params)) {
 			params := it.Params
-			name := name
-			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], set: func(v float64) error {
+			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], Bounds: Bounds{Min: 0, Max: MaxAmount}, set: func(v float64) error {
 				params[name] = v
 				return nil
 			}})
 		}
 		for j := range it.Checks {
 			c := &it.Checks[j]
-			ns = append(ns, floatNumber(it.ID+"."+c.Key, &c.Value))
+			ns = append(ns, floatNumber(it.ID+"."+c.Key, &c.Value, it.checkBounds(*c)))
 		}
 	}
 	return ns
 }
 
+// checkBounds are the values that make sense for a check's number: a percentage of a ratio
+// 0–100, a number of years 0–100, otherwise the bounds of the input compared.
+func (it Item) checkBounds(c Check) Bounds {
+	switch {
+	case c.Op == "years_since":
+		return Bounds{Min: 0, Max: 100}
+	case c.Percent:
+		return Bounds{Min: 0, Max: 100, Percent: true}
+	case c.Over != "":
+		return Bounds{Min: 0, Max: MaxPlain}
+	}
+	in, _ := it.Input(c.Key)
+	b := in.Bounds()
+	b.MinOpen, b.Integer = false, false // a threshold may lie between whole values
+	return b
+}
+
 // Number is one overridable number of a profile.
 type Number struct {
-	Path  string
-	Value float64
-	set   func(float64) error
+	Path   string
+	Value  float64
+	Bounds Bounds // the values that make sense
+	set    func(float64) error
 }
 
-func floatNumber(path string, f *float64) Number {
-	return Number{Path: path, Value: *f, set: func(v float64) error { *f = v; return nil }}
+func floatNumber(path string, f *float64, b Bounds) Number {
+	return Number{Path: path, Value: *f, Bounds: b, set: func(v float64) error { *f = v; return nil }}
 }
 
-func intNumber(path string, n *int) Number {
-	return Number{Path: path, Value: float64(*n), set: func(v float64) error {
-		if v != math.Trunc(v) {
-			return fmt.Errorf("须为整数")
-		}
+func intNumber(path string, n *int, b Bounds) Number {
+	return Number{Path: path, Value: float64(*n), Bounds: b, set: func(v float64) error {
 		*n = int(v)
 		return nil
 	}}
 }
 
+// Number returns the overridable number at path.
+func (p *Profile) Number(path string) (Number, bool) {
+	for _, n := range p.Numbers() {
+		if n.Path == path {
+			return n, true
+		}
+	}
+	return Number{}, false
+}
+
 // Override sets numbers by path (from site.toml's [standard.override]) and revalidates the
-// profile. Unknown paths are reported with the closest known path.
+// profile. Unknown paths are reported with the closest known path; a value that makes no sense
+// for its path (nan, inf, a negative threshold, a CV limit above 1) is refused, as it would
+// otherwise turn into a verdict.
 func (p *Profile) Override(file string, values map[string]float64) diag.List {
 	numbers := p.Numbers()
 	byPath := make(map[string]Number, len(numbers))
@@ -769,20 +926,34 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 		n, ok := byPath[path]
 		if !ok {
 			msg := "评估标准中没有这个数值"
-			if s := suggest.Closest(path, paths); s != "" {
-				msg += "，是否为「" + s + "」？"
+			if len(probs) < tomlfile.MaxProblems { // past the listed problems, a suggestion is not worth its cost
+				if s := suggest.Closest(path, paths); s != "" {
+					msg += "，是否为「" + s + "」？"
+				}
 			}
 			probs.Add(file, 0, "standard.override."+path, "", "%s", msg)
 			continue
 		}
-		if err := n.set(values[path]); err != nil {
-			probs.Add(file, 0, "standard.override."+path, fmt.Sprint(values[path]), "%v", err)
+		v := values[path]
+		if msg := n.Bounds.Check(v); msg != "" {
+			probs.Add(file, 0, "standard.override."+path, formatLimit(v), "%s", msg)
+			continue
+		}
+		if err := n.set(v); err != nil {
+			probs.Add(file, 0, "standard.override."+path, formatLimit(v), "%v", err)
 		}
 	}
 	if len(probs) > 0 {
-		return probs
+		return tomlfile.Truncate(file, probs)
 	}
-	return p.Validate(file)
+	probs = p.Validate(file)
+	// A problem with an overridden number is the override's.
+	for i := range probs {
+		if _, ok := values[probs[i].Column]; ok {
+			probs[i].Column = "standard.override." + probs[i].Column
+		}
+	}
+	return probs
 }
 
 func contains(list []string, s string) bool {

@@ -1,6 +1,7 @@
 package standard
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -78,8 +79,22 @@ func TestOverride(t *testing.T) {
 		}, ""},
 		{"decimals", map[string]float64{"resource.cv_decimals": 2}, func(p *Profile) bool { return p.Resource.CVDecimals == 2 }, ""},
 		{"typo", map[string]float64{"R6.primry": 2200}, nil, "是否为「R6.primary」"},
-		{"non-integer", map[string]float64{"resource.min_met": 6.5}, nil, "须为整数"},
-		{"invalid result", map[string]float64{"resource.min_met": 8}, nil, "每校达标项数应在 1 到 7 之间"},
+		{"non-integer", map[string]float64{"resource.min_met": 6.5}, nil, `site.toml「standard.override.resource.min_met」: "6.5" 应为整数`},
+		{"invalid result", map[string]float64{"resource.min_met": 8}, nil, `"8" 不能大于 7`},
+		// Regression: "R6.primary" = nan was accepted, and R6 showed 达到 with 0/62 schools meeting it.
+		{"nan threshold", map[string]float64{"R6.primary": math.NaN()}, nil, `「standard.override.R6.primary」: "NaN" 不是有效的数字`},
+		{"inf threshold", map[string]float64{"R6.junior": math.Inf(1)}, nil, `"+Inf" 不是有效的数字`},
+		{"negative threshold", map[string]float64{"R1.primary": -1}, nil, `"-1" 应为大于 0 的数字`},
+		{"zero threshold", map[string]float64{"R1.primary": 0}, nil, `"0" 应为大于 0 的数字`},
+		{"cv limit zero", map[string]float64{"resource.cv_limit.primary": 0}, nil, `应为大于 0 的数字`},
+		{"cv limit above 1", map[string]float64{"resource.cv_limit.junior": 1.5}, nil, `"1.5" 不能大于 1`},
+		{"floor ratio above 1", map[string]float64{"resource.floor_ratio": 1.2}, nil, `"1.2" 不能大于 1`},
+		{"floor ratio nan", map[string]float64{"resource.floor_ratio": math.NaN()}, nil, `不是有效的数字`},
+		{"decimals 7", map[string]float64{"resource.cv_decimals": 7}, nil, `"7" 不能大于 6`},
+		{"decimals fraction", map[string]float64{"resource.cv_decimals": 2.5}, nil, `"2.5" 应为整数`},
+		{"rate above 100", map[string]float64{"G9.training_completion_rate": 250}, nil, `"250" 比例应在 0–100 之间`},
+		{"param negative", map[string]float64{"G3.music_area": -5}, nil, `"-5" 应为不小于 0 的数字`},
+		{"difference rate above 1", map[string]float64{"Q9.school_difference_rate": 15}, nil, `"15" 不能大于 1`},
 		{"bad decimals", map[string]float64{"resource.cv_decimals": 4}, nil, "差异系数比较位数"},
 	}
 	for _, tt := range tests {
@@ -114,6 +129,9 @@ func TestParseRejectsBadProfiles(t *testing.T) {
 		{"missing param", strings.Replace(string(base), "min_funded_students = 100", "", 1), "缺少参数 params.min_funded_students"},
 		{"undeclared input", strings.Replace(string(base), `checks = [{ key = "training_completion_rate"`, `checks = [{ key = "training_rate"`, 1), "未声明的输入项「training_rate」"},
 		{"wrong type", strings.Replace(string(base), "min_met = 6", `min_met = "六"`, 1), "类型不符"},
+		{"too many items", string(base) + strings.Repeat("[[items]]\nid = \"Z\"\nname = \"z\"\ndimension = \"veto\"\nsame_as = \"G1\"\n", 300), "custom.toml「items」: 有 336 项，超过 300 项的上限"},
+		{"nan threshold", strings.Replace(string(base), "junior = 5.3\n", "junior = nan\n", 1), `custom.toml「R1.junior」: "NaN" 不是有效的数字`},
+		{"input bounds", strings.Replace(string(base), `type = "number", max = 1,`, `type = "number", max = -1,`, 1), "min、max 应为有限的数"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

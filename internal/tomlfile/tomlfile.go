@@ -1,14 +1,16 @@
 // Package tomlfile decodes the TOML files a user writes (site.toml, data/county.toml, profiles)
 // strictly: a syntax error, a value of the wrong type and a key the program does not know are
-// all reported with the file, the line and, for unknown keys, the nearest known key.
+// all reported with the file, the line and, for unknown keys, the nearest known key. Files that
+// are too large, too deeply nested or not UTF-8 are refused before parsing, so that no input can
+// make the parser run out of memory or time.
 package tomlfile
 
 import (
-	"errors"
+	"maps"
 	"reflect"
-	"regexp"
-	"strconv"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -17,7 +19,9 @@ import (
 )
 
 // Decode decodes src into v (a pointer to a struct with toml tags). Every key of src must map
-// to a field of v; fields of map type accept any key (their callers validate them).
+// to a field of v; fields of map type accept any key (their callers validate them). A value of
+// the wrong type leaves its field unset and is reported; the other fields are still decoded, so
+// that the caller can check them too and report every problem of the file at once.
 func Decode(file string, src []byte, v any) diag.List {
 	_, probs := DecodeMeta(file, src, v)
 	return probs
@@ -25,31 +29,131 @@ func Decode(file string, src []byte, v any) diag.List {
 
 // DecodeMeta is Decode that also returns which keys src defines.
 func DecodeMeta(file string, src []byte, v any) (toml.MetaData, diag.List) {
-	md, err := toml.Decode(string(src), v)
-	if err != nil {
-		return md, diag.List{decodeError(file, string(src), err)}
+	if p := Precheck(file, src); p != nil {
+		return toml.MetaData{}, diag.List{*p}
 	}
-	var probs diag.List
-	reported := map[string]bool{}
+	text := string(src)
+	var top map[string]toml.Primitive
+	md, err := toml.Decode(text, &top)
+	if err != nil {
+		return md, diag.List{decodeError(file, NewIndex(text), err)}
+	}
+	d := &decoder{md: &md, file: file, lines: NewIndex(text), reported: map[string]bool{}}
+	d.table(nil, top, reflect.ValueOf(v).Elem())
 	for _, key := range md.Undecoded() {
 		// Report a misspelt table once, not once per key inside it.
-		if reported[key[:len(key)-1].String()] {
-			reported[key.String()] = true
+		if d.reported[key[:len(key)-1].String()] {
+			d.reported[key.String()] = true
 			continue
 		}
-		reported[key.String()] = true
-		probs = append(probs, UnknownKey(file, string(src), key, Candidates(reflect.TypeOf(v), key[:len(key)-1])))
+		d.reported[key.String()] = true
+		d.probs = append(d.probs, d.lines.UnknownKey(file, key, Candidates(reflect.TypeOf(v), key[:len(key)-1])))
 	}
-	return md, probs
+	return md, Truncate(file, d.probs)
+}
+
+// decoder decodes a table field by field, so that one bad value does not hide the others.
+type decoder struct {
+	md       *toml.MetaData
+	file     string
+	lines    Index
+	probs    diag.List
+	reported map[string]bool
+}
+
+// table decodes the keys of one TOML table into the struct rv.
+func (d *decoder) table(path toml.Key, keys map[string]toml.Primitive, rv reflect.Value) {
+	for _, name := range slices.Sorted(maps.Keys(keys)) {
+		key := append(slices.Clip(path), name)
+		f, ok := fieldByName(rv, name)
+		if !ok {
+			d.reported[key.String()] = true
+			d.probs = append(d.probs, d.lines.UnknownKey(d.file, key, Candidates(rv.Type(), nil)))
+			continue
+		}
+		d.value(key, keys[name], f)
+	}
+}
+
+// value decodes one value into the field f: a struct table key by key, a map entry by entry,
+// anything else at once.
+func (d *decoder) value(key toml.Key, prim toml.Primitive, f reflect.Value) {
+	isTable := f.Kind() == reflect.Struct || f.Kind() == reflect.Map && f.Type().Key().Kind() == reflect.String
+	if !isTable {
+		if err := d.md.PrimitiveDecode(prim, f.Addr().Interface()); err != nil {
+			d.probs = append(d.probs, decodeError(d.file, d.lines, err))
+		}
+		return
+	}
+	// BurntSushi/toml silently decodes a non-table into a map as an empty map.
+	// (An implicit table, such as [pdf] of [pdf.style], has no type.)
+	if t := d.md.Type(key...); t != "Hash" && t != "" {
+		d.probs = append(d.probs, diag.Problem{File: d.file, Line: d.lines.Line(key), Column: key.String(),
+			Message: "类型不符：填写的是" + typeName(t) + "，这里需要表（[" + key.String() + "] 下逐行填写）"})
+		return
+	}
+	var sub map[string]toml.Primitive
+	if err := d.md.PrimitiveDecode(prim, &sub); err != nil {
+		d.probs = append(d.probs, decodeError(d.file, d.lines, err))
+		return
+	}
+	if f.Kind() == reflect.Struct {
+		d.table(key, sub, f)
+		return
+	}
+	if f.IsNil() {
+		f.Set(reflect.MakeMapWithSize(f.Type(), len(sub)))
+	}
+	for _, name := range slices.Sorted(maps.Keys(sub)) {
+		elem := reflect.New(f.Type().Elem())
+		if err := d.md.PrimitiveDecode(sub[name], elem.Interface()); err != nil {
+			d.probs = append(d.probs, decodeError(d.file, d.lines, err))
+			continue
+		}
+		f.SetMapIndex(reflect.ValueOf(name).Convert(f.Type().Key()), elem.Elem())
+	}
+}
+
+// fieldByName returns the field of the struct rv whose toml name is name.
+func fieldByName(rv reflect.Value, name string) (reflect.Value, bool) {
+	for i := range rv.NumField() {
+		if n := tomlName(rv.Type().Field(i)); n != "" && n == name {
+			return rv.Field(i), true
+		}
+	}
+	return reflect.Value{}, false
 }
 
 // UnknownKey reports key as unknown, suggesting the closest of candidates.
 func UnknownKey(file, src string, key toml.Key, candidates []string) diag.Problem {
-	p := diag.Problem{File: file, Line: LineOf(src, key), Column: key.String(), Message: "未知的键"}
-	if s := suggest.Closest(key[len(key)-1], candidates); s != "" {
-		p.Message += "，是否为「" + s + "」？"
+	return NewIndex(src).UnknownKey(file, key, candidates)
+}
+
+// UnknownKey reports key as unknown, suggesting the closest of candidates.
+func (ix Index) UnknownKey(file string, key toml.Key, candidates []string) diag.Problem {
+	p := diag.Problem{File: file, Line: ix.Line(key), Column: shorten(key.String()), Message: "未知的键"}
+	// A long key is no typo of a short one, and its edit distance would cost its length squared.
+	if word := key[len(key)-1]; len(word) <= maxKeyLen {
+		if s := suggest.Closest(word, candidates); s != "" {
+			p.Message += "，是否为「" + s + "」？"
+		}
 	}
 	return p
+}
+
+// maxKeyLen is the longest key shown in full in a message.
+const maxKeyLen = 100
+
+// shorten cuts a key that is too long to show.
+func shorten(s string) string {
+	if len(s) <= maxKeyLen {
+		return s
+	}
+	cut := maxKeyLen
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // Candidates lists the keys that the struct type t accepts at path.
@@ -91,117 +195,92 @@ func tomlName(f reflect.StructField) string {
 	return tag
 }
 
-var (
-	lineRe     = regexp.MustCompile(`line (\d+)`)
-	lastKeyRe  = regexp.MustCompile(`last key "([^"]*)"`)
-	mismatchRe = regexp.MustCompile(`TOML value has type (\w+); destination has type ([\w ()-]+)`)
-)
-
-// decodeError turns a BurntSushi/toml error into a Chinese problem with a line number.
-func decodeError(file, src string, err error) diag.Problem {
-	p := diag.Problem{File: file}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		p.Line = pe.Position.Line
-		if strings.Contains(pe.Message, `got '\n'`) && p.Line > 1 {
-			p.Line-- // the line ended too early: the mistake is on the line before
-		}
-		p.Column = pe.LastKey
-		p.Message = "TOML 格式错误：" + pe.Message
-		if strings.Contains(pe.Message, "range") || strings.Contains(pe.Message, "overflow") {
-			p.Message = "数值超出范围：" + pe.Message
-		}
-		return p
-	}
-	msg := err.Error()
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
-		p.Line, _ = strconv.Atoi(m[1])
-	}
-	if m := lastKeyRe.FindStringSubmatch(msg); m != nil {
-		p.Column = m[1]
-		if p.Line == 0 {
-			p.Line = LineOf(src, strings.Split(m[1], "."))
-		}
-	}
-	if m := mismatchRe.FindStringSubmatch(msg); m != nil {
-		p.Message = "类型不符：填写的是" + typeName(m[1]) + "，这里需要" + typeName(m[2])
-		return p
-	}
-	p.Message = "无法读取：" + strings.TrimPrefix(msg, "toml: ")
-	return p
-}
-
-func typeName(t string) string {
-	switch {
-	case strings.Contains(t, "Integer"), strings.Contains(t, "integer"):
-		return "整数"
-	case strings.Contains(t, "Float"), strings.Contains(t, "float"):
-		return "数字"
-	case strings.Contains(t, "String"), strings.Contains(t, "string"):
-		return "文字（带引号）"
-	case strings.Contains(t, "Bool"), strings.Contains(t, "bool"):
-		return "true/false"
-	case strings.Contains(t, "Array"), strings.Contains(t, "slice"):
-		return "数组"
-	case strings.Contains(t, "Hash"), strings.Contains(t, "map"), strings.Contains(t, "table"):
-		return "表"
-	}
-	return t
-}
-
 // LineOf finds the line on which key is defined in src: its [table] header, its `key =` line,
 // or, for a key inside an inline table, the line of the enclosing key. It returns 0 when the
-// key cannot be found. BurntSushi/toml does not expose key positions, hence this scan.
-func LineOf(src string, key toml.Key) int {
-	want := key.String()
-	best, bestLen := 0, 0
-	table := ""
+// key cannot be found. BurntSushi/toml does not expose key positions, hence this scan. To look
+// up many keys of one file, make an Index once.
+func LineOf(src string, key toml.Key) int { return NewIndex(src).Line(key) }
+
+// Index maps the keys of a TOML text to the lines that define them.
+type Index map[string]int
+
+// NewIndex scans src once.
+func NewIndex(src string) Index {
+	ix := Index{}
+	var table toml.Key
 	for i, line := range strings.Split(src, "\n") {
 		s := strings.TrimSpace(line)
 		if s == "" || s[0] == '#' {
 			continue
 		}
-		var path string
+		var path toml.Key
 		if s[0] == '[' {
-			name := strings.Trim(s, "[]")
+			name := strings.TrimLeft(s, "[")
 			if j := strings.Index(name, "]"); j >= 0 {
 				name = name[:j]
 			}
-			table = normalizeKey(name)
+			table = parseKey(name)
 			path = table
 		} else if k, _, ok := strings.Cut(s, "="); ok {
-			path = normalizeKey(k)
-			if table != "" {
-				path = table + "." + path
-			}
+			path = append(slices.Clip(table), parseKey(k)...)
 		} else {
 			continue
 		}
-		if path == want {
-			return i + 1
+		if len(path) > MaxDepth+1 {
+			continue // a line of a multi-line string: Precheck refuses such keys
 		}
-		if strings.HasPrefix(want, path+".") && len(path) > bestLen {
-			best, bestLen = i+1, len(path)
+		// A dotted key or header also defines the tables it names.
+		for n := len(path); n > 0; n-- {
+			if _, dup := ix[path[:n].String()]; !dup {
+				ix[path[:n].String()] = i + 1
+			}
 		}
 	}
-	return best
+	return ix
 }
 
-func normalizeKey(k string) string {
-	parts := strings.Split(k, ".")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		p = strings.Trim(p, `"'`)
-		parts[i] = toml.Key{p}.String()
+// Line returns the line of key, or of the nearest enclosing key, or 0.
+func (ix Index) Line(key toml.Key) int {
+	for n := len(key); n > 0; n-- {
+		if line, ok := ix[key[:n].String()]; ok {
+			return line
+		}
 	}
-	return strings.Join(parts, ".")
+	return 0
+}
+
+// parseKey splits a dotted key into its parts, keeping dots inside quotes.
+func parseKey(k string) toml.Key {
+	var parts toml.Key
+	var cur strings.Builder
+	quote := byte(0)
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteByte(c)
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '.':
+			parts = append(parts, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(parts, strings.TrimSpace(cur.String()))
 }
 
 // DecodeMap decodes src into a generic map for callers that validate keys themselves.
 func DecodeMap(file string, src []byte) (map[string]any, diag.List) {
+	if p := Precheck(file, src); p != nil {
+		return nil, diag.List{*p}
+	}
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
-		return nil, diag.List{decodeError(file, string(src), err)}
+		return nil, diag.List{decodeError(file, NewIndex(string(src)), err)}
 	}
 	return m, nil
 }
