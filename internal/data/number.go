@@ -103,6 +103,9 @@ func parseNumber(s string, integer bool) (float64, numberError) {
 		}
 		return 0, tooLarge
 	}
+	if v == 0 && underflows(s) {
+		return 0, tooSmall
+	}
 	if v < 0 {
 		return 0, negative
 	}
@@ -113,6 +116,13 @@ func parseNumber(s string, integer bool) (float64, numberError) {
 		return 0, notInteger
 	}
 	return v, 0
+}
+
+// underflows reports whether a number that parsed as 0 has a non-zero digit: 1e-400 is below
+// what a float64 holds, not zero.
+func underflows(s string) bool {
+	mantissa, _, _ := strings.Cut(strings.ToLower(s), "e")
+	return strings.ContainsAny(mantissa, "123456789")
 }
 
 // isPlainNumber accepts an optional sign, digits, at most one point and an exponent: what

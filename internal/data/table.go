@@ -286,15 +286,15 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &probs) {
 			continue
 		}
-		skip = skip[:0]
+		var skipped []bool // the cells reported already, nil when none
 		for _, is := range issues {
 			if is.col < len(cols) && cols[is.col] >= 0 { // a cell of an ignored column does not matter
 				probs.Add(name, row, Columns[cols[is.col]].Header, is.value, "%s", is.message)
-				if skip == nil {
-					skip = make([]bool, len(cols))
+				if skipped == nil {
+					skip = append(skip[:0], make([]bool, len(cols))...)
+					skipped = skip
 				}
-				skip = skip[:len(cols)]
-				skip[is.col] = true
+				skipped[is.col] = true
 			}
 		}
 		if codeAt >= 0 && codeAt < len(rec) && IsExampleCode(normalizeCell(rec[codeAt])) {
@@ -302,7 +302,7 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 			continue
 		}
 		s := School{Row: row}
-		parseRecord(&s, rec, cols, skip, name, &probs)
+		parseRecord(&s, rec, cols, skipped, name, &probs)
 		validateSchool(&s, t, name, &probs)
 		if s.Code != "" {
 			if first, dup := firstRow[s.Code]; dup {
@@ -455,13 +455,19 @@ func unitColumn(norm string) string {
 // and stay unread.
 func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, probs *diag.List) {
 	for i, ci := range cols {
-		if ci < 0 || (skip != nil && skip[i]) {
+		if ci < 0 {
 			continue
 		}
 		c := &Columns[ci]
 		raw := ""
 		if i < len(rec) {
 			raw = rec[i]
+		}
+		if skip != nil && skip[i] {
+			if c.text != nil { // keep the text, so that the row is not said to lack it
+				*c.text(s) = raw
+			}
+			continue
 		}
 		cell := normalizeCell(raw)
 		if c.text != nil {

@@ -288,8 +288,14 @@ func readSharedStrings(f *zip.File) ([]string, error) {
 
 // partError says that a part could not be read, telling a damaged zip from damaged XML.
 func partError(what string, err error) error {
-	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) ||
-		errors.Is(err, io.ErrUnexpectedEOF) {
+	var syntax *xml.SyntaxError
+	if errors.As(err, &syntax) && strings.Contains(syntax.Msg, "unexpected EOF") {
+		err = io.ErrUnexpectedEOF
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("Excel 文件的%s不完整（文件可能被截断）；%s", what, resave)
+	}
+	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) {
 		return fmt.Errorf("Excel 文件已损坏（%s解压出错）；%s", what, resave)
 	}
 	return fmt.Errorf("Excel 文件的%s格式有误，文件可能已损坏；%s", what, resave)
@@ -346,12 +352,8 @@ func (x *xlsxReader) next() ([]string, int, error) {
 	inRow, inCell := false, false
 	for {
 		tok, err := x.dec.RawToken()
-		if err == io.EOF {
-			x.ended = true
-			if inRow {
-				return x.rec, x.row, nil
-			}
-			return nil, 0, io.EOF
+		if err == io.EOF { // before </sheetData>: the part is cut short
+			err = io.ErrUnexpectedEOF
 		}
 		if err != nil {
 			x.ended = true
@@ -396,12 +398,15 @@ func (x *xlsxReader) next() ([]string, int, error) {
 				}
 				inCell = false
 			case "row":
+				if inCell {
+					return nil, x.row, partError("工作表", errors.New("unclosed <c>"))
+				}
 				return x.rec, x.row, nil
 			case "sheetData":
-				x.ended = true
-				if inRow {
-					return x.rec, x.row, nil
+				if inCell || inRow {
+					return nil, x.row, partError("工作表", errors.New("unclosed <row>"))
 				}
+				x.ended = true
 				return nil, 0, io.EOF
 			}
 		case xml.CharData:
