@@ -30,7 +30,8 @@ const notXLSX = "不是有效的 Excel（.xlsx）文件，可能已损坏或只�
 const resave = "请在 Excel/WPS 中打开后重新保存为 .xlsx"
 
 type xlsxReader struct {
-	zr    *zip.ReadCloser
+	file  io.Closer // nil when reading from memory
+	zr    *zip.Reader
 	part  io.ReadCloser
 	dec   *xml.Decoder
 	sst   []string
@@ -44,43 +45,53 @@ type xlsxReader struct {
 // openXLSX opens the sheet named 学校, or else the first sheet. Its errors are messages for the
 // user.
 func openXLSX(file string) (*xlsxReader, error) {
-	if err := sniffXLSX(file); err != nil {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, errors.New("无法读取：" + diag.SysError(err))
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, errors.New("无法读取：" + diag.SysError(err))
+	}
+	x, err := readXLSX(f, info.Size())
+	if err != nil {
+		f.Close()
 		return nil, err
 	}
-	zr, err := zip.OpenReader(file)
+	x.file = f
+	return x, nil
+}
+
+// readXLSX opens the workbook in r, of the given size.
+func readXLSX(r io.ReaderAt, size int64) (*xlsxReader, error) {
+	head := make([]byte, 8)
+	n, _ := r.ReadAt(head, 0)
+	if !bytes.HasPrefix(head[:n], zipMagic) {
+		src := make([]byte, size)
+		n, _ := r.ReadAt(src, 0)
+		return nil, notZip(src[:n])
+	}
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, errors.New(notXLSX)
 	}
 	x := &xlsxReader{zr: zr, hint: 64}
 	if err := x.open(); err != nil {
-		zr.Close()
 		return nil, err
 	}
 	return x, nil
 }
 
-// sniffXLSX tells what a file named .xlsx is when it is no zip: an old .xls, an encrypted
+// notZip tells what a file named .xlsx is when it is no zip: an old .xls, an encrypted
 // workbook (both OLE2 files) or a CSV with the wrong name.
-func sniffXLSX(file string) error {
-	f, err := os.Open(file)
-	if err != nil {
-		return errors.New("无法读取：" + diag.SysError(err))
-	}
-	defer f.Close()
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	switch {
-	case bytes.HasPrefix(head, zipMagic):
-		return nil
-	case bytes.HasPrefix(head, ole2Magic):
-		src, _ := os.ReadFile(file)
+func notZip(src []byte) error {
+	if bytes.HasPrefix(src, ole2Magic) {
 		if bytes.Contains(src, utf16LE("EncryptedPackage")) {
 			return errors.New("Excel 文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存")
 		}
 		return errors.New("这是 Excel 97–2003（.xls）或 WPS（.et）格式的文件，扩展名却是 .xlsx；请在 Excel/WPS 中另存为 .xlsx（Excel 工作簿）")
 	}
-	src, _ := os.ReadFile(file)
 	if t, err := decodeText(src); err == nil && !t.suspect && bytes.ContainsAny(firstLine(t.src), ",\t") {
 		return errors.New("这是文本（CSV）文件，不是 Excel 文件；请把扩展名改为 .csv（data/schools.csv）")
 	}
@@ -325,7 +336,10 @@ func (x *xlsxReader) Close() error {
 	if x.part != nil {
 		x.part.Close()
 	}
-	return x.zr.Close()
+	if x.file != nil {
+		return x.file.Close()
+	}
+	return nil
 }
 
 func (x *xlsxReader) sizeHint() int       { return x.hint }

@@ -98,7 +98,7 @@ func headerCells() string {
 
 // rawXLSX writes a workbook by hand, with one sheet 学校 holding sheetData and the shared
 // strings sst, to test what excelize does not write.
-func rawXLSX(t *testing.T, sheetData string, sst ...string) string {
+func rawXLSX(t testing.TB, sheetData string, sst ...string) string {
 	t.Helper()
 	return writeZip(t, rawParts(sheetData, sst...))
 }
@@ -127,7 +127,7 @@ func rawParts(sheetData string, sst ...string) map[string]string {
 	}
 }
 
-func writeZip(t *testing.T, parts map[string]string) string {
+func writeZip(t testing.TB, parts map[string]string) string {
 	t.Helper()
 	var b bytes.Buffer
 	w := zip.NewWriter(&b)
@@ -144,7 +144,7 @@ func writeZip(t *testing.T, parts map[string]string) string {
 	return writeFile(t, b.Bytes())
 }
 
-func writeFile(t *testing.T, b []byte) string {
+func writeFile(t testing.TB, b []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "schools.xlsx")
 	if err := os.WriteFile(path, b, 0o644); err != nil {
