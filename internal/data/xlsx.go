@@ -209,7 +209,7 @@ func (x *xlsxReader) rels(parts map[string]*zip.File, name, dir string) []relati
 
 type sheetEntry struct {
 	Name string `xml:"name,attr"`
-	ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+	ID   string `xml:"id,attr"` // r:id, in the transitional or the strict namespace
 }
 
 func readSheets(f *zip.File) ([]sheetEntry, error) {
@@ -221,11 +221,6 @@ func readSheets(f *zip.File) ([]sheetEntry, error) {
 	}
 	if err := decodePart(f, &doc); err != nil {
 		return nil, fmt.Errorf("工作簿结构已损坏；%s", resave)
-	}
-	for i, s := range doc.Sheets {
-		if s.ID == "" { // strict OOXML names the relationships namespace differently
-			doc.Sheets[i].ID = "rId" + strconv.Itoa(i+1)
-		}
 	}
 	return doc.Sheets, nil
 }
