@@ -183,7 +183,7 @@ func TestSizeLimits(t *testing.T) {
 	for i := range MaxRows + 5 {
 		fmt.Fprintf(&b, "A%d,甲,小学,1\n", i)
 	}
-	msg := wantProblems(t, b.String(), fmt.Sprintf("第%d行: 数据超过 200000 行，已停止读取", MaxRows+2))
+	msg := wantProblems(t, b.String(), fmt.Sprintf("data/schools.csv: 数据超过 200000 行（第%d行起未读取）", MaxRows+2))
 	if strings.Count(msg, "\n") > 0 {
 		t.Errorf("more than one message:\n%s", msg)
 	}
@@ -220,6 +220,11 @@ func TestProblemsAreCapped(t *testing.T) {
 		if !strings.Contains(probs.Error(), w) {
 			t.Errorf("problems lack %q:\n%s", w, probs.Error())
 		}
+	}
+	// Rows that are no CSV at all count as rows too.
+	_, probs = ParseCSV([]byte(header+strings.Repeat("a\"b\n", 300_000)), "data/schools.csv")
+	if len(probs) > maxProblemsPerColumn+2 || !strings.Contains(probs.Error(), "数据超过 200000 行") || !strings.Contains(probs.Error(), "另有 199980 处同类问题未列出") {
+		t.Errorf("junk lines: %v", probs)
 	}
 }
 

@@ -106,7 +106,7 @@ type csvReader struct {
 	r       *csv.Reader
 	err     error // what makes the whole file unreadable, returned by the first next
 	suspect bool  // see text.suspect
-	lines   int   // an upper bound of the records, to size the table once
+	lines   int   // about how many records there are, to size the table once
 	iss     []cellIssue
 }
 
@@ -121,7 +121,9 @@ func newCSVReader(src []byte) *csvReader {
 	if tabSeparated(t.src) {
 		r.Comma = '\t'
 	}
-	return &csvReader{r: r, suspect: t.suspect, lines: bytes.Count(t.src, []byte{'\n'}) + 1}
+	// A hint to size the table: a file of blank lines must not reserve room for 200,000 rows.
+	hint := min(bytes.Count(t.src, []byte{'\n'})+1, len(t.src)/32+1)
+	return &csvReader{r: r, suspect: t.suspect, lines: hint}
 }
 
 // tabSeparated reports whether the first line has tabs and no commas: Excel's "Unicode 文本"
@@ -267,21 +269,22 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 		if err == io.EOF {
 			break
 		}
-		if _, ok := err.(rowError); ok {
-			probs.Add(name, row, "", "", "%v", err)
-			continue
-		}
-		if err != nil {
+		var re rowError
+		if err != nil && !errors.As(err, &re) {
 			probs.Add(name, row, "", "", "%v", err)
 			break
 		}
 		issues := rr.issues()
-		if len(issues) == 0 && isBlankRecord(rec) {
+		if err == nil && len(issues) == 0 && isBlankRecord(rec) {
 			continue
 		}
 		if rows++; rows > MaxRows {
-			probs.Add(name, row, "", "", "数据超过 %d 行，已停止读取：学校数据表最多 %d 个校区（每个校区一行）", MaxRows, MaxRows)
+			probs.Add(name, 0, "", "", "数据超过 %d 行（第%d行起未读取）：学校数据表最多 %d 个校区，每个校区一行", MaxRows, row, MaxRows)
 			break
+		}
+		if err != nil {
+			probs.Add(name, row, "", "", "%v", err)
+			continue
 		}
 		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &probs) {
 			continue
@@ -291,7 +294,10 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 			if is.col < len(cols) && cols[is.col] >= 0 { // a cell of an ignored column does not matter
 				probs.Add(name, row, Columns[cols[is.col]].Header, is.value, "%s", is.message)
 				if skipped == nil {
-					skip = append(skip[:0], make([]bool, len(cols))...)
+					if skip == nil {
+						skip = make([]bool, len(cols))
+					}
+					clear(skip)
 					skipped = skip
 				}
 				skipped[is.col] = true

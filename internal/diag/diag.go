@@ -149,8 +149,9 @@ func (p Problem) Local() string {
 // the rest, not hundreds of thousands of lines: at most perColumn problems for each file and
 // column (a column of junk gives the same message on every row) and at most perFile for each
 // file. Each group that lost problems ends with one problem "另有 K 处同类问题未列出", which is an
-// error when any dropped problem was. The kept problems stay in their order, the summaries
-// follow in the order their groups first appeared.
+// error when any dropped problem was. Problems about a whole file (Line 0) are always kept. The
+// kept problems stay in their order, the summaries follow in the order their groups first
+// appeared.
 func (l List) Cap(perColumn, perFile int) List {
 	type key struct{ file, column string }
 	type group struct {
@@ -162,6 +163,10 @@ func (l List) Cap(perColumn, perFile int) List {
 	files := map[string]int{}
 	out := make(List, 0, min(len(l), perFile))
 	for _, p := range l {
+		if p.Line == 0 { // about the whole file: there are few, and each matters
+			out = append(out, p)
+			continue
+		}
 		k := key{p.File, p.Column}
 		g, ok := groups[k]
 		if !ok {

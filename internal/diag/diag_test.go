@@ -15,12 +15,13 @@ func TestCap(t *testing.T) {
 		l.Warn("data/schools.csv", row, "备注", "", "提示")
 	}
 	l.Add("data/county.toml", 3, "G8", "", "错误")
+	l.Add("data/schools.csv", 0, "", "", "数据超过 200000 行")
 	got := l.Cap(20, 200)
 	var lines []string
 	for _, p := range got {
 		lines = append(lines, p.String())
 	}
-	if len(got) != 20+20+1+2 {
+	if len(got) != 20+20+1+1+2 {
 		t.Fatalf("%d problems:\n%s", len(got), strings.Join(lines, "\n"))
 	}
 	want := []string{
@@ -32,7 +33,7 @@ func TestCap(t *testing.T) {
 			t.Errorf("summary %d = %v (warning %v), want %s", i, p, p.Warning, w)
 		}
 	}
-	if got[0].Line != 2 || got[1].Line != 2 || got[2].Line != 3 || got[40].File != "data/county.toml" {
+	if got[0].Line != 2 || got[1].Line != 2 || got[2].Line != 3 || got[40].File != "data/county.toml" || got[41].Line != 0 {
 		t.Errorf("order changed: %s", strings.Join(lines[:5], "\n"))
 	}
 	if got.Err() == nil {
