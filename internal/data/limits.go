@@ -60,10 +60,19 @@ var Plausible = func() map[string]Range {
 	return m
 }()
 
+// The range of each column is looked up once: checkRange runs for every cell.
+func init() {
+	for i := range Columns {
+		if r, ok := Plausible[Columns[i].Key]; ok {
+			Columns[i].rng = &r
+		}
+	}
+}
+
 // checkRange returns what is wrong with v in column c, or "".
 func checkRange(c *Column, v float64) string {
-	r, ok := Plausible[c.Key]
-	if !ok {
+	r := c.rng
+	if r == nil {
 		return ""
 	}
 	if v < r.Min || v > r.Max {

@@ -103,7 +103,7 @@ func parseNumber(s string, integer bool) (float64, numberError) {
 		}
 		return 0, tooLarge
 	}
-	if v == 0 && underflows(s) {
+	if v == 0 && strings.ContainsAny(s, "123456789") && underflows(s) {
 		return 0, tooSmall
 	}
 	if v < 0 {

@@ -109,6 +109,7 @@ type Column struct {
 	Note    string  // unit and meaning, for help texts and the 填报模板
 	number  func(*School) *Number
 	text    func(*School) *string
+	rng     *Range // from Plausible, looked up once
 }
 
 // Kind is what a column holds.
