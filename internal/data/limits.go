@@ -14,8 +14,13 @@ const (
 	MaxCellRunes  = 32_767   // characters in any cell, Excel's own limit
 	MaxTextRunes  = 1_000    // characters in a header, a 学校代码 or a 学校名称
 
-	// The unpacked parts of an .xlsx: a sheet of 200,000 campuses is about 290 MB of XML.
+	// The unpacked parts of an .xlsx: a sheet of 200,000 campuses is about 290 MB of XML, packed
+	// into a 34 MB file. Beyond 64 MB, a file may not unpack to more than maxXLSXGrowth times its
+	// size: real workbooks unpack to about 8 times theirs, and reading 22 MB of XML takes about
+	// a second, so a 10 MB file is answered within 10 s.
 	maxXLSXUnpacked = 512 << 20
+	minXLSXUnpacked = 64 << 20
+	maxXLSXGrowth   = 20
 	// A part larger than this may not unpack to more than maxXLSXRatio times its packed size;
 	// real sheets compress about 8:1, a zip bomb 1000:1.
 	maxXLSXRatioFrom = 16 << 20

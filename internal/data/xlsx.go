@@ -77,7 +77,7 @@ func readXLSX(r io.ReaderAt, size int64) (*xlsxReader, error) {
 		return nil, errors.New(notXLSX)
 	}
 	x := &xlsxReader{zr: zr, hint: 64}
-	if err := x.open(); err != nil {
+	if err := x.open(size); err != nil {
 		return nil, err
 	}
 	return x, nil
@@ -111,8 +111,9 @@ func utf16LE(s string) []byte {
 	return b
 }
 
-// open checks the sizes of the parts, finds the sheet and reads the shared strings.
-func (x *xlsxReader) open() error {
+// open checks the sizes of the parts, finds the sheet and reads the shared strings. size is
+// the size of the file.
+func (x *xlsxReader) open(size int64) error {
 	files := x.zr.File
 	if len(files) > maxXLSXParts {
 		return fmt.Errorf("不是正常的 Excel 文件：其中有 %d 个部件；%s", len(files), resave)
@@ -131,8 +132,12 @@ func (x *xlsxReader) open() error {
 	if total > maxXLSXUnpacked {
 		return fmt.Errorf("Excel 文件解压后有 %d MB，超过了 %d MB 的上限（学校数据表最多 %d 行）", total>>20, maxXLSXUnpacked>>20, MaxRows)
 	}
+	if total > minXLSXUnpacked && total/maxXLSXGrowth > uint64(size) {
+		return fmt.Errorf("Excel 文件解压后有 %d MB，是文件大小的 %d 倍，超出了正常 Excel 文件的范围（不超过 %d 倍）；"+
+			"如果表中有大片空白但设置了格式的行列，请删除它们后重新保存", total>>20, total/uint64(max(size, 1)), maxXLSXGrowth)
+	}
 	book := "xl/workbook.xml"
-	for _, r := range x.rels(parts, "_rels/.rels", "") {
+	for _, r := range rels(parts, "_rels/.rels", "") {
 		if strings.HasSuffix(r.Type, "/officeDocument") {
 			book = r.Target
 		}
@@ -151,10 +156,9 @@ func (x *xlsxReader) open() error {
 			break
 		}
 	}
-	rels := x.rels(parts, path.Join(path.Dir(book), "_rels", path.Base(book)+".rels"), path.Dir(book))
 	sstPath := path.Join(path.Dir(book), "sharedStrings.xml")
 	sheetPath := ""
-	for _, r := range rels {
+	for _, r := range rels(parts, path.Join(path.Dir(book), "_rels", path.Base(book)+".rels"), path.Dir(book)) {
 		switch {
 		case r.ID == sheet.ID:
 			sheetPath = r.Target
@@ -190,7 +194,7 @@ type relationship struct {
 }
 
 // rels reads a relationships part, resolving targets against dir. A missing part has none.
-func (x *xlsxReader) rels(parts map[string]*zip.File, name, dir string) []relationship {
+func rels(parts map[string]*zip.File, name, dir string) []relationship {
 	var doc struct {
 		Rels []relationship `xml:"Relationship"`
 	}

@@ -200,6 +200,14 @@ func TestZipBomb(t *testing.T) {
 		})
 		wantXLSX(t, path, "Excel 文件解压后有 1024 MB，超过了 512 MB 的上限")
 	})
+	t.Run("100 MB from 4 MB", func(t *testing.T) {
+		path := bomb(t, "xl/sharedStrings.xml", func(w *zip.Writer) {
+			f, _ := w.CreateRaw(&zip.FileHeader{Name: "xl/sharedStrings.xml", Method: zip.Deflate,
+				CompressedSize64: 4 << 20, UncompressedSize64: 100 << 20})
+			f.Write(make([]byte, 4<<20))
+		})
+		wantXLSX(t, path, "Excel 文件解压后有 100 MB，是文件大小的 24 倍，超出了正常 Excel 文件的范围（不超过 20 倍）")
+	})
 	t.Run("lying about its size", func(t *testing.T) {
 		var sheet bytes.Buffer
 		sheet.WriteString(`<worksheet><sheetData><row r="1">` + headerCells() + `</row>`)
