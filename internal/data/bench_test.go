@@ -1,7 +1,14 @@
 package data_test
 
 import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/synth"
@@ -17,4 +24,47 @@ func BenchmarkLoadCSV(b *testing.B) {
 			b.Fatal(probs)
 		}
 	}
+}
+
+// BenchmarkLoadXLSX reads a generated workbook of 20,000 campuses, written as Excel writes one
+// (numbers as numbers).
+func BenchmarkLoadXLSX(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "schools.xlsx")
+	rows := csvRecords(b, synth.CSV(20_000, 1))
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, rec := range rows {
+		vals := make([]any, len(rec))
+		for j, v := range rec {
+			vals[j] = v
+			if n, err := strconv.ParseFloat(v, 64); err == nil && i > 0 && j > 1 {
+				vals[j] = n
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		sw.SetRow(cell, vals)
+	}
+	sw.Flush()
+	if err := f.SaveAs(path); err != nil {
+		b.Fatal(err)
+	}
+	info, _ := os.Stat(path)
+	b.SetBytes(info.Size())
+	for b.Loop() {
+		t, probs := data.LoadTable(path, "synth.xlsx")
+		if probs.Err() != nil || len(t.Schools) != 20_000 {
+			b.Fatal(probs)
+		}
+	}
+}
+
+func csvRecords(b *testing.B, src []byte) [][]string {
+	rows, err := csv.NewReader(bytes.NewReader(src)).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return rows
 }

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -59,7 +61,13 @@ const (
 	notNumber numberError = iota + 1
 	negative
 	notInteger
+	tooLarge // beyond maxNumber, or overflowing a float64
+	tooSmall // so close to 0 that a float64 cannot hold it
 )
+
+// maxNumber bounds every number a data file may hold: integers up to it are exact in a float64,
+// and no count, area or amount of a county comes near it.
+const maxNumber = 1e15
 
 func (e numberError) message() string {
 	switch e {
@@ -67,12 +75,17 @@ func (e numberError) message() string {
 		return "不能为负数"
 	case notInteger:
 		return "不是整数"
+	case tooLarge:
+		return "数值过大，超出合理范围"
+	case tooSmall:
+		return "数值过小（接近 0 但不是 0），请检查"
 	}
 	return "不是数字"
 }
 
 // parseNumber reads a cell as a non-negative number, tolerating full-width digits, thousands
-// separators and spaces. It rejects text such as "约3000", NaN and infinities.
+// separators and spaces. It rejects text such as "约3000", NaN, infinities and anything beyond
+// maxNumber, so what it returns is finite and, for integer, exact.
 func parseNumber(s string, integer bool) (float64, numberError) {
 	if !isPlainNumber(s) {
 		s = cleanNumber(s)
@@ -82,15 +95,34 @@ func parseNumber(s string, integer bool) (float64, numberError) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, notNumber
+		if !errors.Is(err, strconv.ErrRange) {
+			return 0, notNumber
+		}
+		if math.Abs(v) < 1 {
+			return 0, tooSmall
+		}
+		return 0, tooLarge
+	}
+	if v == 0 && strings.ContainsAny(s, "123456789") && underflows(s) {
+		return 0, tooSmall
 	}
 	if v < 0 {
 		return 0, negative
 	}
-	if integer && v != float64(int64(v)) {
+	if v > maxNumber {
+		return 0, tooLarge
+	}
+	if integer && v != math.Trunc(v) {
 		return 0, notInteger
 	}
 	return v, 0
+}
+
+// underflows reports whether a number that parsed as 0 has a non-zero digit: 1e-400 is below
+// what a float64 holds, not zero.
+func underflows(s string) bool {
+	mantissa, _, _ := strings.Cut(strings.ToLower(s), "e")
+	return strings.ContainsAny(mantissa, "123456789")
 }
 
 // isPlainNumber accepts an optional sign, digits, at most one point and an exponent: what
@@ -166,4 +198,49 @@ func cleanNumber(s string) string {
 		}
 	}
 	return s
+}
+
+// excelErrors are the error values a formula shows in Excel and WPS, with what they mean.
+var excelErrors = map[string]string{
+	"#DIV/0!": "除数为 0",
+	"#REF!":   "引用的单元格已被删除",
+	"#VALUE!": "参与计算的值类型不对",
+	"#NAME?":  "公式中有无法识别的名称",
+	"#N/A":    "查找不到对应的值",
+	"#NUM!":   "数值无效",
+	"#NULL!":  "引用的区域没有交集",
+	"#SPILL!": "结果区域被占用",
+	"#CALC!":  "计算出错",
+}
+
+// ExcelErrorMessage says what an Excel error value in a cell means, or "" when v is none.
+func ExcelErrorMessage(v string) string {
+	meaning, ok := excelErrors[strings.ToUpper(v)]
+	if !ok {
+		if !strings.HasPrefix(v, "#") || !strings.HasSuffix(v, "!") || len(v) > 20 {
+			return ""
+		}
+		meaning = "公式出错"
+	}
+	return "是 Excel 的错误值 " + v + "（" + meaning + "），不是数据；请修正公式，或直接填写数值"
+}
+
+// formulaMessage is said of a formula whose result the file does not hold.
+const formulaMessage = "是公式，但文件中没有保存它的计算结果；请在 Excel 或 WPS 中打开此文件，确认数值已算出后保存，再重新生成"
+
+// notNumberMessage says why a cell is not a number, naming what the cell holds instead when it is
+// something a spreadsheet produced: a logical value, an error value or a formula.
+func notNumberMessage(cell string, e numberError) string {
+	if e != notNumber {
+		return e.message()
+	}
+	switch u := strings.ToUpper(cell); {
+	case u == "TRUE" || u == "FALSE":
+		return "是逻辑值 " + u + "，不是数字"
+	case ExcelErrorMessage(cell) != "":
+		return ExcelErrorMessage(cell)
+	case strings.HasPrefix(cell, "="):
+		return formulaMessage
+	}
+	return e.message()
 }

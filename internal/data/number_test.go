@@ -29,6 +29,13 @@ func TestParseNumber(t *testing.T) {
 		{"12.0", true, 12, 0},
 		{".5", false, 0.5, 0},
 		{"1.2.3", false, 0, notNumber},
+		{"1e400", false, 0, tooLarge},
+		{"1e-400", false, 0, tooSmall},
+		{"0e-400", false, 0, 0},
+		{"99999999999999999999", true, 0, tooLarge},
+		{"1e15", true, 1e15, 0},
+		{"1.5e15", false, 0, tooLarge},
+		{"9007199254740993", true, 0, tooLarge},
 	}
 	for _, tt := range tests {
 		got, err := parseNumber(normalizeCell(tt.in), tt.integer)

@@ -1,7 +1,8 @@
 // Package data loads a county's data from its site folder: the school table (CSV in UTF-8, UTF-8
-// with BOM or GBK/GB18030, or XLSX), data/county.toml, data/survey.csv and data/history/. It
-// normalises what spreadsheets produce and validates every cell, collecting all problems of a
-// file so that the user can fix them in one pass.
+// with BOM, UTF-16 or GBK/GB18030, or XLSX), data/county.toml, data/survey.csv and
+// data/history/. It normalises what spreadsheets produce and validates every cell against
+// plausible ranges and limits (limits.go), collecting all problems of a file so that the user
+// can fix them in one pass.
 package data
 
 import (
@@ -109,6 +110,7 @@ type Column struct {
 	Note    string  // unit and meaning, for help texts and the 填报模板
 	number  func(*School) *Number
 	text    func(*School) *string
+	rng     *Range // from Plausible, looked up once
 }
 
 // Kind is what a column holds.

@@ -8,12 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/width"
 
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -32,122 +31,176 @@ type Table struct {
 // makes what depends on it 待补充 rather than an error.
 func (t *Table) Has(key string) bool { return t.Present[key] }
 
-// rowReader yields the records of a table with their 1-based row numbers.
+// rowReader yields the records of a table with their 1-based row numbers. An error of type
+// rowError is about one row, and reading goes on; any other error ends the table.
 type rowReader interface {
 	next() (record []string, row int, err error)
+	// issues returns the problems with single cells of the record next returned.
+	issues() []cellIssue
+	// fixedWidth reports whether every row has as many fields as the header (CSV), rather
+	// than ending at its last non-blank cell (XLSX).
+	fixedWidth() bool
 	sizeHint() int // how many records there are at most
 }
+
+// cellIssue is a cell that cannot be read as it is: it is reported, and taken as unreadable.
+type cellIssue struct {
+	col     int // 0-based
+	value   string
+	message string
+}
+
+// rowError is a row that cannot be read; the rows after it can.
+type rowError struct{ message string }
+
+func (e rowError) Error() string { return e.message }
+
+// Caps on the problems listed for a table: a junk sheet gives the same message on every row.
+const (
+	maxProblemsPerColumn = 20
+	maxProblemsPerFile   = 200
+)
 
 // LoadTable reads a school table from a .csv or .xlsx file. name is how messages refer to the
 // file. The returned problems hold every error and warning; the table is nil when there are errors.
 func LoadTable(path, name string) (*Table, diag.List) {
-	var rr rowReader
+	fail := func(msg string) (*Table, diag.List) { return nil, diag.List{{File: name, Message: msg}} }
+	info, err := os.Stat(path)
+	if err != nil {
+		return fail("无法读取：" + diag.SysError(err))
+	}
+	if info.Size() > MaxTableBytes {
+		return fail(tooBig(info.Size()))
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
 		src, err := os.ReadFile(path)
 		if err != nil {
-			return nil, diag.List{{File: name, Message: "无法读取：" + err.Error()}}
+			return fail("无法读取：" + diag.SysError(err))
 		}
-		rr = newCSVReader(src)
+		return ParseCSV(src, name)
 	case ".xlsx":
-		x, err := newXLSXReader(path)
+		x, err := openXLSX(path)
 		if err != nil {
-			return nil, diag.List{{File: name, Message: err.Error()}}
+			return fail(err.Error())
 		}
-		rr = x
-	default:
-		return nil, diag.List{{File: name, Message: "学校数据表只支持 .csv 或 .xlsx 文件"}}
+		defer x.Close()
+		return readTable(x, name)
 	}
-	return readTable(rr, name)
+	return fail("学校数据表只支持 .csv 或 .xlsx 文件")
+}
+
+func tooBig(size int64) string {
+	return fmt.Sprintf("文件太大（%.1f MB），学校数据表不能超过 %d MB", float64(size)/(1<<20), MaxTableBytes>>20)
 }
 
 // ParseCSV reads a school table from CSV bytes in any of the accepted encodings.
 func ParseCSV(src []byte, name string) (*Table, diag.List) {
+	if len(src) > MaxTableBytes {
+		return nil, diag.List{{File: name, Message: tooBig(int64(len(src)))}}
+	}
 	return readTable(newCSVReader(src), name)
 }
 
-// DecodeText returns src as UTF-8: a UTF-8 BOM is dropped, valid UTF-8 is kept, anything else is
-// read as GB18030 (a superset of GBK, what Excel on Chinese Windows saves as "CSV").
-func DecodeText(src []byte) []byte {
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		return src[3:]
-	}
-	if utf8.Valid(src) {
-		return src
-	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
-	if err != nil {
-		return src
-	}
-	return out
-}
-
 type csvReader struct {
-	r     *csv.Reader
-	lines int // an upper bound of the records, to size the table once
+	r       *csv.Reader
+	err     error // what makes the whole file unreadable, returned by the first next
+	suspect bool  // see text.suspect
+	lines   int   // about how many records there are, to size the table once
+	offset  int64 // where the last record ended
+	iss     []cellIssue
 }
 
 func newCSVReader(src []byte) *csvReader {
-	text := DecodeText(src)
-	r := csv.NewReader(bytes.NewReader(text))
+	t, err := decodeText(src)
+	if err != nil {
+		return &csvReader{err: err}
+	}
+	r := csv.NewReader(bytes.NewReader(t.src))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &csvReader{r: r, lines: bytes.Count(text, []byte{'\n'}) + 1}
+	if tabSeparated(t.src) {
+		r.Comma = '\t'
+	}
+	// A hint to size the table: a file of blank lines must not reserve room for 200,000 rows.
+	hint := min(bytes.Count(t.src, []byte{'\n'})+1, len(t.src)/32+1)
+	return &csvReader{r: r, suspect: t.suspect, lines: hint}
 }
 
-func (c *csvReader) sizeHint() int { return c.lines }
+// tabSeparated reports whether the first line has tabs and no commas: Excel's "Unicode 文本"
+// (UTF-16, tab-separated) renamed to .csv.
+func tabSeparated(src []byte) bool {
+	first, _, _ := bytes.Cut(src, []byte{'\n'})
+	return bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0
+}
+
+func (c *csvReader) sizeHint() int       { return min(c.lines, MaxRows+1) }
+func (c *csvReader) fixedWidth() bool    { return true }
+func (c *csvReader) issues() []cellIssue { return c.iss }
 
 func (c *csvReader) next() ([]string, int, error) {
+	c.iss = c.iss[:0]
+	if c.err != nil {
+		err := c.err
+		c.err = io.EOF
+		return nil, 0, err
+	}
 	rec, err := c.r.Read()
 	if err != nil {
+		c.offset = c.r.InputOffset()
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, pe.StartLine, fmt.Errorf("CSV 格式错误（引号不成对或多余）")
+			return nil, pe.StartLine, rowError{csvErrorMessage(pe)}
 		}
 		return nil, 0, err
 	}
 	line, _ := c.r.FieldPos(0)
+	// No cell can be too long when the whole record is short enough, which it nearly always is.
+	offset := c.r.InputOffset()
+	long := offset-c.offset > MaxCellRunes
+	c.offset = offset
+	if !long && !c.suspect {
+		return rec, line, nil
+	}
+	for i, f := range rec {
+		if msg := longCell(f); msg != "" {
+			c.iss = append(c.iss, cellIssue{i, f, msg})
+		} else if c.suspect {
+			if msg := badText(f); msg != "" {
+				c.iss = append(c.iss, cellIssue{i, f, msg})
+			}
+		}
+	}
 	return rec, line, nil
 }
 
-type xlsxReader struct {
-	rows [][]string
-	i    int
+// csvErrorMessage says in Chinese what encoding/csv found wrong with a record.
+func csvErrorMessage(pe *csv.ParseError) string {
+	at := ""
+	if pe.Line != pe.StartLine {
+		at = fmt.Sprintf("（错误在第%d行）", pe.Line)
+	}
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return "CSV 格式错误：没有用引号括起的单元格中出现了引号（\"）" + at + "；含引号的单元格须整个用引号括起，其中的引号写成两个（\"\"）"
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return "CSV 格式错误：引号不成对，带引号的单元格缺少结束的引号，或结束引号后还有字符" + at + "；如果文件在这里被截断，请重新导出"
+	case errors.Is(pe.Err, csv.ErrFieldCount):
+		return "CSV 格式错误：列数与表头不同" + at
+	}
+	return "CSV 格式错误" + at
 }
 
-// newXLSXReader reads the sheet named 学校, or else the first sheet, with raw cell values so
-// that number formats (thousands separators, percentages) do not change what is read.
-func newXLSXReader(path string) (*xlsxReader, error) {
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法打开 Excel 文件：%v", err)
+// longCell says what is wrong with a cell longer than any cell of a real table, or "". It is
+// cheap for the usual short cell, and runs before anything slower looks at the cell.
+func longCell(f string) string {
+	if len(f) <= MaxCellRunes {
+		return ""
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("Excel 文件中没有工作表")
+	if n := utf8.RuneCountInString(f); n > MaxCellRunes {
+		return fmt.Sprintf("单元格太长（%d 个字符），不能超过 %d 个字符", n, MaxCellRunes)
 	}
-	sheet := sheets[0]
-	for _, s := range sheets {
-		if s == "学校" {
-			sheet = s
-		}
-	}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, fmt.Errorf("无法读取工作表「%s」：%v", sheet, err)
-	}
-	return &xlsxReader{rows: rows}, nil
-}
-
-func (x *xlsxReader) sizeHint() int { return len(x.rows) }
-
-func (x *xlsxReader) next() ([]string, int, error) {
-	if x.i >= len(x.rows) {
-		return nil, 0, io.EOF
-	}
-	x.i++
-	return x.rows[x.i-1], x.i, nil
+	return ""
 }
 
 // NormalizeHeader folds the variations a header gets in Excel/WPS: full-width brackets and
@@ -181,9 +234,18 @@ var headerIndex = func() map[string]int {
 }()
 
 func readTable(rr rowReader, name string) (*Table, diag.List) {
+	t, probs := readRows(rr, name)
+	probs = probs.Cap(maxProblemsPerColumn, maxProblemsPerFile)
+	if probs.Err() != nil {
+		return nil, probs
+	}
+	return t, probs
+}
+
+func readRows(rr rowReader, name string) (*Table, diag.List) {
 	var probs diag.List
 	header, headerRow, err := rr.next()
-	for err == nil && isBlankRecord(header) {
+	for err == nil && len(rr.issues()) == 0 && isBlankRecord(header) {
 		header, headerRow, err = rr.next()
 	}
 	if err != nil {
@@ -191,6 +253,16 @@ func readTable(rr rowReader, name string) (*Table, diag.List) {
 			return nil, diag.List{{File: name, Message: "文件是空的，没有表头行"}}
 		}
 		return nil, diag.List{{File: name, Line: headerRow, Message: err.Error()}}
+	}
+	header = slices.Clone(header) // the reader reuses its record
+	for _, is := range rr.issues() {
+		probs.Add(name, headerRow, fmt.Sprintf("第%d列", is.col+1), is.value, "%s", is.message)
+	}
+	if n := len(header) - trailingBlanks(header); n > MaxColumns {
+		probs.Add(name, headerRow, "", "", "表头超过 %d 列，学校数据表最多 %d 列", MaxColumns, MaxColumns)
+	}
+	if probs.Err() != nil {
+		return nil, probs
 	}
 	cols, present, hprobs := mapHeader(header, headerRow, name)
 	probs = append(probs, hprobs...)
@@ -200,24 +272,51 @@ func readTable(rr rowReader, name string) (*Table, diag.List) {
 	t := &Table{File: name, Present: present, Schools: make([]School, 0, rr.sizeHint())}
 	firstRow := make(map[string]int, rr.sizeHint())
 	codeAt := codeIndex(cols)
-	for {
+	var skip []bool
+	for rows := 0; ; {
 		rec, row, err := rr.next()
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
+		if _, isRow := err.(rowError); err != nil && !isRow {
 			probs.Add(name, row, "", "", "%v", err)
 			break
 		}
-		if isBlankRecord(rec) {
+		issues := rr.issues()
+		if err == nil && len(issues) == 0 && isBlankRecord(rec) {
 			continue
+		}
+		if rows++; rows > MaxRows {
+			probs.Add(name, 0, "", "", "数据超过 %d 行（第%d行起未读取）：学校数据表最多 %d 个校区，每个校区一行", MaxRows, row, MaxRows)
+			break
+		}
+		if err != nil {
+			probs.Add(name, row, "", "", "%v", err)
+			continue
+		}
+		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &probs) {
+			continue
+		}
+		var skipped []bool // the cells reported already, nil when none
+		for _, is := range issues {
+			if is.col < len(cols) && cols[is.col] >= 0 { // a cell of an ignored column does not matter
+				probs.Add(name, row, Columns[cols[is.col]].Header, is.value, "%s", is.message)
+				if skipped == nil {
+					if skip == nil {
+						skip = make([]bool, len(cols))
+					}
+					clear(skip)
+					skipped = skip
+				}
+				skipped[is.col] = true
+			}
 		}
 		if codeAt >= 0 && codeAt < len(rec) && IsExampleCode(normalizeCell(rec[codeAt])) {
 			probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
 			continue
 		}
 		s := School{Row: row}
-		parseRecord(&s, rec, cols, name, &probs)
+		parseRecord(&s, rec, cols, skipped, name, &probs)
 		validateSchool(&s, t, name, &probs)
 		if s.Code != "" {
 			if first, dup := firstRow[s.Code]; dup {
@@ -231,10 +330,35 @@ func readTable(rr rowReader, name string) (*Table, diag.List) {
 	if len(t.Schools) == 0 && probs.Err() == nil {
 		probs.Warn(name, 0, "", "", "表中还没有学校数据")
 	}
-	if probs.Err() != nil {
-		return nil, probs
-	}
 	return t, probs
+}
+
+// checkWidth reports a CSV row with fewer or more fields than the header: a row cut short (a
+// truncated file, a lost comma) would otherwise be read with its last cells blank, and extra
+// fields mean a comma too many somewhere. Missing fields of ignored columns (a 备注 added to
+// the header only) do not matter; extra fields that are all blank only get a warning.
+func checkWidth(rec []string, cols []int, row int, name string, probs *diag.List) bool {
+	width := len(cols)
+	switch {
+	case len(rec) < width && slices.ContainsFunc(cols[len(rec):], func(ci int) bool { return ci >= 0 }):
+		probs.Add(name, row, "", "", "这一行只有 %d 列，表头有 %d 列：行不完整（文件被截断，或少了逗号？）", len(rec), width)
+		return false
+	case len(rec) > width && trailingBlanks(rec) >= len(rec)-width:
+		probs.Warn(name, row, "", "", "这一行比表头多出 %d 个空白单元格，已忽略", len(rec)-width)
+	case len(rec) > width:
+		probs.Add(name, row, "", "", "这一行有 %d 列，表头只有 %d 列（多了逗号？含逗号的单元格须用引号括起）", len(rec), width)
+		return false
+	}
+	return true
+}
+
+// trailingBlanks counts the blank cells at the end of a record.
+func trailingBlanks(rec []string) int {
+	n := 0
+	for i := len(rec) - 1; i >= 0 && normalizeCell(rec[i]) == ""; i-- {
+		n++
+	}
+	return n
 }
 
 // ExamplePrefix starts the 学校代码 of the example rows in the 填报模板 (youjun new); such rows
@@ -274,6 +398,10 @@ func mapHeader(header []string, row int, name string) ([]int, map[string]bool, d
 	}
 	for i, h := range header {
 		cols[i] = -1
+		if len(h) > MaxTextRunes && utf8.RuneCountInString(h) > MaxTextRunes {
+			probs.Add(name, row, fmt.Sprintf("第%d列", i+1), h, "列名太长（%d 个字符），不能超过 %d 个字符", utf8.RuneCountInString(h), MaxTextRunes)
+			continue
+		}
 		norm := NormalizeHeader(h)
 		if norm == "" {
 			continue
@@ -337,7 +465,9 @@ func unitColumn(norm string) string {
 	return ""
 }
 
-func parseRecord(s *School, rec []string, cols []int, name string, probs *diag.List) {
+// parseRecord reads the cells of a record into s. Cells marked in skip are reported already
+// and stay unread.
+func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, probs *diag.List) {
 	for i, ci := range cols {
 		if ci < 0 {
 			continue
@@ -347,8 +477,18 @@ func parseRecord(s *School, rec []string, cols []int, name string, probs *diag.L
 		if i < len(rec) {
 			raw = rec[i]
 		}
+		if skip != nil && skip[i] {
+			if c.text != nil { // keep the text, so that the row is not said to lack it
+				*c.text(s) = raw
+			}
+			continue
+		}
 		cell := normalizeCell(raw)
 		if c.text != nil {
+			if c.Kind == Text && len(cell) > MaxTextRunes && utf8.RuneCountInString(cell) > MaxTextRunes {
+				probs.Add(name, s.Row, c.Header, raw, "太长（%d 个字符），不能超过 %d 个字符", utf8.RuneCountInString(cell), MaxTextRunes)
+				continue
+			}
 			if c.Kind == Choice && cell != "" {
 				cell = parseChoice(c, cell, s.Row, name, probs)
 			}
@@ -367,12 +507,16 @@ func parseRecord(s *School, rec []string, cols []int, name string, probs *diag.L
 			continue
 		}
 		v, perr := parseNumber(cell, c.Kind == Count || c.Kind == Year)
-		if perr != 0 {
-			probs.Add(name, s.Row, c.Header, raw, "%s", perr.message())
+		if perr == tooLarge && c.rng != nil {
+			probs.Add(name, s.Row, c.Header, raw, "超出合理范围（%s）", c.rng)
 			continue
 		}
-		if c.Kind == Year && (v < 1900 || v > 2100) {
-			probs.Add(name, s.Row, c.Header, raw, "不是有效的年份")
+		if perr != 0 {
+			probs.Add(name, s.Row, c.Header, raw, "%s", notNumberMessage(cell, perr))
+			continue
+		}
+		if msg := checkRange(c, v); msg != "" {
+			probs.Add(name, s.Row, c.Header, raw, "%s", msg)
 			continue
 		}
 		if c.Scale != 0 {

@@ -156,7 +156,7 @@ func TestEncodingsAndXLSX(t *testing.T) {
 
 // writeXLSX writes a CSV as the first sheet, numbers as numbers (as Excel stores them), with a
 // blank row in the middle and a thousands-separator number format, which must not matter.
-func writeXLSX(t *testing.T, src []byte, path string) {
+func writeXLSX(t testing.TB, src []byte, path string) {
 	t.Helper()
 	rows, _ := readSmallRecords(src)
 	f := excelize.NewFile()

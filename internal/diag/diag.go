@@ -35,10 +35,32 @@ func (p Problem) String() string {
 		b.WriteString(": ")
 	}
 	if p.Value != "" {
-		fmt.Fprintf(&b, "%q ", p.Value)
+		fmt.Fprintf(&b, "%q ", shorten(p.Value))
 	}
 	b.WriteString(p.Message)
 	return b.String()
+}
+
+// maxValueRunes is how much of a long cell a message quotes: enough to find it, and a 10 MB
+// cell does not become a 10 MB message.
+const maxValueRunes = 60
+
+// shorten cuts a long value to its start, saying how long it was.
+func shorten(v string) string {
+	if len(v) <= maxValueRunes {
+		return v
+	}
+	runes, cut := 0, len(v)
+	for i := range v {
+		if runes == maxValueRunes {
+			cut = i
+		}
+		runes++
+	}
+	if runes <= maxValueRunes {
+		return v
+	}
+	return fmt.Sprintf("%s…（共 %d 个字符）", v[:cut], runes)
 }
 
 // List is a set of problems; as an error it reports all of them, one per line.
@@ -121,4 +143,51 @@ func (p Problem) Local() string {
 	q := p
 	q.File = ""
 	return strings.TrimPrefix(strings.TrimPrefix(q.String(), " "), ": ")
+}
+
+// Cap shortens a long list so that the user reads the first problems of each kind and a count of
+// the rest, not hundreds of thousands of lines: at most perColumn problems for each file and
+// column (a column of junk gives the same message on every row) and at most perFile for each
+// file. Each group that lost problems ends with one problem "另有 K 处同类问题未列出", which is an
+// error when any dropped problem was. Problems about a whole file (Line 0) are always kept. The
+// kept problems stay in their order, the summaries follow in the order their groups first
+// appeared.
+func (l List) Cap(perColumn, perFile int) List {
+	type key struct{ file, column string }
+	type group struct {
+		kept, dropped int
+		error         bool
+	}
+	groups := map[key]*group{}
+	var order []key
+	files := map[string]int{}
+	out := make(List, 0, min(len(l), perFile))
+	for _, p := range l {
+		if p.Line == 0 { // about the whole file: there are few, and each matters
+			out = append(out, p)
+			continue
+		}
+		k := key{p.File, p.Column}
+		g, ok := groups[k]
+		if !ok {
+			g = &group{}
+			groups[k] = g
+			order = append(order, k)
+		}
+		if g.kept >= perColumn || files[p.File] >= perFile {
+			g.dropped++
+			g.error = g.error || !p.Warning
+			continue
+		}
+		g.kept++
+		files[p.File]++
+		out = append(out, p)
+	}
+	for _, k := range order {
+		if g := groups[k]; g.dropped > 0 {
+			out = append(out, Problem{File: k.file, Column: k.column, Warning: !g.error,
+				Message: fmt.Sprintf("另有 %d 处同类问题未列出", g.dropped)})
+		}
+	}
+	return out
 }
