@@ -5,7 +5,6 @@
 package html
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -38,6 +37,7 @@ type site struct {
 	templates   map[string]*template.Template
 	schoolFiles map[string]string // school code → file name under schools/
 	pages       []*page
+	idx         siteIndex // lookups built once by plan
 	md          *markdown
 	files       map[string][]byte // output path → content
 }
@@ -53,12 +53,8 @@ func Build(in Input) (map[string][]byte, int, error) {
 	s.templates = t
 	s.md = newMarkdown(s)
 	s.plan()
-	for _, p := range s.pages {
-		var b bytes.Buffer
-		if err := s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p)); err != nil {
-			return nil, 0, fmt.Errorf("生成 %s 时出错：%v", p.Path, err)
-		}
-		s.files[p.Path] = b.Bytes()
+	if err := s.renderPages(); err != nil {
+		return nil, 0, err
 	}
 	if err := s.assets(); err != nil {
 		return nil, 0, err

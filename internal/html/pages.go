@@ -1,10 +1,15 @@
 package html
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
@@ -93,6 +98,41 @@ func (s *site) plan() {
 			p.Next = s.pages[i+1].link()
 		}
 	}
+	s.buildIndex()
+}
+
+// renderPages executes every page's layout, as many at a time as there are processors: a page
+// reads the evaluation and writes only its own buffer. The files and the first error are taken
+// in page order, so the result does not depend on the scheduling.
+func (s *site) renderPages() error {
+	out := make([][]byte, len(s.pages))
+	errs := make([]error, len(s.pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(s.pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(s.pages) {
+					return
+				}
+				p := s.pages[i]
+				var b bytes.Buffer
+				errs[i] = s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p))
+				out[i] = b.Bytes()
+			}
+		}()
+	}
+	wg.Wait()
+	for i, p := range s.pages {
+		if errs[i] != nil {
+			return fmt.Errorf("生成 %s 时出错：%v", p.Path, errs[i])
+		}
+		s.files[p.Path] = out[i]
+	}
+	return nil
 }
 
 func hasCharts(d *content.Doc) bool {
@@ -132,23 +172,14 @@ type navSection struct {
 }
 
 func (s *site) data(p *page) *pageData {
-	cfg := s.in.Config
-	d := &pageData{
-		Site: siteInfo{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
-			Basis: s.in.Report.Profile.Basis},
-		Page: p,
-		Nav:  s.nav(p),
-	}
-	for _, q := range s.pages {
-		if q.Kind == "chapter" {
-			d.Chapters = append(d.Chapters, *q.link())
-		}
-	}
+	d := &pageData{Site: s.idx.info, Page: p, Nav: s.nav(p), Chapters: s.idx.chapters}
 	switch p.Kind {
 	case "index":
 		d.Index = s.indexData()
 	case "chapter":
+		s.idx.mdMu.Lock() // the Markdown renderer keeps the page's root while it renders
 		d.Chapter = &chapterData{Body: s.md.render(p.doc, p.Root)}
+		s.idx.mdMu.Unlock()
 	case "school":
 		d.School = s.schoolData(p.school)
 	case "schools":
@@ -166,9 +197,25 @@ func (s *site) data(p *page) *pageData {
 }
 
 // nav is the sidebar: the overview pages, the chapters, the seven resource indicators and the
-// appendix tables, with the current page marked.
+// appendix tables, with the current page marked. Pages outside the sidebar (schools, most items)
+// share one set of sections; a page in it gets a copy of its own section with itself marked.
 func (s *site) nav(current *page) []navSection {
+	at, ok := s.idx.navAt[current]
+	if !ok {
+		return s.idx.nav
+	}
+	out := slices.Clone(s.idx.nav)
+	sec := &out[at[0]]
+	sec.Links = slices.Clone(sec.Links)
+	sec.Links[at[1]].Current = true
+	return out
+}
+
+// navSections builds the sidebar without a current page, and where each of its pages is in it.
+func (s *site) navSections() ([]navSection, map[*page][2]int) {
 	sections := []navSection{{Title: "概览"}, {Title: "报告正文"}, {Title: "资源配置指标"}, {Title: "附表"}}
+	var in []*page
+	var where [][2]int
 	for _, p := range s.pages {
 		i := -1
 		switch {
@@ -185,19 +232,74 @@ func (s *site) nav(current *page) []navSection {
 			continue
 		}
 		l := *p.link()
-		l.Current = p == current
 		if p.Kind != "indicator" {
 			l.Status = ""
 		}
+		in = append(in, p)
+		where = append(where, [2]int{i, len(sections[i].Links)})
 		sections[i].Links = append(sections[i].Links, l)
 	}
+	// Drop empty sections and renumber the positions accordingly.
+	shift := make([]int, len(sections))
 	out := sections[:0]
-	for _, sec := range sections {
+	for i, sec := range sections {
+		shift[i] = len(out)
 		if len(sec.Links) > 0 {
 			out = append(out, sec)
 		}
 	}
-	return out
+	at := make(map[*page][2]int, len(in))
+	for k, p := range in {
+		at[p] = [2]int{shift[where[k][0]], where[k][1]}
+	}
+	return out, at
+}
+
+// siteIndex holds what every page needs and the lookups by school code, built once per site
+// after plan so that each page costs its own size rather than the size of the whole site.
+type siteIndex struct {
+	info     siteInfo
+	chapters []link
+	nav      []navSection      // no page marked current
+	navAt    map[*page][2]int  // section and position of each page in nav
+	excluded map[string]string // school code → why it is left out of the resource evaluation
+	units    map[string][]int  // school code → its units, indexes into Res.Units in order
+	findings map[string][]schoolFinding
+	mdMu     sync.Mutex // pages render in parallel; chapters take turns with the Markdown renderer
+}
+
+// schoolFinding is a school's entry in an item's list of schools that fail or lack data.
+type schoolFinding struct {
+	item    int // index into Res.Items
+	finding int // index into that item's Schools
+}
+
+func (s *site) buildIndex() {
+	cfg := s.in.Config
+	res := s.in.Report.Res
+	x := &s.idx
+	x.info = siteInfo{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
+		Basis: s.in.Report.Profile.Basis}
+	for _, q := range s.pages {
+		if q.Kind == "chapter" {
+			x.chapters = append(x.chapters, *q.link())
+		}
+	}
+	x.nav, x.navAt = s.navSections()
+	x.excluded = make(map[string]string, len(res.Excluded))
+	for _, e := range res.Excluded {
+		x.excluded[e.Code] = e.Reason // the last one wins, as a scan would have it
+	}
+	x.units = make(map[string][]int, len(res.Units))
+	for i, u := range res.Units {
+		x.units[u.Code] = append(x.units[u.Code], i)
+	}
+	x.findings = map[string][]schoolFinding{}
+	for i, it := range res.Items {
+		for j, f := range it.Schools {
+			x.findings[f.Code] = append(x.findings[f.Code], schoolFinding{i, j})
+		}
+	}
 }
 
 type chapterData struct{ Body template.HTML }
@@ -433,16 +535,10 @@ type fact struct{ Label, Value string }
 func (s *site) schoolData(sc *data.School) *schoolData {
 	r := s.in.Report
 	res := r.Res
-	d := &schoolData{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row}
-	for _, e := range res.Excluded {
-		if e.Code == sc.Code {
-			d.Excluded = e.Reason
-		}
-	}
-	for _, u := range res.Units {
-		if u.Code != sc.Code {
-			continue
-		}
+	d := &schoolData{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row,
+		Excluded: s.idx.excluded[sc.Code]}
+	for _, i := range s.idx.units[sc.Code] {
+		u := &res.Units[i]
 		lr := res.Resource.Of(u.Level)
 		su := schoolUnit{Name: u.Name, LevelName: u.Level.Chinese(), Students: report.Count(u.Students), Split: u.Split,
 			Share: strconv.FormatFloat(u.Share, 'f', 6, 64), Status: u.Status, Met: u.Met}
@@ -478,12 +574,10 @@ func (s *site) schoolData(sc *data.School) *schoolData {
 			d.Rules = append(d.Rules, ruleRow{ID: it.ID, Short: it.Short, Detail: detail, Status: st, Path: "indicators/" + fileName(it.ID) + ".html"})
 		}
 	}
-	for _, it := range res.Items {
-		for _, f := range it.Schools {
-			if f.Code == sc.Code {
-				d.Lacks = append(d.Lacks, report.Item{Text: fmt.Sprintf("%s %s（%s）：%s", it.ID, it.Short, f.Status, f.Detail), Ref: "indicator:" + it.ID})
-			}
-		}
+	for _, x := range s.idx.findings[sc.Code] {
+		it := &res.Items[x.item]
+		f := it.Schools[x.finding]
+		d.Lacks = append(d.Lacks, report.Item{Text: fmt.Sprintf("%s %s（%s）：%s", it.ID, it.Short, f.Status, f.Detail), Ref: "indicator:" + it.ID})
 	}
 	for i := range data.Columns {
 		c := &data.Columns[i]
