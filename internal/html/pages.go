@@ -339,7 +339,7 @@ func (s *site) indexData() *indexData {
 		{Label: "资源配置达标", Value: fmt.Sprintf("%d / %d", p.UnitsPassing+j.UnitsPassing, p.Units+j.Units), Note: fmt.Sprintf("未达到 %d，待补充 %d", p.UnitsFailing+j.UnitsFailing, p.UnitsPending+j.UnitsPending)},
 		{Label: "小学综合差异系数", Value: report.CV(p.CompositeCV), Note: "各项上限 " + report.Number(p.CVLimit)},
 		{Label: "初中综合差异系数", Value: report.CV(j.CompositeCV), Note: "各项上限 " + report.Number(j.CVLimit)},
-		{Label: "在校生", Value: report.Count(p.Students + j.Students), Note: fmt.Sprintf("小学 %s，初中 %s", report.Count(p.Students), report.Count(j.Students))},
+		{Label: "在校生", Value: report.Count(float64(p.Students + j.Students)), Note: fmt.Sprintf("小学 %s，初中 %s", report.Count(float64(p.Students)), report.Count(float64(j.Students)))},
 		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: "特殊教育学校、职业学校、不足50人教学点"},
 	}
 	for _, it := range res.Items {
@@ -547,6 +547,9 @@ func (s *site) schoolData(sc *data.School) *schoolData {
 			ind := lr.Indicators[k]
 			row := unitRow{ID: ind.ID, Name: ind.Name, Threshold: report.Number(ind.Threshold), Floor: report.Number(ind.Floor),
 				County: report.Amount(ind.Value), Value: "未填", Judgement: "待补充"}
+			if v.Reason != "" {
+				row.Value = eval.NotComputable
+			}
 			if v.Valid {
 				row.Value = report.UnitValue(v.Value)
 				switch {
@@ -565,6 +568,9 @@ func (s *site) schoolData(sc *data.School) *schoolData {
 		}
 		for _, m := range u.Missing {
 			d.Lacks = append(d.Lacks, report.Item{Text: u.Name + "：「" + m + "」未填"})
+		}
+		if u.Reason != "" {
+			d.Lacks = append(d.Lacks, report.Item{Text: u.Name + "：" + u.Reason})
 		}
 		d.Units = append(d.Units, su)
 	}
