@@ -12,19 +12,9 @@ import (
 	"github.com/youjun-edu/youjun/internal/report"
 )
 
-// downloads writes every appendix table as CSV (UTF-8 with BOM, so that Excel and WPS on Chinese
-// Windows open it correctly) and as XLSX, numbers as numbers.
-func (s *site) downloads() error {
-	for _, t := range s.in.Report.Tables() {
-		s.files["data/"+t.ID+".csv"] = tableCSV(t)
-		x, err := tableXLSX(t, s.in.Config.Date)
-		if err != nil {
-			return err
-		}
-		s.files["data/"+t.ID+".xlsx"] = x
-	}
-	return nil
-}
+// The downloads: every appendix table as CSV (UTF-8 with BOM, so that Excel and WPS on Chinese
+// Windows open it correctly) and as XLSX, numbers as numbers. site.render writes them beside the
+// pages.
 
 func tableCSV(t *report.Table) []byte {
 	var b bytes.Buffer

@@ -53,13 +53,10 @@ func Build(in Input) (map[string][]byte, int, error) {
 	s.templates = t
 	s.md = newMarkdown(s)
 	s.plan()
-	if err := s.renderPages(); err != nil {
+	if err := s.render(); err != nil { // pages and downloads
 		return nil, 0, err
 	}
 	if err := s.assets(); err != nil {
-		return nil, 0, err
-	}
-	if err := s.downloads(); err != nil {
 		return nil, 0, err
 	}
 	s.files["data/evaluation.json"] = in.JSON

@@ -101,36 +101,63 @@ func (s *site) plan() {
 	s.buildIndex()
 }
 
-// renderPages executes every page's layout, as many at a time as there are processors: a page
-// reads the evaluation and writes only its own buffer. The files and the first error are taken
-// in page order, so the result does not depend on the scheduling.
-func (s *site) renderPages() error {
-	out := make([][]byte, len(s.pages))
-	errs := make([]error, len(s.pages))
+// render executes every page's layout and writes every table's downloads, as many at a time
+// as there are processors: each job reads the evaluation and writes only its own buffers. The
+// largest jobs (the workbooks of the long tables) start first. Files and the first error are
+// taken in a fixed order, so the result does not depend on the scheduling.
+func (s *site) render() error {
+	tables := s.in.Report.Tables()
+	pages := make([][]byte, len(s.pages))
+	pageErrs := make([]error, len(s.pages))
+	downloads := make([][2][]byte, len(tables))
+	tableErrs := make([]error, len(tables))
+	jobs := len(tables) + len(s.pages)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(s.pages)) {
+	for range min(runtime.GOMAXPROCS(0), jobs) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			hint := make([]int, len(kinds)) // the last page's size by kind, to size the next one's buffer
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(s.pages) {
+				j := int(next.Add(1) - 1)
+				switch {
+				case j >= jobs:
 					return
+				case j < len(tables):
+					t := tables[j]
+					downloads[j][0] = tableCSV(t)
+					downloads[j][1], tableErrs[j] = tableXLSX(t, s.in.Config.Date)
+				default:
+					i := j - len(tables)
+					p := s.pages[i]
+					k := slices.Index(kinds, p.Kind)
+					var b bytes.Buffer
+					if k >= 0 {
+						b.Grow(hint[k] + hint[k]/8)
+					}
+					pageErrs[i] = s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p))
+					pages[i] = b.Bytes()
+					if k >= 0 {
+						hint[k] = b.Len()
+					}
 				}
-				p := s.pages[i]
-				var b bytes.Buffer
-				errs[i] = s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p))
-				out[i] = b.Bytes()
 			}
 		}()
 	}
 	wg.Wait()
 	for i, p := range s.pages {
-		if errs[i] != nil {
-			return fmt.Errorf("生成 %s 时出错：%v", p.Path, errs[i])
+		if pageErrs[i] != nil {
+			return fmt.Errorf("生成 %s 时出错：%v", p.Path, pageErrs[i])
 		}
-		s.files[p.Path] = out[i]
+		s.files[p.Path] = pages[i]
+	}
+	for j, t := range tables {
+		if tableErrs[j] != nil {
+			return tableErrs[j]
+		}
+		s.files["data/"+t.ID+".csv"] = downloads[j][0]
+		s.files["data/"+t.ID+".xlsx"] = downloads[j][1]
 	}
 	return nil
 }
