@@ -72,6 +72,9 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
+	if msg := report.TooManyCampuses(len(s.County.Table.Schools)); msg != "" {
+		return nil, append(probs, diag.Problem{File: s.County.Table.File, Message: msg})
+	}
 	var in html.Input
 	timed("评估", func() {
 		res := s.Evaluate()

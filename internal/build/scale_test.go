@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/synth"
 )
 
@@ -57,5 +60,26 @@ func BenchmarkBuildScale(b *testing.B) {
 			b.ReportMetric(float64(res.PDFPages), "pdf-pages")
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/campus")
 		})
+	}
+}
+
+// A table of more campuses than a site is made for is refused before anything is rendered, with
+// the limit in the message, and the output is left alone; the evaluation alone still runs.
+func TestTooManyCampuses(t *testing.T) {
+	dir := scaleSite(t, report.MaxCampuses+1)
+	out := filepath.Join(t.TempDir(), "output")
+	_, probs := Run(Options{Site: dir, Out: out})
+	if probs.Err() == nil || !strings.Contains(probs.Error(), strconv.Itoa(report.MaxCampuses)) || !strings.Contains(probs.Error(), "data/schools.csv") {
+		t.Fatalf("want a refusal naming the limit and the table, got %v", probs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("output written: %v", err)
+	}
+	s, probs := site.Load(dir, "")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if res := s.Evaluate(); len(res.Units) == 0 {
+		t.Error("the evaluation of a large table gives no units")
 	}
 }
