@@ -200,3 +200,25 @@ func TestSumJSON(t *testing.T) {
 		}
 	}
 }
+
+// Whatever finite figures a school has, evaluation.json can be written and holds no NaN.
+func FuzzAbsurdFigures(f *testing.F) {
+	f.Add(1e300, 1000.0, 42.0, 1.0)
+	f.Add(1e308, 1.0, 1e308, 1e-300)
+	f.Add(4500.0, 1e-300, 0.0, 1e308)
+	f.Add(-1e308, 1.7e308, -5.0, 0.0)
+	f.Fuzz(func(t *testing.T, area, students, teachers, rooms float64) {
+		for _, v := range []float64{area, students, teachers, rooms} {
+			if !finite(v) {
+				t.Skip("the loaders give finite numbers only")
+			}
+		}
+		res := evaluateChanged(t, nil, func(s map[string]*data.School) {
+			sc := s["P2"]
+			sc.TeachingArea, sc.SportsArea, sc.PrimaryStudents = data.Num(area), data.Num(area), data.Num(students)
+			sc.PrimaryQualifiedTeachers, sc.Teachers, sc.MultimediaRooms = data.Num(teachers), data.Num(teachers), data.Num(rooms)
+			sc.PublicFundBudget, sc.TrainingFund, sc.PrimaryClasses = data.Num(rooms), data.Num(area), data.Num(rooms)
+		}, primaryAt, primaryAt.with("code", "P2"), juniorAt)
+		assertFinite(t, res)
+	})
+}
