@@ -114,10 +114,22 @@ func (s *site) render() error {
 	jobs := len(tables) + len(s.pages)
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var crash struct {
+		sync.Once
+		value any
+	}
 	for range min(runtime.GOMAXPROCS(0), jobs) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				// A panic in a worker would end the program, out of reach of the caller's
+				// recover (serve keeps running after a failed build): hand it to the caller.
+				if r := recover(); r != nil {
+					crash.Do(func() { crash.value = r })
+					next.Store(int64(jobs)) // the others stop at their next job
+				}
+			}()
 			hint := make([]int, len(kinds)) // the last page's size by kind, to size the next one's buffer
 			for {
 				j := int(next.Add(1) - 1)
@@ -146,6 +158,9 @@ func (s *site) render() error {
 		}()
 	}
 	wg.Wait()
+	if crash.value != nil {
+		panic(crash.value)
+	}
 	for i, p := range s.pages {
 		if pageErrs[i] != nil {
 			return fmt.Errorf("生成 %s 时出错：%v", p.Path, pageErrs[i])
