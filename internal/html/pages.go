@@ -253,6 +253,36 @@ func (s *site) nav(current *page) []navSection {
 	return out
 }
 
+// navHTML renders the sidebar (the layout's "nav" template) for a page. It is the same for
+// every page outside the sidebar at the same depth, which is nearly all of them (the schools),
+// so that markup is rendered once per layout and depth and reused: the sidebar is otherwise
+// the largest part of a school's page to execute.
+func (s *site) navHTML(d *pageData) (template.HTML, error) {
+	p := d.Page
+	if _, in := s.idx.navAt[p]; in {
+		return s.executeNav(d)
+	}
+	key := p.Kind + "\x00" + p.Root
+	s.idx.navMu.Lock()
+	defer s.idx.navMu.Unlock()
+	if h, ok := s.idx.navCache[key]; ok {
+		return h, nil
+	}
+	h, err := s.executeNav(d)
+	if err == nil {
+		s.idx.navCache[key] = h
+	}
+	return h, err
+}
+
+func (s *site) executeNav(d *pageData) (template.HTML, error) {
+	var b strings.Builder
+	if err := s.templates[d.Page.Kind].ExecuteTemplate(&b, "nav", d); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
 // navSections builds the sidebar without a current page, and where each of its pages is in it.
 func (s *site) navSections() ([]navSection, map[*page][2]int) {
 	sections := []navSection{{Title: "概览"}, {Title: "报告正文"}, {Title: "资源配置指标"}, {Title: "附表"}}
@@ -308,6 +338,8 @@ type siteIndex struct {
 	units    map[string][]int  // school code → its units, indexes into Res.Units in order
 	findings map[string][]schoolFinding
 	mdMu     sync.Mutex // pages render in parallel; chapters take turns with the Markdown renderer
+	navMu    sync.Mutex
+	navCache map[string]template.HTML // layout and depth → sidebar of a page outside it
 }
 
 // schoolFinding is a school's entry in an item's list of schools that fail or lack data.
@@ -328,6 +360,7 @@ func (s *site) buildIndex() {
 		}
 	}
 	x.nav, x.navAt = s.navSections()
+	x.navCache = map[string]template.HTML{}
 	x.excluded = make(map[string]string, len(res.Excluded))
 	for _, e := range res.Excluded {
 		x.excluded[e.Code] = e.Reason // the last one wins, as a scan would have it
