@@ -83,6 +83,9 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 		})
 		return nil, probs
 	}
+	if msg := report.TooManyCampuses(len(s.County.Table.Schools)); msg != "" {
+		return nil, append(probs, diag.Problem{File: s.County.Table.File, Message: msg})
+	}
 	var in html.Input
 	timed("评估", func() {
 		res := s.Evaluate()
@@ -185,15 +188,35 @@ func Render(opts Options) (*Result, map[string][]byte, diag.List) {
 	var pdfWarnings diag.List
 	files := map[string][]byte{}
 	var err error
+	// The PDF is typeset beside the pages: both only read what Prepare made, and together they
+	// keep two processors busy. A panic is handed back to this goroutine, where serve recovers.
+	var out *pdf.Output
+	var pdfErr error
+	var pdfStage Stage
+	var pdfPanic any
+	pdfDone := make(chan struct{})
+	go func() {
+		defer close(pdfDone)
+		defer func() { pdfPanic = recover() }()
+		if opts.Only != "html" {
+			start := time.Now()
+			out, pdfErr = makePDF(p, opts)
+			pdfStage = Stage{Name: "生成 PDF", Duration: time.Since(start)}
+		}
+	}()
 	if opts.Only != "pdf" {
 		stage("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
-		if err != nil {
-			var te *html.TemplateError
-			if errors.As(err, &te) {
-				return nil, nil, diag.List{{File: te.File, Line: te.Line, Message: te.Message}}
-			}
-			return nil, nil, diag.List{{File: opts.Out, Message: err.Error()}}
+	}
+	<-pdfDone
+	if pdfPanic != nil {
+		panic(pdfPanic)
+	}
+	if err != nil {
+		var te *html.TemplateError
+		if errors.As(err, &te) {
+			return nil, nil, diag.List{{File: te.File, Line: te.Line, Message: te.Message}}
 		}
+		return nil, nil, diag.List{{File: opts.Out, Message: err.Error()}}
 	}
 	pdfName := p.Site.Config.PDFName()
 	res.pdfName = pdfName
@@ -201,8 +224,11 @@ func Render(opts Options) (*Result, map[string][]byte, diag.List) {
 		return nil, nil, outProblem(opts.Out, err)
 	}
 	if opts.Only != "html" {
-		var out *pdf.Output
-		stage("生成 PDF", func() { out, err = makePDF(p, opts) })
+		err = pdfErr
+		res.Stages = append(res.Stages, pdfStage)
+		if opts.Progress != nil {
+			opts.Progress(pdfStage)
+		}
 		if err != nil {
 			return nil, nil, diag.List{{File: pdfName, Message: "无法生成 PDF：" + err.Error()}}
 		}

@@ -5,6 +5,7 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -64,7 +65,33 @@ func All(res *eval.Result) []*Chart {
 			cs = append(cs, Distribution(res, l, ind.ID))
 		}
 	}
+	for _, c := range cs {
+		c.finite()
+	}
 	return cs
+}
+
+// finite draws a value that is not a number as 0: the evaluation gives none (a value that could
+// not be computed is left out or is 0 like an undefined CV), but ECharts' JSON and the PDF's
+// vectors have no NaN, so a chart must never carry one.
+func (c *Chart) finite() {
+	for i := range c.Series {
+		for j, v := range c.Series[i].Values {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				c.Series[i].Values[j] = 0
+			}
+		}
+	}
+	for i, l := range c.Lines {
+		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) {
+			c.Lines[i].Value = 0
+		}
+	}
+	for i, v := range c.RadarMax {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			c.RadarMax[i] = 100
+		}
+	}
 }
 
 // Find returns the chart with the given ID from cs, or an error that suggests the closest ID.
@@ -151,12 +178,15 @@ func Ratio(res *eval.Result, l standard.Level) *Chart {
 		if ind.Value.OK && ind.Threshold > 0 {
 			ratio = ind.Value.V / ind.Threshold * 100
 		}
+		if math.IsNaN(ratio) || math.IsInf(ratio, 0) {
+			ratio = 0
+		}
 		value.Values = append(value.Values, ratio)
 		value.Fail = append(value.Fail, ratio < 100)
 		std.Values = append(std.Values, 100)
 		top = max(top, ratio)
 	}
-	axisMax := float64(int(top/50)+1) * 50
+	axisMax := (math.Floor(top/50) + 1) * 50
 	for range c.Categories {
 		c.RadarMax = append(c.RadarMax, axisMax)
 	}

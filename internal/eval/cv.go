@@ -51,6 +51,53 @@ func (a *cvAccumulator) result(scale float64) (mean, std, cv float64, ok bool) {
 	return mean, std, std / mean, true
 }
 
+// scaledCV computes what WeightedCV does for indicator k over the units idx, with every value
+// divided by the largest value and every weight by the largest weight first, so that neither the
+// sums nor the squares overflow however large the (finite) values are. It is used only when the
+// direct computation overflowed: on ordinary figures the two differ in the last bits, and the
+// direct one is what the published figures have always been.
+func scaledCV(units []Unit, idx []int, k int) (mean, std, cv float64, ok bool) {
+	var maxV, maxP float64
+	n := 0
+	for _, i := range idx {
+		v := units[i].Values.list[k]
+		if !v.Valid {
+			continue
+		}
+		n++
+		maxV = max(maxV, math.Abs(v.Value))
+		maxP = max(maxP, units[i].Students)
+	}
+	if n == 0 || maxP == 0 || !finite(maxV) || !finite(maxP) {
+		return math.NaN(), math.NaN(), math.NaN(), false
+	}
+	if maxV == 0 {
+		maxV = 1
+	}
+	var w, m float64 // Σ weights, Σ weight × scaled value
+	for _, i := range idx {
+		if v := units[i].Values.list[k]; v.Valid {
+			p := units[i].Students / maxP
+			w += p
+			m += p * (v.Value / maxV)
+		}
+	}
+	m /= w
+	var variance float64
+	for _, i := range idx {
+		if v := units[i].Values.list[k]; v.Valid {
+			d := v.Value/maxV - m
+			variance += units[i].Students / maxP / w * d * d
+		}
+	}
+	s := math.Sqrt(variance)
+	mean, std = m*maxV, s*maxV
+	if n < 2 || m == 0 {
+		return mean, std, 0, false
+	}
+	return mean, std, s / m, true
+}
+
 // Shares returns the share of the split quantities that goes to the primary and junior parts of
 // a campus with a primary, b junior and c senior students, weighted w (1 / 1.1 / 1.32 nationally):
 // primary a·wp / (a·wp + b·wj + c·ws), junior b·wj / (…). The senior share is dropped.
@@ -58,6 +105,12 @@ func Shares(a, b, c, wp, wj, ws float64) (primary, junior float64) {
 	total := a*wp + b*wj + c*ws
 	if total == 0 {
 		return 0, 0
+	}
+	if !finite(total) {
+		// Absurd counts overflow the sum; the same shares in units of the largest count.
+		m := max(a, b, c)
+		a, b, c = a/m, b/m, c/m
+		total = a*wp + b*wj + c*ws
 	}
 	return a * wp / total, b * wj / total
 }

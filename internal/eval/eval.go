@@ -138,6 +138,9 @@ func conclude(res *Result) {
 				msg := fmt.Sprintf("%s%s全县值%s，低于标准%s", l.Chinese(), ind.Name, fmtNum(ind.Value.V), fmtNum(ind.Threshold))
 				if !ind.Value.OK {
 					msg = fmt.Sprintf("%s%s全县值无法计算", l.Chinese(), ind.Name)
+					if ind.ValueReason != "" {
+						msg += "：" + ind.ValueReason
+					}
 				}
 				add(ind.ValueStatus, Finding{Kind: "value", ID: ind.ID, Level: string(l), Message: msg})
 			}
@@ -161,7 +164,14 @@ func conclude(res *Result) {
 		case NotMet:
 			msg = unitFailure(&u, res.Resource.Of(u.Level))
 		case Pending:
-			msg = fmt.Sprintf("%s：%s未填", u.Name, strings.Join(quoteAll(u.Missing), ""))
+			var why []string
+			if len(u.Missing) > 0 {
+				why = append(why, strings.Join(quoteAll(u.Missing), "")+"未填")
+			}
+			if u.Reason != "" {
+				why = append(why, u.Reason)
+			}
+			msg = u.Name + "：" + strings.Join(why, "；")
 		}
 		add(u.Status, Finding{Kind: "unit", ID: "R", Level: string(u.Level), Code: u.Code, Row: u.Row, Message: msg})
 	}
@@ -224,7 +234,7 @@ func scoreB(p *standard.Profile, res *Result) {
 		}
 		b.Items = append(b.Items, it.ID)
 		statuses = append(statuses, it.Status)
-		if it.Score == nil {
+		if it.Score == nil || !it.Score.OK {
 			complete = false
 			continue
 		}

@@ -67,6 +67,12 @@ func scoredItem(p *standard.Profile, it *standard.Item, e *data.Entry) Item {
 		return out
 	}
 	ratio := total / it.Points
+	if !finite(total) || !finite(ratio) {
+		out.Score, out.Ratio = &Opt{Reason: Overflow}, &Opt{Reason: Overflow}
+		out.Status = Pending
+		out.Summary = fmt.Sprintf("满分%s分；自评得分合计%s，无法计算（请核对各要点得分）", fmtNum(it.Points), Overflow)
+		return out
+	}
 	out.Score, out.Ratio = &Opt{V: total, OK: true}, &Opt{V: ratio, OK: true}
 	out.Status = NotMet
 	if meets(ratio, p.B.ItemRatio, p.Resource.Tolerance) {
@@ -125,6 +131,10 @@ func figureCheck(p *standard.Profile, it *standard.Item, c standard.Check, e *da
 		}
 		out.Value = some(v)
 	}
+	if out.Value.Bad() {
+		out.Reason = out.Label + Overflow + "，无法计算（请核对所填数值）"
+		return out // Pending
+	}
 	v := out.Value.V
 	ok := false
 	switch c.Op {
@@ -160,6 +170,9 @@ func lookupNumber(e *data.Entry, key string) (float64, bool) {
 
 // describeCheck states a check's outcome in one Chinese phrase.
 func describeCheck(c Check) string {
+	if c.Value.Bad() {
+		return c.Label + "：" + NotComputable + "（" + c.Reason + "）"
+	}
 	if c.Status == Pending && c.Bool == nil && !c.Value.OK {
 		return c.Label + "：未提供"
 	}
@@ -183,8 +196,15 @@ func opWord(op string) string {
 }
 
 // fmtNum formats a number for a message: as written when it has at most 3 decimals (6.375),
-// otherwise rounded to 2 decimals (3 below 1), trailing zeros removed.
+// otherwise rounded to 2 decimals (3 below 1), trailing zeros removed; 无法计算 when it is not
+// finite, so that no message ever says NaN.
 func fmtNum(v float64) string {
+	if !finite(v) {
+		return NotComputable
+	}
+	if math.Abs(v) >= Huge {
+		return strconv.FormatFloat(v, 'e', 2, 64)
+	}
 	if s := strconv.FormatFloat(v, 'f', -1, 64); !strings.Contains(s, ".") || len(s)-strings.Index(s, ".") <= 4 {
 		return s
 	}

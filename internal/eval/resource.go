@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/youjun-edu/youjun/internal/standard"
 )
@@ -12,6 +13,7 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 	r := &p.Resource
 	res := Level{CVLimit: r.CVLimit.Of(l), Indicators: make([]Indicator, len(r.Indicators))}
 	var idx []int
+	var students float64
 	for i := range units {
 		u := &units[i]
 		if u.Level != l {
@@ -19,7 +21,7 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 		}
 		idx = append(idx, i)
 		res.Units++
-		res.Students += u.Students
+		students += u.Students
 		switch u.Status {
 		case Met:
 			res.UnitsPassing++
@@ -29,9 +31,14 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 			res.UnitsPending++
 		}
 	}
+	res.Students = Sum(students)
+	if !finite(students) {
+		res.Reason = "在校生数合计" + Overflow + "，无法计算"
+	}
 	n := len(r.Indicators)
 	scales := make([]float64, n)
 	acc := make([]cvAccumulator, n)
+	bad := make([]int, n) // units whose value could not be computed
 	for k, ind := range r.Indicators {
 		t := ind.Threshold(l)
 		res.Indicators[k] = Indicator{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: t, Floor: r.FloorRatio * t, CVLimit: res.CVLimit}
@@ -45,6 +52,10 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 		u := &units[i]
 		for k, v := range u.Values.list {
 			out := &res.Indicators[k]
+			if v.Reason != "" {
+				bad[k]++
+				continue
+			}
 			if !v.Valid {
 				out.UnitsMissing++
 				continue
@@ -70,8 +81,23 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 	cvCount := 0
 	for k := range r.Indicators {
 		out := &res.Indicators[k]
-		out.Total, out.Students = acc[k].total, acc[k].students
+		out.Total, out.Students = Sum(acc[k].total), Sum(acc[k].students)
 		mean, std, cv, ok := acc[k].result(scales[k])
+		if !finite(mean) || !finite(std) || !finite(cv) {
+			// Absurd but finite figures overflow the sums or the squares: compute again in
+			// units of the largest value, which cannot overflow.
+			mean, std, cv, ok = scaledCV(units, idx, k)
+		}
+		var reasons []string
+		if !finite(acc[k].total) || !finite(acc[k].students) {
+			reasons = append(reasons, "各校合计"+Overflow)
+		}
+		if !finite(mean) || !finite(std) {
+			reasons = append(reasons, "全县值或标准差"+Overflow+"，无法计算")
+		}
+		if len(reasons) > 0 {
+			out.ValueReason = strings.Join(reasons, "；") + "（请核对各校数据）"
+		}
 		out.ValueStatus = NotApplicable
 		if r.CountyMustMeet && res.Units > 0 {
 			// Hunan: the county value must reach the threshold too.
@@ -83,17 +109,34 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 				}
 			}
 		}
+		if out.ValueStatus == Met && !finite(mean) {
+			out.ValueStatus = Pending
+		}
 		switch {
 		case res.Units == 0:
 			out.CVStatus, out.CVNote = NotApplicable, "全县无参评"+l.Chinese()
 		case out.UnitsMissing > 0:
 			out.CVStatus, out.CVNote = Pending, fmt.Sprintf("%d所学校数据缺失，无法计算", out.UnitsMissing)
+			if bad[k] > 0 {
+				out.CVNote = fmt.Sprintf("%d所学校数据缺失、%d所学校数值无法计算，差异系数无法计算", out.UnitsMissing, bad[k])
+			}
+		case bad[k] > 0:
+			out.CVStatus, out.CVNote = Pending, fmt.Sprintf("%d所学校的数值无法计算（%s），差异系数无法计算（请核对这些学校的数据）", bad[k], Overflow)
+			out.ValueReason = out.CVNote
+			none := Opt{Reason: Overflow}
+			out.Value, out.Std, out.CV = none, none, none
+			if out.ValueStatus != NotApplicable {
+				out.ValueStatus = Pending
+			}
 		case acc[k].n < 2:
 			out.Value, out.Std = some(mean), some(std)
 			out.CVStatus, out.CVNote = NotApplicable, "参评学校不足2所，差异系数无意义"
 		case !ok:
 			out.Value, out.Std = some(mean), some(std)
 			out.CVStatus, out.CVNote = NotMet, "全县值为0，差异系数无法计算"
+		case !finite(cv):
+			out.Value, out.Std, out.CV = some(mean), some(std), some(cv)
+			out.CVStatus, out.CVNote = Pending, "差异系数"+Overflow+"，无法计算（请核对各校数据）"
 		default:
 			out.Value, out.Std, out.CV = some(mean), some(std), some(cv)
 			out.CVOK = within(roundTo(cv, r.CVDecimals), out.CVLimit, r.Tolerance)
@@ -110,6 +153,9 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 		res.CompositeCV = some(cvSum / float64(cvCount))
 	}
 	statuses := []Status{}
+	if res.Units > 0 && !finite(students) {
+		statuses = append(statuses, Pending)
+	}
 	for _, ind := range res.Indicators {
 		statuses = append(statuses, ind.CVStatus, ind.ValueStatus)
 	}

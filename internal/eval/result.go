@@ -3,6 +3,8 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -124,29 +126,33 @@ type Level struct {
 	UnitsPassing int         `json:"units_passing"`
 	UnitsFailing int         `json:"units_failing"`
 	UnitsPending int         `json:"units_pending"`
-	Students     float64     `json:"students"`
+	Students     Sum         `json:"students"` // null when the counts add up to more than a float64 holds
 	CVLimit      float64     `json:"cv_limit"`
 	CompositeCV  Opt         `json:"composite_cv"` // mean of the CVs; informational
 	Indicators   []Indicator `json:"indicators"`
+	Reason       string      `json:"reason,omitempty"` // why students is null
 }
 
 // Indicator is one resource indicator at one level, over the county's included units.
 type Indicator struct {
-	ID         string  `json:"id"`
-	Name       string  `json:"name"`
-	Unit       string  `json:"unit"`
-	Threshold  float64 `json:"threshold"`
-	Floor      float64 `json:"floor"`
-	Value      Opt     `json:"value"` // 全县值 X̄ = Σx / ΣP
-	Total      float64 `json:"total"` // Σx: teachers, m², 元 or rooms (×100 not applied)
-	Students   float64 `json:"students"`
-	Std        Opt     `json:"std"`
-	CV         Opt     `json:"cv"`
-	CVLimit    float64 `json:"cv_limit"`
-	CVOK       bool    `json:"cv_ok"`
-	CVStatus   Status  `json:"cv_status"`
-	CVCritical bool    `json:"cv_critical"` // |CV − limit| < the profile's band
-	CVNote     string  `json:"cv_note,omitempty"`
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Unit      string  `json:"unit"`
+	Threshold float64 `json:"threshold"`
+	Floor     float64 `json:"floor"`
+	Value     Opt     `json:"value"` // 全县值 X̄ = Σx / ΣP
+	Total     Sum     `json:"total"` // Σx: teachers, m², 元 or rooms (×100 not applied)
+	Students  Sum     `json:"students"`
+	Std       Opt     `json:"std"`
+	// ValueReason says why value, std, total or students is null although every school's
+	// figures are there: a number overflowed.
+	ValueReason string  `json:"value_reason,omitempty"`
+	CV          Opt     `json:"cv"`
+	CVLimit     float64 `json:"cv_limit"`
+	CVOK        bool    `json:"cv_ok"`
+	CVStatus    Status  `json:"cv_status"`
+	CVCritical  bool    `json:"cv_critical"` // |CV − limit| < the profile's band
+	CVNote      string  `json:"cv_note,omitempty"`
 	// ValueStatus judges the county value itself when the profile requires it (Hunan); else 不适用.
 	ValueStatus     Status `json:"value_status"`
 	UnitsMeeting    int    `json:"units_meeting"`
@@ -155,20 +161,71 @@ type Indicator struct {
 }
 
 // Opt is a number that may be undefined; it marshals as null then, never as NaN.
+// Undefined comes in two kinds: there is nothing to compute (fewer than two schools, a blank
+// cell: Reason is empty, shown as —), or the inputs are there but the number is not finite, e.g.
+// a sum of absurd areas overflows (Reason says why, shown as 无法计算). An Opt that is OK is finite.
 type Opt struct {
-	V  float64
-	OK bool
+	V      float64
+	OK     bool
+	Reason string // why a number that should exist could not be computed
 }
 
-func some(v float64) Opt { return Opt{V: v, OK: true} }
+// NotComputable is how every output shows a number that could not be computed.
+const NotComputable = "无法计算"
+
+// Huge is where a shown number turns to scientific notation (1.61e+298): no real figure comes
+// near it, and a finite but absurd one would otherwise print hundreds of digits.
+const Huge = 1e15
+
+// Overflow is the reason given for a number that is not finite.
+const Overflow = "数值溢出"
+
+// some returns v as a defined Opt, or as not computable when it is not finite.
+func some(v float64) Opt {
+	if !finite(v) {
+		return Opt{Reason: Overflow}
+	}
+	return Opt{V: v, OK: true}
+}
+
+// Bad reports whether the number should exist but could not be computed.
+func (o Opt) Bad() bool { return !o.OK && o.Reason != "" }
 
 // MarshalJSON writes the number in full precision, or null.
 func (o Opt) MarshalJSON() ([]byte, error) {
-	if !o.OK {
+	if !o.OK || !finite(o.V) {
 		return []byte("null"), nil
 	}
 	return strconv.AppendFloat(nil, o.V, 'g', -1, 64), nil
 }
+
+// Sum is a total of input figures (students, m², 元). Finite inputs can still add up to more
+// than a float64 holds; such a sum marshals as null. A finite sum marshals exactly as
+// encoding/json writes a float64, so that evaluation.json does not change for real data.
+type Sum float64
+
+// MarshalJSON writes the sum as encoding/json writes a float64, or null when it is not finite.
+func (s Sum) MarshalJSON() ([]byte, error) {
+	f := float64(s)
+	if !finite(f) {
+		return []byte("null"), nil
+	}
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b := strconv.AppendFloat(nil, f, format, -1, 64)
+	if format == 'e' {
+		// 1e-07 → 1e-7, as encoding/json does.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // Unit is one unit of evaluation: a campus, or the primary or junior part of a split campus.
 type Unit struct {
@@ -187,6 +244,8 @@ type Unit struct {
 	Failing    []string       `json:"failing,omitempty"`     // indicators below threshold
 	BelowFloor []string       `json:"below_floor,omitempty"` // indicators below the 85% floor
 	Missing    []string       `json:"missing,omitempty"`     // headers of blank cells it needs
+	// Reason says why some of its values are null although their cells are filled (无法计算).
+	Reason string `json:"reason,omitempty"`
 
 	school int // index of its row in the table
 }
@@ -195,7 +254,8 @@ type Unit struct {
 type Value struct {
 	Value      float64
 	Numerator  float64 // teachers, m², 元 or rooms after splitting
-	Valid      bool    // false: an input cell is blank
+	Valid      bool    // false: an input cell is blank, or Reason says why it could not be computed
+	Reason     string  // why a value whose cells are filled could not be computed; "" when blank
 	Meets      bool    // ≥ threshold
 	AboveFloor bool    // ≥ floor ratio × threshold
 }
@@ -290,6 +350,7 @@ type Check struct {
 	Value     Opt     `json:"value"`
 	Bool      *bool   `json:"bool,omitempty"`
 	Status    Status  `json:"status"`
+	Reason    string  `json:"reason,omitempty"` // why value is null although its figures were given
 }
 
 // School is a school's finding within an item (G3–G7, G12, Q4).
@@ -322,10 +383,12 @@ func (r *Result) Item(id string) (*Item, bool) {
 }
 
 // JSON returns the evaluation.json contract: indented, keys in a fixed order, a final newline.
+// Every number the evaluation computes is finite or null, so it fails only when a number the
+// profile or site.toml gave (a threshold, a local target) is NaN or infinite.
 func (r *Result) JSON() ([]byte, error) {
 	out, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("无法写出 evaluation.json：评估标准或 site.toml 中有不是有限数值的数（nan 或 inf）")
 	}
 	return append(out, '\n'), nil
 }

@@ -40,6 +40,13 @@ func survey(c *context, it *standard.Item) Item {
 	}
 	rate := sv.Approving / sv.Samples * 100
 	chk.Value = some(rate)
+	if chk.Value.Bad() {
+		chk.Reason = "社会认可度" + Overflow + "，无法计算（请核对问卷数）"
+		out.Checks = []Check{chk}
+		out.Status = Pending
+		out.Summary = chk.Reason
+		return out
+	}
 	chk.Status = NotMet
 	if meets(rate, min, c.p.Resource.Tolerance) {
 		chk.Status = Met
@@ -137,5 +144,10 @@ func resourceCV(c *context, it *standard.Item) Item {
 	return out
 }
 
-// fmtPercent formats a percentage with two decimals, e.g. 16.90.
-func fmtPercent(v float64) string { return fmt.Sprintf("%.2f", v) }
+// fmtPercent formats a percentage with two decimals, e.g. 16.90, or 无法计算.
+func fmtPercent(v float64) string {
+	if !finite(v) {
+		return NotComputable
+	}
+	return fmt.Sprintf("%.2f", v)
+}

@@ -165,6 +165,9 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 				}
 				classes += s.Classes(l).Value
 			}
+			if !finite(classes) {
+				return Pending, "班数合计" + Overflow + "，无法计算（请核对班数）"
+			}
 			if m := blank(cell(s.MusicRooms, "music_rooms"), cell(s.ArtRooms, "art_rooms")); m != "" {
 				return Pending, m
 			}
@@ -287,6 +290,9 @@ func schoolSize(it *standard.Item) *schoolCheck {
 		applies: inTypes(it),
 		check: func(s *data.School, explain bool) (Status, string) {
 			n := s.CompulsoryStudents()
+			if !finite(n) {
+				return Pending, "在校生数合计" + Overflow + "，无法计算（请核对在校生数）"
+			}
 			through := s.Type == "九年一贯制学校" || s.Type == "十二年一贯制学校"
 			limit, relaxed := maxN, relaxedN
 			if through {
@@ -444,6 +450,13 @@ func teacherCertification(c *context, it *standard.Item) Item {
 	}
 	rate := certified / teachers * 100
 	chk := Check{Key: "certified_rate", Label: "专任教师持证上岗率", Op: ">=", Threshold: it.Param("min_rate"), Unit: "%", Value: some(rate), Status: Pending}
+	if chk.Value.Bad() {
+		chk.Reason = "教师数合计" + Overflow + "，持证上岗率无法计算（请核对专任教师数）"
+		out.Status = combine(out.Status, Pending)
+		out.Checks = []Check{chk}
+		out.Summary = chk.Reason + "；" + out.Summary
+		return out
+	}
 	if complete {
 		chk.Status = NotMet
 		if meets(rate, it.Param("min_rate"), c.p.Resource.Tolerance) {
@@ -470,6 +483,9 @@ func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
 				return Pending, "「公用经费预算(万元)」为0，无法计算比例"
 			}
 			share := s.TrainingFund.Value / s.PublicFundBudget.Value * 100
+			if !finite(share) {
+				return Pending, "教师培训经费占公用经费预算的比例" + Overflow + "，无法计算（请核对两项经费）"
+			}
 			ok := meets(share, min, tol)
 			if ok && !explain {
 				return Met, ""

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -79,13 +80,23 @@ func exclusion(r *standard.Resource, s *data.School) string {
 func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School, warn *diag.List, file string) {
 	r := &p.Resource
 	missing := 0
+	var reasons []string
 	for i, ind := range r.Indicators {
-		num, ok, need := numerator(r, measures[i], u, s, warn, file)
+		num, ok, cols := numerator(r, measures[i], u, s, warn, file)
 		v := Value{Valid: ok, Numerator: num}
 		if ok {
 			v.Value = num / u.Students
 			if ind.PerHundred {
 				v.Value *= 100
+			}
+			if !finite(num) || !finite(v.Value) {
+				// Finite but absurd figures (1e300 m², or 1 student): the value does not exist
+				// as a number. It is neither met nor failed: the figures need checking.
+				v = Value{Reason: fmt.Sprintf("%s %s：%s，无法计算（请核对%s）", ind.ID, ind.Name, Overflow, strings.Join(quoteAll(cols), ""))}
+				reasons = append(reasons, v.Reason)
+				missing++
+				u.Values.list[i] = v
+				continue
 			}
 			t := ind.Threshold(u.Level)
 			v.Meets = meets(v.Value, t, r.Tolerance)
@@ -100,10 +111,11 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 			}
 		} else {
 			missing++
-			u.Missing = appendUnique(u.Missing, need...)
+			u.Missing = appendUnique(u.Missing, cols...)
 		}
 		u.Values.list[i] = v
 	}
+	u.Reason = strings.Join(reasons, "；")
 	// The unit passes when at least min_met values meet their thresholds and none is below its floor.
 	// With blank cells it fails only if it fails whatever the blanks hold; otherwise it is 待补充.
 	switch {
@@ -140,20 +152,17 @@ func measureOf(name string) measure {
 }
 
 // numerator returns the unit's share of the quantity an indicator measures, whether it is known,
-// and, when it is not, the headers of the blank cells.
+// and the headers of the cells it reads (when it is not known: of the blank cells).
 func numerator(r *standard.Resource, m measure, u *Unit, s *data.School, warn *diag.List, file string) (float64, bool, []string) {
 	l := u.Level
 	level := func(n data.Number, key string) (float64, bool, []string) {
-		if !n.Valid {
-			return 0, false, []string{data.HeaderOf(string(l) + "_" + key)}
-		}
-		return n.Value, true, nil
+		return n.Value, n.Valid, []string{data.HeaderOf(string(l) + "_" + key)}
 	}
 	split := func(n data.Number, key string) (float64, bool, []string) {
 		if !n.Valid {
 			return 0, false, []string{data.HeaderOf(key)}
 		}
-		return n.Value * u.Share, true, nil
+		return n.Value * u.Share, true, []string{data.HeaderOf(key)}
 	}
 	switch m {
 	case qualifiedTeachers:
@@ -167,6 +176,7 @@ func numerator(r *standard.Resource, m measure, u *Unit, s *data.School, warn *d
 			eligible := (s.Area == "乡村") && !u.Split && u.Students >= float64(lim.Min) && u.Students <= float64(lim.Max)
 			if eligible {
 				v += shared
+				need = append(need, data.HeaderOf("shared_pe_art_teachers"))
 			} else if u.Level == firstLevel(s) {
 				warn.Warn(file, s.Row, "走教兼职体育艺术教师数", fmtNum(shared),
 					"未计入：只有在校生%d–%d人的乡村学校和教学点可计入交流轮岗、兼职、走教的体育艺术教师", lim.Min, lim.Max)
@@ -180,6 +190,7 @@ func numerator(r *standard.Resource, m measure, u *Unit, s *data.School, warn *d
 		if extra := s.ExtraSportsArea.Value; ok && extra > 0 {
 			if s.Area == "城区" {
 				v += extra * u.Share
+				need = append(need, data.HeaderOf("extra_sports_area"))
 			} else if u.Level == firstLevel(s) {
 				warn.Warn(file, s.Row, "租用改造体育场地面积", fmtNum(extra), "未计入：只有城区学校可计入经改造或租赁的专用运动场地")
 			}

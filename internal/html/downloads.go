@@ -12,19 +12,9 @@ import (
 	"github.com/youjun-edu/youjun/internal/report"
 )
 
-// downloads writes every appendix table as CSV (UTF-8 with BOM, so that Excel and WPS on Chinese
-// Windows open it correctly) and as XLSX, numbers as numbers.
-func (s *site) downloads() error {
-	for _, t := range s.in.Report.Tables() {
-		s.files["data/"+t.ID+".csv"] = tableCSV(t)
-		x, err := tableXLSX(t, s.in.Config.Date)
-		if err != nil {
-			return err
-		}
-		s.files["data/"+t.ID+".xlsx"] = x
-	}
-	return nil
-}
+// The downloads: every appendix table as CSV (UTF-8 with BOM, so that Excel and WPS on Chinese
+// Windows open it correctly) and as XLSX, numbers as numbers. site.render writes them beside the
+// pages.
 
 func tableCSV(t *report.Table) []byte {
 	var b bytes.Buffer
@@ -33,14 +23,15 @@ func tableCSV(t *report.Table) []byte {
 	w.UseCRLF = true
 	header := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		header[i] = c.Header
+		header[i] = inert(c.Header)
 	}
 	w.Write(header)
 	for _, row := range t.Rows {
 		rec := make([]string, len(row))
 		for i, c := range row {
-			rec[i] = c.Text
+			rec[i] = inert(c.Text)
 			if c.Value != nil {
+				// A number, negative ones included, is data to a spreadsheet, never a formula.
 				rec[i] = strconv.FormatFloat(*c.Value, 'f', -1, 64)
 			}
 		}
@@ -48,6 +39,18 @@ func tableCSV(t *report.Table) []byte {
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// inert keeps a text cell from being taken for a formula when the CSV is opened in Excel or WPS
+// (OWASP "CSV injection"): a cell that begins with =, +, -, @, a tab or a carriage return gets a
+// leading ', which spreadsheets read as "text follows". Text comes from the school table and
+// county.toml, which the site's authors do not control line by line: a school named
+// =HYPERLINK("http://…") would otherwise be a live link in an official's spreadsheet.
+func inert(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // tableXLSX writes one sheet with a bold, frozen header row. The document's dates are the
@@ -93,6 +96,7 @@ func tableXLSX(t *report.Table, date string) ([]byte, error) {
 				f.SetCellFloat(sheet, cell, *c.Value, -1, 64)
 				f.SetCellStyle(sheet, cell, cell, numStyle(decimalsOf(c.Text)))
 			} else {
+				// A string cell: stored as text, never as a formula, whatever it begins with.
 				f.SetCellStr(sheet, cell, c.Text)
 			}
 		}

@@ -5,7 +5,6 @@
 package html
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -38,6 +37,7 @@ type site struct {
 	tmplFiles   map[string]string // template name → its file, for error messages
 	schoolFiles map[string]string // school code → file name under schools/
 	pages       []*page
+	idx         siteIndex // lookups built once by plan
 	md          *markdown
 	files       map[string][]byte // output path → content
 }
@@ -53,17 +53,10 @@ func Build(in Input) (map[string][]byte, int, error) {
 	s.templates, s.tmplFiles = t, tf
 	s.md = newMarkdown(s)
 	s.plan()
-	for _, p := range s.pages {
-		var b bytes.Buffer
-		if err := s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p)); err != nil {
-			return nil, 0, templateError(err, s.tmplFiles, p.Path)
-		}
-		s.files[p.Path] = b.Bytes()
-	}
-	if err := s.assets(); err != nil {
+	if err := s.render(); err != nil { // pages and downloads
 		return nil, 0, err
 	}
-	if err := s.downloads(); err != nil {
+	if err := s.assets(); err != nil {
 		return nil, 0, err
 	}
 	s.files["data/evaluation.json"] = in.JSON

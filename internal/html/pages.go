@@ -1,10 +1,15 @@
 package html
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
@@ -93,6 +98,83 @@ func (s *site) plan() {
 			p.Next = s.pages[i+1].link()
 		}
 	}
+	s.buildIndex()
+}
+
+// render executes every page's layout and writes every table's downloads, as many at a time
+// as there are processors: each job reads the evaluation and writes only its own buffers. The
+// largest jobs (the workbooks of the long tables) start first. Files and the first error are
+// taken in a fixed order, so the result does not depend on the scheduling.
+func (s *site) render() error {
+	tables := s.in.Report.Tables()
+	pages := make([][]byte, len(s.pages))
+	pageErrs := make([]error, len(s.pages))
+	downloads := make([][2][]byte, len(tables))
+	tableErrs := make([]error, len(tables))
+	jobs := len(tables) + len(s.pages)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var crash struct {
+		sync.Once
+		value any
+	}
+	for range min(runtime.GOMAXPROCS(0), jobs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				// A panic in a worker would end the program, out of reach of the caller's
+				// recover (serve keeps running after a failed build): hand it to the caller.
+				if r := recover(); r != nil {
+					crash.Do(func() { crash.value = r })
+					next.Store(int64(jobs)) // the others stop at their next job
+				}
+			}()
+			hint := make([]int, len(kinds)) // the last page's size by kind, to size the next one's buffer
+			for {
+				j := int(next.Add(1) - 1)
+				switch {
+				case j >= jobs:
+					return
+				case j < len(tables):
+					t := tables[j]
+					downloads[j][0] = tableCSV(t)
+					downloads[j][1], tableErrs[j] = tableXLSX(t, s.in.Config.Date)
+				default:
+					i := j - len(tables)
+					p := s.pages[i]
+					k := slices.Index(kinds, p.Kind)
+					var b bytes.Buffer
+					if k >= 0 {
+						b.Grow(hint[k] + hint[k]/8)
+					}
+					pageErrs[i] = s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p))
+					pages[i] = b.Bytes()
+					if k >= 0 {
+						hint[k] = b.Len()
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if crash.value != nil {
+		panic(crash.value)
+	}
+	for i, p := range s.pages {
+		if pageErrs[i] != nil {
+			return templateError(pageErrs[i], s.tmplFiles, p.Path)
+		}
+		s.files[p.Path] = pages[i]
+	}
+	for j, t := range tables {
+		if tableErrs[j] != nil {
+			return tableErrs[j]
+		}
+		s.files["data/"+t.ID+".csv"] = downloads[j][0]
+		s.files["data/"+t.ID+".xlsx"] = downloads[j][1]
+	}
+	return nil
 }
 
 func hasCharts(d *content.Doc) bool {
@@ -132,23 +214,14 @@ type navSection struct {
 }
 
 func (s *site) data(p *page) *pageData {
-	cfg := s.in.Config
-	d := &pageData{
-		Site: siteInfo{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
-			Basis: s.in.Report.Profile.Basis},
-		Page: p,
-		Nav:  s.nav(p),
-	}
-	for _, q := range s.pages {
-		if q.Kind == "chapter" {
-			d.Chapters = append(d.Chapters, *q.link())
-		}
-	}
+	d := &pageData{Site: s.idx.info, Page: p, Nav: s.nav(p), Chapters: s.idx.chapters}
 	switch p.Kind {
 	case "index":
 		d.Index = s.indexData()
 	case "chapter":
+		s.idx.mdMu.Lock() // the Markdown renderer keeps the page's root while it renders
 		d.Chapter = &chapterData{Body: s.md.render(p.doc, p.Root)}
+		s.idx.mdMu.Unlock()
 	case "school":
 		d.School = s.schoolData(p.school)
 	case "schools":
@@ -166,9 +239,55 @@ func (s *site) data(p *page) *pageData {
 }
 
 // nav is the sidebar: the overview pages, the chapters, the seven resource indicators and the
-// appendix tables, with the current page marked.
+// appendix tables, with the current page marked. Pages outside the sidebar (schools, most items)
+// share one set of sections; a page in it gets a copy of its own section with itself marked.
 func (s *site) nav(current *page) []navSection {
+	at, ok := s.idx.navAt[current]
+	if !ok {
+		return s.idx.nav
+	}
+	out := slices.Clone(s.idx.nav)
+	sec := &out[at[0]]
+	sec.Links = slices.Clone(sec.Links)
+	sec.Links[at[1]].Current = true
+	return out
+}
+
+// navHTML renders the sidebar (the layout's "nav" template) for a page. It is the same for
+// every page outside the sidebar at the same depth, which is nearly all of them (the schools),
+// so that markup is rendered once per layout and depth and reused: the sidebar is otherwise
+// the largest part of a school's page to execute.
+func (s *site) navHTML(d *pageData) (template.HTML, error) {
+	p := d.Page
+	if _, in := s.idx.navAt[p]; in {
+		return s.executeNav(d)
+	}
+	key := p.Kind + "\x00" + p.Root
+	s.idx.navMu.Lock()
+	defer s.idx.navMu.Unlock()
+	if h, ok := s.idx.navCache[key]; ok {
+		return h, nil
+	}
+	h, err := s.executeNav(d)
+	if err == nil {
+		s.idx.navCache[key] = h
+	}
+	return h, err
+}
+
+func (s *site) executeNav(d *pageData) (template.HTML, error) {
+	var b strings.Builder
+	if err := s.templates[d.Page.Kind].ExecuteTemplate(&b, "nav", d); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// navSections builds the sidebar without a current page, and where each of its pages is in it.
+func (s *site) navSections() ([]navSection, map[*page][2]int) {
 	sections := []navSection{{Title: "概览"}, {Title: "报告正文"}, {Title: "资源配置指标"}, {Title: "附表"}}
+	var in []*page
+	var where [][2]int
 	for _, p := range s.pages {
 		i := -1
 		switch {
@@ -185,19 +304,77 @@ func (s *site) nav(current *page) []navSection {
 			continue
 		}
 		l := *p.link()
-		l.Current = p == current
 		if p.Kind != "indicator" {
 			l.Status = ""
 		}
+		in = append(in, p)
+		where = append(where, [2]int{i, len(sections[i].Links)})
 		sections[i].Links = append(sections[i].Links, l)
 	}
+	// Drop empty sections and renumber the positions accordingly.
+	shift := make([]int, len(sections))
 	out := sections[:0]
-	for _, sec := range sections {
+	for i, sec := range sections {
+		shift[i] = len(out)
 		if len(sec.Links) > 0 {
 			out = append(out, sec)
 		}
 	}
-	return out
+	at := make(map[*page][2]int, len(in))
+	for k, p := range in {
+		at[p] = [2]int{shift[where[k][0]], where[k][1]}
+	}
+	return out, at
+}
+
+// siteIndex holds what every page needs and the lookups by school code, built once per site
+// after plan so that each page costs its own size rather than the size of the whole site.
+type siteIndex struct {
+	info     siteInfo
+	chapters []link
+	nav      []navSection      // no page marked current
+	navAt    map[*page][2]int  // section and position of each page in nav
+	excluded map[string]string // school code → why it is left out of the resource evaluation
+	units    map[string][]int  // school code → its units, indexes into Res.Units in order
+	findings map[string][]schoolFinding
+	mdMu     sync.Mutex // pages render in parallel; chapters take turns with the Markdown renderer
+	navMu    sync.Mutex
+	navCache map[string]template.HTML // layout and depth → sidebar of a page outside it
+}
+
+// schoolFinding is a school's entry in an item's list of schools that fail or lack data.
+type schoolFinding struct {
+	item    int // index into Res.Items
+	finding int // index into that item's Schools
+}
+
+func (s *site) buildIndex() {
+	cfg := s.in.Config
+	res := s.in.Report.Res
+	x := &s.idx
+	x.info = siteInfo{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
+		Basis: s.in.Report.Profile.Basis}
+	for _, q := range s.pages {
+		if q.Kind == "chapter" {
+			x.chapters = append(x.chapters, *q.link())
+		}
+	}
+	x.nav, x.navAt = s.navSections()
+	x.navCache = map[string]template.HTML{}
+	x.excluded = make(map[string]string, len(res.Excluded))
+	for _, e := range res.Excluded {
+		x.excluded[e.Code] = e.Reason // the last one wins, as a scan would have it
+	}
+	x.units = make(map[string][]int, len(res.Units))
+	for i, u := range res.Units {
+		x.units[u.Code] = append(x.units[u.Code], i)
+	}
+	x.findings = map[string][]schoolFinding{}
+	for i, it := range res.Items {
+		for j, f := range it.Schools {
+			x.findings[f.Code] = append(x.findings[f.Code], schoolFinding{i, j})
+		}
+	}
 }
 
 type chapterData struct{ Body template.HTML }
@@ -237,7 +414,7 @@ func (s *site) indexData() *indexData {
 		{Label: "资源配置达标", Value: fmt.Sprintf("%d / %d", p.UnitsPassing+j.UnitsPassing, p.Units+j.Units), Note: fmt.Sprintf("未达到 %d，待补充 %d", p.UnitsFailing+j.UnitsFailing, p.UnitsPending+j.UnitsPending)},
 		{Label: "小学综合差异系数", Value: report.CV(p.CompositeCV), Note: "各项上限 " + report.Number(p.CVLimit)},
 		{Label: "初中综合差异系数", Value: report.CV(j.CompositeCV), Note: "各项上限 " + report.Number(j.CVLimit)},
-		{Label: "在校生", Value: report.Count(p.Students + j.Students), Note: fmt.Sprintf("小学 %s，初中 %s", report.Count(p.Students), report.Count(j.Students))},
+		{Label: "在校生", Value: report.Count(float64(p.Students + j.Students)), Note: fmt.Sprintf("小学 %s，初中 %s", report.Count(float64(p.Students)), report.Count(float64(j.Students)))},
 		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: "特殊教育学校、职业学校、不足50人教学点"},
 	}
 	for _, it := range res.Items {
@@ -433,16 +610,10 @@ type fact struct{ Label, Value string }
 func (s *site) schoolData(sc *data.School) *schoolData {
 	r := s.in.Report
 	res := r.Res
-	d := &schoolData{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row}
-	for _, e := range res.Excluded {
-		if e.Code == sc.Code {
-			d.Excluded = e.Reason
-		}
-	}
-	for _, u := range res.Units {
-		if u.Code != sc.Code {
-			continue
-		}
+	d := &schoolData{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row,
+		Excluded: s.idx.excluded[sc.Code]}
+	for _, i := range s.idx.units[sc.Code] {
+		u := &res.Units[i]
 		lr := res.Resource.Of(u.Level)
 		su := schoolUnit{Name: u.Name, LevelName: u.Level.Chinese(), Students: report.Count(u.Students), Split: u.Split,
 			Share: strconv.FormatFloat(u.Share, 'f', 6, 64), Status: u.Status, Met: u.Met}
@@ -451,6 +622,9 @@ func (s *site) schoolData(sc *data.School) *schoolData {
 			ind := lr.Indicators[k]
 			row := unitRow{ID: ind.ID, Name: ind.Name, Threshold: report.Number(ind.Threshold), Floor: report.Number(ind.Floor),
 				County: report.Amount(ind.Value), Value: "未填", Judgement: "待补充"}
+			if v.Reason != "" {
+				row.Value = eval.NotComputable
+			}
 			if v.Valid {
 				row.Value = report.UnitValue(v.Value)
 				switch {
@@ -470,6 +644,9 @@ func (s *site) schoolData(sc *data.School) *schoolData {
 		for _, m := range u.Missing {
 			d.Lacks = append(d.Lacks, report.Item{Text: u.Name + "：「" + m + "」未填"})
 		}
+		if u.Reason != "" {
+			d.Lacks = append(d.Lacks, report.Item{Text: u.Name + "：" + u.Reason})
+		}
 		d.Units = append(d.Units, su)
 	}
 	for i := range r.Profile.Items {
@@ -478,12 +655,10 @@ func (s *site) schoolData(sc *data.School) *schoolData {
 			d.Rules = append(d.Rules, ruleRow{ID: it.ID, Short: it.Short, Detail: detail, Status: st, Path: "indicators/" + fileName(it.ID) + ".html"})
 		}
 	}
-	for _, it := range res.Items {
-		for _, f := range it.Schools {
-			if f.Code == sc.Code {
-				d.Lacks = append(d.Lacks, report.Item{Text: fmt.Sprintf("%s %s（%s）：%s", it.ID, it.Short, f.Status, f.Detail), Ref: "indicator:" + it.ID})
-			}
-		}
+	for _, x := range s.idx.findings[sc.Code] {
+		it := &res.Items[x.item]
+		f := it.Schools[x.finding]
+		d.Lacks = append(d.Lacks, report.Item{Text: fmt.Sprintf("%s %s（%s）：%s", it.ID, it.Short, f.Status, f.Detail), Ref: "indicator:" + it.ID})
 	}
 	for i := range data.Columns {
 		c := &data.Columns[i]

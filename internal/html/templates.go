@@ -121,8 +121,9 @@ func (s *site) funcMap() template.FuncMap {
 			b, err := c.ECharts()
 			return template.JS(b), err
 		},
-		"failAt": func(s chart.Series, i int) bool { return i < len(s.Fail) && s.Fail[i] },
-		"rows":   s.rows,
+		"failAt":  func(s chart.Series, i int) bool { return i < len(s.Fail) && s.Fail[i] },
+		"rows":    s.rows,
+		"navHTML": s.navHTML,
 		"fmtValue": func(v float64, decimals int) string {
 			return strconv.FormatFloat(v, 'f', decimals, 64)
 		},

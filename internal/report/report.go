@@ -16,6 +16,23 @@ import (
 	"github.com/youjun-edu/youjun/internal/suggest"
 )
 
+// MaxCampuses is the most campuses (rows of the school table) a report site and PDF are made
+// for. A county has fewer than 1,000 and a whole province about 30,000; the site has a page per
+// campus and the PDF lists every one of them, so a build grows with the table (about 1 ms and
+// 110 KB of memory per campus on two cores). A larger table is refused before anything is
+// rendered; `youjun eval` evaluates tables of any size the loader accepts.
+const MaxCampuses = 50_000
+
+// TooManyCampuses says why a table of n campuses gets no site, or "" when it is within MaxCampuses.
+func TooManyCampuses(n int) string {
+	if n <= MaxCampuses {
+		return ""
+	}
+	return fmt.Sprintf("学校数据表有 %d 个校区，超过生成报告网站和 PDF 的上限 %d 个（一个县通常不足 1000 个，"+
+		"一个省约 30000 个）。请确认没有误用全省或全国的数据表，或按县分别生成；只需评估结论时可用 youjun eval --data <学校数据表>",
+		n, MaxCampuses)
+}
+
 // Report is an evaluation with everything derived from it for display.
 type Report struct {
 	Res     *eval.Result
@@ -79,7 +96,7 @@ func (r *Report) buildValues() map[string]string {
 		v[p+"units_passing"] = strconv.Itoa(lr.UnitsPassing)
 		v[p+"units_failing"] = strconv.Itoa(lr.UnitsFailing)
 		v[p+"units_pending"] = strconv.Itoa(lr.UnitsPending)
-		v[p+"students"] = Count(lr.Students)
+		v[p+"students"] = Count(float64(lr.Students))
 		v[p+"composite_cv"] = CV(lr.CompositeCV)
 		v[p+"cv_limit"] = Number(lr.CVLimit)
 		v[p+"status"] = string(lr.Status)
@@ -118,7 +135,10 @@ func (r *Report) buildValues() map[string]string {
 	for _, it := range res.Items {
 		p := "items." + it.ID + "."
 		if it.Score != nil {
-			v[p+"score"] = Number(it.Score.V)
+			v[p+"score"] = Amount(*it.Score)
+			if it.Score.OK {
+				v[p+"score"] = Number(it.Score.V)
+			}
 		}
 		if it.Kind == "B" {
 			v[p+"points"] = Number(it.Points)
@@ -133,30 +153,72 @@ func (r *Report) buildValues() map[string]string {
 	return v
 }
 
+// Every formatter here is total: a number that is not finite, or an Opt that could not be
+// computed, reads 无法计算 (eval.NotComputable); none ever writes NaN or Inf.
+
 // Count formats a count: 29,673.
 func Count(x float64) string {
+	if s, ok := extreme(x); ok {
+		return s
+	}
 	s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
 	return group(s)
 }
 
-// Amount formats an indicator value or standard deviation with two decimals, or — when undefined.
+// Amount formats an indicator value or standard deviation with two decimals, or — when
+// undefined, or 无法计算.
 func Amount(o eval.Opt) string {
-	if !o.OK {
-		return "—"
+	if s, ok := undefined(o); ok {
+		return s
+	}
+	if s, ok := extreme(o.V); ok {
+		return s
 	}
 	return group(strconv.FormatFloat(o.V, 'f', 2, 64))
 }
 
-// CV formats a coefficient of variation with three decimals, or — when undefined.
+// CV formats a coefficient of variation with three decimals, or — when undefined, or 无法计算.
 func CV(o eval.Opt) string {
-	if !o.OK {
-		return "—"
+	if s, ok := undefined(o); ok {
+		return s
+	}
+	if s, ok := extreme(o.V); ok {
+		return s
 	}
 	return strconv.FormatFloat(o.V, 'f', 3, 64)
 }
 
+// undefined returns what stands for an Opt that is not a number: — when there is nothing to
+// compute, 无法计算 when there is and it could not be computed.
+func undefined(o eval.Opt) (string, bool) {
+	switch {
+	case o.Bad() || o.OK && !finite(o.V):
+		return eval.NotComputable, true
+	case !o.OK:
+		return "—", true
+	}
+	return "", false
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// extreme formats what is not finite (无法计算) or absurdly large (1.61e+298, rather than
+// hundreds of digits); ok is false for an ordinary number.
+func extreme(x float64) (string, bool) {
+	switch {
+	case !finite(x):
+		return eval.NotComputable, true
+	case math.Abs(x) >= eval.Huge:
+		return strconv.FormatFloat(x, 'e', 2, 64), true
+	}
+	return "", false
+}
+
 // Number formats a threshold as written in the standard: 4.2, 0.5, 2000, 6.375.
 func Number(x float64) string {
+	if s, ok := extreme(x); ok {
+		return s
+	}
 	s := strconv.FormatFloat(x, 'f', -1, 64)
 	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i > 4 {
 		s = strings.TrimRight(strings.TrimRight(strconv.FormatFloat(x, 'f', 3, 64), "0"), ".")
@@ -165,7 +227,15 @@ func Number(x float64) string {
 }
 
 // Percent formats a percentage with two decimals: 91.48%.
-func Percent(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) + "%" }
+func Percent(x float64) string {
+	if s, ok := extreme(x); ok {
+		if !finite(x) {
+			return s
+		}
+		return s + "%"
+	}
+	return strconv.FormatFloat(x, 'f', 2, 64) + "%"
+}
 
 // CVStatus states whether a CV is within its limit, noting 临界 and why it is undefined.
 func CVStatus(ind eval.Indicator) string {
@@ -183,6 +253,8 @@ func CheckValue(c eval.Check) string {
 		return "是"
 	case c.Bool != nil:
 		return "否"
+	case c.Value.Bad() || c.Value.OK && !finite(c.Value.V):
+		return eval.NotComputable
 	case !c.Value.OK:
 		return "未提供"
 	case c.Unit == "%":

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -99,5 +100,38 @@ func TestTablesAndLists(t *testing.T) {
 	}
 	if _, err := r.List("failuers"); err == nil || !strings.Contains(err.Error(), "是否为「failures」") {
 		t.Errorf("unknown list: %v", err)
+	}
+}
+
+// Every formatter is total: what is not a finite number reads 无法计算 (a number that should
+// exist) or — (nothing to compute), and an absurdly large one is not hundreds of digits long.
+func TestFormatsNotFinite(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	bad := eval.Opt{Reason: eval.Overflow}
+	tests := []struct{ got, want string }{
+		{Count(nan), "无法计算"},
+		{Count(inf), "无法计算"},
+		{Count(-inf), "无法计算"},
+		{Amount(bad), "无法计算"},
+		{Amount(eval.Opt{V: inf, OK: true}), "无法计算"},
+		{Amount(eval.Opt{}), "—"},
+		{CV(bad), "无法计算"},
+		{CV(eval.Opt{V: nan, OK: true}), "无法计算"},
+		{Number(nan), "无法计算"},
+		{Percent(inf), "无法计算"},
+		{UnitValue(inf), "无法计算"},
+		{CheckValue(eval.Check{Value: bad}), "无法计算"},
+		{CheckValue(eval.Check{}), "未提供"},
+		{Number(1e300), "1.00e+300"},
+		{Amount(eval.Opt{V: 7.08e295, OK: true}), "7.08e+295"},
+		{Count(123456789012345), "123,456,789,012,345"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	if c := num("x", inf); c.Value != nil || c.Text != eval.NotComputable {
+		t.Errorf("num(Inf) = %+v", c)
 	}
 }

@@ -36,7 +36,14 @@ type Cell struct {
 
 func text(s string) Cell { return Cell{Text: s} }
 
-func num(s string, v float64) Cell { return Cell{Text: s, Value: &v} }
+// num is a numeric cell; a number that is not finite has no value for spreadsheets and reads
+// 无法计算.
+func num(s string, v float64) Cell {
+	if !finite(v) {
+		return Cell{Text: eval.NotComputable}
+	}
+	return Cell{Text: s, Value: &v}
+}
 
 func status(s eval.Status) Cell { return Cell{Text: string(s), Fail: s == eval.NotMet} }
 
@@ -104,6 +111,9 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 		for k := 0; k < u.Values.Len(); k++ {
 			_, v := u.Values.At(k)
 			c := Cell{Text: "未填"}
+			if v.Reason != "" {
+				c.Text = eval.NotComputable
+			}
 			if v.Valid {
 				c = num(UnitValue(v.Value), v.Value)
 				c.Fail = !v.Meets
@@ -135,10 +145,8 @@ func (r *Report) cvTable() *Table {
 	for _, l := range standard.Levels {
 		lr := r.Res.Resource.Of(l)
 		for _, ind := range lr.Indicators {
-			cv := Cell{Text: CV(ind.CV), Fail: ind.CVStatus == eval.NotMet}
-			if ind.CV.OK {
-				cv.Value = &ind.CV.V
-			}
+			cv := optCell(CV(ind.CV), ind.CV)
+			cv.Fail = ind.CVStatus == eval.NotMet
 			value := optCell(Amount(ind.Value), ind.Value)
 			value.Fail = ind.ValueStatus == eval.NotMet
 			row := []Cell{text(l.Chinese()), {Text: ind.ID + " " + ind.Name, Ref: "indicator:" + ind.ID},
@@ -161,6 +169,15 @@ func optCell(s string, o eval.Opt) Cell {
 		return text(s)
 	}
 	return num(s, o.V)
+}
+
+// optNum is optCell for a number shown as Number shows it, with a unit after it: — when
+// undefined, 无法计算 when it could not be computed.
+func optNum(o eval.Opt, unit string) Cell {
+	if s, ok := undefined(o); ok {
+		return text(s)
+	}
+	return num(Number(roundShown(o.V))+unit, o.V)
 }
 
 // splitTable shows how the facilities of schools that span levels were split.
@@ -227,10 +244,13 @@ func (r *Report) bScoresTable() *Table {
 			continue
 		}
 		score, ratio := text("未填"), text("—")
-		if it.Score != nil {
+		switch {
+		case it.Score != nil && it.Score.OK:
 			score = num(Number(it.Score.V), it.Score.V)
 			ratio = num(Percent(it.Ratio.V*100), it.Ratio.V*100)
 			ratio.Fail = it.Status == eval.NotMet
+		case it.Score != nil:
+			score, ratio = text(eval.NotComputable), text(eval.NotComputable)
 		}
 		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), num(Number(it.Points), it.Points), score, ratio, status(it.Status)})
 	}
@@ -283,10 +303,7 @@ func (r *Report) localTargetsTable() *Table {
 		if lt.Level != "" {
 			name += "（" + standard.Level(lt.Level).Chinese() + "）"
 		}
-		value := text("—")
-		if lt.Value.OK {
-			value = num(Number(roundShown(lt.Value.V))+lt.Unit, lt.Value.V)
-		}
+		value := optNum(lt.Value, lt.Unit)
 		units := text("")
 		if lt.Units > 0 {
 			units = text(fmt.Sprintf("%d/%d", lt.UnitsMeeting, lt.Units))

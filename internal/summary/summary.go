@@ -6,6 +6,7 @@ package summary
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/rivo/uniseg"
@@ -152,24 +153,36 @@ func chineseNumber(n int) string {
 
 func num(n int) string { return fmt.Sprint(n) }
 
+// value, opt and cv are total: what is not a finite number reads 无法计算 (or — when there is
+// nothing to compute), never NaN.
 func value(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= eval.Huge {
+		return report.Number(v)
+	}
 	s := fmt.Sprintf("%.2f", v)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
 }
 
 func opt(o eval.Opt) string {
-	if !o.OK {
-		return "—"
+	if !o.OK || o.Bad() {
+		return report.Amount(o) // — or 无法计算
 	}
-	return fmt.Sprintf("%.2f", o.V)
+	return value2(o.V, "%.2f")
 }
 
 func cv(o eval.Opt) string {
-	if !o.OK {
-		return "—"
+	if !o.OK || o.Bad() {
+		return report.CV(o)
 	}
-	return fmt.Sprintf("%.3f", o.V)
+	return value2(o.V, "%.3f")
+}
+
+func value2(v float64, format string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= eval.Huge {
+		return report.Number(v)
+	}
+	return fmt.Sprintf(format, v)
 }
 
 type printer struct {
