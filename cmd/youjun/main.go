@@ -204,7 +204,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 	if *asJSON {
 		out, err := res.JSON()
 		if err != nil {
-			fmt.Fprintln(stderr, "无法输出 JSON：", err)
+			fmt.Fprintln(stderr, "无法输出 JSON：评估结果中有无法表示的数值，请把此信息报告给开发者")
 			return exitError
 		}
 		stdout.Write(out)

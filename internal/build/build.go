@@ -91,7 +91,12 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 		res := s.Evaluate()
 		rep := report.New(res, s.Profile, s.County)
 		in = html.Input{SiteDir: opts.Site, Config: s.Config, Report: rep, Charts: chart.All(res)}
-		in.JSON, _ = res.JSON()
+		var err error
+		if in.JSON, err = res.JSON(); err != nil {
+			// Only a number of the profile or site.toml that is not finite can get here; the
+			// loaders refuse those, so this is a fault of youjun's, not of the input.
+			probs.Add("data/evaluation.json", 0, "", "", "无法生成 evaluation.json：评估结果中有无法表示的数值，请把此信息报告给开发者")
+		}
 	})
 	timed("读取正文", func() {
 		docs, cp := content.LoadDir(contentDir, "content")
