@@ -17,22 +17,7 @@ import (
 func scaleSite(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	for _, f := range []string{"site.toml", "data/county.toml", "data/survey.csv", "data/history/基本均衡综合差异系数.csv"} {
-		src, err := os.ReadFile(filepath.Join("../..", f))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), src, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "data", "schools.csv"), synth.CSV(n, 7), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
+	if err := synth.WriteSite("../..", dir, n, 7); err != nil {
 		tb.Fatal(err)
 	}
 	return dir

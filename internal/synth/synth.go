@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strconv"
 )
 
@@ -128,4 +130,26 @@ func ceilDiv(n int, size float64) int {
 		return 0
 	}
 	return int(math.Ceil(float64(n) / size))
+}
+
+// WriteSite makes dir a site with a generated county of n campuses: site.toml, data/ and
+// content/ are copied from the site at root (the repository's example), and data/schools.csv is
+// replaced by CSV(n, seed).
+func WriteSite(root, dir string, n int, seed uint64) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	site, err := os.ReadFile(filepath.Join(root, "site.toml"))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), site, 0o644); err != nil {
+		return err
+	}
+	for _, sub := range []string{"data", "content"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(root, sub))); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, "data", "schools.csv"), CSV(n, seed), 0o644)
 }
