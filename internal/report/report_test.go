@@ -68,8 +68,11 @@ func TestValues(t *testing.T) {
 func TestTablesAndLists(t *testing.T) {
 	r := exampleReport(t)
 	rp, ok := r.Table("resource-primary")
-	if !ok || len(rp.Rows) != 62 || len(rp.Columns) != 12 {
-		t.Fatalf("resource-primary: %v rows", len(rp.Rows))
+	if !ok {
+		t.Fatal("no table resource-primary")
+	}
+	if len(rp.Rows) != 62 || len(rp.Columns) != 12 {
+		t.Fatalf("resource-primary: %d rows, %d columns; want 62, 12", len(rp.Rows), len(rp.Columns))
 	}
 	failing := 0
 	for _, row := range rp.Rows {
