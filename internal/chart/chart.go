@@ -104,9 +104,7 @@ func Find(cs []*Chart, id string) (*Chart, error) {
 		ids[i] = c.ID
 	}
 	msg := fmt.Sprintf("没有编号为「%s」的图", id)
-	if s := suggest.Closest(id, ids); s != "" {
-		msg += "，是否为「" + s + "」？"
-	}
+	msg += suggest.Hint(id, ids)
 	return nil, fmt.Errorf("%s", msg)
 }
 

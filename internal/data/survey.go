@@ -69,9 +69,7 @@ func ParseSurvey(src []byte, name string, groups []string) (*Survey, diag.List) 
 			probs.Add(name, r.row, "对象", "", "不能为空")
 		case !contains(groups, g.Group):
 			msg := fmt.Sprintf("不是调查对象之一（%s）", strings.Join(groups, "、"))
-			if sg := suggest.Closest(g.Group, groups); sg != "" {
-				msg += "，是否为「" + sg + "」？"
-			}
+			msg += suggest.Hint(g.Group, groups)
 			probs.Add(name, r.row, "对象", g.Group, "%s", msg)
 		case seen[g.Group] > 0:
 			probs.Add(name, r.row, "对象", g.Group, "与第%d行重复", seen[g.Group])

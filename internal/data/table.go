@@ -537,9 +537,7 @@ func parseChoice(c *Column, cell string, row int, name string, probs *diag.List)
 		return alias
 	}
 	msg := fmt.Sprintf("不是有效的%s（可填：%s）", c.Header, strings.Join(choices, "、"))
-	if s := suggest.Closest(cell, choices); s != "" {
-		msg += "，是否为「" + s + "」？"
-	}
+	msg += suggest.Hint(cell, choices)
 	probs.Add(name, row, c.Header, cell, "%s", msg)
 	return ""
 }

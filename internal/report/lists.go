@@ -51,9 +51,7 @@ func (r *Report) List(name string) ([]Item, error) {
 				names = append(names, it.ID)
 			}
 			sort.Strings(names)
-			if s := suggest.Closest(name, names); s != "" {
-				msg += "，是否为「" + s + "」？"
-			}
+			msg += suggest.Hint(name, names)
 			return nil, fmt.Errorf("%s", msg)
 		}
 		for _, s := range it.Schools {

@@ -60,9 +60,7 @@ func (r *Report) Value(key string) (string, error) {
 		return v, nil
 	}
 	msg := fmt.Sprintf("没有名为「%s」的数值", key)
-	if s := suggest.Closest(key, r.ValueKeys()); s != "" {
-		msg += "，是否为「" + s + "」？"
-	}
+	msg += suggest.Hint(key, r.ValueKeys())
 	return "", fmt.Errorf("%s", msg)
 }
 

@@ -92,9 +92,7 @@ func Docs(docs []*content.Doc, r *report.Report, charts []*chart.Chart) (Map, di
 				}
 				sort.Strings(shown)
 				msg := fmt.Sprintf("正文中没有编号为「%s」的图或表（正文中的图表：%s）", sc.Args[0], strings.Join(shown, "、"))
-				if s := suggest.Closest(sc.Args[0], shown); s != "" {
-					msg += "，是否为「" + s + "」？"
-				}
+				msg += suggest.Hint(sc.Args[0], shown)
 				probs.Add(d.File, sc.Line, "", sc.Raw, "%s", msg)
 				continue
 			}
@@ -130,9 +128,7 @@ func syntax(sc *content.Shortcode) error {
 	}
 	if !slices.Contains(names, sc.Name) {
 		msg := fmt.Sprintf("未知的短代码「%s」（可用：%s）", sc.Name, strings.Join(names, "、"))
-		if s := suggest.Closest(sc.Name, names); s != "" {
-			msg += "，是否为「" + s + "」？"
-		}
+		msg += suggest.Hint(sc.Name, names)
 		return fmt.Errorf("%s", msg)
 	}
 	want := 1
@@ -159,9 +155,7 @@ func one(sc *content.Shortcode, r *report.Report, charts []*chart.Chart) (Resolu
 		t, ok := r.Table(sc.Args[0])
 		if !ok {
 			msg := fmt.Sprintf("没有名为「%s」的表（可用：%s）", sc.Args[0], strings.Join(r.TableIDs(), "、"))
-			if s := suggest.Closest(sc.Args[0], r.TableIDs()); s != "" {
-				msg += "，是否为「" + s + "」？"
-			}
+			msg += suggest.Hint(sc.Args[0], r.TableIDs())
 			return Resolution{}, fmt.Errorf("%s", msg)
 		}
 		return Resolution{Table: t}, nil

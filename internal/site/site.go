@@ -93,9 +93,7 @@ func checkLocalTargets(p *standard.Profile, targets map[string]float64) diag.Lis
 		if !slices.Contains(paths, path) {
 			msg := "评估标准中没有可设本地目标的这一项（可设各项资源配置指标的标准值和县级数值类指标）"
 			if len(probs) < tomlfile.MaxProblems { // past the listed problems, a suggestion is not worth its cost
-				if s := suggest.Closest(path, paths); s != "" {
-					msg += "，是否为「" + s + "」？"
-				}
+				msg += suggest.Hint(path, paths)
 			}
 			probs.Add(config.FileName, 0, col, "", "%s", msg)
 			continue

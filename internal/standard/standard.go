@@ -393,9 +393,7 @@ func Source(id string) ([]byte, error) {
 	src, err := builtin.ReadFile(path.Join("profiles", id+".toml"))
 	if err != nil {
 		msg := fmt.Sprintf("未知的评估标准「%s」，可用的有：%s", id, strings.Join(Builtin(), "、"))
-		if s := suggest.Closest(id, Builtin()); s != "" {
-			msg += "；是否为「" + s + "」？"
-		}
+		msg += suggest.Hint(id, Builtin())
 		return nil, fmt.Errorf("%s", msg)
 	}
 	return src, nil
@@ -613,9 +611,7 @@ func (p *Profile) Validate(file string) diag.List {
 		}
 		if !contains(Measures, ind.Measure) {
 			msg := fmt.Sprintf("指标 %s 的计算方法 measure「%s」未知", ind.ID, ind.Measure)
-			if s := suggest.Closest(ind.Measure, Measures); s != "" {
-				msg += "，是否为「" + s + "」？"
-			}
+			msg += suggest.Hint(ind.Measure, Measures)
 			bad(ind.ID+".measure", "%s", msg)
 		}
 	}
@@ -688,9 +684,7 @@ func (it Item) validate(file string, p *Profile) diag.List {
 				names = append(names, n)
 			}
 			msg := fmt.Sprintf("未知的计算规则「%s」", it.Rule)
-			if s := suggest.Closest(it.Rule, names); s != "" {
-				msg += "，是否为「" + s + "」？"
-			}
+			msg += suggest.Hint(it.Rule, names)
 			bad("%s", msg)
 		}
 		for _, name := range params {
@@ -701,9 +695,7 @@ func (it Item) validate(file string, p *Profile) diag.List {
 		for _, name := range slices.Sorted(maps.Keys(it.Params)) {
 			if !contains(params, name) {
 				msg := fmt.Sprintf("规则 %s 没有参数 params.%s", it.Rule, name)
-				if s := suggest.Closest(name, params); s != "" {
-					msg += "，是否为「" + s + "」？"
-				}
+				msg += suggest.Hint(name, params)
 				bad("%s", msg)
 			}
 		}
@@ -927,9 +919,7 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 		if !ok {
 			msg := "评估标准中没有这个数值"
 			if len(probs) < tomlfile.MaxProblems { // past the listed problems, a suggestion is not worth its cost
-				if s := suggest.Closest(path, paths); s != "" {
-					msg += "，是否为「" + s + "」？"
-				}
+				msg += suggest.Hint(path, paths)
 			}
 			probs.Add(file, 0, "standard.override."+path, "", "%s", msg)
 			continue

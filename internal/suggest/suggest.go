@@ -39,3 +39,12 @@ func distance(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
+
+// Hint is the "did you mean" tail of a message: "，是否为「x」？" with the candidate closest to
+// word, or "" when none is close enough.
+func Hint(word string, candidates []string) string {
+	if s := Closest(word, candidates); s != "" {
+		return "，是否为「" + s + "」？"
+	}
+	return ""
+}

@@ -18,3 +18,13 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+func TestHint(t *testing.T) {
+	names := []string{"teacher_avg_salary", "civil_servant_avg_salary"}
+	if got, want := Hint("teacher_avg_salery", names), "，是否为「teacher_avg_salary」？"; got != want {
+		t.Errorf("Hint = %q, want %q", got, want)
+	}
+	if got := Hint("quota", names); got != "" {
+		t.Errorf("Hint for a far word = %q, want none", got)
+	}
+}

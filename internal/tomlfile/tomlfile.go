@@ -134,9 +134,7 @@ func (ix Index) UnknownKey(file string, key toml.Key, candidates []string) diag.
 	p := diag.Problem{File: file, Line: ix.Line(key), Column: shorten(key.String()), Message: "未知的键"}
 	// A long key is no typo of a short one, and its edit distance would cost its length squared.
 	if word := key[len(key)-1]; len(word) <= maxKeyLen {
-		if s := suggest.Closest(word, candidates); s != "" {
-			p.Message += "，是否为「" + s + "」？"
-		}
+		p.Message += suggest.Hint(word, candidates)
 	}
 	return p
 }
