@@ -2,13 +2,15 @@ package build
 
 import (
 	"bytes"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
+
+	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"regexp"
-	"sort"
-	"strings"
 
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -117,7 +119,7 @@ var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
 func brokenLinks(files map[string][]byte) diag.List {
 	var w diag.List
 	seen := map[string]bool{}
-	for _, name := range sortedNames(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -158,13 +160,4 @@ func brokenLinks(files map[string][]byte) diag.List {
 		}
 	}
 	return w
-}
-
-func sortedNames(files map[string][]byte) []string {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,7 +68,7 @@ func ParseSurvey(src []byte, name string, groups []string) (*Survey, diag.List) 
 		switch {
 		case g.Group == "":
 			probs.Add(name, r.row, "对象", "", "不能为空")
-		case !contains(groups, g.Group):
+		case !slices.Contains(groups, g.Group):
 			msg := fmt.Sprintf("不是调查对象之一（%s）", strings.Join(groups, "、"))
 			msg += suggest.Hint(g.Group, groups)
 			probs.Add(name, r.row, "对象", g.Group, "%s", msg)
@@ -278,13 +279,4 @@ func readSmallCSV(src []byte, name string, cols []smallColumn) ([]smallRow, diag
 		rows = append(rows, r)
 	}
 	return rows, probs
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

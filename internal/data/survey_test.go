@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,7 +99,7 @@ func FuzzParseSurvey(f *testing.F) {
 					t.Fatalf("count %v accepted", v)
 				}
 			}
-			if g.Approving > g.Samples || !contains(groups, g.Group) {
+			if g.Approving > g.Samples || !slices.Contains(groups, g.Group) {
 				t.Fatalf("group %+v accepted", g)
 			}
 			n, a = n+g.Samples, a+g.Approving

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -102,7 +103,7 @@ func (f *flow) minHeight(b block) float64 {
 
 func (f *flow) heading(b block) {
 	t := f.t
-	anchor := "h" + itoa(len(f.headings)+1)
+	anchor := "h" + strconv.Itoa(len(f.headings)+1)
 	t.cur.anchors = append(t.cur.anchors, mark{anchor, t.y})
 	text := strings.ToValidUTF8(spansText(b.spans), "\uFFFD") // a bookmark's title must be text
 	t.cur.marks = append(t.cur.marks, mark{text, t.y})
@@ -187,16 +188,4 @@ func (f *flow) figure(b block) {
 	drawChart(t, b.chart, 0, t.y, t.st.TextW, h)
 	t.y += h
 	f.centered(b.caption, sCaption, t.st.pitch())
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	s := ""
-	for n > 0 {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-	}
-	return s
 }

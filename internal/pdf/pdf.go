@@ -7,6 +7,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -148,7 +149,7 @@ func tocPages(f *flow, hs []heading) {
 		} else {
 			indent = 2 * st.Body * st.gridRatio()
 		}
-		num := itoa(h.page)
+		num := strconv.Itoa(h.page)
 		numW := t.measure(num, sBody)
 		ls := breakLines([]span{{h.text, s}}, st.TextW-numW-st.Body*3-indent, 0, false, t.adv)
 		for i, l := range ls {
@@ -235,7 +236,7 @@ func draw(t *typesetter, st Style) error {
 // of even ones, one character in from the edge.
 func pageNumber(t *typesetter, n int, left float64) {
 	st := t.st
-	text := "— " + itoa(n) + " —"
+	text := "— " + strconv.Itoa(n) + " —"
 	w := t.measure(text, sPageNum)
 	x := left + st.TextW - st.PageNum - w
 	if n%2 == 0 {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -236,7 +237,7 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 		// A glyph set on the document grid advances less than its font says, so it is drawn on
 		// its own; others join a run when they follow on exactly.
 		grid := t.styles[g.style].grid && cjk.IsWide(r)
-		if !grid && run != nil && run.family == fam && run.size == size && abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
+		if !grid && run != nil && run.family == fam && run.size == size && math.Abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
 			run.text += g.text
 			run.x2 += g.w
 			continue
@@ -273,11 +274,4 @@ func (t *typesetter) label(text string, s int, x, w, base float64, align byte) {
 		x += w - ls[0].width
 	}
 	t.line(ls[0], x, base)
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

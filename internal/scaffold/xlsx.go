@@ -113,8 +113,8 @@ func SchoolsXLSX() ([]byte, error) {
 		case data.Decimal:
 			style = decStyle
 		}
-		f.SetCellStyle(sheet, col+"2", col+itoa(lastRow), style)
-		rng := col + "2:" + col + itoa(lastRow)
+		f.SetCellStyle(sheet, col+"2", col+strconv.Itoa(lastRow), style)
+		rng := col + "2:" + col + strconv.Itoa(lastRow)
 		switch c.Kind {
 		case data.Choice:
 			dv := excelize.NewDataValidation(true)
@@ -174,9 +174,9 @@ func SchoolsXLSX() ([]byte, error) {
 		"6. 可以直接用 Excel 或 WPS 填写本文件；也可以另存为 CSV（data/schools.csv，二者只保留一个）。",
 	}
 	for i, s := range intro {
-		cell := "A" + itoa(i+2)
+		cell := "A" + strconv.Itoa(i+2)
 		f.SetCellStr(help, cell, s)
-		f.MergeCell(help, cell, "D"+itoa(i+2))
+		f.MergeCell(help, cell, "D"+strconv.Itoa(i+2))
 		f.SetCellStyle(help, cell, cell, wrap)
 		f.SetRowHeight(help, i+2, 32)
 	}
@@ -196,11 +196,11 @@ func SchoolsXLSX() ([]byte, error) {
 		if note != "" {
 			desc += "。" + note
 		}
-		f.SetCellStr(help, "A"+itoa(row), c.Header)
-		f.SetCellStr(help, "B"+itoa(row), c.Key)
-		f.SetCellStr(help, "C"+itoa(row), unit)
-		f.SetCellStr(help, "D"+itoa(row), desc)
-		f.SetCellStyle(help, "D"+itoa(row), "D"+itoa(row), wrap)
+		f.SetCellStr(help, "A"+strconv.Itoa(row), c.Header)
+		f.SetCellStr(help, "B"+strconv.Itoa(row), c.Key)
+		f.SetCellStr(help, "C"+strconv.Itoa(row), unit)
+		f.SetCellStr(help, "D"+strconv.Itoa(row), desc)
+		f.SetCellStyle(help, "D"+strconv.Itoa(row), "D"+strconv.Itoa(row), wrap)
 	}
 	f.SetActiveSheet(0)
 	buf, err := f.WriteToBuffer()
@@ -217,8 +217,6 @@ func borders() []excelize.Border {
 	}
 	return b
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func number(s string) float64 {
 	v, _ := strconv.ParseFloat(s, 64)

@@ -259,7 +259,7 @@ func (in Input) Bounds() Bounds {
 	switch {
 	case in.Unit == "%":
 		b = Bounds{Min: 0, Max: 100, Percent: true}
-	case contains(countUnits, in.Unit):
+	case slices.Contains(countUnits, in.Unit):
 		b = Bounds{Min: 0, Max: MaxCount, Integer: true}
 	case in.Unit == "元":
 		b = Bounds{Min: 0, MinOpen: true, Max: MaxAmount}
@@ -468,7 +468,7 @@ func extend(base, child *Profile, md toml.MetaData, file string) (*Profile, diag
 	var probs diag.List
 	out.Items = nil
 	for _, it := range base.Items {
-		if !contains(child.Remove, it.ID) {
+		if !slices.Contains(child.Remove, it.ID) {
 			out.Items = append(out.Items, it)
 		}
 	}
@@ -586,7 +586,7 @@ func (p *Profile) Validate(file string) diag.List {
 		bad("resource.split_weight", "拆分折算系数必须都大于 0")
 	}
 	for _, t := range r.ExcludedTypes {
-		if !contains(SchoolTypes, t) {
+		if !slices.Contains(SchoolTypes, t) {
 			bad("resource.excluded_types", "未知的学校类型「%s」", t)
 		}
 	}
@@ -609,7 +609,7 @@ func (p *Profile) Validate(file string) diag.List {
 		if ind.Name == "" {
 			bad(ind.ID, "指标 %s 缺少名称", ind.ID)
 		}
-		if !contains(Measures, ind.Measure) {
+		if !slices.Contains(Measures, ind.Measure) {
 			msg := fmt.Sprintf("指标 %s 的计算方法 measure「%s」未知", ind.ID, ind.Measure)
 			msg += suggest.Hint(ind.Measure, Measures)
 			bad(ind.ID+".measure", "%s", msg)
@@ -693,7 +693,7 @@ func (it Item) validate(file string, p *Profile) diag.List {
 			}
 		}
 		for _, name := range slices.Sorted(maps.Keys(it.Params)) {
-			if !contains(params, name) {
+			if !slices.Contains(params, name) {
 				msg := fmt.Sprintf("规则 %s 没有参数 params.%s", it.Rule, name)
 				msg += suggest.Hint(name, params)
 				bad("%s", msg)
@@ -704,7 +704,7 @@ func (it Item) validate(file string, p *Profile) diag.List {
 		bad("rooms_rounding 只能是 ceil 或 floor，现为「%s」", it.RoomsRounding)
 	}
 	for _, t := range it.Types {
-		if !contains(SchoolTypes, t) {
+		if !slices.Contains(SchoolTypes, t) {
 			bad("未知的学校类型「%s」", t)
 		}
 	}
@@ -944,13 +944,4 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 		}
 	}
 	return probs
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
