@@ -33,6 +33,7 @@ func TestXLSXFromOtherWriters(t *testing.T) {
 		// TestXLSXWriterFormulas); without the flag, their results are read.
 		{"xlsxwriter-example.xlsx", "../..", []string{"是否新建"}, []edit{noRecalc}},
 		{"lo-formulas-example.xlsx", "../..", []string{"核算生均"}, nil},
+		{"lo-resaved-xlsxwriter-example.xlsx", "../..", []string{"是否新建"}, nil},
 		{"lo-formulas-hunan.xlsx", "../../examples/hunan", []string{"核算生均"}, nil},
 		{"lo-formulas-example.xlsx", "../..", []string{"核算生均"}, []edit{sharedFormulas}},
 		{"lo-example.xlsx", "../..", nil, []edit{noRefs}},

@@ -125,4 +125,9 @@ for key, path in SOURCES.items():
     if key == 'example':  # as openpyxl wrote it: formulas without results
         shutil.copy(src, os.path.join(out, 'openpyxl-formulas-example.xlsx'))
     soffice(src, None, 'lo-formulas-%s.xlsx' % key)
+# The remedy the reader asks for: the xlsxwriter workbook opened and saved again (by
+# LibreOffice here), which recomputes the formulas and drops fullCalcOnLoad.
+src = os.path.join(tmp, 'resaved.xlsx')
+shutil.copy(os.path.join(out, 'xlsxwriter-example.xlsx'), src)
+soffice(src, None, 'lo-resaved-xlsxwriter-example.xlsx')
 print('written to', out)
