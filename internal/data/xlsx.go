@@ -230,7 +230,8 @@ type sheetEntry struct {
 // readWorkbook reads the sheets of the workbook and whether it asks to be recalculated when
 // opened. Programs that write workbooks without computing formulas set that flag (xlsxwriter,
 // openpyxl, exceljs, PhpSpreadsheet…), with 0 or the template's old result as the formula's
-// value; Excel and LibreOffice do not keep it when they save.
+// value. LibreOffice drops it when it saves the file again (checked with 7.4); so, it seems,
+// does Excel (not checked, nor WPS).
 func readWorkbook(f *zip.File) (sheets []sheetEntry, recalc bool, err error) {
 	var doc struct {
 		Sheets []sheetEntry `xml:"sheets>sheet"`
