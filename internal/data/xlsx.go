@@ -26,20 +26,30 @@ import (
 // notXLSX is the message for a file that is no .xlsx at all.
 const notXLSX = "不是有效的 Excel（.xlsx）文件，可能已损坏或只是改了扩展名；如果是 .xls 旧格式或 WPS 的 .et，请在 Excel/WPS 中另存为 .xlsx"
 
+// recalcMessage is said of a formula in a workbook that asks to be recalculated when opened.
+const recalcMessage = "是公式，文件要求打开时重新计算（由程序生成的文件常见），其中保存的计算结果可能不是最新的；" +
+	"请在 Excel 或 WPS 中打开此文件，确认数值已算出后保存，再重新生成"
+
+// dateMessage is said of a date cell (t="d"): no column of the table holds a date.
+const dateMessage = "是日期，学校数据表中没有填日期的列；「建成年份」只填年份，如 2006"
+
 // resave asks for a damaged but openable file to be saved again.
 const resave = "请在 Excel/WPS 中打开后重新保存为 .xlsx"
 
 type xlsxReader struct {
-	file  io.Closer // nil when reading from memory
-	zr    *zip.Reader
-	part  io.ReadCloser
-	dec   *xml.Decoder
-	sst   []string
-	hint  int // rows, from the sheet's dimension
-	row   int // number of the last row read
-	rec   []string
-	iss   []cellIssue
-	ended bool
+	file io.Closer // nil when reading from memory
+	zr   *zip.Reader
+	part io.ReadCloser
+	dec  *xml.Decoder
+	sst  []string
+	hint int // rows, from the sheet's dimension
+	// recalc is set when the workbook asks to be recalculated when opened (fullCalcOnLoad):
+	// the results it holds for formulas may be stale or placeholders.
+	recalc bool
+	row    int // number of the last row read
+	rec    []string
+	iss    []cellIssue
+	ended  bool
 }
 
 // openXLSX opens the sheet named 学校, or else the first sheet. Its errors are messages for the
@@ -142,10 +152,11 @@ func (x *xlsxReader) open(size int64) error {
 			book = r.Target
 		}
 	}
-	sheets, err := readSheets(parts[partName(book)])
+	sheets, recalc, err := readWorkbook(parts[partName(book)])
 	if err != nil {
 		return err
 	}
+	x.recalc = recalc
 	if len(sheets) == 0 {
 		return errors.New("Excel 文件中没有工作表")
 	}
@@ -216,17 +227,26 @@ type sheetEntry struct {
 	ID   string `xml:"id,attr"` // r:id, in the transitional or the strict namespace
 }
 
-func readSheets(f *zip.File) ([]sheetEntry, error) {
+// readWorkbook reads the sheets of the workbook and whether it asks to be recalculated when
+// opened. Programs that write workbooks without computing formulas set that flag (xlsxwriter,
+// openpyxl, exceljs, PhpSpreadsheet…), with 0 or the template's old result as the formula's
+// value. LibreOffice drops it when it saves the file again (checked with 7.4); so, it seems,
+// does Excel (not checked, nor WPS).
+func readWorkbook(f *zip.File) (sheets []sheetEntry, recalc bool, err error) {
 	var doc struct {
 		Sheets []sheetEntry `xml:"sheets>sheet"`
+		Calc   struct {
+			FullCalcOnLoad string `xml:"fullCalcOnLoad,attr"`
+		} `xml:"calcPr"`
 	}
 	if f == nil {
-		return nil, errors.New(notXLSX)
+		return nil, false, errors.New(notXLSX)
 	}
 	if err := decodePart(f, &doc); err != nil {
-		return nil, fmt.Errorf("工作簿结构已损坏；%s", resave)
+		return nil, false, fmt.Errorf("工作簿结构已损坏；%s", resave)
 	}
-	return doc.Sheets, nil
+	recalc, _ = strconv.ParseBool(doc.Calc.FullCalcOnLoad)
+	return doc.Sheets, recalc, nil
 }
 
 // decodePart unmarshals a small part (workbook, relationships).
@@ -463,15 +483,25 @@ func (x *xlsxReader) addCell(c *cell) {
 		case "0":
 			v = "FALSE"
 		}
+	case "d": // an ISO 8601 date, which some writers store as such
+		msg = dateMessage
 	case "e":
 		if msg = ExcelErrorMessage(v); msg == "" {
 			msg = "是 Excel 的错误值 " + v + "，不是数据；请修正公式，或直接填写数值"
 		}
 	}
-	if c.hasFormula && !c.hasValue {
-		v, msg = "="+string(c.formula), formulaMessage
-		if len(c.formula) == 0 {
-			v = "（共享公式）"
+	if c.hasFormula {
+		// An empty <v> holds no result unless the formula gives text (openpyxl writes
+		// <v></v> for every formula; Excel writes t="str" for a formula giving "").
+		uncomputed := !c.hasValue || len(c.value) == 0 && c.typ != "str"
+		if uncomputed || x.recalc {
+			v, msg = "="+string(c.formula), formulaMessage
+			if len(c.formula) == 0 {
+				v = "（共享公式）"
+			}
+			if !uncomputed {
+				msg = recalcMessage
+			}
 		}
 	}
 	if msg == "" {

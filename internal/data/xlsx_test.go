@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,4 +259,78 @@ func TestNotXLSX(t *testing.T) {
 	sheet := parts["xl/worksheets/sheet1.xml"]
 	parts["xl/worksheets/sheet1.xml"] = sheet[:strings.Index(sheet, `<row r="2">`)+20]
 	wantXLSX(t, writeZip(t, parts), "Excel 文件的工作表不完整（文件可能被截断）")
+}
+
+// inlineRow writes a row of inline strings, then the raw cells.
+func inlineRow(r int, texts string, cells string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<row r="%d">`, r)
+	for _, s := range strings.Split(texts, ",") {
+		b.WriteString(`<c t="inlineStr"><is><t>` + s + `</t></is></c>`)
+	}
+	return b.String() + cells + "</row>"
+}
+
+// Formula results that are not to be trusted: openpyxl writes every formula with an empty
+// <v></v>, read as a blank cell (0 students); xlsxwriter and openpyxl mark their workbooks for
+// recalculation on load (fullCalcOnLoad), xlsxwriter with 0 as each formula's result, read
+// as 0.
+func TestXLSXFormulaResults(t *testing.T) {
+	const head = sheetHeader + ",核算"
+	tests := []struct {
+		name   string
+		cells  string // 小学在校生数, 体育运动场馆面积 and an ignored column, in row 2
+		recalc bool
+		want   []string // messages; none: the school reads 300 pupils and 3000 m²
+	}{
+		{"cached results", `<c><f>100*3</f><v>300</v></c><c><f t="shared" ref="E2:E3" si="0">3000</f><v>3000</v></c><c><f>E2/D2</f><v>10</v></c>`, false, nil},
+		{"shared formula", `<c><v>300</v></c><c><f t="shared" si="0"/><v>3000</v></c><c t="e"><f t="shared" si="1"/><v>#DIV/0!</v></c>`, false, nil},
+		{"text result", `<c t="str"><f>"300"</f><v>300</v></c><c><v>3000</v></c><c t="str"><f>""</f><v></v></c>`, false, nil},
+		{"empty result (openpyxl)", `<c><f>100*3</f><v></v></c><c><f t="shared" si="0"/><v/></c><c><f>E2/D2</f><v></v></c>`, false,
+			[]string{`第2行「小学在校生数」: "=100*3" 是公式，但文件中没有保存它的计算结果`, `第2行「体育运动场馆面积」: "（共享公式）" 是公式，但文件中没有保存它的计算结果`}},
+		{"no result", `<c><f>100*3</f></c><c><v>3000</v></c><c><f>E2/D2</f></c>`, false,
+			[]string{`第2行「小学在校生数」: "=100*3" 是公式，但文件中没有保存它的计算结果`}},
+		{"recalculated on load (xlsxwriter)", `<c><f>100*3</f><v>0</v></c><c><v>3000</v></c><c><f>E2/D2</f><v>0</v></c>`, true,
+			[]string{`第2行「小学在校生数」: "=100*3" 是公式，文件要求打开时重新计算（由程序生成的文件常见），其中保存的计算结果可能不是最新的`}},
+		{"values when recalculated on load", `<c><v>300</v></c><c t="n"><v>3E+3</v></c><c t="b"><v>1</v></c>`, true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parts := rawParts(inlineRow(1, head, "") + inlineRow(2, "A,甲小学,小学", tt.cells))
+			if tt.recalc {
+				parts["xl/workbook.xml"] = strings.Replace(parts["xl/workbook.xml"], "</workbook>", `<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>`, 1)
+			}
+			path := writeZip(t, parts)
+			if tt.want != nil {
+				msg := wantXLSX(t, path, tt.want...)
+				if strings.Contains(msg, "「核算」: \"") {
+					t.Errorf("the ignored column is reported:\n%s", msg)
+				}
+				return
+			}
+			table, probs := LoadTable(path, "data/schools.xlsx")
+			if probs.Err() != nil {
+				t.Fatal(probs)
+			}
+			if s := table.Schools[0]; s.PrimaryStudents != Num(300) || s.SportsArea != Num(3000) {
+				t.Errorf("school = %+v", s)
+			}
+		})
+	}
+}
+
+// A date in 建成年份 is refused rather than read as some number: as a date cell (t="d") and as
+// Excel stores dates, a day count formatted as a date.
+func TestXLSXDates(t *testing.T) {
+	head := sheetHeader + ",建成年份"
+	row := func(year string) string {
+		return rawXLSX(t, inlineRow(1, head, "")+inlineRow(2, "A,甲小学,小学", `<c><v>300</v></c><c><v>3000</v></c>`+year))
+	}
+	wantXLSX(t, row(`<c t="d"><v>2006-09-01T00:00:00</v></c>`),
+		`第2行「建成年份」: "2006-09-01T00:00:00" 是日期，学校数据表中没有填日期的列；「建成年份」只填年份，如 2006`)
+	wantXLSX(t, row(`<c s="1"><v>38961</v></c>`), `第2行「建成年份」: "38961" 不是有效的年份`)
+	table, probs := LoadTable(row(`<c s="1" t="n"><v>2006</v></c>`), "x.xlsx")
+	if probs.Err() != nil || table.Schools[0].BuiltYear != Num(2006) {
+		t.Errorf("year: %v %+v", probs, table)
+	}
 }
