@@ -252,12 +252,12 @@ func TestStrict(t *testing.T) {
 			p := filepath.Join(dir, "data", "county.toml")
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, bytes.Replace(b, []byte("training_completion_rate = 100"), nil, 1), 0o644)
-		}, "data/county.toml 第34行「G9」: 待补充：G9 教师培训完成率"},
+		}, "data/county.toml 第34行「G9.training_completion_rate」: 待补充：G9 教师培训完成率"},
 		{"待补充 cell", func(dir string) {
 			p := filepath.Join(dir, "data", "schools.csv")
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, bytes.Replace(b, []byte(",9611.5,"), []byte(",,"), 1), 0o644)
-		}, "data/schools.csv 第2行: 待补充：示例县第一小学：「教学及辅助用房面积」未填"},
+		}, "data/schools.csv 第2行「教学及辅助用房面积」: 待补充：示例县第一小学：「教学及辅助用房面积」未填"},
 		{"missing chapter", func(dir string) {
 			os.Remove(filepath.Join(dir, "content", "04-problems.md"))
 		}, "content/: 缺少章节「四、存在问题」"},

@@ -34,41 +34,13 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 	var w diag.List
 	w = append(w, p.Warnings...)
 	w = append(w, res.TableWarnings()...)
-	county := p.Site.County
-	table := county.Table.File
 	for _, f := range res.Pending {
-		switch f.Kind {
-		case "unit":
-			w.Warn(table, f.Row, "", "", "待补充：%s", f.Message)
-		case "cv":
-			w.Warn(table, 0, "", "", "待补充：%s", f.Message)
-		default:
-			file, line := "data/county.toml", 0
-			if e := county.Figures.Entry(f.ID); e != nil {
-				line = e.Line
-			}
-			if it, ok := res.Item(f.ID); ok && it.Computed {
-				file = table
-			}
-			if f.ID == "S1" {
-				file, line = "data/survey.csv", 0
-			}
-			if f.ID == "P2" {
-				file = "data/history/"
-			}
-			w.Warn(file, line, f.ID, "", "待补充：%s", f.Message)
-		}
+		w.Warn(f.Source.File, f.Source.Line, f.Source.Column, "", "待补充：%s", f.Message)
 	}
 	for _, it := range res.Items {
 		if it.Dimension == "eligibility" && it.Status == eval.Pending {
-			file, line := "data/county.toml", 0
-			if e := county.Figures.Entry(it.ID); e != nil {
-				line = e.Line
-			}
-			if it.ID == "P2" {
-				file, line = "data/history/", 0
-			}
-			w.Warn(file, line, it.ID, "", "待补充（申报条件）：%s %s：%s", it.ID, it.Short, it.Summary)
+			src := it.Where()
+			w.Warn(src.File, src.Line, src.Column, "", "待补充（申报条件）：%s %s：%s", it.ID, it.Short, it.Summary)
 		}
 		for _, m := range it.Warnings {
 			w.Warn("data/survey.csv", 0, it.ID, "", "%s", m)

@@ -23,7 +23,8 @@ type Figures struct {
 
 // Entry holds what the county entered for one item.
 type Entry struct {
-	Line     int // line of the [ID] header
+	Line     int            // line of the [ID] header
+	Lines    map[string]int // line of each key given, so that a finding about it can point there
 	Bools    map[string]bool
 	Numbers  map[string]float64
 	Evidence string // 佐证材料 or an explanation, shown in the report
@@ -32,6 +33,18 @@ type Entry struct {
 	// each point when given as a list.
 	Scores        []float64
 	PointEvidence []string
+}
+
+// KeyLine returns the line of key in the entry, or the line of its [ID] header when the key was
+// not given; 0 for a nil entry (the table is absent).
+func (e *Entry) KeyLine(key string) int {
+	if e == nil {
+		return 0
+	}
+	if l, ok := e.Lines[key]; ok {
+		return l
+	}
+	return e.Line
 }
 
 // Entry returns the figures entered for item id, or nil.
@@ -114,7 +127,7 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 // readEntry reads the inputs of item it from its table.
 func readEntry(file string, lines tomlfile.Index, it *standard.Item, table map[string]any, probs *diag.List) *Entry {
 	id := it.ID
-	e := &Entry{Line: lines.Line(toml.Key{id}), Bools: map[string]bool{}, Numbers: map[string]float64{}}
+	e := &Entry{Line: lines.Line(toml.Key{id}), Lines: map[string]int{}, Bools: map[string]bool{}, Numbers: map[string]float64{}}
 	known := []string{"evidence", "note"}
 	for _, in := range it.Inputs {
 		known = append(known, in.Key)
@@ -122,6 +135,7 @@ func readEntry(file string, lines tomlfile.Index, it *standard.Item, table map[s
 	for _, key := range slices.Sorted(maps.Keys(table)) {
 		v := table[key]
 		line := lines.Line(toml.Key{id, key})
+		e.Lines[key] = line
 		col := id + "." + key
 		switch key {
 		case "evidence", "note":
@@ -207,10 +221,11 @@ func checkParts(file string, lines tomlfile.Index, it *standard.Item, e *Entry, 
 // readScores reads a scored item: scores = [3, 2, 2.5, 2], one per evaluation point, each
 // between 0 and the point's points; evidence is a text or a list of texts, one per point.
 func readScores(file string, lines tomlfile.Index, it *standard.Item, table map[string]any, probs *diag.List) *Entry {
-	e := &Entry{Line: lines.Line(toml.Key{it.ID}), Bools: map[string]bool{}, Numbers: map[string]float64{}}
+	e := &Entry{Line: lines.Line(toml.Key{it.ID}), Lines: map[string]int{}, Bools: map[string]bool{}, Numbers: map[string]float64{}}
 	for _, key := range slices.Sorted(maps.Keys(table)) {
 		v := table[key]
 		line := lines.Line(toml.Key{it.ID, key})
+		e.Lines[key] = line
 		col := it.ID + "." + key
 		switch key {
 		case "scores":

@@ -12,6 +12,13 @@ import (
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
+// The files of a site's data/ folder, as named in messages and in the sources of findings.
+const (
+	FiguresFile = "data/county.toml"
+	SurveyFile  = "data/survey.csv"
+	HistoryDir  = "data/history/"
+)
+
 // County is everything the evaluation reads about a county.
 type County struct {
 	Table   *Table
@@ -43,21 +50,21 @@ func Load(dir string, p *standard.Profile) (*County, diag.List) {
 		c.Table = t
 	}
 
-	if path := filepath.Join(dir, "data/county.toml"); exists(path) {
-		f, fp := LoadFigures(path, "data/county.toml", p)
+	if path := filepath.Join(dir, FiguresFile); exists(path) {
+		f, fp := LoadFigures(path, FiguresFile, p)
 		probs = append(probs, fp...)
 		c.Figures = f
 	} else {
-		probs.Warn("data/county.toml", 0, "", "", "文件不存在，政府保障程度、教育质量等县级指标均为待补充")
+		probs.Warn(FiguresFile, 0, "", "", "文件不存在，政府保障程度、教育质量等县级指标均为待补充")
 	}
 
 	groups := surveyGroups(p)
-	if path := filepath.Join(dir, "data/survey.csv"); exists(path) {
-		s, sp := LoadSurvey(path, "data/survey.csv", groups)
+	if path := filepath.Join(dir, SurveyFile); exists(path) {
+		s, sp := LoadSurvey(path, SurveyFile, groups)
 		probs = append(probs, sp...)
 		c.Survey = s
 		if e := c.Figures.Entry("S1"); e != nil && len(e.Numbers) > 0 {
-			probs.Add("data/county.toml", e.Line, "S1", "", "已有 data/survey.csv，请删除 [S1] 中的问卷数字，避免两处数据不一致")
+			probs.Add(FiguresFile, e.Line, "S1", "", "已有 data/survey.csv，请删除 [S1] 中的问卷数字，避免两处数据不一致")
 		}
 	} else if e := c.Figures.Entry("S1"); e != nil && len(e.Numbers) > 0 {
 		c.Survey = surveyFromFigures(e, &probs)
@@ -87,17 +94,17 @@ func surveyFromFigures(e *Entry, probs *diag.List) *Survey {
 	n, okN := e.Numbers["respondents"]
 	a, okA := e.Numbers["approving"]
 	if !okN || !okA {
-		probs.Add("data/county.toml", e.Line, "S1", "", "须同时填写 respondents（有效问卷数）和 approving（认可问卷数）")
+		probs.Add(FiguresFile, e.Line, "S1", "", "须同时填写 respondents（有效问卷数）和 approving（认可问卷数）")
 		return nil
 	}
 	if a > n {
-		probs.Add("data/county.toml", e.Line, "S1.approving", fmtCount(a), "大于有效问卷数 %s", fmtCount(n))
+		probs.Add(FiguresFile, e.Line, "S1.approving", fmtCount(a), "大于有效问卷数 %s", fmtCount(n))
 		return nil
 	}
-	s := &Survey{File: "data/county.toml", Samples: n, Approving: a}
+	s := &Survey{File: FiguresFile, Samples: n, Approving: a}
 	if parents, ok := e.Numbers["parents"]; ok {
 		if parents > n {
-			probs.Add("data/county.toml", e.Line, "S1.parents", fmtCount(parents), "大于有效问卷数 %s", fmtCount(n))
+			probs.Add(FiguresFile, e.Line, "S1.parents", fmtCount(parents), "大于有效问卷数 %s", fmtCount(n))
 		}
 		s.Parents, s.HasParents = parents, true
 	}

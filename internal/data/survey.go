@@ -116,6 +116,9 @@ type HistoryYear struct {
 	JuniorCV  Number
 }
 
+// HistoryHeader is the header of a history CSV's column holding level l's CV.
+func HistoryHeader(l standard.Level) string { return l.Chinese() + "综合差异系数" }
+
 // Year returns the entry for year y.
 func (h *History) Year(y int) (HistoryYear, bool) {
 	if h != nil {

@@ -54,7 +54,7 @@ func Evaluate(in Input) *Result {
 		unitValues(p, measures, u, &table.Schools[u.school], &res.warnings, table.File)
 	}
 	for _, l := range standard.Levels {
-		*res.Resource.Of(l) = levelResult(p, res.Units, l)
+		*res.Resource.Of(l) = levelResult(p, res.Units, l, table.File)
 	}
 
 	c := &context{p: p, county: in.County, table: table, year: in.Year, res: res}
@@ -65,11 +65,11 @@ func Evaluate(in Input) *Result {
 		case it.SameAs != "":
 			continue // judged after the item it copies
 		case it.Kind == "B":
-			item = scoredItem(p, it, in.County.Figures.Entry(it.ID))
+			item = scoredItem(p, it, in.County.Figures)
 		case it.Rule != "":
 			item = rules[it.Rule](c, it)
 		default:
-			item = figureItem(p, it, in.County.Figures.Entry(it.ID), in.Year)
+			item = figureItem(p, it, in.County.Figures, in.Year)
 		}
 		res.Items = append(res.Items, item)
 	}
@@ -85,7 +85,7 @@ func Evaluate(in Input) *Result {
 		res.Items = insertInOrder(p, res.Items, item)
 	}
 	scoreB(p, res)
-	conclude(res)
+	conclude(res, table.File)
 	res.Dimensions = dimensions(p, res)
 	res.LocalTargets = localTargets(p, res, in.LocalTargets)
 	for _, w := range res.warnings {
@@ -119,11 +119,13 @@ func insertInOrder(p *standard.Profile, items []Item, item Item) []Item {
 }
 
 // conclude draws the overall conclusion (DESIGN §2.6) and lists what fails and what lacks data:
-// any failure ⇒ 未达到; otherwise any missing data ⇒ 待补充; only then 达到.
-func conclude(res *Result) {
+// any failure ⇒ 未达到; otherwise any missing data ⇒ 待补充; only then 达到. Each finding
+// takes its source from the result it sums up; table is the school table's name.
+func conclude(res *Result, table string) {
 	conclusion := NotApplicable
 	add := func(st Status, f Finding) {
 		conclusion = combine(conclusion, st)
+		f.Status = st
 		switch st {
 		case NotMet:
 			res.Failures = append(res.Failures, f)
@@ -142,7 +144,7 @@ func conclude(res *Result) {
 						msg += "：" + ind.ValueReason
 					}
 				}
-				add(ind.ValueStatus, Finding{Kind: "value", ID: ind.ID, Level: string(l), Message: msg})
+				add(ind.ValueStatus, Finding{Kind: FindingValue, ID: ind.ID, Level: string(l), Message: msg, Source: ind.source})
 			}
 			msg := fmt.Sprintf("%s%s差异系数", l.Chinese(), ind.Name)
 			switch ind.CVStatus {
@@ -155,7 +157,7 @@ func conclude(res *Result) {
 			case Pending:
 				msg += "：" + ind.CVNote
 			}
-			add(ind.CVStatus, Finding{Kind: "cv", ID: ind.ID, Level: string(l), Message: msg})
+			add(ind.CVStatus, Finding{Kind: FindingCV, ID: ind.ID, Level: string(l), Message: msg, Source: ind.source})
 		}
 	}
 	for _, u := range res.Units {
@@ -173,13 +175,14 @@ func conclude(res *Result) {
 			}
 			msg = u.Name + "：" + strings.Join(why, "；")
 		}
-		add(u.Status, Finding{Kind: "unit", ID: "R", Level: string(u.Level), Code: u.Code, Row: u.Row, Message: msg})
+		add(u.Status, Finding{Kind: FindingUnit, ID: "R", Level: string(u.Level), Code: u.Code, Row: u.Row, Message: msg, Source: u.source})
 	}
 	if len(res.Units) == 0 {
-		add(Pending, Finding{Kind: "unit", ID: "R", Message: "没有参评学校"})
+		add(Pending, Finding{Kind: FindingUnit, ID: "R", Message: "没有参评学校", Source: Source{File: table}})
 	}
 	if b := res.BScores; b != nil && b.Total.OK && b.Total.V < b.TotalMin {
-		add(NotMet, Finding{Kind: "b", ID: "B", Message: fmt.Sprintf("B 类指标总分%s分，低于%s分", fmtNum(b.Total.V), fmtNum(b.TotalMin))})
+		add(NotMet, Finding{Kind: FindingB, ID: "B", Message: fmt.Sprintf("B 类指标总分%s分，低于%s分", fmtNum(b.Total.V), fmtNum(b.TotalMin)),
+			Source: Source{File: data.FiguresFile}})
 	}
 	var eligibility []Status
 	for _, it := range res.Items {
@@ -191,7 +194,7 @@ func conclude(res *Result) {
 		if it.Dimension == "veto" && it.Status == NotMet {
 			msg = fmt.Sprintf("%s 不予认定事项：%s", it.ID, it.Name)
 		}
-		add(it.Status, Finding{Kind: "item", ID: it.ID, Message: msg})
+		add(it.Status, Finding{Kind: FindingItem, ID: it.ID, Message: msg, Source: it.source})
 	}
 	res.Conclusion = conclusion
 	if res.Conclusion == NotApplicable {

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,22 +12,54 @@ import (
 )
 
 // figureItem judges an item from the figures the county entered in county.toml.
-func figureItem(p *standard.Profile, it *standard.Item, e *data.Entry, year int) Item {
+func figureItem(p *standard.Profile, it *standard.Item, figs *data.Figures, year int) Item {
 	out := newItem(it)
+	e := figs.Entry(it.ID)
 	if e != nil {
 		out.Evidence, out.Note = e.Evidence, e.Note
 	}
 	var statuses []Status
+	var sources []Source
 	var parts []string
 	for _, c := range it.Checks {
 		chk := figureCheck(p, it, c, e, year)
 		statuses = append(statuses, chk.Status)
+		sources = append(sources, checkSource(it.ID, c, chk, e, year))
 		parts = append(parts, describeCheck(chk))
 		out.Checks = append(out.Checks, chk)
 	}
 	out.Status = combine(statuses...)
 	out.Summary = strings.Join(parts, "；")
+	out.source = figureSource(it.ID, "", e)
+	if i := slices.Index(statuses, out.Status); i >= 0 {
+		out.source = sources[i]
+	}
 	return out
+}
+
+// figureSource points at key in county.toml's table [id]: at its line, at the table's header
+// when the key is not there, at the file when the table is not; key "" means the table itself.
+func figureSource(id, key string, e *data.Entry) Source {
+	col := id
+	if key != "" {
+		col += "." + key
+	}
+	return Source{File: data.FiguresFile, Line: e.KeyLine(key), Column: col}
+}
+
+// checkSource says which figure decided a check: the compared key (its line, or its table's
+// header when it is missing), or the divisor that is missing or 0, or site.toml's year that a
+// years_since check lacks.
+func checkSource(id string, c standard.Check, chk Check, e *data.Entry, year int) Source {
+	if chk.Status == Pending && e != nil && e.Lines[c.Key] > 0 {
+		if c.Op == "years_since" && year == 0 {
+			return Source{File: SiteFile, Column: "year"}
+		}
+		if d, ok := lookupNumber(e, c.Over); c.Over != "" && (!ok || d == 0) {
+			return figureSource(id, c.Over, e)
+		}
+	}
+	return figureSource(id, c.Key, e)
 }
 
 func newItem(it *standard.Item) Item {
@@ -39,9 +72,11 @@ func newItem(it *standard.Item) Item {
 
 // scoredItem judges a B item from the county's self-assessed scores: it passes when its score
 // reaches the profile's share (80%) of its points.
-func scoredItem(p *standard.Profile, it *standard.Item, e *data.Entry) Item {
+func scoredItem(p *standard.Profile, it *standard.Item, figs *data.Figures) Item {
+	e := figs.Entry(it.ID)
 	out := newItem(it)
 	out.Points = it.Points
+	out.source = figureSource(it.ID, "scores", e)
 	if e != nil {
 		out.Evidence, out.Note = e.Evidence, e.Note
 	}

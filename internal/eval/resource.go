@@ -8,8 +8,9 @@ import (
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
-// levelResult computes the county values and CVs of one level over its units.
-func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
+// levelResult computes the county values and CVs of one level over its units; table names the
+// school table, where the indicators' findings point.
+func levelResult(p *standard.Profile, units []Unit, l standard.Level, table string) Level {
 	r := &p.Resource
 	res := Level{CVLimit: r.CVLimit.Of(l), Indicators: make([]Indicator, len(r.Indicators))}
 	var idx []int
@@ -41,7 +42,8 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 	bad := make([]int, n) // units whose value could not be computed
 	for k, ind := range r.Indicators {
 		t := ind.Threshold(l)
-		res.Indicators[k] = Indicator{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: t, Floor: r.FloorRatio * t, CVLimit: res.CVLimit}
+		res.Indicators[k] = Indicator{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: t, Floor: r.FloorRatio * t, CVLimit: res.CVLimit,
+			source: Source{File: table}}
 		scales[k] = 1
 		if ind.PerHundred {
 			scales[k] = 100
@@ -52,6 +54,10 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level) Level {
 		u := &units[i]
 		for k, v := range u.Values.list {
 			out := &res.Indicators[k]
+			if !v.Valid && out.source.Line == 0 {
+				// The first school that keeps the value from being computed.
+				out.source = Source{File: table, Line: u.Row, Column: v.column}
+			}
 			if v.Reason != "" {
 				bad[k]++
 				continue

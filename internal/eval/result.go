@@ -158,6 +158,8 @@ type Indicator struct {
 	UnitsMeeting    int    `json:"units_meeting"`
 	UnitsBelowFloor int    `json:"units_below_floor"`
 	UnitsMissing    int    `json:"units_missing"`
+
+	source Source // the first unit whose value is missing or not computable; else the table
 }
 
 // Opt is a number that may be undefined; it marshals as null then, never as NaN.
@@ -247,7 +249,8 @@ type Unit struct {
 	// Reason says why some of its values are null although their cells are filled (无法计算).
 	Reason string `json:"reason,omitempty"`
 
-	school int // index of its row in the table
+	school int    // index of its row in the table
+	source Source // the cell behind its verdict: the first blank one, or the first failing indicator's
 }
 
 // Value is a unit's value of one indicator.
@@ -256,6 +259,7 @@ type Value struct {
 	Numerator  float64 // teachers, m², 元 or rooms after splitting
 	Valid      bool    // false: an input cell is blank, or Reason says why it could not be computed
 	Reason     string  // why a value whose cells are filled could not be computed; "" when blank
+	column     string  // header of the cell it is computed from, or of its first blank cell
 	Meets      bool    // ≥ threshold
 	AboveFloor bool    // ≥ floor ratio × threshold
 }
@@ -330,7 +334,13 @@ type Item struct {
 	Score   *Opt         `json:"score,omitempty"`
 	Ratio   *Opt         `json:"ratio,omitempty"`
 	Scoring []ScorePoint `json:"scoring,omitempty"`
+
+	source Source // where the data behind its status was read
 }
+
+// Where returns where the data behind the item's status was read: the key of county.toml, the
+// school's cell or the file that decides it.
+func (it *Item) Where() Source { return it.source }
 
 // ScorePoint is one evaluation point of a B item with the county's score.
 type ScorePoint struct {
@@ -364,13 +374,38 @@ type School struct {
 
 // Finding is one thing that fails or lacks data, for the summary lists.
 type Finding struct {
-	Kind    string `json:"kind"` // unit, cv, item
-	ID      string `json:"id"`
-	Level   string `json:"level,omitempty"`
-	Code    string `json:"code,omitempty"`
-	Row     int    `json:"row,omitempty"` // a unit's row in the school table
-	Message string `json:"message"`
+	Kind    FindingKind `json:"kind"`
+	Status  Status      `json:"status"` // 未达到 (in Failures) or 待补充 (in Pending)
+	ID      string      `json:"id"`
+	Level   string      `json:"level,omitempty"`
+	Code    string      `json:"code,omitempty"`
+	Row     int         `json:"row,omitempty"` // a unit's row in the school table
+	Message string      `json:"message"`
+	Source  Source      `json:"source"` // where the data it is about was read
 }
+
+// FindingKind says what a finding is about.
+type FindingKind string
+
+const (
+	FindingValue FindingKind = "value" // a county value of a resource indicator
+	FindingCV    FindingKind = "cv"    // a resource indicator's 差异系数
+	FindingUnit  FindingKind = "unit"  // a unit of the resource evaluation
+	FindingItem  FindingKind = "item"  // a G, Q, S, V or P item
+	FindingB     FindingKind = "b"     // the total of the scored (B) items
+)
+
+// Source is where the data behind a finding was read, so that messages point at the cell or
+// key to fix rather than guess it afterwards: a file as the user names it, a line (a table's
+// row, a county.toml line; 0 when about the whole file) and a column header or TOML key.
+type Source struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Column string `json:"column,omitempty"`
+}
+
+// SiteFile is where the evaluation year is set; a finding that lacks it points there.
+const SiteFile = "site.toml"
 
 // Item returns the item result with the given ID.
 func (r *Result) Item(id string) (*Item, bool) {

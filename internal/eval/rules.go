@@ -3,8 +3,10 @@ package eval
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
+	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -32,6 +34,7 @@ func survey(c *context, it *standard.Item) Item {
 	sv := c.county.Survey
 	min := it.Param("min_rate")
 	chk := Check{Key: "approval_rate", Label: "社会认可度", Op: ">=", Threshold: min, Unit: "%", Status: Pending}
+	out.source = surveySource(sv, c.county.Figures.Entry(it.ID), it.ID)
 	if sv == nil || sv.Samples == 0 {
 		out.Status = Pending
 		out.Summary = "未提供社会认可度调查数据（data/survey.csv）"
@@ -69,6 +72,18 @@ func survey(c *context, it *standard.Item) Item {
 	return out
 }
 
+// surveySource is where the survey's figures are: data/survey.csv, or the [S1] summary in
+// county.toml; data/survey.csv when there are none.
+func surveySource(sv *data.Survey, e *data.Entry, id string) Source {
+	switch {
+	case sv == nil:
+		return Source{File: data.SurveyFile}
+	case sv.File == data.FiguresFile:
+		return figureSource(id, "respondents", e)
+	}
+	return Source{File: sv.File}
+}
+
 // P2: the basic-balance composite CVs of the years before the evaluation year.
 func historyCV(c *context, it *standard.Item) Item {
 	out := newItem(it)
@@ -78,9 +93,11 @@ func historyCV(c *context, it *standard.Item) Item {
 	if c.year == 0 {
 		out.Status = Pending
 		out.Summary = "site.toml 未填写评估年度 year"
+		out.source = Source{File: SiteFile, Column: "year"}
 		return out
 	}
 	var statuses []Status
+	var sources []Source
 	var parts []string
 	for y := c.year - int(it.Param("years")); y < c.year; y++ {
 		hy, ok := c.county.History.Year(y)
@@ -90,6 +107,11 @@ func historyCV(c *context, it *standard.Item) Item {
 			if l == standard.Junior {
 				v = hy.JuniorCV
 			}
+			src := Source{File: data.HistoryDir}
+			if ok {
+				src = Source{File: hy.File, Line: hy.Row, Column: data.HistoryHeader(l)}
+			}
+			sources = append(sources, src)
 			if ok && v.Valid {
 				chk.Value = some(v.Value)
 				chk.Status = NotMet
@@ -104,6 +126,10 @@ func historyCV(c *context, it *standard.Item) Item {
 	}
 	out.Status = combine(statuses...)
 	out.Summary = strings.Join(parts, "；")
+	out.source = Source{File: data.HistoryDir}
+	if i := slices.Index(statuses, out.Status); i >= 0 {
+		out.source = sources[i]
+	}
 	if c.county.History == nil {
 		out.Summary = "未提供近三年基本均衡综合差异系数（data/history/）"
 	}
@@ -115,10 +141,12 @@ func resourceCV(c *context, it *standard.Item) Item {
 	out := newItem(it)
 	out.Computed = true
 	var statuses []Status
+	var sources []Source
 	var failing, pending []string
 	for _, l := range standard.Levels {
 		for _, ind := range c.res.Resource.Of(l).Indicators {
 			statuses = append(statuses, ind.CVStatus)
+			sources = append(sources, ind.source)
 			switch ind.CVStatus {
 			case NotMet:
 				failing = append(failing, l.Chinese()+ind.ID)
@@ -128,6 +156,10 @@ func resourceCV(c *context, it *standard.Item) Item {
 		}
 	}
 	out.Status = combine(statuses...)
+	out.source = Source{File: c.table.File}
+	if i := slices.Index(statuses, out.Status); i >= 0 {
+		out.source = sources[i]
+	}
 	if out.Status == NotApplicable {
 		out.Status = Pending // no unit at all: nothing is known yet
 		out.Summary = "尚无参评学校的资源配置数据"

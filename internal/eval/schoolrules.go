@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -11,10 +12,10 @@ import (
 
 // schoolCheck is a rule judged school by school (G3–G7, G12, Q4).
 type schoolCheck struct {
-	columns []string                                            // table columns it reads: absent ones make the item 待补充
-	applies func(*data.School) bool                             // the schools it judges
-	check   func(s *data.School, explain bool) (Status, string) // explain: describe a pass too
-	none    string                                              // the summary when no school applies
+	columns []string                                                    // table columns it reads: absent ones make the item 待补充
+	applies func(*data.School) bool                                     // the schools it judges
+	check   func(s *data.School, explain bool) (Status, string, string) // explain: describe a pass too; the key of the column that decides
+	none    string                                                      // the summary when no school applies
 }
 
 // schoolCheckOf returns the per-school check of a school rule, or nil for other rules.
@@ -46,7 +47,7 @@ func ExplainSchool(p *standard.Profile, it *standard.Item, s *data.School) (st S
 	if sc == nil || !sc.applies(s) {
 		return "", "", false
 	}
-	st, detail = sc.check(s, true)
+	st, detail, _ = sc.check(s, true)
 	return st, detail, true
 }
 
@@ -64,7 +65,9 @@ func schoolRule(c *context, it *standard.Item) Item {
 			absent = append(absent, "「"+data.HeaderOf(key)+"」")
 		}
 	}
+	out.source = Source{File: c.table.File}
 	if len(absent) > 0 {
+		out.source.Column = strings.Trim(absent[0], "「」")
 		out.Status = Pending
 		out.Summary = "学校数据表缺少" + strings.Join(absent, "") + "列，无法计算"
 		return out
@@ -76,7 +79,7 @@ func schoolRule(c *context, it *standard.Item) Item {
 			continue
 		}
 		n++
-		st, detail := sc.check(s, false)
+		st, detail, key := sc.check(s, false)
 		switch st {
 		case NotMet:
 			failing++
@@ -86,6 +89,10 @@ func schoolRule(c *context, it *standard.Item) Item {
 			continue
 		}
 		out.Schools = append(out.Schools, School{Code: s.Code, Name: s.Name, Row: s.Row, Status: st, Detail: detail})
+		// The item points at its first failing school, or at its first school lacking data.
+		if st == NotMet && failing == 1 || st == Pending && pending == 1 && failing == 0 {
+			out.source = Source{File: c.table.File, Line: s.Row, Column: headerOf(key)}
+		}
 	}
 	switch {
 	case n == 0:
@@ -123,18 +130,30 @@ type field struct {
 
 func cell(n data.Number, key string) field { return field{n, key} }
 
-// blank names the blank cells among the given fields, e.g. "「音乐专用教室数」未填".
-func blank(cells ...field) string {
+// blank names the blank cells among the given fields, e.g. "「音乐专用教室数」未填", and
+// returns the key of the first one.
+func blank(cells ...field) (msg, key string) {
 	var names []string
 	for _, c := range cells {
 		if !c.n.Valid {
 			names = append(names, "「"+data.HeaderOf(c.key)+"」")
+			if key == "" {
+				key = c.key
+			}
 		}
 	}
 	if len(names) == 0 {
+		return "", ""
+	}
+	return strings.Join(names, "") + "未填", key
+}
+
+// headerOf returns the header of the column with the given key; "" for no column.
+func headerOf(key string) string {
+	if key == "" {
 		return ""
 	}
-	return strings.Join(names, "") + "未填"
+	return data.HeaderOf(key)
 }
 
 // levelsOf returns the compulsory levels a campus has students at.
@@ -154,22 +173,22 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 	return &schoolCheck{
 		columns: []string{"primary_classes", "junior_classes", "music_rooms", "music_room_min_area", "art_rooms", "art_room_min_area"},
 		applies: inTypes(it),
-		check: func(s *data.School, explain bool) (Status, string) {
+		check: func(s *data.School, explain bool) (Status, string, string) {
 			classes := 0.0
 			for _, l := range standard.Levels {
 				if s.Students(l) == 0 {
 					continue
 				}
 				if !s.Classes(l).Valid {
-					return Pending, "「" + data.HeaderOf(string(l)+"_classes") + "」未填"
+					return Pending, "「" + data.HeaderOf(string(l)+"_classes") + "」未填", string(l) + "_classes"
 				}
 				classes += s.Classes(l).Value
 			}
 			if !finite(classes) {
-				return Pending, "班数合计" + Overflow + "，无法计算（请核对班数）"
+				return Pending, "班数合计" + Overflow + "，无法计算（请核对班数）", ""
 			}
-			if m := blank(cell(s.MusicRooms, "music_rooms"), cell(s.ArtRooms, "art_rooms")); m != "" {
-				return Pending, m
+			if m, key := blank(cell(s.MusicRooms, "music_rooms"), cell(s.ArtRooms, "art_rooms")); m != "" {
+				return Pending, m, key
 			}
 			need := math.Ceil(classes / rp.perRoom)
 			if rp.floor {
@@ -178,16 +197,18 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 			need = math.Max(need, 1)
 			musicArea, artArea, relaxed := rp.areas(s)
 			var problems, pending []string
+			var problemKey, pendingKey string
 			for _, room := range [...]struct {
-				name        string
-				count, area data.Number
-				areaKey     string
-				min         float64
+				name              string
+				count, area       data.Number
+				countKey, areaKey string
+				min               float64
 			}{
-				{"音乐", s.MusicRooms, s.MusicRoomMinArea, "music_room_min_area", musicArea},
-				{"美术", s.ArtRooms, s.ArtRoomMinArea, "art_room_min_area", artArea},
+				{"音乐", s.MusicRooms, s.MusicRoomMinArea, "music_rooms", "music_room_min_area", musicArea},
+				{"美术", s.ArtRooms, s.ArtRoomMinArea, "art_rooms", "art_room_min_area", artArea},
 			} {
 				if room.count.Value < need {
+					problemKey = cmp.Or(problemKey, room.countKey)
 					problems = append(problems, fmt.Sprintf("%s专用教室%s间，%s个班应有%s间", room.name, fmtNum(room.count.Value), fmtNum(classes), fmtNum(need)))
 				}
 				if room.count.Value == 0 {
@@ -195,23 +216,25 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 				}
 				if !room.area.Valid {
 					pending = append(pending, "「"+data.HeaderOf(room.areaKey)+"」未填")
+					pendingKey = cmp.Or(pendingKey, room.areaKey)
 					continue
 				}
 				if !meets(room.area.Value, room.min, tol) {
+					problemKey = cmp.Or(problemKey, room.areaKey)
 					problems = append(problems, fmt.Sprintf("%s专用教室最小%s平方米，不足%s平方米%s", room.name, fmtNum(room.area.Value), fmtNum(room.min), rp.basis(relaxed)))
 				}
 			}
 			switch {
 			case len(problems) > 0:
-				return NotMet, strings.Join(problems, "；")
+				return NotMet, strings.Join(problems, "；"), problemKey
 			case len(pending) > 0:
-				return Pending, strings.Join(pending, "")
+				return Pending, strings.Join(pending, ""), pendingKey
 			case explain:
 				return Met, fmt.Sprintf("%s个班应有音乐、美术专用教室各%s间；现有音乐%s间（最小%s平方米）、美术%s间（最小%s平方米），面积标准%s、%s平方米%s",
 					fmtNum(classes), fmtNum(need), fmtNum(s.MusicRooms.Value), fmtNum(s.MusicRoomMinArea.Value), fmtNum(s.ArtRooms.Value),
-					fmtNum(s.ArtRoomMinArea.Value), fmtNum(musicArea), fmtNum(artArea), rp.basis(relaxed))
+					fmtNum(s.ArtRoomMinArea.Value), fmtNum(musicArea), fmtNum(artArea), rp.basis(relaxed)), ""
 			}
-			return Met, ""
+			return Met, "", ""
 		},
 	}
 }
@@ -288,10 +311,10 @@ func schoolSize(it *standard.Item) *schoolCheck {
 	oldYear, migrantShare := it.Param("old_built_year"), it.Param("migrant_share")
 	return &schoolCheck{
 		applies: inTypes(it),
-		check: func(s *data.School, explain bool) (Status, string) {
+		check: func(s *data.School, explain bool) (Status, string, string) {
 			n := s.CompulsoryStudents()
 			if !finite(n) {
-				return Pending, "在校生数合计" + Overflow + "，无法计算（请核对在校生数）"
+				return Pending, "在校生数合计" + Overflow + "，无法计算（请核对在校生数）", ""
 			}
 			through := s.Type == "九年一贯制学校" || s.Type == "十二年一贯制学校"
 			limit, relaxed := maxN, relaxedN
@@ -300,22 +323,26 @@ func schoolSize(it *standard.Item) *schoolCheck {
 			}
 			if n <= limit {
 				if explain {
-					return Met, fmt.Sprintf("义务教育阶段%s人，不超过%s人", fmtNum(n), fmtNum(limit))
+					return Met, fmt.Sprintf("义务教育阶段%s人，不超过%s人", fmtNum(n), fmtNum(limit)), ""
 				}
-				return Met, ""
+				return Met, "", ""
 			}
 			oldBuilt := s.BuiltYear.Valid && s.BuiltYear.Value <= oldYear
 			migrant := s.MigrantStudents.Valid && s.MigrantStudents.Value > migrantShare*(n+s.SeniorStudents.Value)
 			if oldBuilt || migrant {
 				if n <= relaxed {
-					return Met, fmt.Sprintf("义务教育阶段%s人，按放宽标准不超过%s人", fmtNum(n), fmtNum(relaxed))
+					return Met, fmt.Sprintf("义务教育阶段%s人，按放宽标准不超过%s人", fmtNum(n), fmtNum(relaxed)), ""
 				}
-				return NotMet, fmt.Sprintf("义务教育阶段%s人，超过放宽后的%s人", fmtNum(n), fmtNum(relaxed))
+				return NotMet, fmt.Sprintf("义务教育阶段%s人，超过放宽后的%s人", fmtNum(n), fmtNum(relaxed)), ""
 			}
 			if n <= relaxed && (!s.BuiltYear.Valid || !s.MigrantStudents.Valid) {
-				return Pending, fmt.Sprintf("义务教育阶段%s人，超过%s人；须填写建成年份和随迁子女数以判断能否按%s人评估", fmtNum(n), fmtNum(limit), fmtNum(relaxed))
+				missingKey := "migrant_students"
+				if !s.BuiltYear.Valid {
+					missingKey = "built_year"
+				}
+				return Pending, fmt.Sprintf("义务教育阶段%s人，超过%s人；须填写建成年份和随迁子女数以判断能否按%s人评估", fmtNum(n), fmtNum(limit), fmtNum(relaxed)), missingKey
 			}
-			return NotMet, fmt.Sprintf("义务教育阶段%s人，超过%s人", fmtNum(n), fmtNum(limit))
+			return NotMet, fmt.Sprintf("义务教育阶段%s人，超过%s人", fmtNum(n), fmtNum(limit)), ""
 		},
 	}
 }
@@ -326,15 +353,19 @@ func classSize(it *standard.Item) *schoolCheck {
 	return &schoolCheck{
 		columns: []string{"primary_max_class", "junior_max_class"},
 		applies: inTypes(it),
-		check: func(s *data.School, explain bool) (Status, string) {
+		check: func(s *data.School, explain bool) (Status, string, string) {
 			var problems, pending, facts []string
+			var problemKey, pendingKey string
 			for _, l := range levelsOf(s) {
 				m := s.MaxClass(l)
+				key := string(l) + "_max_class"
 				if !m.Valid {
-					pending = append(pending, "「"+data.HeaderOf(string(l)+"_max_class")+"」未填")
+					pending = append(pending, "「"+data.HeaderOf(key)+"」未填")
+					pendingKey = cmp.Or(pendingKey, key)
 					continue
 				}
 				if limit := limits.Of(l); m.Value > limit {
+					problemKey = cmp.Or(problemKey, key)
 					problems = append(problems, fmt.Sprintf("%s最大班额%s人，超过%s人", l.Chinese(), fmtNum(m.Value), fmtNum(limit)))
 				} else if explain {
 					facts = append(facts, fmt.Sprintf("%s最大班额%s人，不超过%s人", l.Chinese(), fmtNum(m.Value), fmtNum(limit)))
@@ -342,11 +373,11 @@ func classSize(it *standard.Item) *schoolCheck {
 			}
 			switch {
 			case len(problems) > 0:
-				return NotMet, strings.Join(problems, "；")
+				return NotMet, strings.Join(problems, "；"), problemKey
 			case len(pending) > 0:
-				return Pending, strings.Join(pending, "")
+				return Pending, strings.Join(pending, ""), pendingKey
 			}
-			return Met, strings.Join(facts, "；")
+			return Met, strings.Join(facts, "；"), ""
 		},
 	}
 }
@@ -360,19 +391,19 @@ func smallSchoolFunding(it *standard.Item) *schoolCheck {
 			n := s.CompulsoryStudents()
 			return n > 0 && n < min && (s.Type == "教学点" || (s.Type == "小学" && s.Area == "乡村"))
 		},
-		check: func(s *data.School, explain bool) (Status, string) {
+		check: func(s *data.School, explain bool) (Status, string, string) {
 			if !s.FundedStudents.Valid {
-				return Pending, "「公用经费核定学生数」未填"
+				return Pending, "「公用经费核定学生数」未填", "funded_students"
 			}
 			fail := s.FundedStudents.Value < min
 			if !fail && !explain {
-				return Met, ""
+				return Met, "", ""
 			}
 			detail := fmt.Sprintf("在校生%s人，按%s人核定公用经费", fmtNum(s.CompulsoryStudents()), fmtNum(s.FundedStudents.Value))
 			if fail {
-				return NotMet, detail + "，应按" + fmtNum(min) + "人"
+				return NotMet, detail + "，应按" + fmtNum(min) + "人", "funded_students"
 			}
-			return Met, detail
+			return Met, detail, ""
 		},
 		none: fmt.Sprintf("全县无不足%s名学生的村小学和教学点", fmtNum(min)),
 	}
@@ -384,17 +415,17 @@ func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
 	return &schoolCheck{
 		columns: []string{"public_fund_per_student"},
 		applies: func(s *data.School) bool { return s.Type == "特殊教育学校" },
-		check: func(s *data.School, explain bool) (Status, string) {
+		check: func(s *data.School, explain bool) (Status, string, string) {
 			if !s.PublicFundPerStudent.Valid {
-				return Pending, "「生均公用经费(元)」未填"
+				return Pending, "「生均公用经费(元)」未填", "public_fund_per_student"
 			}
 			if !meets(s.PublicFundPerStudent.Value, min, tol) {
-				return NotMet, fmt.Sprintf("生均公用经费%s元，低于%s元", fmtNum(s.PublicFundPerStudent.Value), fmtNum(min))
+				return NotMet, fmt.Sprintf("生均公用经费%s元，低于%s元", fmtNum(s.PublicFundPerStudent.Value), fmtNum(min)), "public_fund_per_student"
 			}
 			if !explain {
-				return Met, ""
+				return Met, "", ""
 			}
-			return Met, fmt.Sprintf("生均公用经费%s元", fmtNum(s.PublicFundPerStudent.Value))
+			return Met, fmt.Sprintf("生均公用经费%s元", fmtNum(s.PublicFundPerStudent.Value)), ""
 		},
 		none: "全县无特殊教育学校",
 	}
@@ -407,19 +438,19 @@ func certification() *schoolCheck {
 		applies: func(s *data.School) bool {
 			return s.Type != "职业学校" && (s.CompulsoryStudents() > 0 || s.Type == "特殊教育学校")
 		},
-		check: func(s *data.School, explain bool) (Status, string) {
-			if m := blank(cell(s.Teachers, "teachers"), cell(s.CertifiedTeachers, "certified_teachers")); m != "" {
-				return Pending, m
+		check: func(s *data.School, explain bool) (Status, string, string) {
+			if m, key := blank(cell(s.Teachers, "teachers"), cell(s.CertifiedTeachers, "certified_teachers")); m != "" {
+				return Pending, m, key
 			}
 			fail := s.CertifiedTeachers.Value < s.Teachers.Value
 			if !fail && !explain {
-				return Met, ""
+				return Met, "", ""
 			}
 			detail := fmt.Sprintf("专任教师%s人，持证%s人", fmtNum(s.Teachers.Value), fmtNum(s.CertifiedTeachers.Value))
 			if fail {
-				return NotMet, detail
+				return NotMet, detail, "certified_teachers"
 			}
-			return Met, detail
+			return Met, detail, ""
 		},
 	}
 }
@@ -475,26 +506,26 @@ func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
 	return &schoolCheck{
 		columns: []string{"public_fund_budget", "training_fund"},
 		applies: inTypes(it),
-		check: func(s *data.School, explain bool) (Status, string) {
-			if m := blank(cell(s.PublicFundBudget, "public_fund_budget"), cell(s.TrainingFund, "training_fund")); m != "" {
-				return Pending, m
+		check: func(s *data.School, explain bool) (Status, string, string) {
+			if m, key := blank(cell(s.PublicFundBudget, "public_fund_budget"), cell(s.TrainingFund, "training_fund")); m != "" {
+				return Pending, m, key
 			}
 			if s.PublicFundBudget.Value == 0 {
-				return Pending, "「公用经费预算(万元)」为0，无法计算比例"
+				return Pending, "「公用经费预算(万元)」为0，无法计算比例", "public_fund_budget"
 			}
 			share := s.TrainingFund.Value / s.PublicFundBudget.Value * 100
 			if !finite(share) {
-				return Pending, "教师培训经费占公用经费预算的比例" + Overflow + "，无法计算（请核对两项经费）"
+				return Pending, "教师培训经费占公用经费预算的比例" + Overflow + "，无法计算（请核对两项经费）", "training_fund"
 			}
 			ok := meets(share, min, tol)
 			if ok && !explain {
-				return Met, ""
+				return Met, "", ""
 			}
 			detail := fmt.Sprintf("教师培训经费%s万元，占公用经费预算%s万元的%s%%", fmtNum(s.TrainingFund.Value/10000), fmtNum(s.PublicFundBudget.Value/10000), fmtPercent(share))
 			if !ok {
-				return NotMet, detail + "，低于" + fmtNum(min) + "%"
+				return NotMet, detail + "，低于" + fmtNum(min) + "%", "training_fund"
 			}
-			return Met, detail
+			return Met, detail, ""
 		},
 	}
 }

@@ -83,7 +83,7 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 	var reasons []string
 	for i, ind := range r.Indicators {
 		num, ok, cols := numerator(r, measures[i], u, s, warn, file)
-		v := Value{Valid: ok, Numerator: num}
+		v := Value{Valid: ok, Numerator: num, column: cols[0]}
 		if ok {
 			v.Value = num / u.Students
 			if ind.PerHundred {
@@ -92,7 +92,7 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 			if !finite(num) || !finite(v.Value) {
 				// Finite but absurd figures (1e300 m², or 1 student): the value does not exist
 				// as a number. It is neither met nor failed: the figures need checking.
-				v = Value{Reason: fmt.Sprintf("%s %s：%s，无法计算（请核对%s）", ind.ID, ind.Name, Overflow, strings.Join(quoteAll(cols), ""))}
+				v = Value{Reason: fmt.Sprintf("%s %s：%s，无法计算（请核对%s）", ind.ID, ind.Name, Overflow, strings.Join(quoteAll(cols), "")), column: cols[0]}
 				reasons = append(reasons, v.Reason)
 				missing++
 				u.Values.list[i] = v
@@ -126,6 +126,29 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 	default:
 		u.Status, u.Pass = Met, true
 	}
+	u.source = Source{File: file, Line: s.Row, Column: unitColumn(u)}
+}
+
+// unitColumn names the cell behind a unit's verdict: the first indicator below its floor or
+// failing when it fails, the first blank or uncomputable one when it is 待补充.
+func unitColumn(u *Unit) string {
+	var ids []string
+	switch u.Status {
+	case NotMet:
+		ids = append(u.BelowFloor, u.Failing...)
+	case Pending:
+		for _, v := range u.Values.list {
+			if !v.Valid {
+				return v.column
+			}
+		}
+	}
+	for _, id := range ids {
+		if v, ok := u.Values.Get(id); ok {
+			return v.column
+		}
+	}
+	return ""
 }
 
 // measure is a resource indicator's computation (standard.Measures), resolved once per evaluation.

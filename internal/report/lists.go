@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/suggest"
 )
 
@@ -38,7 +39,7 @@ func (r *Report) List(name string) ([]Item, error) {
 		}
 	case "units-failing":
 		for _, f := range res.Failures {
-			if f.Kind == "unit" {
+			if f.Kind == eval.FindingUnit {
 				out = append(out, Item{Text: f.Message, Ref: findingRef(f.Kind, f.ID, f.Code)})
 			}
 		}
@@ -64,11 +65,11 @@ func (r *Report) List(name string) ([]Item, error) {
 // ListNames are the list names other than item IDs.
 var ListNames = []string{"failures", "pending", "warnings", "excluded", "units-failing"}
 
-func findingRef(kind, id, code string) string {
+func findingRef(kind eval.FindingKind, id, code string) string {
 	switch {
-	case kind == "unit" && code != "":
+	case kind == eval.FindingUnit && code != "":
 		return "school:" + code
-	case kind == "cv" || kind == "item" || kind == "value":
+	case kind == eval.FindingCV || kind == eval.FindingItem || kind == eval.FindingValue:
 		return "indicator:" + id
 	}
 	return ""
