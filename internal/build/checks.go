@@ -42,8 +42,9 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 			src := it.Where()
 			w.Warn(src.File, src.Line, src.Column, "", "待补充（申报条件）：%s %s：%s", it.ID, it.Short, it.Summary)
 		}
-		for _, m := range it.Warnings {
-			w.Warn("data/survey.csv", 0, it.ID, "", "%s", m)
+		for i, m := range it.Warnings {
+			src := it.WarningSource(i)
+			w.Warn(src.File, src.Line, src.Column, "", "%s %s：%s", it.ID, it.Short, m)
 		}
 	}
 	w = append(w, chapterProblems(p.Input.Docs)...)

@@ -18,6 +18,7 @@ import (
 type Figures struct {
 	File               string
 	ResidentPopulation Number // 常住人口, for the survey's sample size
+	County             *Entry // [county], the county's own facts; nil when absent
 	Entries            map[string]*Entry
 }
 
@@ -98,6 +99,7 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 		}
 		if id == "county" {
 			e := readEntry(name, lines, &standard.Item{ID: id, Inputs: countyKeys}, table, &probs)
+			f.County = e
 			if v, ok := e.Numbers["resident_population"]; ok {
 				f.ResidentPopulation = Num(v)
 			}

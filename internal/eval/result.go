@@ -335,7 +335,23 @@ type Item struct {
 	Ratio   *Opt         `json:"ratio,omitempty"`
 	Scoring []ScorePoint `json:"scoring,omitempty"`
 
-	source Source // where the data behind its status was read
+	source   Source   // where the data behind its status was read
+	warnedAt []Source // where the data of each of its Warnings was read
+}
+
+// warn adds a warning about the data read at src.
+func (it *Item) warn(src Source, msg string) {
+	it.Warnings = append(it.Warnings, msg)
+	it.warnedAt = append(it.warnedAt, src)
+}
+
+// WarningSource returns where the data of the item's i-th warning was read; the zero Source
+// for a warning added without one.
+func (it *Item) WarningSource(i int) Source {
+	if i < len(it.warnedAt) {
+		return it.warnedAt[i]
+	}
+	return Source{}
 }
 
 // Where returns where the data behind the item's status was read: the key of county.toml, the

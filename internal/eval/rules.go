@@ -34,7 +34,8 @@ func survey(c *context, it *standard.Item) Item {
 	sv := c.county.Survey
 	min := it.Param("min_rate")
 	chk := Check{Key: "approval_rate", Label: "社会认可度", Op: ">=", Threshold: min, Unit: "%", Status: Pending}
-	out.source = surveySource(sv, c.county.Figures.Entry(it.ID), it.ID)
+	e := c.county.Figures.Entry(it.ID)
+	out.source = surveySource(sv, e, it.ID, "respondents")
 	if sv == nil || sv.Samples == 0 {
 		out.Status = Pending
 		out.Summary = "未提供社会认可度调查数据（data/survey.csv）"
@@ -60,26 +61,31 @@ func survey(c *context, it *standard.Item) Item {
 	pop := c.county.Figures
 	perMille := it.Param("sample_per_mille")
 	if pop == nil || !pop.ResidentPopulation.Valid {
-		out.Warnings = append(out.Warnings, "未填写常住人口（county.toml [county] resident_population），无法核验抽样数量")
+		var county *data.Entry
+		if pop != nil {
+			county = pop.County
+		}
+		out.warn(figureSource("county", "resident_population", county), "未填写常住人口（county.toml [county] resident_population），无法核验抽样数量")
 	} else if need := math.Ceil(pop.ResidentPopulation.Value * perMille / 1000); sv.Samples < need {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("样本数%s份，少于常住人口%s人的%s‰（%s份）", fmtNum(sv.Samples), fmtNum(pop.ResidentPopulation.Value), fmtNum(perMille), fmtNum(need)))
+		out.warn(out.source, fmt.Sprintf("样本数%s份，少于常住人口%s人的%s‰（%s份）", fmtNum(sv.Samples), fmtNum(pop.ResidentPopulation.Value), fmtNum(perMille), fmtNum(need)))
 	}
+	parents := surveySource(sv, e, it.ID, "parents")
 	if !sv.HasParents {
-		out.Warnings = append(out.Warnings, "未说明家长问卷数，无法核验家长比例")
+		out.warn(parents, "未说明家长问卷数，无法核验家长比例")
 	} else if share := sv.Parents / sv.Samples * 100; share < it.Param("min_parent_share") {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("家长问卷占%s%%，低于%s%%", fmtPercent(share), fmtNum(it.Param("min_parent_share"))))
+		out.warn(parents, fmt.Sprintf("家长问卷占%s%%，低于%s%%", fmtPercent(share), fmtNum(it.Param("min_parent_share"))))
 	}
 	return out
 }
 
-// surveySource is where the survey's figures are: data/survey.csv, or the [S1] summary in
-// county.toml; data/survey.csv when there are none.
-func surveySource(sv *data.Survey, e *data.Entry, id string) Source {
+// surveySource is where the survey's figures are: data/survey.csv, or key of the [S1] summary
+// in county.toml; data/survey.csv when there are none.
+func surveySource(sv *data.Survey, e *data.Entry, id, key string) Source {
 	switch {
 	case sv == nil:
 		return Source{File: data.SurveyFile}
 	case sv.File == data.FiguresFile:
-		return figureSource(id, "respondents", e)
+		return figureSource(id, key, e)
 	}
 	return Source{File: sv.File}
 }

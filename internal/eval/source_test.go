@@ -105,3 +105,41 @@ func TestEligibilitySources(t *testing.T) {
 		})
 	}
 }
+
+// The survey's warnings point at the figure they question.
+func TestSurveyWarningSources(t *testing.T) {
+	p := national(t)
+	table, probs := data.ParseCSV(tableCSV(primaryAt, juniorAt), "data/schools.csv")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	tests := []struct {
+		name   string
+		edits  []string
+		survey data.Survey
+		want   Source
+	}{
+		{"no resident population: [county]", []string{"resident_population = 100000", ""},
+			data.Survey{File: "data/survey.csv", Samples: 200, Approving: 190, Parents: 100, HasParents: true},
+			Source{"data/county.toml", 2, "county.resident_population"}},
+		{"few parents in survey.csv", nil,
+			data.Survey{File: "data/survey.csv", Samples: 200, Approving: 190, Parents: 10, HasParents: true},
+			Source{"data/survey.csv", 0, ""}},
+		{"few parents in [S1]", []string{"parents = 100", "parents = 10"},
+			data.Survey{File: "data/county.toml", Samples: 200, Approving: 190, Parents: 10, HasParents: true},
+			Source{"data/county.toml", 53, "S1.parents"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &data.County{Table: table, Figures: passingFigures(t, p, tt.edits...), Survey: &tt.survey, History: passingHistory()}
+			res := Evaluate(Input{Profile: p, County: c, Year: 2025})
+			it, _ := res.Item("S1")
+			if len(it.Warnings) != 1 {
+				t.Fatalf("warnings %q, want one", it.Warnings)
+			}
+			if got := it.WarningSource(0); got != tt.want {
+				t.Errorf("%s: %+v, want %+v", it.Warnings[0], got, tt.want)
+			}
+		})
+	}
+}
