@@ -39,7 +39,7 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 	}
 	for _, it := range res.Items {
 		if it.Dimension == "eligibility" && it.Status == eval.Pending {
-			src := it.Where()
+			src := it.Source()
 			w.Warn(src.File, src.Line, src.Column, "", "待补充（申报条件）：%s %s：%s", it.ID, it.Short, it.Summary)
 		}
 		for i, m := range it.Warnings {

@@ -354,9 +354,9 @@ func (it *Item) WarningSource(i int) Source {
 	return Source{}
 }
 
-// Where returns where the data behind the item's status was read: the key of county.toml, the
+// Source returns where the data behind the item's status was read: the key of county.toml, the
 // school's cell or the file that decides it.
-func (it *Item) Where() Source { return it.source }
+func (it *Item) Source() Source { return it.source }
 
 // ScorePoint is one evaluation point of a B item with the county's score.
 type ScorePoint struct {

@@ -99,7 +99,7 @@ func TestEligibilitySources(t *testing.T) {
 			if !ok {
 				t.Fatalf("no item %s", tt.id)
 			}
-			if got := it.Where(); got != tt.want {
+			if got := it.Source(); got != tt.want {
 				t.Errorf("%s %s: %+v, want %+v", it.ID, it.Status, got, tt.want)
 			}
 		})
