@@ -174,22 +174,47 @@ func timed(res *Result, opts Options, name string, f func()) {
 }
 
 // Render builds everything in memory and returns the files by their path in the output folder;
-// it writes nothing. `youjun serve` serves what it returns.
+// it writes nothing.
 func Render(opts Options) (*Result, map[string][]byte, diag.List) {
-	if opts.Out == "" {
-		opts.Out = filepath.Join(opts.Site, "output")
+	res, probs := newResult(&opts)
+	if probs != nil {
+		return nil, nil, probs
 	}
-	res := &Result{Out: opts.Out}
-	stage := func(name string, f func()) { timed(res, opts, name, f) }
-	switch opts.Only {
-	case "", "html", "pdf":
-	default:
-		return nil, nil, diag.List{{Column: "--only", Value: opts.Only, Message: "只能是 html 或 pdf"}}
-	}
-	p, probs := Prepare(opts, stage)
+	p, probs := Prepare(opts, func(name string, f func()) { timed(res, opts, name, f) })
 	if probs.Err() != nil {
 		return nil, nil, probs
 	}
+	return render(p, opts, res)
+}
+
+// RenderPrepared is Render from a site that Prepare has already loaded and evaluated. `youjun
+// serve` prepares once per save and renders the pages, then the PDF in the background, from the
+// same Prepared: the PDF shows the very save the pages show, and the site is read once.
+// Renderers only read a Prepared, so it may be rendered more than once, also concurrently.
+func RenderPrepared(p *Prepared, opts Options) (*Result, map[string][]byte, diag.List) {
+	res, probs := newResult(&opts)
+	if probs != nil {
+		return nil, nil, probs
+	}
+	return render(p, opts, res)
+}
+
+// newResult fills in the default output folder and checks --only.
+func newResult(opts *Options) (*Result, diag.List) {
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.Site, "output")
+	}
+	switch opts.Only {
+	case "", "html", "pdf":
+	default:
+		return nil, diag.List{{Column: "--only", Value: opts.Only, Message: "只能是 html 或 pdf"}}
+	}
+	return &Result{Out: opts.Out}, nil
+}
+
+// render renders the pages and the PDF of a prepared site side by side, then reviews them.
+func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte, diag.List) {
+	stage := func(name string, f func()) { timed(res, opts, name, f) }
 	var pdfWarnings diag.List
 	files := map[string][]byte{}
 	var err error

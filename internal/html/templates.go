@@ -16,14 +16,17 @@ import (
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/report"
-	"github.com/youjun-edu/youjun/theme"
+	"github.com/youjun-edu/youjun/templates"
 )
 
-// kinds are the page layouts; each is layouts/<kind>.html on top of layouts/baseof.html.
+// kinds are the page templates; each is <kind>.html on top of baseof.html.
 var kinds = []string{"index", "chapter", "school", "schools", "indicator", "indicators", "table", "tables"}
 
-// layout returns a layout file: the site's templates/<name> when it exists (Hugo's lookup,
-// kept simple), else the theme's.
+// layout returns a template file: the site's templates/<name> when it exists (Hugo's lookup,
+// kept simple), else youjun's own, embedded from the repository's templates/. Only the names
+// youjun knows are looked up, so anything else in a site's templates/ (the example site's is
+// the templates package itself, with its templates.go) is never read. Errors in youjun's own
+// templates are filed under youjun/templates/, not to be mistaken for a file of the site.
 func layout(siteDir, name string) (string, []byte, error) {
 	b, ok, err := ownFile(siteDir, name)
 	if err != nil {
@@ -32,8 +35,8 @@ func layout(siteDir, name string) (string, []byte, error) {
 	if ok {
 		return "templates/" + name, b, nil
 	}
-	b, err = fs.ReadFile(theme.FS, "layouts/"+name)
-	return "theme/layouts/" + name, b, err
+	b, err = fs.ReadFile(templates.FS, name)
+	return "youjun/templates/" + name, b, err
 }
 
 // ownFile reads the site's templates/<name>, reporting whether it exists. Template authors are

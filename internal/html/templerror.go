@@ -12,7 +12,7 @@ import (
 // TemplateError is a problem with a layout or a file of the site's templates/, in Chinese, with
 // the file and line it is on.
 type TemplateError struct {
-	File    string // templates/chapter.html, theme/layouts/baseof.html
+	File    string // templates/chapter.html (the site's), youjun/templates/baseof.html (built in)
 	Line    int    // 0 when unknown
 	Message string
 }

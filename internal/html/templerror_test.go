@@ -10,7 +10,7 @@ import (
 
 // html/template's English errors become Chinese with the file and line of the template.
 func TestTemplateError(t *testing.T) {
-	files := map[string]string{"baseof.html": "theme/layouts/baseof.html", "chapter.html": "templates/chapter.html"}
+	files := map[string]string{"baseof.html": "youjun/templates/baseof.html", "chapter.html": "templates/chapter.html"}
 	parse := func(src string) error {
 		_, err := template.New("chapter.html").Parse(src)
 		return err

@@ -1,8 +1,10 @@
 package scaffold
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -10,6 +12,8 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/templates"
+	"github.com/youjun-edu/youjun/theme"
 )
 
 func TestNewSiteBuilds(t *testing.T) {
@@ -146,5 +150,27 @@ func TestNewHunanSite(t *testing.T) {
 	}
 	if !strings.Contains(res.Warnings.Error(), "待补充：H8 保障教育优先发展：满分10分；未填写自评得分") {
 		t.Errorf("warnings %s", res.Warnings)
+	}
+}
+
+// The note in a new site's templates/ names files that youjun really reads from there.
+func TestTemplatesNote(t *testing.T) {
+	note, err := files.ReadFile("files/templates/说明.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := regexp.MustCompile(`[a-z]+\.(?:html|css|js)`).FindAllString(string(note), -1)
+	if len(names) == 0 {
+		t.Fatal("the note names no file")
+	}
+	for _, name := range names {
+		_, tmplErr := fs.Stat(templates.FS, name)
+		_, assetErr := fs.Stat(theme.FS, "assets/"+name)
+		if tmplErr != nil && assetErr != nil {
+			t.Errorf("the note names %s, which is neither a template nor an asset", name)
+		}
+	}
+	if strings.Contains(string(note), "layouts") {
+		t.Error("the note still points to theme/layouts/")
 	}
 }

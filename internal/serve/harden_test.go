@@ -61,14 +61,14 @@ func TestServeSurvivesPanic(t *testing.T) {
 	var log syncBuffer
 	s := New(dir, &log)
 	var htmlCalls atomic.Int32
-	s.render = func(opts build.Options) (*build.Result, map[string][]byte, diag.List) {
+	s.render = func(p *build.Prepared, opts build.Options) (*build.Result, map[string][]byte, diag.List) {
 		if opts.Only == "pdf" {
 			panic("pdf boom")
 		}
 		if htmlCalls.Add(1) == 1 {
 			panic("html boom")
 		}
-		return build.Render(opts)
+		return build.RenderPrepared(p, opts)
 	}
 	ts := newTestServer(t, s)
 
@@ -109,10 +109,11 @@ func TestServeSurvivesPanic(t *testing.T) {
 	}
 }
 
-// A panic in the very first build shows the error page and the overlay, not a dead server.
+// A panic in the very first build, while the site is loaded, shows the error page and the
+// overlay, not a dead server.
 func TestServeFirstBuildPanics(t *testing.T) {
 	s := New(t.TempDir(), io.Discard)
-	s.render = func(build.Options) (*build.Result, map[string][]byte, diag.List) { panic("boom") }
+	s.prepare = func(build.Options) (*build.Prepared, diag.List) { panic("boom") }
 	probs := s.Build()
 	if !strings.Contains(probs.Error(), "youjun 内部错误") {
 		t.Errorf("problems: %v", probs)

@@ -1,7 +1,9 @@
 // Package serve is `youjun serve`: it builds the site in memory, serves it on 127.0.0.1, watches
 // the site's files and rebuilds after every change, and tells open pages to reload through
 // server-sent events. A failed build keeps the last good pages and shows the error over them;
-// the PDF is rebuilt in the background and served at its usual path.
+// the PDF is rebuilt in the background and served at its usual path. Each save loads and
+// evaluates the site once (build.Prepare); the pages and then the PDF render from that one
+// Prepared, so the PDF shows the same save as the pages.
 package serve
 
 import (
@@ -27,8 +29,10 @@ import (
 // Server is a live preview of one site.
 type Server struct {
 	site string
-	// render builds the site in memory (build.Render; tests replace it).
-	render func(build.Options) (*build.Result, map[string][]byte, diag.List)
+	// prepare loads and evaluates the site, once per save (build.Prepare; tests count it).
+	prepare func(build.Options) (*build.Prepared, diag.List)
+	// render renders a prepared site in memory (build.RenderPrepared; tests replace it).
+	render func(*build.Prepared, build.Options) (*build.Result, map[string][]byte, diag.List)
 
 	logMu sync.Mutex // the log is written from the rebuild loop and the PDF goroutine
 	log   io.Writer
@@ -40,7 +44,7 @@ type Server struct {
 	builds   int
 
 	pdfMu   sync.Mutex // one PDF build at a time
-	pdfWant int        // the build the newest PDF request is for
+	pdfWant int        // the build the newest PDF request is for; set with builds, under mu
 }
 
 type event struct {
@@ -50,7 +54,12 @@ type event struct {
 
 // New returns a server for the site in dir; log hears what it does.
 func New(dir string, log io.Writer) *Server {
-	return &Server{site: dir, render: build.Render, log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}}
+	return &Server{site: dir, prepare: prepare, render: build.RenderPrepared, log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}}
+}
+
+// prepare is build.Prepare without the timing of stages, which serve does not show.
+func prepare(opts build.Options) (*build.Prepared, diag.List) {
+	return build.Prepare(opts, func(_ string, f func()) { f() })
 }
 
 func (s *Server) logf(format string, args ...any) {
@@ -59,9 +68,10 @@ func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.log, format, args...)
 }
 
-// renderSafe runs the renderer and turns a panic into a problem: the preview server survives a
-// bug that some file triggers, shows it in the overlay and keeps the last good pages.
-func (s *Server) renderSafe(opts build.Options) (res *build.Result, files map[string][]byte, probs diag.List, crashed bool) {
+// renderSafe runs f (preparing or rendering) and turns a panic into a problem: the preview
+// server survives a bug that some file triggers, shows it in the overlay and keeps the last good
+// pages.
+func (s *Server) renderSafe(f func() (*build.Result, map[string][]byte, diag.List)) (res *build.Result, files map[string][]byte, probs diag.List, crashed bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			crashed = true
@@ -70,7 +80,7 @@ func (s *Server) renderSafe(opts build.Options) (res *build.Result, files map[st
 			probs = diag.List{{Message: fmt.Sprintf("youjun 内部错误，请把以下信息报告给开发者：%v（详细信息见运行 youjun serve 的终端窗口）", v)}}
 		}
 	}()
-	res, files, probs = s.render(opts)
+	res, files, probs = f()
 	return res, files, probs, false
 }
 
@@ -94,10 +104,18 @@ func (s *Server) fail(probs diag.List) {
 }
 
 // Build rebuilds the site, then tells the open pages: reload after a success, the errors after a
-// failure (keeping the last good pages). It returns the build's problems.
+// failure (keeping the last good pages). It returns the build's problems. The PDF is then typeset
+// in the background from the same prepared site.
 func (s *Server) Build() diag.List {
 	start := time.Now()
-	res, files, probs, _ := s.renderSafe(build.Options{Site: s.site, Only: "html"})
+	var p *build.Prepared
+	res, files, probs, _ := s.renderSafe(func() (*build.Result, map[string][]byte, diag.List) {
+		var probs diag.List
+		if p, probs = s.prepare(build.Options{Site: s.site}); probs.Err() != nil {
+			return nil, nil, probs
+		}
+		return s.render(p, build.Options{Site: s.site, Only: "html"})
+	})
 	s.mu.Lock()
 	s.builds++
 	n := s.builds
@@ -114,19 +132,20 @@ func (s *Server) Build() diag.List {
 	}
 	s.files = files
 	s.problems = nil
+	// Here rather than in the goroutine: PDF goroutines may start in any order, and an older
+	// save's must never take the place of a newer one's.
+	s.pdfWant = n
 	s.mu.Unlock()
 	s.broadcast(event{"reload", ""})
 	s.logf("已重新生成 %d 个网页（%d 毫秒）\n", res.Pages, time.Since(start).Milliseconds())
-	go s.buildPDF(n)
+	go s.buildPDF(n, p)
 	return probs
 }
 
-// buildPDF makes the PDF in the background; a newer build's request supersedes it. A panic is
-// shown like a failed build; other PDF errors only go to the log, as the pages are fine.
-func (s *Server) buildPDF(n int) {
-	s.mu.Lock()
-	s.pdfWant = n
-	s.mu.Unlock()
+// buildPDF makes the PDF of build n from its prepared site in the background; a newer build's
+// request supersedes it. A panic is shown like a failed build; other PDF errors only go to the
+// log, as the pages are fine.
+func (s *Server) buildPDF(n int, p *build.Prepared) {
 	s.pdfMu.Lock()
 	defer s.pdfMu.Unlock()
 	s.mu.RLock()
@@ -135,7 +154,9 @@ func (s *Server) buildPDF(n int) {
 	if stale {
 		return
 	}
-	res, files, probs, crashed := s.renderSafe(build.Options{Site: s.site, Only: "pdf"})
+	res, files, probs, crashed := s.renderSafe(func() (*build.Result, map[string][]byte, diag.List) {
+		return s.render(p, build.Options{Site: s.site, Only: "pdf"})
+	})
 	if crashed {
 		s.fail(probs)
 		return
