@@ -110,7 +110,7 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 			probs = append(probs, lines.UnknownKey(name, toml.Key{id}, tables))
 			continue
 		}
-		if it.Kind == "B" {
+		if it.Kind == standard.KindB {
 			f.Entries[id] = readScores(name, lines, it, table, &probs)
 			continue
 		}

@@ -14,12 +14,15 @@ import (
 
 // School is one row of the school table: one campus (独立校区).
 type School struct {
-	Row       int // row in the source table (the header is row 1)
-	Code      string
-	Name      string
-	Type      string // one of standard.SchoolTypes
+	Row  int // row in the source table (the header is row 1)
+	Code string
+	Name string
+	// Type and Area hold a standard.SchoolType and an Area; they stay plain strings while the
+	// renderers read them as text.
+	Type      string // a standard.SchoolType
 	Ownership string // 公办 / 民办
-	Area      string // 城区 / 镇区 / 乡村
+	Area      string // an Area: 城区 / 镇区 / 乡村
+
 	Boarding  string // 是 / 否 / ""
 	BuiltYear Number
 
@@ -55,6 +58,12 @@ func (s *School) Students(l standard.Level) float64 {
 	}
 	return s.PrimaryStudents.Value
 }
+
+// Is reports whether the campus is of type t.
+func (s *School) Is(t standard.SchoolType) bool { return standard.SchoolType(s.Type) == t }
+
+// In reports whether the campus lies in area a.
+func (s *School) In(a Area) bool { return Area(s.Area) == a }
 
 // CompulsoryStudents returns primary plus junior students.
 func (s *School) CompulsoryStudents() float64 {
@@ -197,15 +206,23 @@ func HeaderOf(key string) string {
 func Choices(key string) []string {
 	switch key {
 	case "type":
-		return standard.SchoolTypes
+		return strs(standard.SchoolTypes)
 	case "ownership":
 		return []string{"公办", "民办"}
 	case "area":
-		return []string{"城区", "镇区", "乡村"}
+		return strs(Areas)
 	case "boarding":
 		return []string{"是", "否"}
 	}
 	return nil
+}
+
+func strs[S ~string](list []S) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // choiceAliases maps the spellings people use to the canonical choice.
@@ -234,3 +251,15 @@ func (c *Column) Format(s *School) string {
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
+
+// Area is a value of the 城乡类别 column.
+type Area string
+
+const (
+	Urban Area = "城区"
+	Town  Area = "镇区"
+	Rural Area = "乡村"
+)
+
+// Areas lists the values of the 城乡类别 column.
+var Areas = []Area{Urban, Town, Rural}

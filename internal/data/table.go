@@ -557,8 +557,8 @@ func validateSchool(s *School, t *Table, name string, probs *diag.List) {
 		}
 		return
 	}
-	if s.Type == "九年一贯制学校" && (s.PrimaryStudents.Value == 0 || s.JuniorStudents.Value == 0) {
-		probs.Add(name, s.Row, "学校类型", s.Type, "九年一贯制学校须同时有小学和初中在校生（小学%s人，初中%s人）",
+	if s.Is(standard.TypeNineYear) && (s.PrimaryStudents.Value == 0 || s.JuniorStudents.Value == 0) {
+		probs.Add(name, s.Row, "学校类型", string(s.Type), "九年一贯制学校须同时有小学和初中在校生（小学%s人，初中%s人）",
 			fmtCount(s.PrimaryStudents.Value), fmtCount(s.JuniorStudents.Value))
 	}
 	for _, l := range standard.Levels {
@@ -587,7 +587,7 @@ func validateSchool(s *School, t *Table, name string, probs *diag.List) {
 	if s.MigrantStudents.Valid && s.MigrantStudents.Value > students && studentsKnown(s, standard.Primary) && studentsKnown(s, standard.Junior) && s.SeniorStudents.Valid {
 		probs.Add(name, s.Row, "随迁子女数", fmtCount(s.MigrantStudents.Value), "大于在校生总数 %s", fmtCount(students))
 	}
-	if s.Type != "特殊教育学校" && s.Type != "职业学校" && s.CompulsoryStudents() == 0 && s.PrimaryStudents.Valid && s.JuniorStudents.Valid {
+	if !s.Is(standard.TypeSpecial) && !s.Is(standard.TypeVocational) && s.CompulsoryStudents() == 0 && s.PrimaryStudents.Valid && s.JuniorStudents.Valid {
 		probs.Warn(name, s.Row, "", "", "%s没有义务教育阶段在校生，不参与评估", s.Name)
 	}
 }

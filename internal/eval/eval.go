@@ -45,7 +45,10 @@ func Evaluate(in Input) *Result {
 	ids := make([]string, n)
 	measures := make([]measure, n)
 	for k, ind := range p.Resource.Indicators {
-		ids[k], measures[k] = ind.ID, measureOf(ind.Measure)
+		ids[k], measures[k] = ind.ID, measuresByName[ind.Measure]
+		if measures[k] == nil {
+			measures[k] = unknownMeasure
+		}
 	}
 	values := make([]Value, n*len(res.Units)) // one allocation for all units' values
 	for i := range res.Units {
@@ -64,10 +67,10 @@ func Evaluate(in Input) *Result {
 		switch {
 		case it.SameAs != "":
 			continue // judged after the item it copies
-		case it.Kind == "B":
+		case it.Kind == standard.KindB:
 			item = scoredItem(p, it, in.County.Figures)
 		case it.Rule != "":
-			item = rules[it.Rule](c, it)
+			item = judgeRule(c, it)
 		default:
 			item = figureItem(p, it, in.County.Figures, in.Year)
 		}
@@ -187,11 +190,11 @@ func conclude(res *Result, table string) {
 	var eligibility []Status
 	for _, it := range res.Items {
 		msg := fmt.Sprintf("%s %s：%s", it.ID, it.Short, it.Summary)
-		if it.Dimension == "eligibility" {
+		if it.Dimension == standard.DimEligibility {
 			eligibility = append(eligibility, it.Status)
 			continue
 		}
-		if it.Dimension == "veto" && it.Status == NotMet {
+		if it.Dimension == standard.DimVeto && it.Status == NotMet {
 			msg = fmt.Sprintf("%s 不予认定事项：%s", it.ID, it.Name)
 		}
 		add(it.Status, Finding{Kind: FindingItem, ID: it.ID, Message: msg, Source: it.source})
@@ -232,7 +235,7 @@ func scoreB(p *standard.Profile, res *Result) {
 	total, complete := 0.0, true
 	var statuses []Status
 	for _, it := range res.Items {
-		if it.Kind != "B" {
+		if it.Kind != standard.KindB {
 			continue
 		}
 		b.Items = append(b.Items, it.ID)

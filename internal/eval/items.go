@@ -65,7 +65,7 @@ func checkSource(id string, c standard.Check, chk Check, e *data.Entry, year int
 func newItem(it *standard.Item) Item {
 	kind := it.Kind
 	if kind == "" {
-		kind = "A"
+		kind = standard.KindA
 	}
 	return Item{ID: it.ID, Number: it.Number, Kind: kind, Dimension: it.Dimension, Name: it.Name, Short: it.Short, Owners: it.Owners}
 }

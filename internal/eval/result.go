@@ -68,13 +68,13 @@ func (r *Result) TableWarnings() diag.List { return r.warnings }
 
 // Dimension sums up one group of items.
 type Dimension struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Status  Status   `json:"status"`
-	Met     int      `json:"met"`
-	NotMet  int      `json:"not_met"`
-	Pending int      `json:"pending"`
-	Items   []string `json:"items"`
+	ID      standard.DimensionID `json:"id"`
+	Name    string               `json:"name"`
+	Status  Status               `json:"status"`
+	Met     int                  `json:"met"`
+	NotMet  int                  `json:"not_met"`
+	Pending int                  `json:"pending"`
+	Items   []string             `json:"items"`
 }
 
 // BScores is the result of the scored items taken together.
@@ -231,21 +231,21 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // Unit is one unit of evaluation: a campus, or the primary or junior part of a split campus.
 type Unit struct {
-	Code       string         `json:"code"`
-	Name       string         `json:"name"`
-	Row        int            `json:"row"` // its row in the school table, where its type, area and figures are
-	Type       string         `json:"type"`
-	Level      standard.Level `json:"level"`
-	Students   float64        `json:"students"`
-	Split      bool           `json:"split"`
-	Share      float64        `json:"share"` // share of the four split quantities; 1 when not split
-	Values     Values         `json:"values"`
-	Met        int            `json:"met"`
-	Pass       bool           `json:"pass"`
-	Status     Status         `json:"status"`
-	Failing    []string       `json:"failing,omitempty"`     // indicators below threshold
-	BelowFloor []string       `json:"below_floor,omitempty"` // indicators below the 85% floor
-	Missing    []string       `json:"missing,omitempty"`     // headers of blank cells it needs
+	Code       string              `json:"code"`
+	Name       string              `json:"name"`
+	Row        int                 `json:"row"` // its row in the school table, where its type, area and figures are
+	Type       standard.SchoolType `json:"type"`
+	Level      standard.Level      `json:"level"`
+	Students   float64             `json:"students"`
+	Split      bool                `json:"split"`
+	Share      float64             `json:"share"` // share of the four split quantities; 1 when not split
+	Values     Values              `json:"values"`
+	Met        int                 `json:"met"`
+	Pass       bool                `json:"pass"`
+	Status     Status              `json:"status"`
+	Failing    []string            `json:"failing,omitempty"`     // indicators below threshold
+	BelowFloor []string            `json:"below_floor,omitempty"` // indicators below the 85% floor
+	Missing    []string            `json:"missing,omitempty"`     // headers of blank cells it needs
 	// Reason says why some of its values are null although their cells are filled (无法计算).
 	Reason string `json:"reason,omitempty"`
 
@@ -305,30 +305,30 @@ func (vs Values) MarshalJSON() ([]byte, error) {
 
 // Excluded is a campus left out of the resource evaluation, with the reason.
 type Excluded struct {
-	Code   string `json:"code"`
-	Name   string `json:"name"`
-	Type   string `json:"type"`
-	Row    int    `json:"row"`
-	Reason string `json:"reason"`
+	Code   string              `json:"code"`
+	Name   string              `json:"name"`
+	Type   standard.SchoolType `json:"type"`
+	Row    int                 `json:"row"`
+	Reason string              `json:"reason"`
 }
 
 // Item is the result of one G, Q, S, V or P item.
 type Item struct {
-	ID        string   `json:"id"`
-	Number    int      `json:"number,omitempty"`
-	Kind      string   `json:"kind"` // A or B
-	Dimension string   `json:"dimension"`
-	Name      string   `json:"name"`
-	Short     string   `json:"short"`
-	Owners    []string `json:"owners"`
-	Status    Status   `json:"status"`
-	Summary   string   `json:"summary"` // one line: what was found
-	Checks    []Check  `json:"checks,omitempty"`
-	Schools   []School `json:"schools,omitempty"` // schools that fail or lack data
-	Evidence  string   `json:"evidence,omitempty"`
-	Note      string   `json:"note,omitempty"`
-	Warnings  []string `json:"warnings,omitempty"`
-	Computed  bool     `json:"computed"` // from the school table rather than county.toml
+	ID        string               `json:"id"`
+	Number    int                  `json:"number,omitempty"`
+	Kind      standard.ItemKind    `json:"kind"` // A or B
+	Dimension standard.DimensionID `json:"dimension"`
+	Name      string               `json:"name"`
+	Short     string               `json:"short"`
+	Owners    []string             `json:"owners"`
+	Status    Status               `json:"status"`
+	Summary   string               `json:"summary"` // one line: what was found
+	Checks    []Check              `json:"checks,omitempty"`
+	Schools   []School             `json:"schools,omitempty"` // schools that fail or lack data
+	Evidence  string               `json:"evidence,omitempty"`
+	Note      string               `json:"note,omitempty"`
+	Warnings  []string             `json:"warnings,omitempty"`
+	Computed  bool                 `json:"computed"` // from the school table rather than county.toml
 	// A scored (B) item.
 	Points  float64      `json:"points,omitempty"`
 	Score   *Opt         `json:"score,omitempty"`

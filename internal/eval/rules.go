@@ -10,20 +10,8 @@ import (
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
-// rules are the computations named by a profile's `rule`; standard.Rules lists their parameters.
-// The school rules (G3–G7, G12, Q4) judge each school; see schoolrules.go.
-var rules = map[string]func(c *context, it *standard.Item) Item{
-	"music_art_rooms":        schoolRule,
-	"school_size":            schoolRule,
-	"class_size":             schoolRule,
-	"small_school_funding":   schoolRule,
-	"special_school_funding": schoolRule,
-	"teacher_certification":  teacherCertification,
-	"training_fund_share":    schoolRule,
-	"survey":                 survey,
-	"history_cv":             historyCV,
-	"resource_cv":            resourceCV,
-}
+// The rules that judge the county as a whole (S1, P2, P4); the school rules are in
+// schoolrules.go, and registry.go names them all.
 
 // S1: the survey's approval rate, with warnings on sample size and the share of parents.
 func survey(c *context, it *standard.Item) Item {

@@ -20,24 +20,11 @@ type schoolCheck struct {
 
 // schoolCheckOf returns the per-school check of a school rule, or nil for other rules.
 func schoolCheckOf(p *standard.Profile, it *standard.Item) *schoolCheck {
-	tol := p.Resource.Tolerance
-	switch it.Rule {
-	case "music_art_rooms":
-		return musicArtRooms(it, tol)
-	case "school_size":
-		return schoolSize(it)
-	case "class_size":
-		return classSize(it)
-	case "small_school_funding":
-		return smallSchoolFunding(it)
-	case "special_school_funding":
-		return specialSchoolFunding(it, tol)
-	case "teacher_certification":
-		return certification()
-	case "training_fund_share":
-		return trainingFundShare(it, tol)
+	r := rulesByName[it.Rule]
+	if r.school == nil {
+		return nil
 	}
-	return nil
+	return r.school(it, p.Resource.Tolerance)
 }
 
 // ExplainSchool judges one school by a school rule and describes the outcome, passes included,
@@ -52,8 +39,7 @@ func ExplainSchool(p *standard.Profile, it *standard.Item, s *data.School) (st S
 }
 
 // schoolRule applies an item's school check to every school and sums up the outcome.
-func schoolRule(c *context, it *standard.Item) Item {
-	sc := schoolCheckOf(c.p, it)
+func schoolRule(c *context, it *standard.Item, sc *schoolCheck) Item {
 	out := newItem(it)
 	out.Computed = true
 	if e := c.county.Figures.Entry(it.ID); e != nil {
@@ -119,7 +105,9 @@ func schoolRule(c *context, it *standard.Item) Item {
 
 // inTypes selects compulsory-education schools of the item's types.
 func inTypes(it *standard.Item) func(*data.School) bool {
-	return func(s *data.School) bool { return it.AppliesTo(s.Type) && s.CompulsoryStudents() > 0 }
+	return func(s *data.School) bool {
+		return it.AppliesTo(standard.SchoolType(s.Type)) && s.CompulsoryStudents() > 0
+	}
 }
 
 // field is a cell of a school with the key of its column, for naming blank cells.
@@ -269,7 +257,7 @@ func (rp roomParams) areas(s *data.School) (music, art float64, relaxed int) {
 		music, art = rp.oldMusic, rp.oldArt
 		relaxed = oldSchool
 	}
-	if s.Area == "乡村" {
+	if s.In(data.Rural) {
 		largest, known := 0.0, true
 		for _, l := range standard.Levels {
 			if s.Students(l) == 0 {
@@ -305,7 +293,7 @@ func (rp roomParams) basis(relaxed int) string {
 }
 
 // G4: school size.
-func schoolSize(it *standard.Item) *schoolCheck {
+func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 	maxN, maxThrough := it.Param("max_students"), it.Param("max_students_through")
 	relaxedN, relaxedThrough := it.Param("relaxed_max_students"), it.Param("relaxed_max_students_through")
 	oldYear, migrantShare := it.Param("old_built_year"), it.Param("migrant_share")
@@ -316,7 +304,7 @@ func schoolSize(it *standard.Item) *schoolCheck {
 			if !finite(n) {
 				return Pending, "在校生数合计" + Overflow + "，无法计算（请核对在校生数）", ""
 			}
-			through := s.Type == "九年一贯制学校" || s.Type == "十二年一贯制学校"
+			through := standard.SchoolType(s.Type).Through()
 			limit, relaxed := maxN, relaxedN
 			if through {
 				limit, relaxed = maxThrough, relaxedThrough
@@ -348,7 +336,7 @@ func schoolSize(it *standard.Item) *schoolCheck {
 }
 
 // G5: the largest class at each level.
-func classSize(it *standard.Item) *schoolCheck {
+func classSize(it *standard.Item, _ float64) *schoolCheck {
 	limits := standard.PerLevel{Primary: it.Param("primary_max_class"), Junior: it.Param("junior_max_class")}
 	return &schoolCheck{
 		columns: []string{"primary_max_class", "junior_max_class"},
@@ -383,13 +371,13 @@ func classSize(it *standard.Item) *schoolCheck {
 }
 
 // G6: village primary schools and 教学点 under 100 students are funded as 100.
-func smallSchoolFunding(it *standard.Item) *schoolCheck {
+func smallSchoolFunding(it *standard.Item, _ float64) *schoolCheck {
 	min := it.Param("min_funded_students")
 	return &schoolCheck{
 		columns: []string{"funded_students"},
 		applies: func(s *data.School) bool {
 			n := s.CompulsoryStudents()
-			return n > 0 && n < min && (s.Type == "教学点" || (s.Type == "小学" && s.Area == "乡村"))
+			return n > 0 && n < min && (s.Is(standard.TypeTeachingPoint) || s.Is(standard.TypePrimary) && s.In(data.Rural))
 		},
 		check: func(s *data.School, explain bool) (Status, string, string) {
 			if !s.FundedStudents.Valid {
@@ -414,7 +402,7 @@ func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
 	min := it.Param("min_public_fund_per_student")
 	return &schoolCheck{
 		columns: []string{"public_fund_per_student"},
-		applies: func(s *data.School) bool { return s.Type == "特殊教育学校" },
+		applies: func(s *data.School) bool { return s.Is(standard.TypeSpecial) },
 		check: func(s *data.School, explain bool) (Status, string, string) {
 			if !s.PublicFundPerStudent.Valid {
 				return Pending, "「生均公用经费(元)」未填", "public_fund_per_student"
@@ -432,11 +420,11 @@ func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
 }
 
 // G12, school by school: every full-time teacher holds a certificate.
-func certification() *schoolCheck {
+func certification(_ *standard.Item, _ float64) *schoolCheck {
 	return &schoolCheck{
 		columns: []string{"teachers", "certified_teachers"},
 		applies: func(s *data.School) bool {
-			return s.Type != "职业学校" && (s.CompulsoryStudents() > 0 || s.Type == "特殊教育学校")
+			return !s.Is(standard.TypeVocational) && (s.CompulsoryStudents() > 0 || s.Is(standard.TypeSpecial))
 		},
 		check: func(s *data.School, explain bool) (Status, string, string) {
 			if m, key := blank(cell(s.Teachers, "teachers"), cell(s.CertifiedTeachers, "certified_teachers")); m != "" {
@@ -457,8 +445,8 @@ func certification() *schoolCheck {
 
 // G12: the county's certification rate, from the per-school check.
 func teacherCertification(c *context, it *standard.Item) Item {
-	out := schoolRule(c, it)
-	sc := schoolCheckOf(c.p, it)
+	sc := certification(it, c.p.Resource.Tolerance)
+	out := schoolRule(c, it, sc)
 	if strings.HasPrefix(out.Summary, "学校数据表缺少") {
 		return out
 	}

@@ -27,7 +27,7 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 	for i := range schools {
 		s := &schools[i]
 		if reason := exclusion(r, s); reason != "" {
-			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: s.Type, Row: s.Row, Reason: reason})
+			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: standard.SchoolType(s.Type), Row: s.Row, Reason: reason})
 			continue
 		}
 		a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
@@ -51,7 +51,7 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 			if split {
 				name = s.Name + "（" + l.Chinese() + "部）"
 			}
-			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
+			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: standard.SchoolType(s.Type), Level: l,
 				Students: n, Split: split, Share: share, school: i})
 		}
 	}
@@ -61,12 +61,12 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 // exclusion returns why a campus takes no part in the resource evaluation, or "".
 func exclusion(r *standard.Resource, s *data.School) string {
 	for _, t := range r.ExcludedTypes {
-		if s.Type == t {
-			return t + "不参与资源配置评估"
+		if s.Is(t) {
+			return string(t) + "不参与资源配置评估"
 		}
 	}
 	n := s.CompulsoryStudents()
-	if s.Type == "教学点" && n < float64(r.MinTeachingPointStudents) {
+	if s.Is(standard.TypeTeachingPoint) && n < float64(r.MinTeachingPointStudents) {
 		return fmt.Sprintf("教学点在校生不足%d人（%s人）", r.MinTeachingPointStudents, fmtNum(n))
 	}
 	if n == 0 {
@@ -81,8 +81,9 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 	r := &p.Resource
 	missing := 0
 	var reasons []string
+	x := &unitCells{r: r, u: u, s: s, warn: warn, file: file}
 	for i, ind := range r.Indicators {
-		num, ok, cols := numerator(r, measures[i], u, s, warn, file)
+		num, ok, cols := measures[i](x)
 		v := Value{Valid: ok, Numerator: num, column: cols[0]}
 		if ok {
 			v.Value = num / u.Students
@@ -151,80 +152,58 @@ func unitColumn(u *Unit) string {
 	return ""
 }
 
-// measure is a resource indicator's computation (standard.Measures), resolved once per evaluation.
-type measure int
-
-const (
-	qualifiedTeachers measure = iota
-	backboneTeachers
-	peArtTeachers
-	teachingArea
-	sportsArea
-	equipmentValue
-	multimediaRooms
-	unknownMeasure
-)
-
-func measureOf(name string) measure {
-	for i, m := range standard.Measures {
-		if m == name {
-			return measure(i)
-		}
-	}
-	return unknownMeasure
+// R1–R3, R7: per-level teacher counts; R4–R6: campus-wide figures split between the levels.
+func qualifiedTeachers(x *unitCells) (float64, bool, []string) {
+	return x.level(x.s.QualifiedTeachers(x.u.Level), "qualified_teachers")
 }
 
-// numerator returns the unit's share of the quantity an indicator measures, whether it is known,
-// and the headers of the cells it reads (when it is not known: of the blank cells).
-func numerator(r *standard.Resource, m measure, u *Unit, s *data.School, warn *diag.List, file string) (float64, bool, []string) {
-	l := u.Level
-	level := func(n data.Number, key string) (float64, bool, []string) {
-		return n.Value, n.Valid, []string{data.HeaderOf(string(l) + "_" + key)}
-	}
-	split := func(n data.Number, key string) (float64, bool, []string) {
-		if !n.Valid {
-			return 0, false, []string{data.HeaderOf(key)}
+func backboneTeachers(x *unitCells) (float64, bool, []string) {
+	return x.level(x.s.BackboneTeachers(x.u.Level), "backbone_teachers")
+}
+
+// peArtTeachers counts the rotating and part-time teachers of small rural schools too.
+func peArtTeachers(x *unitCells) (float64, bool, []string) {
+	u, s := x.u, x.s
+	v, ok, need := x.level(s.PEArtTeachers(u.Level), "pe_art_teachers")
+	if shared := s.SharedPEArtTeachers.Value; ok && shared > 0 {
+		lim := x.r.SharedPEArtStudents
+		eligible := s.In(data.Rural) && !u.Split && u.Students >= float64(lim.Min) && u.Students <= float64(lim.Max)
+		if eligible {
+			v += shared
+			need = append(need, data.HeaderOf("shared_pe_art_teachers"))
+		} else if u.Level == firstLevel(s) {
+			x.warn.Warn(x.file, s.Row, "走教兼职体育艺术教师数", fmtNum(shared),
+				"未计入：只有在校生%d–%d人的乡村学校和教学点可计入交流轮岗、兼职、走教的体育艺术教师", lim.Min, lim.Max)
 		}
-		return n.Value * u.Share, true, []string{data.HeaderOf(key)}
 	}
-	switch m {
-	case qualifiedTeachers:
-		return level(s.QualifiedTeachers(l), "qualified_teachers")
-	case backboneTeachers:
-		return level(s.BackboneTeachers(l), "backbone_teachers")
-	case peArtTeachers:
-		v, ok, need := level(s.PEArtTeachers(l), "pe_art_teachers")
-		if shared := s.SharedPEArtTeachers.Value; ok && shared > 0 {
-			lim := r.SharedPEArtStudents
-			eligible := (s.Area == "乡村") && !u.Split && u.Students >= float64(lim.Min) && u.Students <= float64(lim.Max)
-			if eligible {
-				v += shared
-				need = append(need, data.HeaderOf("shared_pe_art_teachers"))
-			} else if u.Level == firstLevel(s) {
-				warn.Warn(file, s.Row, "走教兼职体育艺术教师数", fmtNum(shared),
-					"未计入：只有在校生%d–%d人的乡村学校和教学点可计入交流轮岗、兼职、走教的体育艺术教师", lim.Min, lim.Max)
-			}
+	return v, ok, need
+}
+
+func teachingArea(x *unitCells) (float64, bool, []string) {
+	return x.split(x.s.TeachingArea, "teaching_area")
+}
+
+// sportsArea counts the converted or rented grounds of urban schools too.
+func sportsArea(x *unitCells) (float64, bool, []string) {
+	u, s := x.u, x.s
+	v, ok, need := x.split(s.SportsArea, "sports_area")
+	if extra := s.ExtraSportsArea.Value; ok && extra > 0 {
+		if s.In(data.Urban) {
+			v += extra * u.Share
+			need = append(need, data.HeaderOf("extra_sports_area"))
+		} else if u.Level == firstLevel(s) {
+			x.warn.Warn(x.file, s.Row, "租用改造体育场地面积", fmtNum(extra), "未计入：只有城区学校可计入经改造或租赁的专用运动场地")
 		}
-		return v, ok, need
-	case teachingArea:
-		return split(s.TeachingArea, "teaching_area")
-	case sportsArea:
-		v, ok, need := split(s.SportsArea, "sports_area")
-		if extra := s.ExtraSportsArea.Value; ok && extra > 0 {
-			if s.Area == "城区" {
-				v += extra * u.Share
-				need = append(need, data.HeaderOf("extra_sports_area"))
-			} else if u.Level == firstLevel(s) {
-				warn.Warn(file, s.Row, "租用改造体育场地面积", fmtNum(extra), "未计入：只有城区学校可计入经改造或租赁的专用运动场地")
-			}
-		}
-		return v, ok, need
-	case equipmentValue:
-		return split(s.EquipmentValue, "equipment_value")
-	case multimediaRooms:
-		return split(s.MultimediaRooms, "multimedia_rooms")
 	}
-	return 0, false, []string{"unknown measure"}
+	return v, ok, need
+}
+
+func equipmentValue(x *unitCells) (float64, bool, []string) {
+	return x.split(x.s.EquipmentValue, "equipment_value")
+}
+
+func multimediaRooms(x *unitCells) (float64, bool, []string) {
+	return x.split(x.s.MultimediaRooms, "multimedia_rooms")
 }
 
 // firstLevel is the first compulsory level a campus has, so that a campus-wide warning is given once.

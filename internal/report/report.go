@@ -139,7 +139,7 @@ func (r *Report) buildValues() map[string]string {
 				v[p+"score"] = Number(it.Score.V)
 			}
 		}
-		if it.Kind == "B" {
+		if it.Kind == standard.KindB {
 			v[p+"points"] = Number(it.Points)
 		}
 		v[p+"status"] = string(it.Status)

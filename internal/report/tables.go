@@ -211,21 +211,21 @@ func (r *Report) excludedTable() *Table {
 	t := &Table{ID: "excluded", Title: "不参与资源配置评估的学校",
 		Columns: []Column{{Header: "学校代码"}, {Header: "学校名称"}, {Header: "学校类型"}, {Header: "原因"}}}
 	for _, e := range r.Res.Excluded {
-		t.Rows = append(t.Rows, []Cell{text(e.Code), {Text: e.Name, Ref: "school:" + e.Code}, text(e.Type), text(e.Reason)})
+		t.Rows = append(t.Rows, []Cell{text(e.Code), {Text: e.Name, Ref: "school:" + e.Code}, text(string(e.Type)), text(e.Reason)})
 	}
 	return t
 }
 
 // itemTable lists the items of one dimension.
-func (r *Report) itemTable(dim, name string) *Table {
-	t := &Table{ID: dim, Title: name,
+func (r *Report) itemTable(dim standard.DimensionID, name string) *Table {
+	t := &Table{ID: string(dim), Title: name,
 		Columns: []Column{{Header: "序号"}, {Header: "指标"}, {Header: "判定"}, {Header: "情况"}, {Header: "责任单位"}}}
 	for _, it := range r.Res.Items {
 		if it.Dimension != dim {
 			continue
 		}
 		st := status(it.Status)
-		if dim == "veto" {
+		if dim == standard.DimVeto {
 			st.Text = VetoWord(it.Status)
 		}
 		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(joinOwners(it.Owners))})
@@ -240,7 +240,7 @@ func (r *Report) bScoresTable() *Table {
 		Columns: []Column{{Header: "序号"}, {Header: "指标"}, {Header: "满分", Numeric: true}, {Header: "得分", Numeric: true},
 			{Header: "得分率", Numeric: true}, {Header: "判定"}}}
 	for _, it := range r.Res.Items {
-		if it.Kind != "B" {
+		if it.Kind != standard.KindB {
 			continue
 		}
 		score, ratio := text("未填"), text("—")

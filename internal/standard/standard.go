@@ -64,8 +64,8 @@ type Profile struct {
 
 // Dimension is a group of items in the report (政府保障程度, 立德树人, …).
 type Dimension struct {
-	ID   string `toml:"id"`
-	Name string `toml:"name"`
+	ID   DimensionID `toml:"id"`
+	Name string      `toml:"name"`
 }
 
 // BRules are the rules of the scored ("B") items, as in Hunan's 计分办法: every item must reach
@@ -90,16 +90,16 @@ type ScoringPoint struct {
 
 // Resource holds the rules of the seven resource indicators (资源配置).
 type Resource struct {
-	MinMet                   int         `toml:"min_met"`
-	FloorRatio               float64     `toml:"floor_ratio"`
-	Tolerance                float64     `toml:"tolerance"`
-	CVLimit                  PerLevel    `toml:"cv_limit"`
-	CVDecimals               int         `toml:"cv_decimals"`
-	CVCriticalBand           float64     `toml:"cv_critical_band"`
-	SplitWeight              SplitWeight `toml:"split_weight"`
-	MinTeachingPointStudents int         `toml:"min_teaching_point_students"`
-	SharedPEArtStudents      Range       `toml:"shared_pe_art_students"`
-	ExcludedTypes            []string    `toml:"excluded_types"`
+	MinMet                   int          `toml:"min_met"`
+	FloorRatio               float64      `toml:"floor_ratio"`
+	Tolerance                float64      `toml:"tolerance"`
+	CVLimit                  PerLevel     `toml:"cv_limit"`
+	CVDecimals               int          `toml:"cv_decimals"`
+	CVCriticalBand           float64      `toml:"cv_critical_band"`
+	SplitWeight              SplitWeight  `toml:"split_weight"`
+	MinTeachingPointStudents int          `toml:"min_teaching_point_students"`
+	SharedPEArtStudents      Range        `toml:"shared_pe_art_students"`
+	ExcludedTypes            []SchoolType `toml:"excluded_types"`
 	// CountyMustMeet requires the county value of every indicator to meet its threshold too
 	// (Hunan: 全县和所有小学……达到).
 	CountyMustMeet bool        `toml:"county_must_meet"`
@@ -137,7 +137,7 @@ type Range struct {
 type Indicator struct {
 	ID         string   `toml:"id"`
 	Number     int      `toml:"number"`  // its number in the profile's own list, when it has one
-	Measure    string   `toml:"measure"` // one of Measures: how eval computes a unit's value
+	Measure    string   `toml:"measure"` // one of Measures(): how eval computes a unit's value
 	Name       string   `toml:"name"`
 	Short      string   `toml:"short"`
 	Unit       string   `toml:"unit"`
@@ -155,16 +155,8 @@ func (ind Indicator) Threshold(l Level) float64 {
 	return ind.Primary
 }
 
-// The dimensions every profile has besides its own: the resource indicators, the veto items and
-// the conditions for applying, which judge the county but are not scored.
-const (
-	DimResource    = "resource"
-	DimVeto        = "veto"
-	DimEligibility = "eligibility"
-)
-
 // DimensionName returns the Chinese name of a dimension ID.
-func (p *Profile) DimensionName(id string) string {
+func (p *Profile) DimensionName(id DimensionID) string {
 	for _, d := range p.Dimensions {
 		if d.ID == id {
 			return d.Name
@@ -179,7 +171,7 @@ func (p *Profile) DimensionName(id string) string {
 // HasB reports whether the profile has scored items.
 func (p *Profile) HasB() bool {
 	for _, it := range p.Items {
-		if it.Kind == "B" {
+		if it.Kind == KindB {
 			return true
 		}
 	}
@@ -201,15 +193,15 @@ func (b BRules) Grade(total, tol float64) string {
 type Item struct {
 	ID            string             `toml:"id"`
 	Number        int                `toml:"number"` // its number in the profile's own list
-	Kind          string             `toml:"kind"`   // "A" (must be met; the default) or "B" (scored)
+	Kind          ItemKind           `toml:"kind"`   // A (must be met; the default) or B (scored)
 	Points        float64            `toml:"points"` // B: the item's points
 	Scoring       []ScoringPoint     `toml:"scoring"`
-	Dimension     string             `toml:"dimension"`
+	Dimension     DimensionID        `toml:"dimension"`
 	Name          string             `toml:"name"`
 	Short         string             `toml:"short"`
 	Owners        []string           `toml:"owners"`
 	Rule          string             `toml:"rule"`           // a computation in eval; empty: the checks below
-	Types         []string           `toml:"types"`          // school types a rule applies to
+	Types         []SchoolType       `toml:"types"`          // school types a rule applies to
 	RoomsRounding string             `toml:"rooms_rounding"` // G3: "ceil" or "floor"
 	Groups        []string           `toml:"groups"`         // S1: respondent groups
 	SameAs        string             `toml:"same_as"`        // judged exactly as another item
@@ -328,14 +320,7 @@ func (it Item) Input(key string) (Input, bool) {
 func (it Item) Param(name string) float64 { return it.Params[name] }
 
 // AppliesTo reports whether a rule with a type list covers schools of type t.
-func (it Item) AppliesTo(t string) bool {
-	for _, s := range it.Types {
-		if s == t {
-			return true
-		}
-	}
-	return false
-}
+func (it Item) AppliesTo(t SchoolType) bool { return slices.Contains(it.Types, t) }
 
 // Item returns the item with the given ID.
 func (p *Profile) Item(id string) (*Item, bool) {
@@ -356,26 +341,6 @@ func (p *Profile) Indicator(id string) (*Indicator, bool) {
 	}
 	return nil, false
 }
-
-// Rules are the computations eval implements, with the parameters each needs.
-var Rules = map[string][]string{
-	"music_art_rooms":        {"classes_per_room", "music_area", "art_area", "old_built_year", "old_music_area", "old_art_area", "small_max_class", "small_primary_area", "small_junior_area"},
-	"school_size":            {"max_students", "max_students_through", "old_built_year", "migrant_share", "relaxed_max_students", "relaxed_max_students_through"},
-	"class_size":             {"primary_max_class", "junior_max_class"},
-	"small_school_funding":   {"min_funded_students"},
-	"special_school_funding": {"min_public_fund_per_student"},
-	"teacher_certification":  {"min_rate"},
-	"training_fund_share":    {"min_share"},
-	"survey":                 {"min_rate", "sample_per_mille", "min_parent_share"},
-	"history_cv":             {"years", "primary_limit", "junior_limit"},
-	"resource_cv":            {},
-}
-
-// Measures are the unit values eval can compute for a resource indicator.
-var Measures = []string{"qualified_teachers", "backbone_teachers", "pe_art_teachers", "teaching_area", "sports_area", "equipment_value", "multimedia_rooms"}
-
-// SchoolTypes are the values of the 学校类型 column.
-var SchoolTypes = []string{"小学", "初级中学", "九年一贯制学校", "完全中学", "十二年一贯制学校", "教学点", "特殊教育学校", "职业学校"}
 
 // Builtin returns the IDs of the profiles embedded in the binary.
 func Builtin() []string {
@@ -489,7 +454,7 @@ func extend(base, child *Profile, md toml.MetaData, file string) (*Profile, diag
 		}
 	}
 	// Keep the items grouped in the order of the dimensions, as the report lists them.
-	rank := map[string]int{}
+	rank := map[DimensionID]int{}
 	for i, d := range out.Dimensions {
 		rank[d.ID] = i
 	}
@@ -609,9 +574,9 @@ func (p *Profile) Validate(file string) diag.List {
 		if ind.Name == "" {
 			bad(ind.ID, "指标 %s 缺少名称", ind.ID)
 		}
-		if !slices.Contains(Measures, ind.Measure) {
+		if !slices.Contains(measures, ind.Measure) {
 			msg := fmt.Sprintf("指标 %s 的计算方法 measure「%s」未知", ind.ID, ind.Measure)
-			msg += suggest.Hint(ind.Measure, Measures)
+			msg += suggest.Hint(ind.Measure, measures)
 			bad(ind.ID+".measure", "%s", msg)
 		}
 	}
@@ -649,8 +614,8 @@ func (it Item) validate(file string, p *Profile) diag.List {
 		bad("缺少名称")
 	}
 	switch it.Kind {
-	case "", "A":
-	case "B":
+	case "", KindA:
+	case KindB:
 		return append(probs, it.validateB(file)...)
 	default:
 		bad("指标性质 kind 只能是 A 或 B，现为「%s」", it.Kind)
@@ -677,16 +642,13 @@ func (it Item) validate(file string, p *Profile) diag.List {
 		}
 	}
 	if it.Rule != "" {
-		params, ok := Rules[it.Rule]
+		rule, ok := Rule(it.Rule)
 		if !ok {
-			names := make([]string, 0, len(Rules))
-			for n := range Rules {
-				names = append(names, n)
-			}
 			msg := fmt.Sprintf("未知的计算规则「%s」", it.Rule)
-			msg += suggest.Hint(it.Rule, names)
+			msg += suggest.Hint(it.Rule, RuleNames())
 			bad("%s", msg)
 		}
+		params := rule.ParamNames()
 		for _, name := range params {
 			if _, ok := it.Params[name]; !ok {
 				bad("缺少参数 params.%s", name)
@@ -786,7 +748,7 @@ func (p *Profile) validateB(file string) diag.List {
 	}
 	total := 0.0
 	for _, it := range p.Items {
-		if it.Kind == "B" {
+		if it.Kind == KindB {
 			total += it.Points
 		}
 	}
@@ -840,9 +802,11 @@ func (p *Profile) Numbers() []Number {
 	}
 	for i := range p.Items {
 		it := &p.Items[i]
+		rule, _ := Rule(it.Rule)
 		for _, name := range slices.Sorted(maps.Keys(it.Params)) {
 			params := it.Params
-			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], Bounds: Bounds{Min: 0, Max: MaxAmount}, set: func(v float64) error {
+			param, _ := rule.Param(name) // an unknown parameter (refused by Validate) is an Amount
+			ns = append(ns, Number{Path: it.ID + "." + name, Value: params[name], Bounds: param.Kind.bounds(), set: func(v float64) error {
 				params[name] = v
 				return nil
 			}})

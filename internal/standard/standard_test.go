@@ -26,7 +26,7 @@ func TestNationalProfile(t *testing.T) {
 			t.Errorf("%s has no 责任单位", ind.ID)
 		}
 	}
-	count := map[string]int{}
+	count := map[DimensionID]int{}
 	for _, it := range p.Items {
 		count[it.Dimension]++
 		if len(it.Owners) == 0 {
@@ -50,7 +50,7 @@ func TestEveryRuleHasParams(t *testing.T) {
 	for _, it := range p.Items {
 		used[it.Rule] = true
 	}
-	for rule := range Rules {
+	for _, rule := range RuleNames() {
 		if !used[rule] {
 			t.Errorf("rule %s is not used by the national profile", rule)
 		}
@@ -96,6 +96,15 @@ func TestOverride(t *testing.T) {
 		{"param negative", map[string]float64{"G3.music_area": -5}, nil, `"-5" 应为不小于 0 的数字`},
 		{"difference rate above 1", map[string]float64{"Q9.school_difference_rate": 15}, nil, `"15" 不能大于 1`},
 		{"bad decimals", map[string]float64{"resource.cv_decimals": 4}, nil, "差异系数比较位数"},
+		// A rule parameter is bounded by its kind in the rule table (it was any number up to 1e7).
+		{"param year", map[string]float64{"G3.old_built_year": 20100}, nil, `"20100" 应为 1900–2100 之间的年份`},
+		{"param count", map[string]float64{"G3.classes_per_room": 12.5}, nil, `"12.5" 应为整数`},
+		{"param ratio", map[string]float64{"G4.migrant_share": 50}, nil, `"50" 不能大于 1`},
+		{"param percent", map[string]float64{"S1.min_rate": 150}, nil, `"150" 比例应在 0–100 之间`},
+		{"param ratio ok", map[string]float64{"P2.primary_limit": 0.55}, func(p *Profile) bool {
+			it, _ := p.Item("P2")
+			return it.Param("primary_limit") == 0.55
+		}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

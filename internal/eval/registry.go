@@ -1,0 +1,87 @@
+package eval
+
+import (
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// A rule is the computation behind an item's `rule`. standard lists the rules with their
+// parameters (standard.Rule) and validates profiles against that list; TestRegistry keeps the
+// two lists the same.
+type rule struct {
+	// school returns the check of one school, for rules judged school by school; nil for rules
+	// that judge the county as a whole.
+	school func(it *standard.Item, tol float64) *schoolCheck
+	// judge computes the item; nil means schoolRule, the school check applied to every school.
+	judge func(c *context, it *standard.Item) Item
+}
+
+// rulesByName is the read-only registry of rules by name. A new rule is one function here and one
+// line in standard's table.
+var rulesByName = map[string]rule{
+	"music_art_rooms":        {school: musicArtRooms},
+	"school_size":            {school: schoolSize},
+	"class_size":             {school: classSize},
+	"small_school_funding":   {school: smallSchoolFunding},
+	"special_school_funding": {school: specialSchoolFunding},
+	"teacher_certification":  {school: certification, judge: teacherCertification},
+	"training_fund_share":    {school: trainingFundShare},
+	"survey":                 {judge: survey},
+	"history_cv":             {judge: historyCV},
+	"resource_cv":            {judge: resourceCV},
+}
+
+// judgeRule computes an item by its rule.
+func judgeRule(c *context, it *standard.Item) Item {
+	r := rulesByName[it.Rule]
+	if r.judge == nil {
+		return schoolRule(c, it, r.school(it, c.p.Resource.Tolerance))
+	}
+	return r.judge(c, it)
+}
+
+// A measure computes the numerator of a unit's value of a resource indicator: the quantity the
+// indicator divides by the unit's students, whether it is known, and the headers of the cells
+// it reads (when it is not known: of the blank cells).
+type measure func(x *unitCells) (float64, bool, []string)
+
+// unknownMeasure stands for a measure no registry line implements; a validated profile has none.
+func unknownMeasure(*unitCells) (float64, bool, []string) {
+	return 0, false, []string{"unknown measure"}
+}
+
+// measuresByName is the read-only registry of measures by name, the values of an indicator's
+// `measure`. standard.Measures lists the same names; TestRegistry keeps the two lists the same.
+var measuresByName = map[string]measure{
+	"qualified_teachers": qualifiedTeachers,
+	"backbone_teachers":  backboneTeachers,
+	"pe_art_teachers":    peArtTeachers,
+	"teaching_area":      teachingArea,
+	"sports_area":        sportsArea,
+	"equipment_value":    equipmentValue,
+	"multimedia_rooms":   multimediaRooms,
+}
+
+// unitCells is what a measure reads: a unit, its campus's row, the resource rules, and the
+// list to add warnings to, with the school table's file name.
+type unitCells struct {
+	r    *standard.Resource
+	u    *Unit
+	s    *data.School
+	warn *diag.List
+	file string
+}
+
+// level returns a per-level cell of the unit's level, key without its level prefix.
+func (x *unitCells) level(n data.Number, key string) (float64, bool, []string) {
+	return n.Value, n.Valid, []string{data.HeaderOf(string(x.u.Level) + "_" + key)}
+}
+
+// split returns the unit's share of a campus-wide cell.
+func (x *unitCells) split(n data.Number, key string) (float64, bool, []string) {
+	if !n.Valid {
+		return 0, false, []string{data.HeaderOf(key)}
+	}
+	return n.Value * x.u.Share, true, []string{data.HeaderOf(key)}
+}
