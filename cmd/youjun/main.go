@@ -389,7 +389,7 @@ youjun profiles show 标准
 		for _, it := range p.Items {
 			switch {
 			case it.Dimension == standard.DimVeto || it.Dimension == standard.DimEligibility:
-			case it.Kind == "B":
+			case it.Kind == standard.KindB:
 				b++
 			default:
 				a++

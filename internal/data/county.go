@@ -114,7 +114,7 @@ func ParseFigures(src []byte, name string, p *standard.Profile) (*Figures, diag.
 			f.Entries[id] = readScores(name, lines, it, table, &probs)
 			continue
 		}
-		if it.Rule == "survey" {
+		if it.Rule == standard.RuleSurvey {
 			it = &standard.Item{ID: id, Inputs: surveyKeys}
 		}
 		f.Entries[id] = readEntry(name, lines, it, table, &probs)

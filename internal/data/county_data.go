@@ -82,7 +82,7 @@ func Load(dir string, p *standard.Profile) (*County, diag.List) {
 
 func surveyGroups(p *standard.Profile) []string {
 	for _, it := range p.Items {
-		if it.Rule == "survey" {
+		if it.Rule == standard.RuleSurvey {
 			return it.Groups
 		}
 	}

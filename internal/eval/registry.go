@@ -61,6 +61,7 @@ var measuresByName = map[string]measure{
 	"sports_area":        sportsArea,
 	"equipment_value":    equipmentValue,
 	"multimedia_rooms":   multimediaRooms,
+	"teachers":           teachers,
 }
 
 // unitCells is what a measure reads: a unit, its campus's row, the resource rules, and the

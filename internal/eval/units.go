@@ -206,6 +206,12 @@ func multimediaRooms(x *unitCells) (float64, bool, []string) {
 	return x.split(x.s.MultimediaRooms, "multimedia_rooms")
 }
 
+// teachers counts the full-time teachers of the campus, split between its levels like its
+// rooms: no national indicator uses it, but provincial ones on 师生比 do.
+func teachers(x *unitCells) (float64, bool, []string) {
+	return x.split(x.s.Teachers, "teachers")
+}
+
 // firstLevel is the first compulsory level a campus has, so that a campus-wide warning is given once.
 func firstLevel(s *data.School) standard.Level {
 	if s.PrimaryStudents.Value > 0 {

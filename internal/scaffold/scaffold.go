@@ -54,7 +54,7 @@ func New(opts Options) error {
 	survey := ""
 	var dims []standard.Dimension
 	for _, it := range p.Items {
-		if it.Rule == "survey" {
+		if it.Rule == standard.RuleSurvey {
 			survey = it.ID
 		}
 	}
@@ -124,7 +124,7 @@ func countyTOML(p *standard.Profile) string {
 			}
 			fmt.Fprintf(&b, "\n[%s]  # %s\n", it.ID, it.Name)
 			switch {
-			case it.Kind == "B":
+			case it.Kind == standard.KindB:
 				fmt.Fprintf(&b, "# B 类计分指标，满分 %s 分。按评估要点自评打分，依次填入 scores，evidence 可逐项说明：\n", num(it.Points))
 				zeros := make([]string, len(it.Scoring))
 				for i, sp := range it.Scoring {
@@ -134,7 +134,7 @@ func countyTOML(p *standard.Profile) string {
 				fmt.Fprintf(&b, "# scores = [%s]\n", strings.Join(zeros, ", "))
 			case it.SameAs != "":
 				fmt.Fprintf(&b, "# 同 %s，无需填写。\n", it.SameAs)
-			case it.Rule == "survey":
+			case it.Rule == standard.RuleSurvey:
 				b.WriteString("# 问卷数据填在 data/survey.csv；没有该文件时可在此填写汇总数：\n")
 				b.WriteString("# respondents = 0                # 有效问卷数\n# approving = 0                  # 认可（满意）问卷数\n# parents = 0                    # 其中家长问卷数\n")
 			case it.Rule == "history_cv":
@@ -145,7 +145,7 @@ func countyTOML(p *standard.Profile) string {
 			for _, in := range it.Inputs {
 				example := "0"
 				switch {
-				case in.Type == "bool" && it.Dimension == "veto", in.Type == "bool" && it.ID == "P5":
+				case in.Type == "bool" && it.Dimension == standard.DimVeto, in.Type == "bool" && it.ID == "P5":
 					example = "false"
 				case in.Type == "bool":
 					example = "true"

@@ -2,6 +2,7 @@ package standard
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -135,6 +136,8 @@ func TestParseRejectsBadProfiles(t *testing.T) {
 		{"unknown key", strings.Replace(string(base), "min_met = 6", "min_mett = 6", 1), "是否为「min_met」"},
 		{"missing level", strings.Replace(string(base), "junior = 5.3\n", "", 1), "指标 R1 缺少初中标准值"},
 		{"unknown rule", strings.Replace(string(base), `rule = "class_size"`, `rule = "class_sizes"`, 1), "是否为「class_size」"},
+		{"unknown measure", strings.Replace(string(base), `measure = "multimedia_rooms"`, `measure = "multimedia_room"`, 1), "measure「multimedia_room」未知"},
+		{"unknown param", strings.Replace(string(base), "min_funded_students = 100", "min_funded_students = 100\nmin_funded = 1", 1), "规则 small_school_funding 没有参数 params.min_funded"},
 		{"missing param", strings.Replace(string(base), "min_funded_students = 100", "", 1), "缺少参数 params.min_funded_students"},
 		{"undeclared input", strings.Replace(string(base), `checks = [{ key = "training_completion_rate"`, `checks = [{ key = "training_rate"`, 1), "未声明的输入项「training_rate」"},
 		{"wrong type", strings.Replace(string(base), "min_met = 6", `min_met = "六"`, 1), "类型不符"},
@@ -277,5 +280,31 @@ primary = 4.2
 				t.Errorf("problems %v, want %q", probs, tt.want)
 			}
 		})
+	}
+}
+
+// The rule table is sorted for Rule's binary search and names each parameter once.
+func TestRuleTable(t *testing.T) {
+	names := RuleNames()
+	if !slices.IsSorted(names) || len(slices.Compact(slices.Clone(names))) != len(names) {
+		t.Errorf("rule names %v are not sorted and unique", names)
+	}
+	for _, name := range names {
+		r, ok := Rule(name)
+		if !ok || r.Name != name {
+			t.Errorf("Rule(%q) = %v, %v", name, r, ok)
+		}
+		params := r.ParamNames()
+		slices.Sort(params)
+		if len(slices.Compact(params)) != len(r.Params) {
+			t.Errorf("rule %s names a parameter twice", name)
+		}
+	}
+	if _, ok := Rule("no_such_rule"); ok {
+		t.Error("Rule found an unknown rule")
+	}
+	r, _ := Rule("school_size")
+	if p, ok := r.Param("migrant_share"); !ok || p.Kind != Ratio {
+		t.Errorf("school_size migrant_share = %v, %v", p, ok)
 	}
 }

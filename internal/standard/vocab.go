@@ -87,6 +87,9 @@ type RuleSpec struct {
 	Params []Param
 }
 
+// RuleSurvey is the rule of the survey item, whose figures data reads from data/survey.csv.
+const RuleSurvey = "survey"
+
 // ruleSpecs is the read-only table of the rules eval implements, sorted by name. eval implements
 // each under the same name; its registry test fails when the two lists differ.
 var ruleSpecs = sortedSpecs([]RuleSpec{
@@ -100,7 +103,7 @@ var ruleSpecs = sortedSpecs([]RuleSpec{
 	{Name: "special_school_funding", Params: []Param{{"min_public_fund_per_student", Amount}}},
 	{Name: "teacher_certification", Params: []Param{{"min_rate", Percent}}},
 	{Name: "training_fund_share", Params: []Param{{"min_share", Percent}}},
-	{Name: "survey", Params: []Param{{"min_rate", Percent}, {"sample_per_mille", Amount}, {"min_parent_share", Percent}}},
+	{Name: RuleSurvey, Params: []Param{{"min_rate", Percent}, {"sample_per_mille", Amount}, {"min_parent_share", Percent}}},
 	{Name: "history_cv", Params: []Param{{"years", Count}, {"primary_limit", Ratio}, {"junior_limit", Ratio}}},
 	{Name: "resource_cv"},
 })
@@ -149,7 +152,7 @@ func (r RuleSpec) ParamNames() []string {
 // measures are the names a resource indicator's `measure` may take: how eval computes a unit's
 // value. eval implements each under the same name; its registry test fails when the lists differ.
 var measures = []string{"qualified_teachers", "backbone_teachers", "pe_art_teachers", "teaching_area",
-	"sports_area", "equipment_value", "multimedia_rooms"}
+	"sports_area", "equipment_value", "multimedia_rooms", "teachers"}
 
 // Measures returns the names of the measures.
 func Measures() []string { return slices.Clone(measures) }
