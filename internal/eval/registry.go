@@ -32,10 +32,16 @@ var rulesByName = map[string]rule{
 	"resource_cv":            {judge: resourceCV},
 }
 
-// judgeRule computes an item by its rule.
+// judgeRule computes an item by its rule. A rule missing from the registry (possible only in a
+// profile that was not validated) leaves the item 待补充 rather than crashing.
 func judgeRule(c *context, it *standard.Item) Item {
-	r := rulesByName[it.Rule]
-	if r.judge == nil {
+	r, ok := rulesByName[it.Rule]
+	switch {
+	case !ok:
+		out := newItem(it)
+		out.Status, out.Summary = Pending, "未知的计算规则「"+it.Rule+"」"
+		return out
+	case r.judge == nil:
 		return schoolRule(c, it, r.school(it, c.p.Resource.Tolerance))
 	}
 	return r.judge(c, it)

@@ -27,6 +27,22 @@ func TestRegistry(t *testing.T) {
 	}
 }
 
+// A profile built in Go skips validation: an unknown rule or measure leaves its item or values
+// 待补充 instead of crashing the evaluation.
+func TestUnregisteredNames(t *testing.T) {
+	p := national(t)
+	it, _ := p.Item("G5")
+	it.Rule = "no_such_rule"
+	p.Resource.Indicators[0].Measure = "no_such_measure"
+	res := passingCounty(t, p, nil)
+	if g5, _ := res.Item("G5"); g5.Status != Pending || g5.Summary != "未知的计算规则「no_such_rule」" {
+		t.Errorf("G5 = %s %q", g5.Status, g5.Summary)
+	}
+	if r1 := res.Resource.Primary.Indicators[0]; r1.CVStatus != Pending || r1.UnitsMissing != 2 {
+		t.Errorf("R1 = %s, %d missing", r1.CVStatus, r1.UnitsMissing)
+	}
+}
+
 // A new indicator end to end: testdata/new-indicator.toml extends the national profile with R8
 // 每百名学生拥有专任教师数 (measure "teachers") and is evaluated on the example county's data.
 // The expected figures were computed by hand from data/schools.csv (split weights 1 : 1.1 :
