@@ -90,7 +90,7 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	timed("评估", func() {
 		res := s.Evaluate()
 		rep := report.New(res, s.Profile, s.County)
-		in = html.Input{SiteDir: opts.Site, Config: s.Config, Report: rep, Charts: chart.All(res)}
+		in = html.Input{SiteDir: opts.Site, Config: s.Config, Report: rep, Charts: chart.All(rep)}
 		var err error
 		if in.JSON, err = res.JSON(); err != nil {
 			// Only a number of the profile or site.toml that is not finite can get here; the

@@ -189,6 +189,7 @@ func hasCharts(d *content.Doc) bool {
 // pageData is what a layout sees.
 type pageData struct {
 	Site     siteInfo
+	Labels   report.Labels
 	Page     *page
 	Nav      []navSection
 	Chapters []link
@@ -214,7 +215,7 @@ type navSection struct {
 }
 
 func (s *site) data(p *page) *pageData {
-	d := &pageData{Site: s.idx.info, Page: p, Nav: s.nav(p), Chapters: s.idx.chapters}
+	d := &pageData{Site: s.idx.info, Labels: s.in.Report.Labels, Page: p, Nav: s.nav(p), Chapters: s.idx.chapters}
 	switch p.Kind {
 	case "index":
 		d.Index = s.indexData()
@@ -415,7 +416,7 @@ func (s *site) indexData() *indexData {
 		{Label: "小学综合差异系数", Value: report.CV(p.CompositeCV), Note: "各项上限 " + report.Number(p.CVLimit)},
 		{Label: "初中综合差异系数", Value: report.CV(j.CompositeCV), Note: "各项上限 " + report.Number(j.CVLimit)},
 		{Label: "在校生", Value: report.Count(float64(p.Students + j.Students)), Note: fmt.Sprintf("小学 %s，初中 %s", report.Count(float64(p.Students)), report.Count(float64(j.Students)))},
-		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: "特殊教育学校、职业学校、不足50人教学点"},
+		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: r.Labels.Excluded},
 	}
 	for _, it := range res.Items {
 		if it.Dimension == "survey" && len(it.Checks) > 0 && it.Checks[0].Value.OK {
@@ -631,9 +632,9 @@ func (s *site) schoolData(sc *data.School) *schoolData {
 				case v.Meets:
 					row.Judgement = "达到"
 				case v.AboveFloor:
-					row.Judgement, row.Fail = "未达到（不低于85%）", true
+					row.Judgement, row.Fail = "未达到（不低于"+r.Labels.Floor+"）", true
 				default:
-					row.Judgement, row.Fail = "低于标准的85%", true
+					row.Judgement, row.Fail = r.Labels.BelowFloor, true
 				}
 				if row.Fail {
 					d.Lacks = append(d.Lacks, report.Item{Text: fmt.Sprintf("%s %s %s %s，标准 %s（%s）", u.Name, ind.ID, ind.Name, row.Value, row.Threshold, row.Judgement), Ref: "indicator:" + ind.ID})
@@ -726,7 +727,7 @@ func (s *site) indicatorData(id string) *indicatorData {
 				Threshold: report.Number(x.Threshold), Floor: report.Number(x.Floor), Value: report.Amount(x.Value), Std: report.Amount(x.Std),
 				Units: lr.Units, Meeting: x.UnitsMeeting, BelowFloor: x.UnitsBelowFloor, Note: x.CVNote}
 			if x.CVCritical {
-				lv.Note += "差异系数与上限相差不足0.005，属临界。"
+				lv.Note += "差异系数与上限相差不足" + r.Labels.CriticalBand + "，属临界。"
 			}
 			if x.ValueStatus == eval.NotMet {
 				lv.Note += "按本评估标准全县值也须达到标准，全县值未达到。"
@@ -742,7 +743,7 @@ func (s *site) indicatorData(id string) *indicatorData {
 				}
 				gap := fmt.Sprintf("低于标准 %s，差 %s", report.Number(x.Threshold), report.UnitValue(x.Threshold-v.Value))
 				if !v.AboveFloor {
-					gap += "；低于85%下限 " + report.Number(x.Floor)
+					gap += "；低于" + r.Labels.FloorHeader + " " + report.Number(x.Floor)
 				}
 				lv.Below = append(lv.Below, belowRow{Name: u.Name, Ref: "school:" + u.Code, Students: report.Count(u.Students), Value: report.UnitValue(v.Value), Gap: gap})
 			}

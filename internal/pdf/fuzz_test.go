@@ -80,7 +80,7 @@ func FuzzMarkdownToPDF(f *testing.F) {
 		f.Fatal(probs)
 	}
 	rep := report.New(s.Evaluate(), s.Profile, s.County)
-	charts := chart.All(rep.Res)
+	charts := chart.All(rep)
 	set, err := fonts.Find([4]string{}, false, nil)
 	if err != nil {
 		f.Fatal(err)

@@ -41,13 +41,16 @@ type Report struct {
 	Schools []data.School
 	Survey  *data.Survey
 
+	// Labels are the words that follow the profile's numbers (85%, 不足50人教学点).
+	Labels Labels
+
 	values map[string]string
 	tables []*Table
 }
 
 // New builds the report of an evaluation.
 func New(res *eval.Result, p *standard.Profile, county *data.County) *Report {
-	r := &Report{Res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey}
+	r := &Report{Res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey, Labels: labels(p)}
 	r.values = r.buildValues()
 	r.tables = r.buildTables()
 	return r
