@@ -184,13 +184,17 @@ func statusClass(s any) string {
 	return "na"
 }
 
-// refPath turns a reference (school:<code>, indicator:<id>) into a path from the site's root.
+// refPath turns a view's reference (school:<code>, indicator:<id>, table:<id>, dimension:<id>,
+// schools) into a path from the site's root.
 func (s *site) refPath(ref string) string {
-	kind, id, ok := strings.Cut(ref, ":")
-	if !ok {
-		return ""
-	}
+	kind, id, _ := strings.Cut(ref, ":")
 	switch kind {
+	case "schools":
+		return "schools/index.html"
+	case "table":
+		return "tables/" + id + ".html"
+	case "dimension":
+		return "indicators/index.html#" + id
 	case "school":
 		if f, ok := s.schoolFiles[id]; ok {
 			return "schools/" + f

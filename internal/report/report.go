@@ -46,6 +46,7 @@ type Report struct {
 
 	values map[string]string
 	tables []*Table
+	idx    index
 }
 
 // New builds the report of an evaluation.
@@ -53,6 +54,7 @@ func New(res *eval.Result, p *standard.Profile, county *data.County) *Report {
 	r := &Report{Res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey, Labels: labels(p)}
 	r.values = r.buildValues()
 	r.tables = r.buildTables()
+	r.buildIndex()
 	return r
 }
 
