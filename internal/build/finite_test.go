@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/html"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
+	"github.com/youjun-edu/youjun/internal/sheet"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/summary"
 )
@@ -62,7 +64,6 @@ func TestAbsurdFiguresStayFinite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.JSON = js
 	docs, cp := content.LoadDir("../../content", "content")
 	in.Docs = docs
 	resolved, rp := resolve.Docs(docs, rep, in.Charts)
@@ -74,6 +75,12 @@ func TestAbsurdFiguresStayFinite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sheets, err := sheet.Files(rep.Tables(), s.Config.Date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(files, sheets)
+	files["data/evaluation.json"] = js
 	out, err := makePDF(&Prepared{Site: s, Input: in}, Options{Site: "../..", SystemFonts: noSystemFonts})
 	if err != nil {
 		t.Fatal(err)

@@ -27,7 +27,6 @@ type Input struct {
 	Charts   []*chart.Chart
 	Docs     []*content.Doc
 	Resolved resolve.Map
-	JSON     []byte // evaluation.json
 }
 
 // site holds the state of one rendering.
@@ -53,13 +52,12 @@ func Build(in Input) (map[string][]byte, int, error) {
 	s.templates, s.tmplFiles = t, tf
 	s.md = newMarkdown(s)
 	s.plan()
-	if err := s.render(); err != nil { // pages and downloads
+	if err := s.render(); err != nil {
 		return nil, 0, err
 	}
 	if err := s.assets(); err != nil {
 		return nil, 0, err
 	}
-	s.files["data/evaluation.json"] = in.JSON
 	return s.files, len(s.pages), nil
 }
 

@@ -88,17 +88,13 @@ func (s *site) plan() {
 	s.buildIndex()
 }
 
-// render executes every page's layout and writes every table's downloads, as many at a time
-// as there are processors: each job reads the evaluation and writes only its own buffers. The
-// largest jobs (the workbooks of the long tables) start first. Files and the first error are
-// taken in a fixed order, so the result does not depend on the scheduling.
+// render executes every page's layout, as many at a time as there are processors: each job
+// reads the report and writes only its own buffer. Files and the first error are taken in a
+// fixed order, so the result does not depend on the scheduling.
 func (s *site) render() error {
-	tables := s.in.Report.Tables()
 	pages := make([][]byte, len(s.pages))
 	pageErrs := make([]error, len(s.pages))
-	downloads := make([][2][]byte, len(tables))
-	tableErrs := make([]error, len(tables))
-	jobs := len(tables) + len(s.pages)
+	jobs := len(s.pages)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var crash struct {
@@ -119,27 +115,20 @@ func (s *site) render() error {
 			}()
 			hint := make([]int, len(kinds)) // the last page's size by kind, to size the next one's buffer
 			for {
-				j := int(next.Add(1) - 1)
-				switch {
-				case j >= jobs:
+				i := int(next.Add(1) - 1)
+				if i >= jobs {
 					return
-				case j < len(tables):
-					t := tables[j]
-					downloads[j][0] = tableCSV(t)
-					downloads[j][1], tableErrs[j] = tableXLSX(t, s.in.Config.Date)
-				default:
-					i := j - len(tables)
-					p := s.pages[i]
-					k := slices.Index(kinds, p.Kind)
-					var b bytes.Buffer
-					if k >= 0 {
-						b.Grow(hint[k] + hint[k]/8)
-					}
-					pageErrs[i] = s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p))
-					pages[i] = b.Bytes()
-					if k >= 0 {
-						hint[k] = b.Len()
-					}
+				}
+				p := s.pages[i]
+				k := slices.Index(kinds, p.Kind)
+				var b bytes.Buffer
+				if k >= 0 {
+					b.Grow(hint[k] + hint[k]/8)
+				}
+				pageErrs[i] = s.templates[p.Kind].ExecuteTemplate(&b, "baseof.html", s.data(p))
+				pages[i] = b.Bytes()
+				if k >= 0 {
+					hint[k] = b.Len()
 				}
 			}
 		}()
@@ -153,13 +142,6 @@ func (s *site) render() error {
 			return templateError(pageErrs[i], s.tmplFiles, p.Path)
 		}
 		s.files[p.Path] = pages[i]
-	}
-	for j, t := range tables {
-		if tableErrs[j] != nil {
-			return tableErrs[j]
-		}
-		s.files["data/"+t.ID+".csv"] = downloads[j][0]
-		s.files["data/"+t.ID+".xlsx"] = downloads[j][1]
 	}
 	return nil
 }
