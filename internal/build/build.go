@@ -19,6 +19,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/html"
 	"github.com/youjun-edu/youjun/internal/pdf"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
@@ -94,8 +95,8 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	var evalJSON []byte
 	timed("评估", func() {
 		res := s.Evaluate()
-		rep := report.New(res, s.Profile, s.County)
-		in = html.Input{SiteDir: opts.Site, Config: s.Config, Report: rep, Charts: chart.All(rep)}
+		rep := newReport(s, res)
+		in = html.Input{SiteDir: opts.Site, Report: rep, Charts: chart.All(rep)}
 		var err error
 		if evalJSON, err = res.JSON(); err != nil {
 			// Only a number of the profile or site.toml that is not finite can get here; the
@@ -115,6 +116,15 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 		return nil, probs
 	}
 	return &Prepared{Site: s, Input: in, JSON: evalJSON, Warnings: probs.Warnings()}, nil
+}
+
+// newReport builds the report the renderers read, with what site.toml says about the report
+// itself: they read neither the configuration nor the evaluation.
+func newReport(s *site.Site, res *eval.Result) *report.Report {
+	rep := report.New(res, s.Profile, s.County)
+	cfg := s.Config
+	rep.Site = report.Site{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year}
+	return rep
 }
 
 // Run builds the site. On any error the output folder is left untouched. An --out that youjun
@@ -360,7 +370,7 @@ func makePDF(p *Prepared, opts Options) (*pdf.Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(pdf.Input{Config: cfg, Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
+	return pdf.Render(pdf.Input{Style: pdf.Settings(cfg.PDF.Style), Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
 		Fonts: set, Created: created(cfg.Date)})
 }
 

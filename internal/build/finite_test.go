@@ -58,8 +58,8 @@ func TestAbsurdFiguresStayFinite(t *testing.T) {
 	}
 
 	res := s.Evaluate()
-	rep := report.New(res, s.Profile, s.County)
-	in := html.Input{SiteDir: "../..", Config: s.Config, Report: rep, Charts: chart.All(rep)}
+	rep := newReport(s, res)
+	in := html.Input{SiteDir: "../..", Report: rep, Charts: chart.All(rep)}
 	js, err := res.JSON()
 	if err != nil {
 		t.Fatal(err)

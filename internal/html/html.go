@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/chart"
-	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
@@ -22,7 +21,6 @@ import (
 // Input is what the site is rendered from.
 type Input struct {
 	SiteDir  string // for templates/ overrides; "" uses the theme only
-	Config   *config.Config
 	Report   *report.Report
 	Charts   []*chart.Chart
 	Docs     []*content.Doc

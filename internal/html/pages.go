@@ -310,9 +310,9 @@ type siteIndex struct {
 }
 
 func (s *site) buildIndex() {
-	cfg := s.in.Config
+	cfg := &s.in.Report.Site
 	x := &s.idx
-	x.info = siteInfo{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
+	x.info = siteInfo{Title: cfg.Title, County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
 		Basis: s.in.Report.Profile.Basis}
 	for _, q := range s.pages {
 		if q.Kind == "chapter" {

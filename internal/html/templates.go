@@ -14,7 +14,6 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/diag"
-	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/templates"
 )
@@ -174,11 +173,11 @@ func (s *site) rows(t *report.Table, root string) []template.HTML {
 // statusClass maps a status to its CSS class.
 func statusClass(s any) string {
 	switch fmt.Sprint(s) {
-	case string(eval.Met):
+	case string(report.Met):
 		return "ok"
-	case string(eval.NotMet):
+	case string(report.NotMet):
 		return "fail"
-	case string(eval.Pending):
+	case string(report.Pending):
 		return "pending"
 	}
 	return "na"

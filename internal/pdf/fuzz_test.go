@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/chart"
-	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
@@ -85,7 +84,7 @@ func FuzzMarkdownToPDF(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	ts, err := newTypesetter(StyleFrom(config.PDFStyle{}), set)
+	ts, err := newTypesetter(StyleFrom(Settings{}), set)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -43,10 +43,20 @@ type Report struct {
 
 	// Labels are the words that follow the profile's numbers (85%, 不足50人教学点).
 	Labels Labels
+	// Site names the report: its title, county, bureau and date, from site.toml. build fills
+	// it in; the renderers read it here rather than from the configuration.
+	Site Site
 
 	values map[string]string
 	tables []*Table
 	idx    index
+}
+
+// Site is what the site's settings say about the report itself.
+type Site struct {
+	Title, County, Bureau string
+	Date                  string // YYYY-MM-DD; the date the documents carry, never the clock's
+	Year                  int
 }
 
 // New builds the report of an evaluation.
