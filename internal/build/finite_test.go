@@ -89,7 +89,7 @@ func TestAbsurdFiguresStayFinite(t *testing.T) {
 		t.Error("no PDF")
 	}
 	var term bytes.Buffer
-	if err := summary.Write(&term, res, s.Profile, "示例县"); err != nil {
+	if err := summary.Write(&term, rep, "示例县"); err != nil {
 		t.Fatal(err)
 	}
 	files["(terminal)"] = term.Bytes()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/summary"
 	"github.com/youjun-edu/youjun/internal/testsite"
@@ -87,7 +88,7 @@ func TestLabelsFollowProfile(t *testing.T) {
 		t.Error("the PDF never says 90%")
 	}
 	var term bytes.Buffer
-	if err := summary.Write(&term, s.Evaluate(), s.Profile, "示例县"); err != nil {
+	if err := summary.Write(&term, report.New(s.Evaluate(), s.Profile, s.County), "示例县"); err != nil {
 		t.Fatal(err)
 	}
 	check("summary", term.String())
