@@ -7,13 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/template/parse"
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/templates"
 )
@@ -127,7 +127,7 @@ func (s *site) funcMap() template.FuncMap {
 		"rows":    s.rows,
 		"navHTML": s.navHTML,
 		"fmtValue": func(v float64, decimals int) string {
-			return strconv.FormatFloat(v, 'f', decimals, 64)
+			return num.Fixed(v, decimals)
 		},
 	}
 }
