@@ -25,10 +25,11 @@ type page struct {
 	HasCharts   bool
 	Status      report.Status // shown beside the page's entry in the navigation
 
-	doc    *content.Doc  // chapter
-	school int           // school: index into the report's schools
-	item   string        // indicator or item ID
-	table  *report.Table // table
+	doc      *content.Doc  // chapter
+	school   int           // school: index into the report's schools
+	item     string        // indicator or item ID
+	resource bool          // a resource indicator (R1–R7): in the sidebar
+	table    *report.Table // table
 }
 
 type link struct {
@@ -44,26 +45,21 @@ func (p *page) link() *link { return &link{Title: p.Title, Path: p.Path, Status:
 // and next follow this order.
 func (s *site) plan() {
 	r := s.in.Report
-	res := r.Res
 	home := link{Title: "总览", Path: "index.html"}
 	add := func(p *page) {
 		p.Root = strings.Repeat("../", strings.Count(p.Path, "/"))
 		s.pages = append(s.pages, p)
 	}
-	add(&page{Kind: "index", Title: "总览", Path: "index.html", HasCharts: true, Status: res.Conclusion})
+	add(&page{Kind: "index", Title: "总览", Path: "index.html", HasCharts: true, Status: r.Conclusion()})
 	for _, d := range s.in.Docs {
 		add(&page{Kind: "chapter", Title: d.Meta.Title, Path: d.Slug + "/index.html", doc: d, HasCharts: hasCharts(d),
 			Breadcrumbs: []link{home}})
 	}
 	indicators := link{Title: "指标", Path: "indicators/index.html"}
 	add(&page{Kind: "indicators", Title: "指标一览", Path: indicators.Path, Breadcrumbs: []link{home}})
-	for _, ind := range r.Profile.Resource.Indicators {
+	for _, ind := range r.Indicators() {
 		add(&page{Kind: "indicator", Title: ind.ID + " " + ind.Short, Path: "indicators/" + fileName(ind.ID) + ".html",
-			item: ind.ID, HasCharts: true, Status: r.IndicatorStatus(ind.ID), Breadcrumbs: []link{home, indicators}})
-	}
-	for _, it := range res.Items {
-		add(&page{Kind: "indicator", Title: it.ID + " " + it.Short, Path: "indicators/" + fileName(it.ID) + ".html",
-			item: it.ID, Status: it.Status, Breadcrumbs: []link{home, indicators}})
+			item: ind.ID, resource: ind.Resource(), HasCharts: ind.Resource(), Status: ind.Status, Breadcrumbs: []link{home, indicators}})
 	}
 	schools := link{Title: "学校", Path: "schools/index.html"}
 	add(&page{Kind: "schools", Title: "学校一览", Path: schools.Path, Breadcrumbs: []link{home}})
@@ -265,7 +261,7 @@ func (s *site) navSections() ([]navSection, map[*page][2]int) {
 			i = 0
 		case p.Kind == "chapter":
 			i = 1
-		case p.Kind == "indicator" && strings.HasPrefix(p.item, "R"):
+		case p.Kind == "indicator" && p.resource:
 			i = 2
 		case p.Kind == "table":
 			i = 3
@@ -313,7 +309,7 @@ func (s *site) buildIndex() {
 	cfg := &s.in.Report.Site
 	x := &s.idx
 	x.info = siteInfo{Title: cfg.Title, County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
-		Basis: s.in.Report.Profile.Basis}
+		Basis: s.in.Report.Basis()}
 	for _, q := range s.pages {
 		if q.Kind == "chapter" {
 			x.chapters = append(x.chapters, *q.link())

@@ -84,7 +84,7 @@ func Render(in Input) (*Output, error) {
 	if err := draw(t, st); err != nil {
 		return nil, err
 	}
-	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.Title, Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Profile.Basis + "）",
+	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.Title, Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Basis() + "）",
 		Author: cfg.Bureau, Creator: "youjun", Producer: "youjun (gopdf)", CreationDate: in.Created})
 	var b bytes.Buffer
 	if _, err := t.gp.WriteTo(&b); err != nil {

@@ -517,14 +517,19 @@ type IndicatorGroup struct {
 
 // IndicatorRow is an indicator's line in the list of indicators.
 type IndicatorRow struct {
-	ID, Name, Summary, Ref string
-	Status                 Status
+	ID, Name, Short, Summary, Ref string
+	Dimension                     string // resource for R1–R7, else the item's dimension
+	Status                        Status // of a resource indicator: its CVs over both levels
 }
 
-// IndicatorGroups lists every indicator by dimension, the resource indicators first.
-func (r *Report) IndicatorGroups() []IndicatorGroup {
+// Resource reports whether the row is a resource indicator (R1–R7), which has a chart per level.
+func (row IndicatorRow) Resource() bool { return row.Dimension == "resource" }
+
+// Indicators lists every resource indicator in the profile's order, then every item in the
+// evaluation's order.
+func (r *Report) Indicators() []IndicatorRow {
 	res := r.Res
-	g := IndicatorGroup{ID: "resource", Name: "资源配置"}
+	var rows []IndicatorRow
 	for _, ind := range r.Profile.Resource.Indicators {
 		var parts []string
 		for _, l := range standard.Levels {
@@ -534,17 +539,36 @@ func (r *Report) IndicatorGroups() []IndicatorGroup {
 				}
 			}
 		}
-		g.Rows = append(g.Rows, IndicatorRow{ID: ind.ID, Name: ind.Name, Ref: "indicator:" + ind.ID, Status: r.IndicatorStatus(ind.ID), Summary: strings.Join(parts, "；")})
+		rows = append(rows, IndicatorRow{ID: ind.ID, Name: ind.Name, Short: ind.Short, Dimension: "resource", Ref: "indicator:" + ind.ID,
+			Status: r.IndicatorStatus(ind.ID), Summary: strings.Join(parts, "；")})
 	}
-	groups := []IndicatorGroup{g}
+	for _, it := range res.Items {
+		rows = append(rows, IndicatorRow{ID: it.ID, Name: it.Name, Short: it.Short, Dimension: it.Dimension, Ref: "indicator:" + it.ID,
+			Status: it.Status, Summary: it.Summary})
+	}
+	return rows
+}
+
+// IndicatorGroups lists every indicator by dimension, the resource indicators first.
+func (r *Report) IndicatorGroups() []IndicatorGroup {
+	rows := r.Indicators()
+	groups := []IndicatorGroup{{ID: "resource", Name: "资源配置"}}
 	for _, dim := range r.Profile.Dimensions {
-		g := IndicatorGroup{ID: dim.ID, Name: dim.Name}
-		for _, it := range res.Items {
-			if it.Dimension == dim.ID {
-				g.Rows = append(g.Rows, IndicatorRow{ID: it.ID, Name: it.Name, Ref: "indicator:" + it.ID, Status: it.Status, Summary: it.Summary})
+		groups = append(groups, IndicatorGroup{ID: dim.ID, Name: dim.Name})
+	}
+	for _, row := range rows {
+		for i := range groups {
+			if groups[i].ID == row.Dimension {
+				groups[i].Rows = append(groups[i].Rows, row)
+				break
 			}
 		}
-		groups = append(groups, g)
 	}
 	return groups
 }
+
+// Conclusion is the evaluation's verdict.
+func (r *Report) Conclusion() Status { return r.Res.Conclusion }
+
+// Basis names the document the profile follows, e.g. 教督〔2017〕6号.
+func (r *Report) Basis() string { return r.Profile.Basis }
