@@ -17,7 +17,7 @@ import (
 // Write prints the report's evaluation to w. title names what was evaluated. Numbers read as on
 // the site and in the PDF: report's formatters are the only ones.
 func Write(w io.Writer, r *report.Report, title string) error {
-	res, prof := r.Res, r.Profile
+	res := r.Res
 	p := &printer{w: w}
 	year := ""
 	if res.Year > 0 {
@@ -84,30 +84,24 @@ func Write(w io.Writer, r *report.Report, title string) error {
 		}
 	}
 
-	for i, d := range prof.Dimensions {
-		var items []int // indexes into res.Items
-		for k, it := range res.Items {
-			if it.Dimension == d.ID {
-				items = append(items, k)
-			}
-		}
-		if len(items) == 0 {
+	// The profile's dimensions follow the resource indicators, numbered from 二.
+	for i, g := range r.IndicatorGroups()[1:] {
+		if len(g.Rows) == 0 {
 			continue
 		}
 		p.line("")
-		p.line("%s、%s", report.ChineseNumber(i+2), d.Name)
+		p.line("%s、%s", report.ChineseNumber(i+2), g.Name)
 		t := table{header: []string{"指标", "判定", "情况"}}
-		for _, k := range items {
-			it := &res.Items[k]
-			st := string(it.Status)
-			if d.ID == "veto" {
-				st = report.VetoWord(it.Status)
+		for _, row := range g.Rows {
+			st := string(row.Status)
+			if g.ID == "veto" {
+				st = report.VetoWord(row.Status)
 			}
-			t.add(it.ID+" "+it.Short, st, it.Summary)
+			t.add(row.ID+" "+row.Short, st, row.Summary)
 		}
 		t.write(p)
-		for _, k := range items {
-			it := &res.Items[k]
+		for _, row := range g.Rows {
+			it, _ := res.Item(row.ID)
 			for _, s := range it.Schools {
 				p.line("    %s %s %s（%s）：%s", it.ID, s.Status, s.Name, s.Code, s.Detail)
 			}
