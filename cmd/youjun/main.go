@@ -18,6 +18,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/scaffold"
 	"github.com/youjun-edu/youjun/internal/serve"
 	"github.com/youjun-edu/youjun/internal/site"
@@ -210,7 +211,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(out)
 		return exitOK
 	}
-	if err := summary.Write(stdout, res, s.Profile, title); err != nil {
+	if err := summary.Write(stdout, report.New(res, s.Profile, s.County), title); err != nil {
 		return exitError
 	}
 	return exitOK

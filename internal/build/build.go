@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -17,11 +19,13 @@ import (
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/html"
 	"github.com/youjun-edu/youjun/internal/pdf"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
+	"github.com/youjun-edu/youjun/internal/sheet"
 	"github.com/youjun-edu/youjun/internal/site"
 )
 
@@ -64,6 +68,7 @@ type Result struct {
 type Prepared struct {
 	Site     *site.Site
 	Input    html.Input
+	JSON     []byte // data/evaluation.json, the result as written by eval
 	Warnings diag.List
 }
 
@@ -87,12 +92,13 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 		return nil, append(probs, diag.Problem{File: s.County.Table.File, Message: msg})
 	}
 	var in html.Input
+	var evalJSON []byte
 	timed("评估", func() {
 		res := s.Evaluate()
-		rep := report.New(res, s.Profile, s.County)
-		in = html.Input{SiteDir: opts.Site, Config: s.Config, Report: rep, Charts: chart.All(res)}
+		rep := newReport(s, res)
+		in = html.Input{SiteDir: opts.Site, Report: rep, Charts: chart.All(rep)}
 		var err error
-		if in.JSON, err = res.JSON(); err != nil {
+		if evalJSON, err = res.JSON(); err != nil {
 			// Only a number of the profile or site.toml that is not finite can get here; the
 			// loaders refuse those, so this is a fault of youjun's, not of the input.
 			probs.Add("data/evaluation.json", 0, "", "", "无法生成 evaluation.json：评估结果中有无法表示的数值，请把此信息报告给开发者")
@@ -109,7 +115,16 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	return &Prepared{Site: s, Input: in, Warnings: probs.Warnings()}, nil
+	return &Prepared{Site: s, Input: in, JSON: evalJSON, Warnings: probs.Warnings()}, nil
+}
+
+// newReport builds the report the renderers read, with what site.toml says about the report
+// itself: they read neither the configuration nor the evaluation.
+func newReport(s *site.Site, res *eval.Result) *report.Report {
+	rep := report.New(res, s.Profile, s.County)
+	cfg := s.Config
+	rep.Site = report.Site{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year}
+	return rep
 }
 
 // Run builds the site. On any error the output folder is left untouched. An --out that youjun
@@ -134,7 +149,7 @@ func Run(opts Options) (*Result, diag.List) {
 			return
 		}
 		if opts.Only == "pdf" {
-			err = writePDF(res.Out, res.pdfName, files[res.pdfName])
+			err = writePDF(res.Out, files)
 			return
 		}
 		if opts.Only == "html" {
@@ -237,6 +252,13 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	if opts.Only != "pdf" {
 		stage("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
 	}
+	// The result and the downloads belong to no renderer: every build writes them, --only pdf
+	// included, into data/.
+	var sheets map[string][]byte
+	var sheetErr error
+	if err == nil {
+		stage("生成下载表格", func() { sheets, sheetErr = sheet.Files(p.Input.Report.Tables(), p.Site.Config.Date) })
+	}
 	<-pdfDone
 	if pdfPanic != nil {
 		panic(pdfPanic)
@@ -248,6 +270,11 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		}
 		return nil, nil, diag.List{{File: opts.Out, Message: err.Error()}}
 	}
+	if sheetErr != nil {
+		return nil, nil, diag.List{{File: opts.Out, Message: "无法生成下载表格：" + sheetErr.Error()}}
+	}
+	maps.Copy(files, sheets)
+	files["data/evaluation.json"] = p.JSON
 	pdfName := p.Site.Config.PDFName()
 	res.pdfName = pdfName
 	if err := checkName(pdfName); err != nil {
@@ -343,7 +370,7 @@ func makePDF(p *Prepared, opts Options) (*pdf.Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(pdf.Input{Config: cfg, Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
+	return pdf.Render(pdf.Input{Style: pdf.Settings(cfg.PDF.Style), Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
 		Fonts: set, Created: created(cfg.Date)})
 }
 
@@ -382,19 +409,25 @@ func writeFile(path string, b []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// writePDF replaces the PDF alone (--only pdf) in an output folder that checkOut accepted,
-// marking the folder as youjun's when it is new or empty.
-func writePDF(out, name string, b []byte) error {
-	if err := checkName(name); err != nil {
+// writePDF replaces the PDF and data/ (the result and the downloads) alone (--only pdf) in an
+// output folder that checkOut accepted, marking the folder as youjun's when it is new or empty.
+// The pages of an earlier build stay.
+func writePDF(out string, files map[string][]byte) error {
+	if err := checkNames(files); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(out, "data"), 0o755); err != nil {
 		return err
 	}
 	if err := adopt(out); err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(out, filepath.FromSlash(name)), b)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := writeFile(filepath.Join(out, filepath.FromSlash(name)), files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // write puts files into a fresh folder beside out and then swaps it in, so that readers never

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/html"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
+	"github.com/youjun-edu/youjun/internal/sheet"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/summary"
 )
@@ -56,13 +58,12 @@ func TestAbsurdFiguresStayFinite(t *testing.T) {
 	}
 
 	res := s.Evaluate()
-	rep := report.New(res, s.Profile, s.County)
-	in := html.Input{SiteDir: "../..", Config: s.Config, Report: rep, Charts: chart.All(res)}
+	rep := newReport(s, res)
+	in := html.Input{SiteDir: "../..", Report: rep, Charts: chart.All(rep)}
 	js, err := res.JSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.JSON = js
 	docs, cp := content.LoadDir("../../content", "content")
 	in.Docs = docs
 	resolved, rp := resolve.Docs(docs, rep, in.Charts)
@@ -74,6 +75,12 @@ func TestAbsurdFiguresStayFinite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sheets, err := sheet.Files(rep.Tables(), s.Config.Date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(files, sheets)
+	files["data/evaluation.json"] = js
 	out, err := makePDF(&Prepared{Site: s, Input: in}, Options{Site: "../..", SystemFonts: noSystemFonts})
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +89,7 @@ func TestAbsurdFiguresStayFinite(t *testing.T) {
 		t.Error("no PDF")
 	}
 	var term bytes.Buffer
-	if err := summary.Write(&term, res, s.Profile, "示例县"); err != nil {
+	if err := summary.Write(&term, rep, "示例县"); err != nil {
 		t.Fatal(err)
 	}
 	files["(terminal)"] = term.Bytes()

@@ -179,6 +179,12 @@ func TestOutAccepted(t *testing.T) {
 				if only == "html" && !exists(filepath.Join(res.Out, "index.html")) {
 					t.Error("no index.html")
 				}
+				// The result and the downloads belong to no renderer: --only pdf writes them too.
+				for _, f := range []string{"data/evaluation.json", "data/cv.csv", "data/cv.xlsx"} {
+					if !exists(filepath.Join(res.Out, f)) {
+						t.Errorf("--only %s wrote no %s", only, f)
+					}
+				}
 			})
 		}
 	}

@@ -79,7 +79,7 @@ func TestPDFText(t *testing.T) {
 	}
 	rep := report.New(s.Evaluate(), s.Profile, s.County)
 	docs, _ := content.LoadDir("../../content", "content")
-	resolved, _ := resolve.Docs(docs, rep, chart.All(rep.Res))
+	resolved, _ := resolve.Docs(docs, rep, chart.All(rep))
 	checked := 0
 	for _, d := range docs {
 		for _, p := range narrative(d, resolved) {

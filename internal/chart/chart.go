@@ -55,14 +55,15 @@ type Line struct {
 }
 
 // All builds every chart of the report in a fixed order.
-func All(res *eval.Result) []*Chart {
+func All(r *report.Report) []*Chart {
+	res, lb := r.Res, r.Labels
 	var cs []*Chart
 	for _, l := range standard.Levels {
-		cs = append(cs, CV(res, l), Meeting(res, l), Ratio(res, l))
+		cs = append(cs, CV(res, lb, l), Meeting(res, lb, l), Ratio(res, lb, l))
 	}
 	for _, l := range standard.Levels {
 		for _, ind := range res.Resource.Of(l).Indicators {
-			cs = append(cs, Distribution(res, l, ind.ID))
+			cs = append(cs, Distribution(res, lb, l, ind.ID))
 		}
 	}
 	for _, c := range cs {
@@ -109,7 +110,7 @@ func Find(cs []*Chart, id string) (*Chart, error) {
 }
 
 // CV is the seven CVs of a level against their limit.
-func CV(res *eval.Result, l standard.Level) *Chart {
+func CV(res *eval.Result, lb report.Labels, l standard.Level) *Chart {
 	lr := res.Resource.Of(l)
 	c := &Chart{ID: "cv-" + string(l), Title: l.Chinese() + "资源配置指标差异系数", Kind: Bar, YName: "差异系数", Decimals: 3}
 	s := Series{Name: "差异系数"}
@@ -129,7 +130,7 @@ func CV(res *eval.Result, l standard.Level) *Chart {
 	}
 	c.Series = []Series{s}
 	c.Lines = []Line{{Name: "上限 " + report.Number(lr.CVLimit), Value: lr.CVLimit}}
-	c.Alt = fmt.Sprintf("%s七项指标的差异系数，上限%s", l.Chinese(), report.Number(lr.CVLimit))
+	c.Alt = fmt.Sprintf("%s%s指标的差异系数，上限%s", l.Chinese(), lb.Indicators, report.Number(lr.CVLimit))
 	if len(over) > 0 {
 		c.Alt += "，超过上限的有" + strings.Join(over, "、")
 	} else {
@@ -142,13 +143,13 @@ func CV(res *eval.Result, l standard.Level) *Chart {
 }
 
 // Meeting counts, per indicator, the units that meet the standard, fall short of it, or fall
-// below its 85% floor.
-func Meeting(res *eval.Result, l standard.Level) *Chart {
+// below its floor (85% of it in the national standard).
+func Meeting(res *eval.Result, lb report.Labels, l standard.Level) *Chart {
 	lr := res.Resource.Of(l)
 	c := &Chart{ID: "meeting-" + string(l), Title: l.Chinese() + "各指标达标学校数", Kind: Bar, YName: "学校数"}
 	met := Series{Name: "达到标准", Stack: "units"}
-	short := Series{Name: "未达标准（不低于85%）", Stack: "units"}
-	below := Series{Name: "低于标准的85%", Stack: "units"}
+	short := Series{Name: lb.FloorShort, Stack: "units"}
+	below := Series{Name: lb.BelowFloor, Stack: "units"}
 	for _, ind := range lr.Indicators {
 		c.Categories = append(c.Categories, ind.ID)
 		c.Refs = append(c.Refs, "indicator:"+ind.ID)
@@ -163,7 +164,7 @@ func Meeting(res *eval.Result, l standard.Level) *Chart {
 }
 
 // Ratio is the county value of each indicator as a percentage of its standard.
-func Ratio(res *eval.Result, l standard.Level) *Chart {
+func Ratio(res *eval.Result, lb report.Labels, l standard.Level) *Chart {
 	lr := res.Resource.Of(l)
 	c := &Chart{ID: "ratio-" + string(l), Title: l.Chinese() + "全县值与标准之比（%）", Kind: Radar, Decimals: 0}
 	value := Series{Name: "全县值"}
@@ -189,13 +190,13 @@ func Ratio(res *eval.Result, l standard.Level) *Chart {
 		c.RadarMax = append(c.RadarMax, axisMax)
 	}
 	c.Series = []Series{value, std}
-	c.Alt = fmt.Sprintf("%s七项指标全县值为标准的百分比，100%%为标准线", l.Chinese())
+	c.Alt = fmt.Sprintf("%s%s指标全县值为标准的百分比，100%%为标准线", l.Chinese(), lb.Indicators)
 	return c
 }
 
 // Distribution is every unit's value of one indicator, highest first, with the threshold and
 // the floor as lines.
-func Distribution(res *eval.Result, l standard.Level, id string) *Chart {
+func Distribution(res *eval.Result, lb report.Labels, l standard.Level, id string) *Chart {
 	lr := res.Resource.Of(l)
 	var ind eval.Indicator
 	k := 0
@@ -234,7 +235,7 @@ func Distribution(res *eval.Result, l standard.Level, id string) *Chart {
 	c.Series = []Series{s}
 	c.Lines = []Line{
 		{Name: "标准 " + report.Number(ind.Threshold), Value: ind.Threshold},
-		{Name: "85% " + report.Number(ind.Floor), Value: ind.Floor, Dashed: true},
+		{Name: lb.Floor + " " + report.Number(ind.Floor), Value: ind.Floor, Dashed: true},
 	}
 	c.Alt = fmt.Sprintf("%s%d所学校（校区）的%s，从高到低排列；标准%s，低于标准的%d所", l.Chinese(), len(pts), ind.Name, report.Number(ind.Threshold), below)
 	return c

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -24,18 +25,18 @@ func result() *eval.Result {
 
 func TestCVChart(t *testing.T) {
 	res := result()
-	c := CV(res, standard.Primary)
+	c := CV(res, report.Labels{Indicators: "七项"}, standard.Primary)
 	if c.ID != "cv-primary" || len(c.Categories) != 2 || c.Series[0].Values[1] != 0.498 || !c.Series[0].Warn[1] || c.Series[0].Fail[1] {
 		t.Errorf("primary CV chart %+v", c)
 	}
 	if !strings.Contains(c.Alt, "R5接近上限（临界）") || c.Lines[0].Value != 0.5 {
 		t.Errorf("alt %q lines %v", c.Alt, c.Lines)
 	}
-	j := CV(res, standard.Junior)
+	j := CV(res, report.Labels{Indicators: "七项"}, standard.Junior)
 	if !j.Series[0].Fail[0] || !strings.Contains(j.Alt, "超过上限的有R1") {
 		t.Errorf("junior CV chart %+v", j)
 	}
-	m := Meeting(res, standard.Primary)
+	m := Meeting(res, report.Labels{Indicators: "七项"}, standard.Primary)
 	if got := []float64{m.Series[0].Values[1], m.Series[1].Values[1], m.Series[2].Values[1]}; got[0] != 1 || got[1] != 1 || got[2] != 1 {
 		t.Errorf("meeting R5 = %v, want 1 met, 1 short, 1 below floor", got)
 	}

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/chart"
-	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
@@ -22,12 +21,10 @@ import (
 // Input is what the site is rendered from.
 type Input struct {
 	SiteDir  string // for templates/ overrides; "" uses the theme only
-	Config   *config.Config
 	Report   *report.Report
 	Charts   []*chart.Chart
 	Docs     []*content.Doc
 	Resolved resolve.Map
-	JSON     []byte // evaluation.json
 }
 
 // site holds the state of one rendering.
@@ -53,13 +50,12 @@ func Build(in Input) (map[string][]byte, int, error) {
 	s.templates, s.tmplFiles = t, tf
 	s.md = newMarkdown(s)
 	s.plan()
-	if err := s.render(); err != nil { // pages and downloads
+	if err := s.render(); err != nil {
 		return nil, 0, err
 	}
 	if err := s.assets(); err != nil {
 		return nil, 0, err
 	}
-	s.files["data/evaluation.json"] = in.JSON
 	return s.files, len(s.pages), nil
 }
 

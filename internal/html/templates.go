@@ -7,14 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/template/parse"
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/diag"
-	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/templates"
 )
@@ -128,7 +127,7 @@ func (s *site) funcMap() template.FuncMap {
 		"rows":    s.rows,
 		"navHTML": s.navHTML,
 		"fmtValue": func(v float64, decimals int) string {
-			return strconv.FormatFloat(v, 'f', decimals, 64)
+			return num.Fixed(v, decimals)
 		},
 	}
 }
@@ -174,23 +173,27 @@ func (s *site) rows(t *report.Table, root string) []template.HTML {
 // statusClass maps a status to its CSS class.
 func statusClass(s any) string {
 	switch fmt.Sprint(s) {
-	case string(eval.Met):
+	case string(report.Met):
 		return "ok"
-	case string(eval.NotMet):
+	case string(report.NotMet):
 		return "fail"
-	case string(eval.Pending):
+	case string(report.Pending):
 		return "pending"
 	}
 	return "na"
 }
 
-// refPath turns a reference (school:<code>, indicator:<id>) into a path from the site's root.
+// refPath turns a view's reference (school:<code>, indicator:<id>, table:<id>, dimension:<id>,
+// schools) into a path from the site's root.
 func (s *site) refPath(ref string) string {
-	kind, id, ok := strings.Cut(ref, ":")
-	if !ok {
-		return ""
-	}
+	kind, id, _ := strings.Cut(ref, ":")
 	switch kind {
+	case "schools":
+		return "schools/index.html"
+	case "table":
+		return "tables/" + id + ".html"
+	case "dimension":
+		return "indicators/index.html#" + id
 	case "school":
 		if f, ok := s.schoolFiles[id]; ok {
 			return "schools/" + f

@@ -2,9 +2,9 @@ package pdf
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/num"
 )
 
 // Grey levels that stay apart in black-and-white print.
@@ -191,5 +191,5 @@ func fmtTick(v, step float64) string {
 	if step < 1 {
 		d = int(math.Ceil(-math.Log10(step)))
 	}
-	return strconv.FormatFloat(v, 'f', d, 64)
+	return num.Fixed(v, d)
 }

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/chart"
-	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
@@ -80,12 +79,12 @@ func FuzzMarkdownToPDF(f *testing.F) {
 		f.Fatal(probs)
 	}
 	rep := report.New(s.Evaluate(), s.Profile, s.County)
-	charts := chart.All(rep.Res)
+	charts := chart.All(rep)
 	set, err := fonts.Find([4]string{}, false, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
-	ts, err := newTypesetter(StyleFrom(config.PDFStyle{}), set)
+	ts, err := newTypesetter(StyleFrom(Settings{}), set)
 	if err != nil {
 		f.Fatal(err)
 	}

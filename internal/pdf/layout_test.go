@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 )
 
@@ -14,7 +13,7 @@ func testFlow(t *testing.T) *flow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, err := newTypesetter(StyleFrom(config.PDFStyle{}), set)
+	ts, err := newTypesetter(StyleFrom(Settings{}), set)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
@@ -22,8 +21,8 @@ import (
 
 // Input is what the PDF is made from.
 type Input struct {
-	Config   *config.Config
-	Report   *report.Report
+	Style    Settings
+	Report   *report.Report // the report's title, bureau and date are its Site
 	Docs     []*content.Doc
 	Resolved resolve.Map
 	Fonts    fonts.Set
@@ -47,19 +46,19 @@ type Heading struct {
 
 // Render typesets the report.
 func Render(in Input) (*Output, error) {
-	st := StyleFrom(in.Config.PDF.Style)
+	st := StyleFrom(in.Style)
 	t, err := newTypesetter(st, in.Fonts)
 	if err != nil {
 		return nil, err
 	}
-	cfg := in.Config
+	cfg := &in.Report.Site
 
 	// The body first, on pages numbered from 1, so that the 目录 knows the page numbers.
 	body := &flow{t: t, next: 1}
 	body.newPage()
 	t.where = "标题"
 	t.y += st.pitch() * 0.5
-	body.centered(cfg.ReportTitle(), sTitle, st.Title*1.6)
+	body.centered(cfg.Title, sTitle, st.Title*1.6)
 	t.y += st.pitch() * 0.5
 	for _, d := range in.Docs {
 		body.blocks(docBlocks(d, in.Resolved))
@@ -85,7 +84,7 @@ func Render(in Input) (*Output, error) {
 	if err := draw(t, st); err != nil {
 		return nil, err
 	}
-	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.ReportTitle(), Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Profile.Basis + "）",
+	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.Title, Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Basis() + "）",
 		Author: cfg.Bureau, Creator: "youjun", Producer: "youjun (gopdf)", CreationDate: in.Created})
 	var b bytes.Buffer
 	if _, err := t.gp.WriteTo(&b); err != nil {
@@ -100,13 +99,13 @@ func Render(in Input) (*Output, error) {
 }
 
 // cover is the title page: the report's title, the bureau and the date.
-func cover(t *typesetter, cfg *config.Config) {
+func cover(t *typesetter, cfg *report.Site) {
 	st := t.st
 	t.newPage(0)
 	f := &flow{t: t}
 	t.where = "封面"
 	t.y = st.Top + st.TextH*0.22
-	f.centered(cfg.ReportTitle(), sCoverTitle, st.Title*1.2*1.6)
+	f.centered(cfg.Title, sCoverTitle, st.Title*1.2*1.6)
 	t.y = st.Top + st.TextH*0.72
 	if cfg.Bureau != "" {
 		f.centered(cfg.Bureau, sH1, st.pitch())

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 )
 
@@ -17,8 +16,24 @@ type Style struct {
 	Lines, Chars        int // lines per page, characters per line of body text
 }
 
+// Settings are the site's page and type settings ([pdf.style] of site.toml), 0 for the default;
+// config.PDFStyle converts to it.
+type Settings struct {
+	TopMarginMM     float64 // 天头 37
+	BindingMarginMM float64 // 订口 28
+	TextWidthMM     float64 // 版心宽 156
+	TextHeightMM    float64 // 版心高 225
+	BodySize        float64 // 正文 16 pt（三号）
+	TitleSize       float64 // 标题 22 pt（二号）
+	TableSize       float64 // 表格 10.5 pt（五号）
+	LinesPerPage    int     // 每页 22 行
+	CharsPerLine    int     // 每行 28 字
+	PageNumberSize  float64 // 页码 14 pt（四号）
+	PageNumberGapMM float64 // 页码距版心下边缘 7
+}
+
 // StyleFrom fills the defaults into the site's settings.
-func StyleFrom(c config.PDFStyle) Style {
+func StyleFrom(c Settings) Style {
 	or := func(v, def float64) float64 {
 		if v == 0 {
 			return def

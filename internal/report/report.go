@@ -5,13 +5,13 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
 )
@@ -41,15 +41,30 @@ type Report struct {
 	Schools []data.School
 	Survey  *data.Survey
 
+	// Labels are the words that follow the profile's numbers (85%, 不足50人教学点).
+	Labels Labels
+	// Site names the report: its title, county, bureau and date, from site.toml. build fills
+	// it in; the renderers read it here rather than from the configuration.
+	Site Site
+
 	values map[string]string
 	tables []*Table
+	idx    index
+}
+
+// Site is what the site's settings say about the report itself.
+type Site struct {
+	Title, County, Bureau string
+	Date                  string // YYYY-MM-DD; the date the documents carry, never the clock's
+	Year                  int
 }
 
 // New builds the report of an evaluation.
 func New(res *eval.Result, p *standard.Profile, county *data.County) *Report {
-	r := &Report{Res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey}
+	r := &Report{Res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey, Labels: labels(p)}
 	r.values = r.buildValues()
 	r.tables = r.buildTables()
+	r.buildIndex()
 	return r
 }
 
@@ -153,27 +168,19 @@ func (r *Report) buildValues() map[string]string {
 }
 
 // Every formatter here is total: a number that is not finite, or an Opt that could not be
-// computed, reads 无法计算 (eval.NotComputable); none ever writes NaN or Inf.
+// computed, reads 无法计算 (eval.NotComputable); none ever writes NaN or Inf. They are the
+// report's names for package num's formats, which every renderer shares.
 
 // Count formats a count: 29,673.
-func Count(x float64) string {
-	if s, ok := extreme(x); ok {
-		return s
-	}
-	s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
-	return group(s)
-}
+func Count(x float64) string { return num.Count(x) }
 
-// Amount formats an indicator value or standard deviation with two decimals, or — when
-// undefined, or 无法计算.
+// Amount formats an indicator value or standard deviation with two decimals and thousands
+// separators, or — when undefined, or 无法计算.
 func Amount(o eval.Opt) string {
 	if s, ok := undefined(o); ok {
 		return s
 	}
-	if s, ok := extreme(o.V); ok {
-		return s
-	}
-	return group(strconv.FormatFloat(o.V, 'f', 2, 64))
+	return num.Grouped(o.V, 2)
 }
 
 // CV formats a coefficient of variation with three decimals, or — when undefined, or 无法计算.
@@ -181,10 +188,7 @@ func CV(o eval.Opt) string {
 	if s, ok := undefined(o); ok {
 		return s
 	}
-	if s, ok := extreme(o.V); ok {
-		return s
-	}
-	return strconv.FormatFloat(o.V, 'f', 3, 64)
+	return num.Fixed(o.V, 3)
 }
 
 // undefined returns what stands for an Opt that is not a number: — when there is nothing to
@@ -199,42 +203,13 @@ func undefined(o eval.Opt) (string, bool) {
 	return "", false
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
-// extreme formats what is not finite (无法计算) or absurdly large (1.61e+298, rather than
-// hundreds of digits); ok is false for an ordinary number.
-func extreme(x float64) (string, bool) {
-	switch {
-	case !finite(x):
-		return eval.NotComputable, true
-	case math.Abs(x) >= eval.Huge:
-		return strconv.FormatFloat(x, 'e', 2, 64), true
-	}
-	return "", false
-}
+func finite(x float64) bool { return num.Finite(x) }
 
 // Number formats a threshold as written in the standard: 4.2, 0.5, 2000, 6.375.
-func Number(x float64) string {
-	if s, ok := extreme(x); ok {
-		return s
-	}
-	s := strconv.FormatFloat(x, 'f', -1, 64)
-	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i > 4 {
-		s = strings.TrimRight(strings.TrimRight(strconv.FormatFloat(x, 'f', 3, 64), "0"), ".")
-	}
-	return s
-}
+func Number(x float64) string { return num.Plain(x) }
 
 // Percent formats a percentage with two decimals: 91.48%.
-func Percent(x float64) string {
-	if s, ok := extreme(x); ok {
-		if !finite(x) {
-			return s
-		}
-		return s + "%"
-	}
-	return strconv.FormatFloat(x, 'f', 2, 64) + "%"
-}
+func Percent(x float64) string { return num.Percent(x) }
 
 // CVStatus states whether a CV is within its limit, noting 临界 and why it is undefined.
 func CVStatus(ind eval.Indicator) string {
@@ -265,26 +240,4 @@ func CheckValue(c eval.Check) string {
 		return v + "%"
 	}
 	return Number(c.Value.V) + c.Unit
-}
-
-// group inserts thousands separators into the integer part of a formatted number.
-func group(s string) string {
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if neg {
-		out = "-" + out
-	}
-	if hasFrac {
-		out += "." + frac
-	}
-	return out
 }

@@ -36,9 +36,9 @@ type Cell struct {
 
 func text(s string) Cell { return Cell{Text: s} }
 
-// num is a numeric cell; a number that is not finite has no value for spreadsheets and reads
+// numCell is a numeric cell; a number that is not finite has no value for spreadsheets and reads
 // 无法计算.
-func num(s string, v float64) Cell {
+func numCell(s string, v float64) Cell {
 	if !finite(v) {
 		return Cell{Text: eval.NotComputable}
 	}
@@ -107,7 +107,7 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 		if u.Level != l {
 			continue
 		}
-		row := []Cell{text(u.Code), {Text: u.Name, Ref: "school:" + u.Code}, num(Count(u.Students), u.Students)}
+		row := []Cell{text(u.Code), {Text: u.Name, Ref: "school:" + u.Code}, numCell(Count(u.Students), u.Students)}
 		for k := 0; k < u.Values.Len(); k++ {
 			_, v := u.Values.At(k)
 			c := Cell{Text: "未填"}
@@ -115,12 +115,12 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 				c.Text = eval.NotComputable
 			}
 			if v.Valid {
-				c = num(UnitValue(v.Value), v.Value)
+				c = numCell(UnitValue(v.Value), v.Value)
 				c.Fail = !v.Meets
 			}
 			row = append(row, c)
 		}
-		row = append(row, num(strconv.Itoa(u.Met), float64(u.Met)), status(u.Status))
+		row = append(row, numCell(strconv.Itoa(u.Met), float64(u.Met)), status(u.Status))
 		t.Rows = append(t.Rows, row)
 	}
 	floor := Number(r.Profile.Resource.FloorRatio * 100)
@@ -150,8 +150,8 @@ func (r *Report) cvTable() *Table {
 			value := optCell(Amount(ind.Value), ind.Value)
 			value.Fail = ind.ValueStatus == eval.NotMet
 			row := []Cell{text(l.Chinese()), {Text: ind.ID + " " + ind.Name, Ref: "indicator:" + ind.ID},
-				num(Number(ind.Threshold), ind.Threshold), value, optCell(Amount(ind.Std), ind.Std), cv,
-				num(Number(ind.CVLimit), ind.CVLimit), text(fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units)),
+				numCell(Number(ind.Threshold), ind.Threshold), value, optCell(Amount(ind.Std), ind.Std), cv,
+				numCell(Number(ind.CVLimit), ind.CVLimit), text(fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units)),
 				{Text: CVStatus(ind), Fail: ind.CVStatus == eval.NotMet}}
 			t.Rows = append(t.Rows, row)
 		}
@@ -168,7 +168,7 @@ func optCell(s string, o eval.Opt) Cell {
 	if !o.OK {
 		return text(s)
 	}
-	return num(s, o.V)
+	return numCell(s, o.V)
 }
 
 // optNum is optCell for a number shown as Number shows it, with a unit after it: — when
@@ -177,7 +177,7 @@ func optNum(o eval.Opt, unit string) Cell {
 	if s, ok := undefined(o); ok {
 		return text(s)
 	}
-	return num(Number(roundShown(o.V))+unit, o.V)
+	return numCell(Number(roundShown(o.V))+unit, o.V)
 }
 
 // splitTable shows how the facilities of schools that span levels were split.
@@ -191,12 +191,12 @@ func (r *Report) splitTable() *Table {
 		if !u.Split {
 			continue
 		}
-		row := []Cell{{Text: u.Name, Ref: "school:" + u.Code}, text(u.Level.Chinese()), num(Count(u.Students), u.Students),
-			num(strconv.FormatFloat(u.Share, 'f', 6, 64), u.Share)}
+		row := []Cell{{Text: u.Name, Ref: "school:" + u.Code}, text(u.Level.Chinese()), numCell(Count(u.Students), u.Students),
+			numCell(strconv.FormatFloat(u.Share, 'f', 6, 64), u.Share)}
 		for _, id := range []string{"R4", "R5", "R6", "R7"} {
 			c := text("未填")
 			if v, ok := u.Values.Get(id); ok && v.Valid {
-				c = num(UnitValue(v.Numerator), v.Numerator)
+				c = numCell(UnitValue(v.Numerator), v.Numerator)
 			}
 			row = append(row, c)
 		}
@@ -246,24 +246,24 @@ func (r *Report) bScoresTable() *Table {
 		score, ratio := text("未填"), text("—")
 		switch {
 		case it.Score != nil && it.Score.OK:
-			score = num(Number(it.Score.V), it.Score.V)
-			ratio = num(Percent(it.Ratio.V*100), it.Ratio.V*100)
+			score = numCell(Number(it.Score.V), it.Score.V)
+			ratio = numCell(Percent(it.Ratio.V*100), it.Ratio.V*100)
 			ratio.Fail = it.Status == eval.NotMet
 		case it.Score != nil:
 			score, ratio = text(eval.NotComputable), text(eval.NotComputable)
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), num(Number(it.Points), it.Points), score, ratio, status(it.Status)})
+		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), numCell(Number(it.Points), it.Points), score, ratio, status(it.Status)})
 	}
 	total := text("—")
 	if b.Total.OK {
-		total = num(Number(b.Total.V), b.Total.V)
+		total = numCell(Number(b.Total.V), b.Total.V)
 		total.Fail = b.Total.V < b.TotalMin
 	}
 	verdict := string(b.Status)
 	if r.Res.Grade != "" {
 		verdict += "（" + r.Res.Grade + "）"
 	}
-	t.Rows = append(t.Rows, []Cell{text("合计"), text(""), num("100", 100), total, text(""), {Text: verdict, Fail: b.Status == eval.NotMet}})
+	t.Rows = append(t.Rows, []Cell{text("合计"), text(""), numCell("100", 100), total, text(""), {Text: verdict, Fail: b.Status == eval.NotMet}})
 	var grades []string
 	for _, g := range r.Profile.B.Grades {
 		grades = append(grades, fmt.Sprintf("%s %s分以上", g.Name, Number(g.Min)))
@@ -285,9 +285,9 @@ func (r *Report) bPointsTable() *Table {
 			}
 			score := text("未填")
 			if p.Score.OK {
-				score = num(Number(p.Score.V), p.Score.V)
+				score = numCell(Number(p.Score.V), p.Score.V)
 			}
-			t.Rows = append(t.Rows, []Cell{{Text: name, Ref: "indicator:" + it.ID}, text(p.Label), num(Number(p.Points), p.Points), score, text(p.Evidence)})
+			t.Rows = append(t.Rows, []Cell{{Text: name, Ref: "indicator:" + it.ID}, text(p.Label), numCell(Number(p.Points), p.Points), score, text(p.Evidence)})
 		}
 	}
 	return t
@@ -308,7 +308,7 @@ func (r *Report) localTargetsTable() *Table {
 		if lt.Units > 0 {
 			units = text(fmt.Sprintf("%d/%d", lt.UnitsMeeting, lt.Units))
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: name, Ref: "indicator:" + lt.ID}, num(Number(lt.Standard)+lt.Unit, lt.Standard), num(Number(lt.Target)+lt.Unit, lt.Target),
+		t.Rows = append(t.Rows, []Cell{{Text: name, Ref: "indicator:" + lt.ID}, numCell(Number(lt.Standard)+lt.Unit, lt.Standard), numCell(Number(lt.Target)+lt.Unit, lt.Target),
 			value, status(lt.Status), status(lt.LocalStatus), units})
 	}
 	t.Notes = []string{"本地创建目标是本县自定的更高目标，与评估标准并列显示，不改变按评估标准作出的结论。"}
@@ -360,12 +360,12 @@ func (r *Report) surveyTable() *Table {
 	row := func(name string, n, a float64) []Cell {
 		rate, share := text("—"), text("—")
 		if n > 0 {
-			rate = num(Percent(a/n*100), a/n*100)
+			rate = numCell(Percent(a/n*100), a/n*100)
 		}
 		if s.Samples > 0 {
-			share = num(Percent(n/s.Samples*100), n/s.Samples*100)
+			share = numCell(Percent(n/s.Samples*100), n/s.Samples*100)
 		}
-		return []Cell{text(name), num(Count(n), n), num(Count(a), a), rate, share}
+		return []Cell{text(name), numCell(Count(n), n), numCell(Count(a), a), rate, share}
 	}
 	for _, g := range s.Groups {
 		t.Rows = append(t.Rows, row(g.Group, g.Samples, g.Approving))

@@ -6,18 +6,18 @@ package summary
 import (
 	"fmt"
 	"io"
-	"math"
+	"strconv"
 	"strings"
 
 	"github.com/rivo/uniseg"
 
-	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/report"
-	"github.com/youjun-edu/youjun/internal/standard"
 )
 
-// Write prints res to w. title names what was evaluated; prof is the profile res follows.
-func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) error {
+// Write prints the report's evaluation to w. title names what was evaluated. Numbers read as on
+// the site and in the PDF: report's formatters are the only ones.
+func Write(w io.Writer, r *report.Report, title string) error {
+	res := r.Res
 	p := &printer{w: w}
 	year := ""
 	if res.Year > 0 {
@@ -30,7 +30,7 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 	if b := res.BScores; b != nil {
 		total := "—（尚有未评分的指标）"
 		if b.Total.OK {
-			total = value(b.Total.V) + " 分"
+			total = report.Number(b.Total.V) + " 分"
 		}
 		grade := ""
 		if res.Grade != "" {
@@ -57,24 +57,21 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 	p.line("")
 	p.line("一、资源配置")
 	t := table{header: []string{"学段", "参评学校", "达标", "未达标", "待补充", "综合差异系数"}, right: []bool{false, true, true, true, true, true}}
-	for _, l := range standard.Levels {
+	for _, l := range report.Levels {
 		lr := res.Resource.Of(l)
-		t.add(l.Chinese(), num(lr.Units), num(lr.UnitsPassing), num(lr.UnitsFailing), num(lr.UnitsPending), cv(lr.CompositeCV))
+		t.add(l.Chinese(), num(lr.Units), num(lr.UnitsPassing), num(lr.UnitsFailing), num(lr.UnitsPending), report.CV(lr.CompositeCV))
 	}
 	t.write(p)
 	p.line("")
 	t = table{header: []string{"指标", "学段", "标准", "全县值", "差异系数", "上限", "达标学校", "判定"}, right: []bool{false, false, true, true, true, true, true, false}}
-	for _, l := range standard.Levels {
+	for _, l := range report.Levels {
 		lr := res.Resource.Of(l)
 		for _, ind := range lr.Indicators {
-			mark := string(ind.CVStatus)
-			if ind.CVCritical {
-				mark += "（临界）"
-			}
+			mark := report.CVStatus(ind)
 			if ind.CVNote != "" {
 				mark += "（" + ind.CVNote + "）"
 			}
-			t.add(ind.ID+" "+ind.Name, l.Chinese(), value(ind.Threshold), opt(ind.Value), cv(ind.CV), value(ind.CVLimit),
+			t.add(ind.ID+" "+ind.Name, l.Chinese(), report.Number(ind.Threshold), report.Amount(ind.Value), report.CV(ind.CV), report.Number(ind.CVLimit),
 				fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units), mark)
 		}
 	}
@@ -87,28 +84,24 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 		}
 	}
 
-	for i, d := range prof.Dimensions {
-		var items []eval.Item
-		for _, it := range res.Items {
-			if it.Dimension == d.ID {
-				items = append(items, it)
-			}
-		}
-		if len(items) == 0 {
+	// The profile's dimensions follow the resource indicators, numbered from 二.
+	for i, g := range r.IndicatorGroups()[1:] {
+		if len(g.Rows) == 0 {
 			continue
 		}
 		p.line("")
-		p.line("%s、%s", chineseNumber(i+2), d.Name)
+		p.line("%s、%s", report.ChineseNumber(i+2), g.Name)
 		t := table{header: []string{"指标", "判定", "情况"}}
-		for _, it := range items {
-			st := string(it.Status)
-			if d.ID == "veto" {
-				st = report.VetoWord(it.Status)
+		for _, row := range g.Rows {
+			st := string(row.Status)
+			if g.ID == "veto" {
+				st = report.VetoWord(row.Status)
 			}
-			t.add(it.ID+" "+it.Short, st, it.Summary)
+			t.add(row.ID+" "+row.Short, st, row.Summary)
 		}
 		t.write(p)
-		for _, it := range items {
+		for _, row := range g.Rows {
+			it, _ := res.Item(row.ID)
 			for _, s := range it.Schools {
 				p.line("    %s %s %s（%s）：%s", it.ID, s.Status, s.Name, s.Code, s.Detail)
 			}
@@ -121,9 +114,9 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 		for _, lt := range res.LocalTargets {
 			name := lt.ID + " " + lt.Name
 			if lt.Level != "" {
-				name += "（" + standard.Level(lt.Level).Chinese() + "）"
+				name += "（" + report.Level(lt.Level).Chinese() + "）"
 			}
-			t.add(name, value(lt.Standard), value(lt.Target), opt(lt.Value), string(lt.Status), string(lt.LocalStatus))
+			t.add(name, report.Number(lt.Standard), report.Number(lt.Target), report.Amount(lt.Value), string(lt.Status), string(lt.LocalStatus))
 		}
 		t.write(p)
 	}
@@ -137,53 +130,17 @@ func Write(w io.Writer, res *eval.Result, prof *standard.Profile, title string) 
 	return p.err
 }
 
-func verdict(s eval.Status) string {
+func verdict(s report.Status) string {
 	switch s {
-	case eval.Met:
+	case report.Met:
 		return "达到 —— 全部指标达到评估标准的要求"
-	case eval.NotMet:
+	case report.NotMet:
 		return "未达到 —— 见下列未达到的项目"
 	}
 	return "待补充 —— 数据不全，尚不能得出结论"
 }
 
-func chineseNumber(n int) string {
-	return string([]rune("零一二三四五六七八九十")[n])
-}
-
-func num(n int) string { return fmt.Sprint(n) }
-
-// value, opt and cv are total: what is not a finite number reads 无法计算 (or — when there is
-// nothing to compute), never NaN.
-func value(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= eval.Huge {
-		return report.Number(v)
-	}
-	s := fmt.Sprintf("%.2f", v)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	return s
-}
-
-func opt(o eval.Opt) string {
-	if !o.OK || o.Bad() {
-		return report.Amount(o) // — or 无法计算
-	}
-	return value2(o.V, "%.2f")
-}
-
-func cv(o eval.Opt) string {
-	if !o.OK || o.Bad() {
-		return report.CV(o)
-	}
-	return value2(o.V, "%.3f")
-}
-
-func value2(v float64, format string) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= eval.Huge {
-		return report.Number(v)
-	}
-	return fmt.Sprintf(format, v)
-}
+func num(n int) string { return strconv.Itoa(n) }
 
 type printer struct {
 	w   io.Writer

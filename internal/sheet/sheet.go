@@ -1,10 +1,16 @@
-package html
+// Package sheet renders the report's tables as spreadsheets, a renderer beside html and pdf:
+// every appendix table as CSV (UTF-8 with BOM, so that Excel and WPS on Chinese Windows open it
+// correctly) and as XLSX, numbers as numbers. The site links them from data/.
+package sheet
 
 import (
 	"bytes"
 	"encoding/csv"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -12,11 +18,48 @@ import (
 	"github.com/youjun-edu/youjun/internal/report"
 )
 
-// The downloads: every appendix table as CSV (UTF-8 with BOM, so that Excel and WPS on Chinese
-// Windows open it correctly) and as XLSX, numbers as numbers. site.render writes them beside the
-// pages.
+// Files renders every table as data/<id>.csv and data/<id>.xlsx, as many at a time as there are
+// processors, the longest tables first. date is the report's date, which the workbooks carry
+// instead of the clock's, so that the same input gives the same bytes.
+func Files(tables []*report.Table, date string) (map[string][]byte, error) {
+	order := make([]int, len(tables))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(tables[b].Rows) - len(tables[a].Rows) })
+	csvs := make([][]byte, len(tables))
+	xlsxs := make([][]byte, len(tables))
+	errs := make([]error, len(tables))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(tables)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				csvs[i] = CSV(tables[i])
+				xlsxs[i], errs[i] = XLSX(tables[i], date)
+			}
+		}()
+	}
+	for _, i := range order {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	files := make(map[string][]byte, 2*len(tables))
+	for i, t := range tables {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		files["data/"+t.ID+".csv"] = csvs[i]
+		files["data/"+t.ID+".xlsx"] = xlsxs[i]
+	}
+	return files, nil
+}
 
-func tableCSV(t *report.Table) []byte {
+// CSV writes a table as CSV, every text cell inert to spreadsheets (see inert).
+func CSV(t *report.Table) []byte {
 	var b bytes.Buffer
 	b.WriteString("\xef\xbb\xbf")
 	w := csv.NewWriter(&b)
@@ -53,9 +96,9 @@ func inert(s string) string {
 	return s
 }
 
-// tableXLSX writes one sheet with a bold, frozen header row. The document's dates are the
+// XLSX writes one sheet with a bold, frozen header row. The document's dates are the
 // report's date, not the clock, so that the same input gives the same bytes.
-func tableXLSX(t *report.Table, date string) ([]byte, error) {
+func XLSX(t *report.Table, date string) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := "附表"

@@ -1,4 +1,4 @@
-package html
+package sheet
 
 import (
 	"bytes"
@@ -27,7 +27,7 @@ func TestDownloadsAreNotFormulas(t *testing.T) {
 	rp.Rows = append(rp.Rows, extra)
 	defer func() { rp.Rows = rp.Rows[:len(rp.Rows)-1] }()
 
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(tableCSV(rp), []byte("\xef\xbb\xbf"))))
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(CSV(rp), []byte("\xef\xbb\xbf"))))
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	if err != nil {
@@ -44,7 +44,7 @@ func TestDownloadsAreNotFormulas(t *testing.T) {
 		}
 	}
 
-	b, err := tableXLSX(rp, "2025-10-15")
+	b, err := XLSX(rp, "2025-10-15")
 	if err != nil {
 		t.Fatal(err)
 	}

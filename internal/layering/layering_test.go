@@ -1,0 +1,91 @@
+package layering
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/youjun-edu/youjun/internal/"
+
+// renderers lay out the report; each is a sibling over one document.
+var renderers = []string{"html", "pdf", "sheet", "summary"}
+
+// model is what only report (and build, which makes the report) may read.
+var model = []string{"data", "eval", "standard", "config"}
+
+// presentation is everything that shows the evaluation; eval must not depend on any of it.
+var presentation = []string{"report", "chart", "resolve", "html", "pdf", "sheet", "summary", "build", "serve"}
+
+type pkg struct {
+	ImportPath string
+	Dir        string
+	GoFiles    []string
+	Imports    []string
+	Deps       []string
+}
+
+func packages(t *testing.T) map[string]pkg {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json", module+"...").Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("go list: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	m := map[string]pkg{}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		m[strings.TrimPrefix(p.ImportPath, module)] = p
+		// go test caches a result by the files the test reads: reading the sources makes a
+		// change of any import run the test again.
+		for _, f := range p.GoFiles {
+			os.ReadFile(filepath.Join(p.Dir, f))
+		}
+	}
+	return m
+}
+
+// The renderers read only report (with chart, content and resolve for figures and chapters);
+// eval depends on no part of the presentation.
+func TestLayering(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("skipped: no go command")
+	}
+	pkgs := packages(t)
+	for _, name := range renderers {
+		p, ok := pkgs[name]
+		if !ok {
+			t.Errorf("renderer %s not found", name)
+			continue
+		}
+		for _, imp := range p.Imports {
+			if bad := strings.TrimPrefix(imp, module); slices.Contains(model, bad) {
+				t.Errorf("renderer %s imports %s: it must read the report instead", name, bad)
+			}
+		}
+	}
+	e, ok := pkgs["eval"]
+	if !ok {
+		t.Fatal("eval not found")
+	}
+	for _, dep := range e.Deps {
+		if bad := strings.TrimPrefix(dep, module); slices.Contains(presentation, bad) {
+			t.Errorf("eval depends on %s, a part of the presentation", bad)
+		}
+	}
+}

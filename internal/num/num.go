@@ -1,0 +1,96 @@
+// Package num is the one voice for numbers: every figure a reader sees — on the site, in the
+// PDF, in the terminal and in the spreadsheets — is written by these functions. Each is total:
+// a number that is not finite reads 无法计算 and one too large for a real figure (1e15 and more)
+// is written as 1.61e+298, so that no output ever says NaN, Inf or hundreds of digits.
+package num
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// NotComputable stands for a number that could not be computed.
+const NotComputable = "无法计算"
+
+// Huge is where a number turns to scientific notation: no real figure of a county comes near it.
+const Huge = 1e15
+
+// Finite reports whether x is neither NaN nor infinite.
+func Finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// extreme writes what is not finite or absurdly large; ok is false for an ordinary number.
+func extreme(x float64) (string, bool) {
+	switch {
+	case !Finite(x):
+		return NotComputable, true
+	case math.Abs(x) >= Huge:
+		return strconv.FormatFloat(x, 'e', 2, 64), true
+	}
+	return "", false
+}
+
+// Fixed writes x with d decimals and no separators: 0.215, 6.10.
+func Fixed(x float64, d int) string {
+	if s, ok := extreme(x); ok {
+		return s
+	}
+	return strconv.FormatFloat(x, 'f', d, 64)
+}
+
+// Grouped writes x with d decimals and thousands separators: 3,419.97.
+func Grouped(x float64, d int) string {
+	if s, ok := extreme(x); ok {
+		return s
+	}
+	return Group(strconv.FormatFloat(x, 'f', d, 64))
+}
+
+// Count writes a count, rounded, with thousands separators: 29,673.
+func Count(x float64) string { return Grouped(math.Round(x), 0) }
+
+// Plain writes a number as a standard states it: 4.2, 0.5, 2000, 6.375; more than three
+// decimals are rounded to three.
+func Plain(x float64) string {
+	if s, ok := extreme(x); ok {
+		return s
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i > 4 {
+		s = strings.TrimRight(strings.TrimRight(strconv.FormatFloat(x, 'f', 3, 64), "0"), ".")
+	}
+	return s
+}
+
+// Percent writes a percentage with two decimals: 91.48%.
+func Percent(x float64) string {
+	s, ok := extreme(x)
+	switch {
+	case !ok:
+		return strconv.FormatFloat(x, 'f', 2, 64) + "%"
+	case !Finite(x):
+		return s
+	}
+	return s + "%"
+}
+
+// Group inserts thousands separators into the integer part of a formatted number.
+func Group(s string) string {
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}

@@ -1,0 +1,34 @@
+package num
+
+import (
+	"math"
+	"testing"
+)
+
+func TestFormats(t *testing.T) {
+	tests := []struct {
+		name, got, want string
+	}{
+		{"fixed", Fixed(0.2154, 3), "0.215"},
+		{"fixed no separator", Fixed(3419.971, 2), "3419.97"},
+		{"grouped", Grouped(3419.971, 2), "3,419.97"},
+		{"grouped negative", Grouped(-1234567.5, 1), "-1,234,567.5"},
+		{"grouped small", Grouped(999, 0), "999"},
+		{"count", Count(29672.6), "29,673"},
+		{"plain", Plain(6.375), "6.375"},
+		{"plain integer", Plain(2000), "2000"},
+		{"plain rounded", Plain(0.123456), "0.123"},
+		{"percent", Percent(91.4791), "91.48%"},
+		{"nan", Grouped(math.NaN(), 2), NotComputable},
+		{"inf", Plain(math.Inf(1)), NotComputable},
+		{"percent inf", Percent(math.Inf(-1)), NotComputable},
+		{"huge", Grouped(1.61e298, 2), "1.61e+298"},
+		{"huge percent", Percent(2e15), "2.00e+15%"},
+		{"count nan", Count(math.NaN()), NotComputable},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}
