@@ -22,7 +22,10 @@ type Labels struct {
 func labels(p *standard.Profile) Labels {
 	r := &p.Resource
 	floor := Number(r.FloorRatio*100) + "%"
-	excluded := append([]string(nil), r.ExcludedTypes...)
+	var excluded []string
+	for _, t := range r.ExcludedTypes {
+		excluded = append(excluded, string(t))
+	}
 	excluded = append(excluded, "不足"+strconv.Itoa(r.MinTeachingPointStudents)+"人教学点")
 	return Labels{
 		Floor:        floor,
