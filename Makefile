@@ -1,7 +1,0 @@
-dist:
-	./scripts/dist.sh
-
-test:
-	go test ./...
-
-.PHONY: dist test
