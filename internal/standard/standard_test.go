@@ -96,6 +96,9 @@ func TestOverride(t *testing.T) {
 		{"param negative", map[string]float64{"G3.music_area": -5}, nil, `"-5" 应为不小于 0 的数字`},
 		{"difference rate above 1", map[string]float64{"Q9.school_difference_rate": 15}, nil, `"15" 不能大于 1`},
 		{"bad decimals", map[string]float64{"resource.cv_decimals": 4}, nil, "差异系数比较位数"},
+		// Regression: a value within its bounds but refused by the profile's check (cv_decimals 5)
+		// was not reported when another override was out of bounds: two rounds of fixing.
+		{"all at once", map[string]float64{"R6.primary": -1, "resource.cv_decimals": 5}, nil, `「standard.override.resource.cv_decimals」: 差异系数比较位数只能是 0（不舍入）、2 或 3，现为 5`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
