@@ -59,6 +59,7 @@ func (e rowError) Error() string { return e.message }
 const (
 	maxProblemsPerColumn = 20
 	maxProblemsPerFile   = 200
+	cappingBatch         = 4096 // problems collected before the caps are applied to them
 )
 
 // LoadTable reads a school table from a .csv or .xlsx file. name is how messages refer to the
@@ -273,7 +274,14 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 	firstRow := make(map[string]int, rr.sizeHint())
 	codeAt := codeIndex(cols)
 	var skip []bool
+	// A junk sheet has a problem in every cell: keep the listed few as the rows are read, so
+	// that 100,000 bad rows do not hold millions of problems (over 1 GB) until the end.
+	capped := diag.NewCapper(maxProblemsPerColumn, maxProblemsPerFile)
 	for rows := 0; ; {
+		if len(probs) >= cappingBatch {
+			capped.Add(probs...)
+			probs = probs[:0]
+		}
 		rec, row, err := rr.next()
 		if err == io.EOF {
 			break
@@ -327,6 +335,8 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 		}
 		t.Schools = append(t.Schools, s)
 	}
+	capped.Add(probs...)
+	probs = capped.List()
 	if len(t.Schools) == 0 && probs.Err() == nil {
 		probs.Warn(name, 0, "", "", "表中还没有学校数据")
 	}

@@ -67,3 +67,35 @@ func TestLongValue(t *testing.T) {
 		t.Errorf("short value: %q", got)
 	}
 }
+
+// A Capper fed in batches keeps exactly what Cap keeps from the whole list, and knows about the
+// errors it dropped.
+func TestCapperMatchesCap(t *testing.T) {
+	junk := func() List {
+		var l List
+		for row := 2; row < 5_000; row++ {
+			l.Warn("data/schools.csv", row, "备注", "", "提示")
+			if row%3 == 0 {
+				l.Add("data/schools.csv", row, fmt.Sprint("列", row%40), "x", "不是数字")
+			}
+			if row == 4_000 {
+				l.Add("data/schools.csv", 0, "", "", "整个文件的问题")
+			}
+		}
+		return l
+	}
+	c := NewCapper(20, 200)
+	for l := junk(); len(l) > 0; {
+		n := min(len(l), 777)
+		c.Add(l[:n]...)
+		l = l[n:]
+	}
+	if got, want := c.List().Error(), junk().Cap(20, 200).Error(); got != want {
+		t.Errorf("streamed:\n%s\nwant:\n%s", got, want)
+	}
+	only := NewCapper(0, 0)
+	only.Add(Problem{File: "f", Line: 3, Message: "错"})
+	if !only.Err() || only.List().Err() == nil {
+		t.Error("a dropped error was lost")
+	}
+}
