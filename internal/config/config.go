@@ -4,9 +4,11 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -82,7 +84,7 @@ type Standard struct {
 func Load(dir string) (*Config, diag.List) {
 	src, err := tomlfile.ReadFile(dir + "/" + FileName)
 	if err != nil {
-		if os.IsNotExist(err) {
+		if os.IsNotExist(err) || errors.Is(err, syscall.ENOTDIR) { // ENOTDIR: dir is a file
 			return nil, diag.List{{File: FileName, Message: fmt.Sprintf("找不到 %s：%s 不是一个县的站点目录（可用 --site 指定目录）", FileName, dir)}}
 		}
 		return nil, diag.List{{File: FileName, Message: "无法读取：" + diag.SysError(err)}}
