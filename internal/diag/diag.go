@@ -18,6 +18,7 @@ type Problem struct {
 	Value   string // the offending text, quoted in the message when not empty
 	Message string // what is wrong, in Chinese, without the location
 	Warning bool   // a warning does not stop the build
+	Summary bool   // counts the problems of the file not listed ("另有 K 处…"); listed after them
 }
 
 // String formats the problem as
@@ -107,11 +108,15 @@ func (l List) Err() error {
 	return nil
 }
 
-// Sort orders problems by file, then line, keeping the order of problems on the same line.
+// Sort orders problems by file, then line, keeping the order of problems on the same line. A
+// file's summaries ("另有 K 处…") come after its listed problems, which they continue.
 func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		if l[i].File != l[j].File {
 			return l[i].File < l[j].File
+		}
+		if l[i].Summary != l[j].Summary {
+			return l[j].Summary
 		}
 		return l[i].Line < l[j].Line
 	})
@@ -225,7 +230,7 @@ func (c *Capper) List() List {
 	out := slices.Clone(c.kept)
 	for _, k := range c.order {
 		if g := c.groups[k]; g.dropped > 0 {
-			out = append(out, Problem{File: k.file, Column: k.column, Warning: !g.error,
+			out = append(out, Problem{File: k.file, Column: k.column, Warning: !g.error, Summary: true,
 				Message: fmt.Sprintf("另有 %d 处同类问题未列出", g.dropped)})
 		}
 	}

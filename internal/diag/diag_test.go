@@ -99,3 +99,20 @@ func TestCapperMatchesCap(t *testing.T) {
 		t.Error("a dropped error was lost")
 	}
 }
+
+// "另有 89980 处同类问题未列出" was printed before the problems it continues: as a problem
+// about no line it sorted first.
+func TestSummarySortsLast(t *testing.T) {
+	l := NewCapper(1, 200)
+	l.Add(Problem{File: "b.csv", Line: 5, Column: "列", Message: "错"}, Problem{File: "b.csv", Line: 6, Column: "列", Message: "错"},
+		Problem{File: "b.csv", Message: "整个文件"}, Problem{File: "a.toml", Line: 3, Message: "错"})
+	_, byFile := l.List().ByFile()
+	var got []string
+	for _, p := range byFile["b.csv"] {
+		got = append(got, p.Local())
+	}
+	want := []string{"整个文件", "第5行「列」: 错", "「列」: 另有 1 处同类问题未列出"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -102,7 +102,7 @@ func Truncate(file string, probs diag.List) diag.List {
 	}
 	rest := probs[MaxProblems:]
 	out := append(probs[:MaxProblems:MaxProblems], diag.Problem{File: file,
-		Message: fmt.Sprintf("还有 %d 处问题未列出", len(rest)), Warning: rest.Err() == nil})
+		Message: fmt.Sprintf("还有 %d 处问题未列出", len(rest)), Warning: rest.Err() == nil, Summary: true})
 	return out
 }
 
