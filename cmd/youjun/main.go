@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -347,7 +348,13 @@ func printProblems(w io.Writer, probs diag.List) bool {
 		printGrouped(w, warns)
 	}
 	if len(errs) > 0 {
-		fmt.Fprintf(w, "发现 %d 处错误：\n", len(errs))
+		// A summary ("另有 K 处…未列出") is no error of its own: count the listed ones.
+		listed := len(slices.DeleteFunc(slices.Clone(errs), func(p diag.Problem) bool { return p.Summary }))
+		more := ""
+		if listed < len(errs) {
+			more = "（另有同类问题未列出，见下）"
+		}
+		fmt.Fprintf(w, "发现 %d 处错误%s：\n", listed, more)
 		printGrouped(w, errs)
 	}
 	return len(errs) > 0

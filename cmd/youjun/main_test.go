@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/youjun-edu/youjun/internal/diag"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -125,5 +127,19 @@ func TestExitCodes(t *testing.T) {
 		if code != tt.code || !strings.Contains(out+stderr, tt.want) {
 			t.Errorf("youjun %v: exit %d, output %q; want exit %d and %q", tt.args, code, out+stderr, tt.code, tt.want)
 		}
+	}
+}
+
+// "发现 230 处错误" counted the 30 lines "另有 K 处同类问题未列出" as errors, and they came first.
+func TestPrintCappedProblems(t *testing.T) {
+	var l diag.List
+	for row := 2; row < 100; row++ {
+		l.Add("data/schools.csv", row, "小学在校生数", "x", "不是数字")
+	}
+	var b strings.Builder
+	printProblems(&b, l.Cap(20, 200))
+	got := b.String()
+	if !strings.HasPrefix(got, "发现 20 处错误（另有同类问题未列出，见下）：\n") || !strings.HasSuffix(got, "「小学在校生数」: 另有 78 处同类问题未列出\n") {
+		t.Errorf("output:\n%s", got)
 	}
 }
