@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/youjun-edu/youjun/internal/diag"
-
 	"bytes"
 	"encoding/json"
 	"os"
@@ -11,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/youjun-edu/youjun/internal/diag"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
