@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -252,7 +253,11 @@ data/county.toml（县级数据，每项有中文说明）、data/survey.csv、c
 	now := time.Now()
 	err := scaffold.New(scaffold.Options{Dir: dir, County: *name, Profile: *profile, Year: now.Year(), Date: now.Format("2006-01-02")})
 	if err != nil {
-		fmt.Fprintln(stderr, "无法新建站点：", err)
+		msg := err.Error()
+		if pe := (*iofs.PathError)(nil); errors.As(err, &pe) { // the OS's English: "mkdir x: not a directory"
+			msg = pe.Path + "：" + diag.SysError(err)
+		}
+		fmt.Fprintf(stderr, "无法新建站点：%s\n", msg)
 		return exitError
 	}
 	fmt.Fprintf(stdout, `已新建站点 %s。接下来：

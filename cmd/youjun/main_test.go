@@ -116,6 +116,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"serve", "--port", "99999999999999999999"}, 2, "选项 --port 的值 \"99999999999999999999\" 超出范围"},
 		{[]string{"build", "--strict=maybe"}, 2, "选项 --strict 的值 \"maybe\" 格式不对"},
 		{[]string{"eval", "extra"}, 2, "多余的参数：extra"},
+		// The OS's English ("mkdir …: not a directory") is translated.
+		{[]string{"new", filepath.Join(dir, "site.toml", "x")}, 1, "无法新建站点：" + filepath.Join(dir, "site.toml", "x") + "：路径中的某一级不是目录"},
 		{[]string{"eval", "--site", "../..", "--data", "x.csv"}, 2, "只能选一个"},
 		{[]string{"eval", "--site", dir}, 1, "  data/schools.csv\n    第2行「小学在校生数」: \"约300\" 不是数字"},
 		{[]string{"check", "--site", dir}, 1, "发现 1 处错误"},
