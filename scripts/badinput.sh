@@ -113,6 +113,37 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('xl/worksheets/sheet1.xml', f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}"><sheetData>' + ''.join(xml) + '</sheetData></worksheet>')
     z.writestr('xl/sharedStrings.xml', f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{NS}" count="{len(strings)}" uniqueCount="{len(strings)}">' + ''.join(f'<si><t>{escape(s)}</t></si>' for s in strings) + '</sst>')
 EOF
+# XLSX surgery: python3 $T/xlmut.py FILE MODE edits the first sheet's XML in place.
+cat >"$T/xlmut.py" <<'EOF'
+import re, sys, zipfile
+path, mode = sys.argv[1], sys.argv[2]
+z = zipfile.ZipFile(path)
+parts = {n: z.read(n) for n in z.namelist()}
+z.close()
+s = parts['xl/worksheets/sheet1.xml'].decode()
+name = r'(<c r="B2" t="s"><v>)\d+(</v>)'
+if mode == 'sst-oob':
+    s = re.sub(name, r'\g<1>999999\2', s, count=1)
+elif mode == 'sst-text':
+    s = re.sub(name, r'\g<1>abc\2', s, count=1)
+elif mode == 'bigcol':
+    s = s.replace('<c r="B2"', '<c r="AAAAAAAA2"', 1)
+elif mode == 'nested':
+    s = s.replace('<sheetData>', '<sheetData>' + '<x>' * 100000 + '</x>' * 100000, 1)
+elif mode == 'entity':
+    s = s.replace('?>', '?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1).replace('<sheetData>', '<sheetData>&b;', 1)
+elif mode == 'manycells':
+    s = s.replace('</sheetData>', '<row r="200">' + '<c r="A200"><v>1</v></c>' * 300000 + '</row></sheetData>')
+elif mode == 'nopart':
+    s = None
+if s is None:
+    del parts['xl/worksheets/sheet1.xml']
+else:
+    parts['xl/worksheets/sheet1.xml'] = s.encode()
+with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as w:
+    for n, b in parts.items():
+        w.writestr(n, b)
+EOF
 toxlsx() { # replace data/schools.csv by data/schools.xlsx (after optional csv edits)
 	python3 "$T/xl.py" data/schools.csv data/schools.xlsx && rm data/schools.csv
 }
@@ -242,6 +273,26 @@ want out-stale && { site out-stale; mkdir .output.new-123 .output.old-99999; tou
 	run out-stale 0 '' -- build; extra out-stale '! ls -d .output.* 2>/dev/null | grep -q .' 'stale temp folders left'; }
 want out-stale-foreign && { site out-stale-foreign; mkdir .output.new-7; printf 'mine' >.output.new-7/keep.txt
 	run out-stale-foreign 0 '' --allow "$S/.output.new-7" -- build; extra out-stale-foreign '[ -f .output.new-7/keep.txt ]' 'unmarked .output.new-7 deleted'; }
+
+# kill -9 at several moments of a build: output/ is always whole, and the next build cleans up
+if want out-kill9; then
+	site out-kill9
+	NCASE=$((NCASE + 1))
+	why=()
+	for d in 0.05 0.15 0.25 0.3 0.35 0.4 0.5; do
+		"$BIN" build >/dev/null 2>&1 &
+		bpid=$!
+		sleep $d
+		kill -9 $bpid 2>/dev/null
+		wait $bpid 2>/dev/null
+		[ -f output/.youjun-output ] && [ -f output/index.html ] && [ -f output/data/evaluation.json ] || why+=("after kill -9 at ${d}s output/ incomplete")
+	done
+	"$BIN" build >/dev/null 2>&1 || why+=("build after kill -9 failed")
+	left=$(ls -d .output.* 2>/dev/null | tr '\n' ' ')
+	[ -z "$left" ] || why+=("left behind: $left")
+	if [ ${#why[@]} = 0 ]; then NPASS=$((NPASS + 1)); echo "PASS out-kill9 — output/ whole after 7 kills, temp folders cleaned"
+	else NFAIL=$((NFAIL + 1)); FAILS+=(out-kill9); (IFS='; '; echo "FAIL out-kill9 — ${why[*]}"); fi
+fi
 
 # ---- paths: slugs and county names ----
 want slug-escape && { site slug-escape; printf 'x\n' | chapter 07.md; sed -i 's/^order = 7/order = 7\nslug = "..\/..\/..\/escape"/' content/07.md; run slug-escape 1 'slug' -- build; }
@@ -430,6 +481,10 @@ with zipfile.ZipFile('data/schools.xlsx', 'w', zipfile.ZIP_DEFLATED, compresslev
 EOF
 	run xlsx-bomb 1 'schools.xlsx' -- build; }
 want xlsx-nosheet && { site xlsx-nosheet; csvedit $S_CSV 'del rows[:]'; toxlsx; run xlsx-nosheet 1 'schools.xlsx' -- build; }
+for m in sst-oob sst-text bigcol entity manycells nopart; do
+	want "xlsx-$m" && { site "xlsx-$m"; toxlsx; python3 "$T/xlmut.py" data/schools.xlsx $m; run "xlsx-$m" 1 'schools.xlsx' -- build; }
+done
+want xlsx-nested && { site xlsx-nested; toxlsx; python3 "$T/xlmut.py" data/schools.xlsx nested; run xlsx-nested 0 '' -- build; }
 want eval-data-bad && { site eval-data-bad; head -c 5000 /dev/urandom >../junk.xlsx; run eval-data-bad 1 'junk.xlsx' -- eval --data ../junk.xlsx; }
 
 # ---- county.toml ----
@@ -499,6 +554,8 @@ want new-quote-name && { site new-quote-name; run new-quote-name 1 '县名' --al
 want new-rlo-name && { site new-rlo-name; run new-rlo-name 1 '县名' --allow "$S/x" -- new x --name "$(printf '示例\u202e县')"; }
 want county-rlo && { site county-rlo; sed -i 's/^county = .*/county = "示例\\u202Eexe.县"/' site.toml; run county-rlo 1 'site.toml.*county' -- build; }
 
+want new-os-error && { site new-os-error; run new-os-error 1 '无法新建站点：.*路径中的某一级不是目录' -- new site.toml/x; }
+
 # ---- usage (exit 2) and other CLI paths ----
 want usage-cmd && { site usage-cmd; run usage-cmd 2 '' -- biuld; }
 want usage-flag && { site usage-flag; run usage-flag 2 '' -- build --otu x; }
@@ -524,6 +581,14 @@ if want serve; then
 	[ "$code" = 403 ] || why+=("Host 127.0.0.1.evil.example gave $code")
 	code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/")
 	[ "$code" = 200 ] || why+=("localhost gave $code")
+	for h in 'localhost.' '127.1' '2130706433' "localhost:$port:1"; do
+		code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $h" "http://127.0.0.1:$port/")
+		[ "$code" = 403 ] || why+=("Host $h gave $code")
+	done
+	for p in '/../../../etc/passwd' '/%2e%2e/%2e%2e/%2e%2e/etc/passwd' '/..%2f..%2fsite.toml' '/assets/../../site.toml' '/..%5c..%5csite.toml'; do
+		curl -s -L --path-as-is -o "$C/.resp" "http://127.0.0.1:$port$p"
+		grep -aqE 'root:x:0|^county = ' "$C/.resp" && why+=("$p served a file outside output/")
+	done
 	printf 'x\xe4\xb8\n\n\xe50\n' | chapter 07.md
 	sleep 2
 	code=$(curl -s -o "$C/.page" -w '%{http_code}' "http://127.0.0.1:$port/")
