@@ -548,6 +548,16 @@ want tpl-exec && { site tpl-exec; mkdir templates; printf '{{define "main"}}{{in
 want hunan-scores && { site hunan-scores hunan; sed -i '0,/^scores = \[.*\]/s//scores = [99, nan, -1, 1e300]/' data/county.toml; run hunan-scores 1 'county.toml' -- build; }
 want hunan-nan-check && { site hunan-nan-check hunan; sed -i '0,/^scores = \[.*\]/s//scores = [inf]/' data/county.toml; run hunan-nan-check 1 'county.toml' -- check; }
 
+# ---- check fails where build fails ----
+want check-utf8 && { site check-utf8; printf 'x\xe4\xb8\n' | chapter 07.md; run check-utf8 1 'content/07.md' -- check; }
+want check-rate && { site check-rate; sed -i 's/^training_completion_rate = 100/training_completion_rate = 250/' $CT; run check-rate 1 '250' -- check; }
+want check-date && { site check-date; sed -i 's/^date = .*/date = "2025-13-45"/' site.toml; run check-date 1 '2025-13-45' -- check; }
+want check-slug && { site check-slug; printf '+++\ntitle = "七"\nslug = "../x"\n+++\nx\n' >content/07.md; run check-slug 1 'slug' -- check; }
+want check-override && { site check-override; printf '\n[local_targets]\n"R6.primary" = nan\n' >>site.toml; run check-override 1 'R6.primary' -- check; }
+want check-tpl && { site check-tpl; mkdir templates; ln -s /etc/passwd templates/style.css; run check-tpl 1 'templates/style.css' -- check; }
+want eval-nan && { site eval-nan; csvedit $S_CSV 'rows[1][24]="NaN"'; run eval-nan 1 'NaN' -- eval --json; }
+want eval-data-csv && { site eval-data-csv; csvedit $S_CSV 'rows[1][1]="=1+1"'; run eval-data-csv 0 '' -- eval --data data/schools.csv --json; }
+
 # ---- youjun new ----
 want new-bad-name && { site new-bad-name; run new-bad-name 1 '县名会用作 PDF 的文件名' --allow "$S/x" -- new x --name '某市/某县'; extra new-bad-name '[ ! -e x ]' 'site created with a bad name'; }
 want new-quote-name && { site new-quote-name; run new-quote-name 1 '县名' --allow "$S/x" -- new x --name 'a"b'; }
