@@ -544,6 +544,12 @@ want tpl-syntax && { site tpl-syntax; mkdir templates; printf '{{define "main"}}
 want tpl-func && { site tpl-func; mkdir templates; printf '{{define "main"}}{{shout .}}{{end}}\n' >templates/school.html; run tpl-func 1 'templates/school.html.*shout' -- build; }
 want tpl-exec && { site tpl-exec; mkdir templates; printf '{{define "main"}}{{index .NoSuchField 7}}{{end}}\n' >templates/index.html; run tpl-exec 1 'templates/index.html' -- build; }
 
+want tpl-recursion && { site tpl-recursion; mkdir templates; printf '{{define "main"}}{{template "main" .}}{{end}}\n' >templates/index.html; run tpl-recursion 1 'templates/index.html.*自己' -- build; }
+for t in '{{len 3}}' '{{call .Page}}' '{{lt "a" 1}}' '{{slice "abc" 5}}'; do
+	n=tpl-exec-$(printf %s "$t" | tr -cd 'a-z0-9')
+	want "$n" && { site "$n"; mkdir templates; printf '{{define "main"}}%s{{end}}\n' "$t" >templates/index.html; run "$n" 1 'templates/index.html' -- build; }
+done
+
 # ---- hunan example ----
 want hunan-scores && { site hunan-scores hunan; sed -i '0,/^scores = \[.*\]/s//scores = [99, nan, -1, 1e300]/' data/county.toml; run hunan-scores 1 'county.toml' -- build; }
 want hunan-nan-check && { site hunan-nan-check hunan; sed -i '0,/^scores = \[.*\]/s//scores = [inf]/' data/county.toml; run hunan-nan-check 1 'county.toml' -- check; }
