@@ -537,6 +537,9 @@ want survey-more && { site survey-more; printf '学生,96,97\n' >>data/survey.cs
 want survey-several && { site survey-several; printf '学生,-3,1\n未知群体,10,5\n家长,abc,1\n' >>data/survey.csv
 	run survey-several 1 '' -- build; extra survey-several '[ "$(grep -c survey.csv "$O")" -ge 1 ] && [ "$(grep -cE "第(9|10|11)行" "$O")" -ge 3 ]' 'not all survey rows reported'; }
 want survey-nan && { site survey-nan; printf '学生,nan,1\n' >>data/survey.csv; run survey-nan 1 'survey.csv' -- build; }
+want survey-binary && { site survey-binary; printf '对象,样本数,认可数\n\x89PNG\x00\x00\x00\rIHDR\n' >data/survey.csv; run survey-binary 1 'survey.csv.*二进制' -- build; }
+want survey-utf16 && { site survey-utf16; iconv -f UTF-8 -t UTF-16 data/survey.csv >x && mv x data/survey.csv; run survey-utf16 1 'survey.csv.*UTF-16' -- build; }
+want history-binary && { site history-binary; head -c 3000 /dev/urandom >data/history/x.csv; run history-binary 1 'history/x.csv' -- build; }
 want history-bad && { site history-bad; printf '年份,小学综合差异系数,初中综合差异系数\n20x4,inf,-1\n' >"data/history/bad.csv"; run history-bad 1 'history' -- build; }
 
 # ---- templates ----
