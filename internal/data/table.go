@@ -554,17 +554,28 @@ func parseChoice(c *Column, cell string, row int, name string, probs *diag.List)
 	return ""
 }
 
+// reported tells whether a cell of the row has a problem already (the row's problems are the
+// last ones): a 学校类型 "小雪" that is no type is not also reported as left blank.
+func reported(probs diag.List, row int, column string) bool {
+	for i := len(probs) - 1; i >= 0 && probs[i].Line == row; i-- {
+		if probs[i].Column == column {
+			return true
+		}
+	}
+	return false
+}
+
 // validateSchool checks what makes a row inconsistent as a whole.
 func validateSchool(s *School, t *Table, name string, probs *diag.List) {
-	if s.Code == "" {
+	if s.Code == "" && !reported(*probs, s.Row, "学校代码") {
 		probs.Add(name, s.Row, "学校代码", "", "不能为空")
 	}
-	if s.Name == "" {
+	if s.Name == "" && !reported(*probs, s.Row, "学校名称") {
 		probs.Add(name, s.Row, "学校名称", "", "不能为空")
 	}
 	students := s.CompulsoryStudents() + s.SeniorStudents.Value
 	if s.Type == "" {
-		if students > 0 {
+		if students > 0 && !reported(*probs, s.Row, "学校类型") {
 			probs.Add(name, s.Row, "学校类型", "", "有在校生但未填学校类型")
 		}
 		return

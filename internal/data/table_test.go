@@ -300,3 +300,16 @@ func TestScoresInFigures(t *testing.T) {
 		}
 	}
 }
+
+// A 学校类型 that is no type was also reported as "有在校生但未填学校类型", and a name lost to a
+// broken cell as "不能为空": one problem per cell.
+func TestOneProblemPerCell(t *testing.T) {
+	_, probs := ParseCSV([]byte(header+"A,甲小学,小雪,城区,300,,3,,3000,20,20\n"), "data/schools.csv")
+	if len(probs) != 1 || !strings.Contains(probs.Error(), `第2行「学校类型」: "小雪" 不是有效的学校类型`) {
+		t.Errorf("problems:\n%s", probs.Error())
+	}
+	_, probs = ParseCSV([]byte(header+"A,"+strings.Repeat("校", MaxCellRunes+1)+",小学,城区,300,,3,,3000,20,20\n"), "data/schools.csv")
+	if len(probs) != 1 || !strings.Contains(probs.Error(), "单元格太长") {
+		t.Errorf("problems:\n%s", probs.Error())
+	}
+}
