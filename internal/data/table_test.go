@@ -292,6 +292,9 @@ func TestScoresInFigures(t *testing.T) {
 		{"[H8]\nscores = [3, 2, 3.5, 1]\n", "第3个得分应在 0 到 3 分之间（教育规划、人员编制、建设经费等得到优先保障）"},
 		{"[H8]\nscores = [3, \"二\", 2, 1]\n", "第2个得分不是数字"},
 		{"[H8]\nscore = [3, 2, 2, 1]\n", "是否为「scores」"},
+		// scores = [inf] gave only the count: the infinite score came to light in a second round.
+		{"[H8]\nscores = [inf]\n", "「H8.scores」: \"+Inf\" 第1个得分应在 0 到 3 分之间"},
+		{"[H8]\nscores = [3, 2, 2, 1, \"五\"]\n", "第5个得分不是数字"},
 	}
 	for _, tt := range tests {
 		_, probs := ParseFigures([]byte(tt.src), "data/county.toml", p)
