@@ -251,6 +251,11 @@ func readSmallCSV(src []byte, name string, cols []smallColumn) ([]smallRow, diag
 		if isBlankRecord(rec) {
 			continue
 		}
+		// "学生,1,1,1,1": a comma too many shifts the cells; it was read as if all were right.
+		if n := len(rec) - trailingBlanks(rec); n > len(header) {
+			probs.Add(name, row, "", "", "这一行有 %d 列，表头只有 %d 列（多了逗号？含逗号的单元格须用引号括起）", n, len(header))
+			continue
+		}
 		if len(rows) == maxSmallRows {
 			probs.Add(name, row, "", "", "超过 %d 行，无法读取；这个表通常只有几行，请检查是否选错了文件", maxSmallRows)
 			break
