@@ -542,6 +542,7 @@ want survey-nan && { site survey-nan; printf '学生,nan,1\n' >>data/survey.csv;
 want survey-binary && { site survey-binary; printf '对象,样本数,认可数\n\x89PNG\x00\x00\x00\rIHDR\n' >data/survey.csv; run survey-binary 1 'survey.csv.*二进制' -- build; }
 want survey-utf16 && { site survey-utf16; iconv -f UTF-8 -t UTF-16 data/survey.csv >x && mv x data/survey.csv; run survey-utf16 1 'survey.csv.*UTF-16' -- build; }
 want history-binary && { site history-binary; head -c 3000 /dev/urandom >data/history/x.csv; run history-binary 1 'history/x.csv' -- build; }
+want survey-wide && { site survey-wide; printf '家长,1,000,1\n' >>data/survey.csv; run survey-wide 1 'survey.csv.*第9行.*4 列' -- build; }
 want history-bad && { site history-bad; printf '年份,小学综合差异系数,初中综合差异系数\n20x4,inf,-1\n' >"data/history/bad.csv"; run history-bad 1 'history' -- build; }
 
 # ---- templates ----
