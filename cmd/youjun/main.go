@@ -7,10 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -152,21 +155,33 @@ func (c *command) parse(args []string, stdout, stderr io.Writer) (int, bool) {
 	return 0, false
 }
 
-// flagError translates the flag package's errors.
+// flagError translates the flag package's errors, which name an option with one dash and
+// carry strconv's English reason ("parse error", "value out of range").
 func flagError(err error) string {
 	msg := err.Error()
+	if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		reason := "无效"
+		switch m[3] {
+		case "parse error":
+			reason = "格式不对"
+		case "value out of range":
+			reason = "超出范围"
+		}
+		return fmt.Sprintf("选项 --%s 的值 %s %s", m[2], m[1], reason)
+	}
 	for _, t := range []struct{ prefix, chinese string }{
-		{"flag provided but not defined: ", "未知的选项 "},
-		{"flag needs an argument: ", "这个选项需要一个值："},
-		{"invalid value ", "选项的值无效："},
-		{"invalid boolean value ", "选项的值无效："},
+		{"flag provided but not defined: -", "未知的选项 --"},
+		{"flag needs an argument: -", "这个选项需要一个值：--"},
 	} {
 		if rest, ok := strings.CutPrefix(msg, t.prefix); ok {
 			return t.chinese + rest
 		}
 	}
-	return "选项有误：" + msg
+	return "选项有误"
 }
+
+// invalidValue matches the flag package's "invalid value" errors: value, option, reason.
+var invalidValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): (.*)$`)
 
 func cmdEval(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("eval", `youjun eval [--site 目录 | --data 学校数据表] [--json] [--profile 评估标准]
@@ -239,7 +254,11 @@ data/county.toml（县级数据，每项有中文说明）、data/survey.csv、c
 	now := time.Now()
 	err := scaffold.New(scaffold.Options{Dir: dir, County: *name, Profile: *profile, Year: now.Year(), Date: now.Format("2006-01-02")})
 	if err != nil {
-		fmt.Fprintln(stderr, "无法新建站点：", err)
+		msg := err.Error()
+		if pe := (*iofs.PathError)(nil); errors.As(err, &pe) { // the OS's English: "mkdir x: not a directory"
+			msg = pe.Path + "：" + diag.SysError(err)
+		}
+		fmt.Fprintf(stderr, "无法新建站点：%s\n", msg)
 		return exitError
 	}
 	fmt.Fprintf(stdout, `已新建站点 %s。接下来：
@@ -259,7 +278,7 @@ evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展�
 可直接用浏览器打开 output/index.html，或原样发布。生成失败时保留原来的 output/。`)
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	out := fs.String("out", "", "输出`目录`，默认为站点下的 output/")
-	only := fs.String("only", "", "只生成网站（html）或只生成 PDF（pdf）；默认两者都生成")
+	only := fs.String("only", "", "只生成其一：`html|pdf`（html 只生成网站，pdf 只生成 PDF）；默认两者都生成")
 	strict := fs.Bool("strict", false, "严格模式：有提示、待补充的项目、缺少或空白的章节、失效的链接时不生成，退出码为 1")
 	metrics := fs.Bool("metrics", false, "输出各阶段用时表")
 	if code, stop := fs.parse(args, stdout, stderr); stop {
@@ -335,7 +354,13 @@ func printProblems(w io.Writer, probs diag.List) bool {
 		printGrouped(w, warns)
 	}
 	if len(errs) > 0 {
-		fmt.Fprintf(w, "发现 %d 处错误：\n", len(errs))
+		// A summary ("另有 K 处…未列出") is no error of its own: count the listed ones.
+		listed := len(slices.DeleteFunc(slices.Clone(errs), func(p diag.Problem) bool { return p.Summary }))
+		more := ""
+		if listed < len(errs) {
+			more = "（另有同类问题未列出，见下）"
+		}
+		fmt.Fprintf(w, "发现 %d 处错误%s：\n", listed, more)
 		printGrouped(w, errs)
 	}
 	return len(errs) > 0

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/youjun-edu/youjun/internal/diag"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -107,9 +109,15 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"frobnicate"}, 2, "未知的命令「frobnicate」"},
 		{[]string{"eval", "--help"}, 0, "评估本县数据"},
 		{[]string{"check", "--help"}, 0, "检查站点的数据"},
-		{[]string{"eval", "--nope"}, 2, "未知的选项 -nope"},
-		{[]string{"eval", "--site"}, 2, "这个选项需要一个值：-site"},
+		{[]string{"eval", "--nope"}, 2, "未知的选项 --nope"},
+		{[]string{"eval", "--site"}, 2, "这个选项需要一个值：--site"},
+		// The flag package's own English ("for flag", "parse error") is translated.
+		{[]string{"serve", "--port", "abc"}, 2, "选项 --port 的值 \"abc\" 格式不对"},
+		{[]string{"serve", "--port", "99999999999999999999"}, 2, "选项 --port 的值 \"99999999999999999999\" 超出范围"},
+		{[]string{"build", "--strict=maybe"}, 2, "选项 --strict 的值 \"maybe\" 格式不对"},
 		{[]string{"eval", "extra"}, 2, "多余的参数：extra"},
+		// The OS's English ("mkdir …: not a directory") is translated.
+		{[]string{"new", filepath.Join(dir, "site.toml", "x")}, 1, "无法新建站点：" + filepath.Join(dir, "site.toml", "x") + "：路径中的某一级不是目录"},
 		{[]string{"eval", "--site", "../..", "--data", "x.csv"}, 2, "只能选一个"},
 		{[]string{"eval", "--site", dir}, 1, "  data/schools.csv\n    第2行「小学在校生数」: \"约300\" 不是数字"},
 		{[]string{"check", "--site", dir}, 1, "发现 1 处错误"},
@@ -121,5 +129,19 @@ func TestExitCodes(t *testing.T) {
 		if code != tt.code || !strings.Contains(out+stderr, tt.want) {
 			t.Errorf("youjun %v: exit %d, output %q; want exit %d and %q", tt.args, code, out+stderr, tt.code, tt.want)
 		}
+	}
+}
+
+// "发现 230 处错误" counted the 30 lines "另有 K 处同类问题未列出" as errors, and they came first.
+func TestPrintCappedProblems(t *testing.T) {
+	var l diag.List
+	for row := 2; row < 100; row++ {
+		l.Add("data/schools.csv", row, "小学在校生数", "x", "不是数字")
+	}
+	var b strings.Builder
+	printProblems(&b, l.Cap(20, 200))
+	got := b.String()
+	if !strings.HasPrefix(got, "发现 20 处错误（另有同类问题未列出，见下）：\n") || !strings.HasSuffix(got, "「小学在校生数」: 另有 78 处同类问题未列出\n") {
+		t.Errorf("output:\n%s", got)
 	}
 }

@@ -133,7 +133,9 @@ func Run(opts Options) (*Result, diag.List) {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "output")
 	}
-	if !opts.DryRun {
+	// A --site that is no folder (--site site.toml) is answered by loading the site, not by
+	// the output folder inside it.
+	if st, err := os.Stat(opts.Site); !opts.DryRun && err == nil && st.IsDir() {
 		if err := checkOut(opts.Site, opts.Out); err != nil {
 			return nil, outProblem(opts.Out, err)
 		}

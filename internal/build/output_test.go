@@ -397,3 +397,13 @@ func FuzzCheckName(f *testing.F) {
 		}
 	})
 }
+
+// `build --site site.toml` said "site.toml/output: 无法写入输出目录" instead of naming the
+// mistake: a site is a folder.
+func TestSiteIsAFile(t *testing.T) {
+	site := copySite(t)
+	_, probs := Run(Options{Site: filepath.Join(site, "site.toml")})
+	if msg := probs.Error(); !strings.Contains(msg, "不是一个县的站点目录") || strings.Contains(msg, "output") {
+		t.Errorf("problems: %s", msg)
+	}
+}

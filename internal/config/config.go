@@ -4,9 +4,11 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -82,7 +84,7 @@ type Standard struct {
 func Load(dir string) (*Config, diag.List) {
 	src, err := tomlfile.ReadFile(dir + "/" + FileName)
 	if err != nil {
-		if os.IsNotExist(err) {
+		if os.IsNotExist(err) || errors.Is(err, syscall.ENOTDIR) { // ENOTDIR: dir is a file
 			return nil, diag.List{{File: FileName, Message: fmt.Sprintf("找不到 %s：%s 不是一个县的站点目录（可用 --site 指定目录）", FileName, dir)}}
 		}
 		return nil, diag.List{{File: FileName, Message: "无法读取：" + diag.SysError(err)}}
@@ -104,10 +106,8 @@ func Parse(src []byte) (*Config, diag.List) {
 	add := func(key, value, format string, args ...any) {
 		probs.Add(FileName, c.Line(key), key, value, format, args...)
 	}
-	if c.County == "" {
-		add("county", "", "缺少县（市、区）名称")
-	} else if msg := checkName(c.County); msg != "" {
-		add("county", c.County, "县名会用作 PDF 的文件名，%s", msg)
+	if msg := CheckCounty(c.County); msg != "" {
+		add("county", c.County, "%s", msg)
 	}
 	if c.Year != 0 && (c.Year < MinYear || c.Year > MaxYear) {
 		add("year", fmt.Sprint(c.Year), "不是有效的评估年度（应为 %d–%d 之间的年份，如 2025）", MinYear, MaxYear)
@@ -156,6 +156,22 @@ const (
 // maxName is the longest county name, in characters: the longest real one has about ten.
 const maxName = 50
 
+// CheckCounty returns why s cannot be a county's name, or "": the name is part of the PDF's
+// file name. youjun new checks the name it writes into site.toml with it.
+func CheckCounty(s string) string {
+	if s == "" {
+		return "缺少县（市、区）名称"
+	}
+	if msg := checkName(s); msg != "" {
+		return "县名会用作 PDF 的文件名，" + msg
+	}
+	return ""
+}
+
+// invisible reports a control character or an invisible format character: a right-to-left
+// override (U+202E) makes "县fdp.exe" show as "县exe.pdf", a zero-width space hides in a name.
+func invisible(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
+
 // checkName returns why s cannot be a file name on Windows, macOS and Linux, or "".
 func checkName(s string) string {
 	switch {
@@ -165,8 +181,8 @@ func checkName(s string) string {
 		return "不能含有 / 或 \\（请只写本县名称，如「示例县」，不写上级市）"
 	case strings.HasPrefix(s, "."):
 		return "不能以点 . 开头"
-	case strings.ContainsFunc(s, unicode.IsControl):
-		return "不能含有换行、制表符等控制字符"
+	case strings.ContainsFunc(s, invisible):
+		return "不能含有换行、制表符、文字方向符等控制字符或不可见字符"
 	case strings.ContainsAny(s, `<>:"|?*`):
 		return `不能含有 < > : " | ? * 这些字符`
 	case strings.TrimSpace(s) != s || strings.HasSuffix(s, "."):
@@ -181,7 +197,7 @@ func checkName(s string) string {
 // refuses becomes "_". For a valid name it returns s unchanged.
 func safeName(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || unicode.IsControl(r) || strings.ContainsRune(`<>:"|?*`, r) || r == utf8.RuneError {
+		if r == '/' || r == '\\' || invisible(r) || strings.ContainsRune(`<>:"|?*`, r) || r == utf8.RuneError {
 			return '_'
 		}
 		return r

@@ -51,7 +51,8 @@ func TestParseDate(t *testing.T) {
 // TestCountyName is the regression test for county = "../../evil" (the PDF was written outside
 // output/) and county = "某市/某县" (a subfolder).
 func TestCountyName(t *testing.T) {
-	for _, name := range []string{"../../evil", "某市/某县", `某市\某县`, ".hidden", "示例县:", "示例县?", "a\tb", strings.Repeat("县", 51), " 示例县", "示例县.", "<县>", `"县"`, "县|", "县*"} {
+	for _, name := range []string{"../../evil", "某市/某县", `某市\某县`, ".hidden", "示例县:", "示例县?", "a\tb", strings.Repeat("县", 51), " 示例县", "示例县.", "<县>", `"县"`, "县|", "县*",
+		"示例\u202e县", "示例\u200b县"} { // a right-to-left override turned 县fdp.exe into 县exe.pdf on screen
 		src := "county = " + quote(name) + "\n"
 		c, probs := Parse([]byte(src))
 		if probs.Err() == nil || !strings.Contains(probs.Error(), "site.toml 第1行「county」") || !strings.Contains(probs.Error(), "县名会用作 PDF 的文件名，") {
@@ -64,9 +65,9 @@ func TestCountyName(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"../../evil", "某市/某县", "..", "", "\x00"} {
+	for _, name := range []string{"../../evil", "某市/某县", "..", "", "\x00", "县\u202efdp.exe"} {
 		c := &Config{County: name}
-		if pdf := c.PDFName(); strings.ContainsAny(pdf, `/\`) || strings.HasPrefix(pdf, ".") || strings.ContainsRune(pdf, 0) {
+		if pdf := c.PDFName(); strings.ContainsAny(pdf, `/\`+"\u202e") || strings.HasPrefix(pdf, ".") || strings.ContainsRune(pdf, 0) {
 			t.Errorf("PDFName(%q) = %q", name, pdf)
 		}
 	}

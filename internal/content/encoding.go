@@ -61,7 +61,7 @@ func invalidUTF8(file string, src []byte) diag.List {
 	var probs diag.List
 	for i, l := range lines {
 		if i == maxEncodingProblems {
-			probs.Add(file, 0, "", "", "另有 %d 行含有无效的 UTF-8 字节", len(lines)-i)
+			probs = append(probs, diag.Problem{File: file, Summary: true, Message: fmt.Sprintf("另有 %d 行含有无效的 UTF-8 字节", len(lines)-i)})
 			break
 		}
 		probs.Add(file, l, "", "", "%s", "含有无效的 UTF-8 字节（可能是从其他文件粘贴的乱码），请删除这些字符，并用 UTF-8 编码保存")

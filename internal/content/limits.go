@@ -70,7 +70,7 @@ func checkLimits(file string, src []byte, first int) diag.List {
 	}
 	for _, k := range []struct{ kind, what string }{{"line", "行太长"}, {"block", "段落太长"}, {"depth", "嵌套太深"}} {
 		if n := counts[k.kind]; n > maxLimitProblems {
-			probs.Add(file, 0, "", "", "另有 %d 处%s", n-maxLimitProblems, k.what)
+			probs = append(probs, diag.Problem{File: file, Summary: true, Message: fmt.Sprintf("另有 %d 处%s", n-maxLimitProblems, k.what)})
 		}
 	}
 	return probs

@@ -236,12 +236,12 @@ func readScores(file string, lines tomlfile.Index, it *standard.Item, table map[
 				probs.Add(file, line, col, fmt.Sprint(v), "应写成得分列表，如 scores = [3, 2, 2.5, 2]")
 				continue
 			}
-			if len(list) != len(it.Scoring) {
+			// A wrong count does not hide the scores that are wrong themselves ([inf]).
+			valid := len(list) == len(it.Scoring)
+			if !valid {
 				probs.Add(file, line, col, "", "应有 %d 个得分（依次对应 %d 个评估要点），填了 %d 个", len(it.Scoring), len(it.Scoring), len(list))
-				continue
 			}
 			scores := make([]float64, len(list))
-			valid := true
 			for i, x := range list {
 				f, ok := tomlNumber(x)
 				if !ok {
@@ -249,7 +249,7 @@ func readScores(file string, lines tomlfile.Index, it *standard.Item, table map[
 					valid = false
 					continue
 				}
-				if !(f >= 0 && f <= it.Scoring[i].Points) {
+				if i < len(it.Scoring) && !(f >= 0 && f <= it.Scoring[i].Points) {
 					probs.Add(file, line, col, fmt.Sprint(x), "第%d个得分应在 0 到 %v 分之间（%s）", i+1, it.Scoring[i].Points, it.Scoring[i].Label)
 					valid = false
 				}

@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/unicode"
 )
@@ -254,5 +256,43 @@ func assertFinite(t testing.TB, table *Table) {
 				t.Fatalf("row %d %s = %v", s.Row, c.Key, v)
 			}
 		}
+	}
+}
+
+// A junk sheet of 100,000 rows (11 MB) kept its 3 million problems until they were capped at the
+// end: 1.1 GB. They are capped as the rows are read; the peak heap is sampled while it loads.
+func TestJunkSheetMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 200,000 rows")
+	}
+	var b bytes.Buffer
+	b.WriteString(header)
+	for i := range 200_000 {
+		fmt.Fprintf(&b, "A%d,甲小学,小学,城区,x,x,y,x,x,x,x\n", i)
+	}
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var m runtime.MemStats
+		var top uint64
+		for {
+			select {
+			case <-done:
+				peak <- top
+				return
+			case <-time.After(5 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				top = max(top, m.HeapAlloc)
+			}
+		}
+	}()
+	_, probs := ParseCSV(b.Bytes(), "data/schools.csv")
+	close(done)
+	p := <-peak
+	if p > 400<<20 {
+		t.Errorf("peak heap %d MB while reading 200,000 junk rows", p>>20)
+	}
+	if !strings.Contains(probs.Error(), "另有 199980 处同类问题未列出") {
+		t.Errorf("problems:\n%s", probs.Error())
 	}
 }

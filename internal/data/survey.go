@@ -204,8 +204,12 @@ func readSmallCSV(src []byte, name string, cols []smallColumn) ([]smallRow, diag
 	if len(src) > maxSmallCSV {
 		return nil, diag.List{{File: name, Message: "文件超过 1 MB 的上限；这个表通常只有几行，请检查是否选错了文件"}}
 	}
-	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || bytes.IndexByte(src, 0) >= 0 {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || bytes.IndexByte(src, 0) >= 0 && utf16Order(src) != nil {
 		return nil, diag.List{{File: name, Message: "文件是 UTF-16 编码（Excel 的「Unicode 文本」），无法读取；请在 Excel/WPS 中另存为 UTF-8 或 GBK 的 CSV"}}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 { // a binary file was said to be UTF-16
+		line := bytes.Count(src[:i], []byte{'\n'}) + 1
+		return nil, diag.List{{File: name, Line: line, Message: "不是文本文件（从这一行起含有二进制内容），不能作为 CSV 读取；" + saveAsHint}}
 	}
 	var probs diag.List
 	rr := newCSVReader(src)
@@ -247,6 +251,11 @@ func readSmallCSV(src []byte, name string, cols []smallColumn) ([]smallRow, diag
 			continue
 		}
 		if isBlankRecord(rec) {
+			continue
+		}
+		// "学生,1,1,1,1": a comma too many shifts the cells; it was read as if all were right.
+		if n := len(rec) - trailingBlanks(rec); n > len(header) {
+			probs.Add(name, row, "", "", "这一行有 %d 列，表头只有 %d 列（多了逗号？含逗号的单元格须用引号括起）", n, len(header))
 			continue
 		}
 		if len(rows) == maxSmallRows {

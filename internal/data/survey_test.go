@@ -39,6 +39,10 @@ func TestSmallCSVLimits(t *testing.T) {
 	groups := []string{"学生"}
 	tests := []struct{ src, want string }{
 		{"\xff\xfe\xf9\x5b\x61\x8c", "data/survey.csv: 文件是 UTF-16 编码（Excel 的「Unicode 文本」），无法读取；请在 Excel/WPS 中另存为 UTF-8 或 GBK 的 CSV"},
+		{"\xf9\x5b\x2c\x00\x31\x00\x0a\x00", "data/survey.csv: 文件是 UTF-16 编码"}, // no byte-order mark
+		// Any zero byte was taken for UTF-16: a binary file is named as such.
+		{"对象,样本数,认可数\n\x89PNG\x00\x00\x00\rIHDR\x00\x01\x02\x03", "data/survey.csv 第2行: 不是文本文件（从这一行起含有二进制内容）"},
+		{"对象,样本数,认可数\n学生,1,000,1\n", "data/survey.csv 第2行: 这一行有 4 列，表头只有 3 列"},
 		{"对象,样本数,认可数\n" + strings.Repeat("学生,1,1\n", 1001), "data/survey.csv 第1002行: 超过 1000 行，无法读取"},
 		{"对象,样本数,认可数\n" + strings.Repeat("学", 201) + ",1,1\n", "data/survey.csv 第2行「对象」: 内容超过 200 个字"},
 		{"对象,样本数,认可数\n学生,1," + strings.Repeat("1", maxSmallCSV) + "\n", "data/survey.csv: 文件超过 1 MB 的上限"},

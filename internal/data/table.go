@@ -59,6 +59,7 @@ func (e rowError) Error() string { return e.message }
 const (
 	maxProblemsPerColumn = 20
 	maxProblemsPerFile   = 200
+	cappingBatch         = 4096 // problems collected before the caps are applied to them
 )
 
 // LoadTable reads a school table from a .csv or .xlsx file. name is how messages refer to the
@@ -273,7 +274,14 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 	firstRow := make(map[string]int, rr.sizeHint())
 	codeAt := codeIndex(cols)
 	var skip []bool
+	// A junk sheet has a problem in every cell: keep the listed few as the rows are read, so
+	// that 100,000 bad rows do not hold millions of problems (over 1 GB) until the end.
+	capped := diag.NewCapper(maxProblemsPerColumn, maxProblemsPerFile)
 	for rows := 0; ; {
+		if len(probs) >= cappingBatch {
+			capped.Add(probs...)
+			probs = probs[:0]
+		}
 		rec, row, err := rr.next()
 		if err == io.EOF {
 			break
@@ -327,6 +335,8 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 		}
 		t.Schools = append(t.Schools, s)
 	}
+	capped.Add(probs...)
+	probs = capped.List()
 	if len(t.Schools) == 0 && probs.Err() == nil {
 		probs.Warn(name, 0, "", "", "表中还没有学校数据")
 	}
@@ -542,17 +552,28 @@ func parseChoice(c *Column, cell string, row int, name string, probs *diag.List)
 	return ""
 }
 
+// reported tells whether a cell of the row has a problem already (the row's problems are the
+// last ones): a 学校类型 "小雪" that is no type is not also reported as left blank.
+func reported(probs diag.List, row int, column string) bool {
+	for i := len(probs) - 1; i >= 0 && probs[i].Line == row; i-- {
+		if probs[i].Column == column {
+			return true
+		}
+	}
+	return false
+}
+
 // validateSchool checks what makes a row inconsistent as a whole.
 func validateSchool(s *School, t *Table, name string, probs *diag.List) {
-	if s.Code == "" {
+	if s.Code == "" && !reported(*probs, s.Row, "学校代码") {
 		probs.Add(name, s.Row, "学校代码", "", "不能为空")
 	}
-	if s.Name == "" {
+	if s.Name == "" && !reported(*probs, s.Row, "学校名称") {
 		probs.Add(name, s.Row, "学校名称", "", "不能为空")
 	}
 	students := s.CompulsoryStudents() + s.SeniorStudents.Value
 	if s.Type == "" {
-		if students > 0 {
+		if students > 0 && !reported(*probs, s.Row, "学校类型") {
 			probs.Add(name, s.Row, "学校类型", "", "有在校生但未填学校类型")
 		}
 		return

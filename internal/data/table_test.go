@@ -292,11 +292,27 @@ func TestScoresInFigures(t *testing.T) {
 		{"[H8]\nscores = [3, 2, 3.5, 1]\n", "第3个得分应在 0 到 3 分之间（教育规划、人员编制、建设经费等得到优先保障）"},
 		{"[H8]\nscores = [3, \"二\", 2, 1]\n", "第2个得分不是数字"},
 		{"[H8]\nscore = [3, 2, 2, 1]\n", "是否为「scores」"},
+		// scores = [inf] gave only the count: the infinite score came to light in a second round.
+		{"[H8]\nscores = [inf]\n", "「H8.scores」: \"+Inf\" 第1个得分应在 0 到 3 分之间"},
+		{"[H8]\nscores = [3, 2, 2, 1, \"五\"]\n", "第5个得分不是数字"},
 	}
 	for _, tt := range tests {
 		_, probs := ParseFigures([]byte(tt.src), "data/county.toml", p)
 		if !strings.Contains(probs.Error(), tt.want) {
 			t.Errorf("%q: %v, want %q", tt.src, probs, tt.want)
 		}
+	}
+}
+
+// A 学校类型 that is no type was also reported as "有在校生但未填学校类型", and a name lost to a
+// broken cell as "不能为空": one problem per cell.
+func TestOneProblemPerCell(t *testing.T) {
+	_, probs := ParseCSV([]byte(header+"A,甲小学,小雪,城区,300,,3,,3000,20,20\n"), "data/schools.csv")
+	if len(probs) != 1 || !strings.Contains(probs.Error(), `第2行「学校类型」: "小雪" 不是有效的学校类型`) {
+		t.Errorf("problems:\n%s", probs.Error())
+	}
+	_, probs = ParseCSV([]byte(header+"A,"+strings.Repeat("校", MaxCellRunes+1)+",小学,城区,300,,3,,3000,20,20\n"), "data/schools.csv")
+	if len(probs) != 1 || !strings.Contains(probs.Error(), "单元格太长") {
+		t.Errorf("problems:\n%s", probs.Error())
 	}
 }

@@ -5,6 +5,7 @@ package diag
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -17,6 +18,7 @@ type Problem struct {
 	Value   string // the offending text, quoted in the message when not empty
 	Message string // what is wrong, in Chinese, without the location
 	Warning bool   // a warning does not stop the build
+	Summary bool   // counts the problems of the file not listed ("另有 K 处…"); listed after them
 }
 
 // String formats the problem as
@@ -106,11 +108,15 @@ func (l List) Err() error {
 	return nil
 }
 
-// Sort orders problems by file, then line, keeping the order of problems on the same line.
+// Sort orders problems by file, then line, keeping the order of problems on the same line. A
+// file's summaries ("另有 K 处…") come after its listed problems, which they continue.
 func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		if l[i].File != l[j].File {
 			return l[i].File < l[j].File
+		}
+		if l[i].Summary != l[j].Summary {
+			return l[j].Summary
 		}
 		return l[i].Line < l[j].Line
 	})
@@ -153,39 +159,78 @@ func (p Problem) Local() string {
 // kept problems stay in their order, the summaries follow in the order their groups first
 // appeared.
 func (l List) Cap(perColumn, perFile int) List {
-	type key struct{ file, column string }
-	type group struct {
-		kept, dropped int
-		error         bool
-	}
-	groups := map[key]*group{}
-	var order []key
-	files := map[string]int{}
-	out := make(List, 0, min(len(l), perFile))
-	for _, p := range l {
+	c := NewCapper(perColumn, perFile)
+	c.Add(l...)
+	return c.List()
+}
+
+// Capper applies Cap's rule while the problems are found, so that a loader reading a junk sheet
+// (a million bad cells) keeps a few hundred problems in memory, not a million.
+type Capper struct {
+	perColumn, perFile int
+	groups             map[capKey]*capGroup
+	order              []capKey
+	files              map[string]int
+	kept               List
+}
+
+type capKey struct{ file, column string }
+
+type capGroup struct {
+	kept, dropped int
+	error         bool
+}
+
+// NewCapper returns a Capper keeping at most perColumn problems per file and column and
+// perFile per file.
+func NewCapper(perColumn, perFile int) *Capper {
+	return &Capper{perColumn: perColumn, perFile: perFile, groups: map[capKey]*capGroup{}, files: map[string]int{}}
+}
+
+// Add keeps or counts each problem, in order.
+func (c *Capper) Add(probs ...Problem) {
+	for _, p := range probs {
 		if p.Line == 0 { // about the whole file: there are few, and each matters
-			out = append(out, p)
+			c.kept = append(c.kept, p)
 			continue
 		}
-		k := key{p.File, p.Column}
-		g, ok := groups[k]
+		k := capKey{p.File, p.Column}
+		g, ok := c.groups[k]
 		if !ok {
-			g = &group{}
-			groups[k] = g
-			order = append(order, k)
+			g = &capGroup{}
+			c.groups[k] = g
+			c.order = append(c.order, k)
 		}
-		if g.kept >= perColumn || files[p.File] >= perFile {
+		if g.kept >= c.perColumn || c.files[p.File] >= c.perFile {
 			g.dropped++
 			g.error = g.error || !p.Warning
 			continue
 		}
 		g.kept++
-		files[p.File]++
-		out = append(out, p)
+		c.files[p.File]++
+		c.kept = append(c.kept, p)
 	}
-	for _, k := range order {
-		if g := groups[k]; g.dropped > 0 {
-			out = append(out, Problem{File: k.file, Column: k.column, Warning: !g.error,
+}
+
+// Err reports whether any problem added so far, kept or not, is an error.
+func (c *Capper) Err() bool {
+	if c.kept.Err() != nil {
+		return true
+	}
+	for _, g := range c.groups {
+		if g.error {
+			return true
+		}
+	}
+	return false
+}
+
+// List returns the kept problems followed by one summary for each group that lost problems.
+func (c *Capper) List() List {
+	out := slices.Clone(c.kept)
+	for _, k := range c.order {
+		if g := c.groups[k]; g.dropped > 0 {
+			out = append(out, Problem{File: k.file, Column: k.column, Warning: !g.error, Summary: true,
 				Message: fmt.Sprintf("另有 %d 处同类问题未列出", g.dropped)})
 		}
 	}

@@ -67,3 +67,52 @@ func TestLongValue(t *testing.T) {
 		t.Errorf("short value: %q", got)
 	}
 }
+
+// A Capper fed in batches keeps exactly what Cap keeps from the whole list, and knows about the
+// errors it dropped.
+func TestCapperMatchesCap(t *testing.T) {
+	junk := func() List {
+		var l List
+		for row := 2; row < 5_000; row++ {
+			l.Warn("data/schools.csv", row, "备注", "", "提示")
+			if row%3 == 0 {
+				l.Add("data/schools.csv", row, fmt.Sprint("列", row%40), "x", "不是数字")
+			}
+			if row == 4_000 {
+				l.Add("data/schools.csv", 0, "", "", "整个文件的问题")
+			}
+		}
+		return l
+	}
+	c := NewCapper(20, 200)
+	for l := junk(); len(l) > 0; {
+		n := min(len(l), 777)
+		c.Add(l[:n]...)
+		l = l[n:]
+	}
+	if got, want := c.List().Error(), junk().Cap(20, 200).Error(); got != want {
+		t.Errorf("streamed:\n%s\nwant:\n%s", got, want)
+	}
+	only := NewCapper(0, 0)
+	only.Add(Problem{File: "f", Line: 3, Message: "错"})
+	if !only.Err() || only.List().Err() == nil {
+		t.Error("a dropped error was lost")
+	}
+}
+
+// "另有 89980 处同类问题未列出" was printed before the problems it continues: as a problem
+// about no line it sorted first.
+func TestSummarySortsLast(t *testing.T) {
+	l := NewCapper(1, 200)
+	l.Add(Problem{File: "b.csv", Line: 5, Column: "列", Message: "错"}, Problem{File: "b.csv", Line: 6, Column: "列", Message: "错"},
+		Problem{File: "b.csv", Message: "整个文件"}, Problem{File: "a.toml", Line: 3, Message: "错"})
+	_, byFile := l.List().ByFile()
+	var got []string
+	for _, p := range byFile["b.csv"] {
+		got = append(got, p.Local())
+	}
+	want := []string{"整个文件", "第5行「列」: 错", "「列」: 另有 1 处同类问题未列出"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -222,3 +222,16 @@ func FuzzAbsurdFigures(f *testing.F) {
 		assertFinite(t, res)
 	})
 }
+
+// eligible_teachers = 0 (and 0 rotated) was summarised as "交流轮岗教师比例：未提供" although
+// it was filled in: the share cannot be computed, and the summary says why.
+func TestZeroDenominator(t *testing.T) {
+	p := national(t)
+	res := passingCounty(t, p, passingFigures(t, p, "eligible_teachers = 2460\nrotated_teachers = 246\nrotated_backbone_teachers = 50",
+		"eligible_teachers = 0\nrotated_teachers = 0\nrotated_backbone_teachers = 0"))
+	it, _ := res.Item("G11")
+	if it.Status != Pending || !strings.Contains(it.Summary, "无法计算（「eligible_teachers」为 0，不能作除数）") || strings.Contains(it.Summary, "未提供") {
+		t.Errorf("G11: %s, %q", it.Status, it.Summary)
+	}
+	assertFinite(t, res)
+}

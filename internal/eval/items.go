@@ -156,8 +156,12 @@ func figureCheck(p *standard.Profile, it *standard.Item, c standard.Check, e *da
 		}
 		if c.Over != "" {
 			d, ok := lookupNumber(e, c.Over)
-			if !ok || d == 0 {
+			if !ok {
 				return out
+			}
+			if d == 0 { // 0 of 0 rotated teachers: filled in, but no share (was shown as 未提供)
+				out.Reason = fmt.Sprintf("「%s」为 0，不能作除数", c.Over)
+				return out // Pending
 			}
 			v /= d
 			if c.Percent {
@@ -205,7 +209,7 @@ func lookupNumber(e *data.Entry, key string) (float64, bool) {
 
 // describeCheck states a check's outcome in one Chinese phrase.
 func describeCheck(c Check) string {
-	if c.Value.Bad() {
+	if c.Value.Bad() || c.Reason != "" && !c.Value.OK {
 		return c.Label + "：" + NotComputable + "（" + c.Reason + "）"
 	}
 	if c.Status == Pending && c.Bool == nil && !c.Value.OK {

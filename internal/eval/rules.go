@@ -27,6 +27,9 @@ func survey(c *context, it *standard.Item) Item {
 	if sv == nil || sv.Samples == 0 {
 		out.Status = Pending
 		out.Summary = "未提供社会认可度调查数据（data/survey.csv）"
+		if sv != nil { // a survey of 0 questionnaires was given: say so, not that none was
+			out.Summary = "有效问卷数为 0，无法计算社会认可度（请核对问卷数）"
+		}
 		out.Checks = []Check{chk}
 		return out
 	}

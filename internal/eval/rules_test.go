@@ -273,6 +273,11 @@ func TestSurvey(t *testing.T) {
 	if it, _ := res.Item("S1"); it.Status != Pending {
 		t.Errorf("S1 without a survey = %s", it.Status)
 	}
+	// A survey.csv whose rows are all 0 was summarised as "未提供社会认可度调查数据".
+	res = passingCounty(t, p, passingFigures(t, p, "respondents = 200\napproving = 170\nparents = 100", "respondents = 0\napproving = 0\nparents = 0"))
+	if it, _ := res.Item("S1"); it.Status != Pending || it.Summary != "有效问卷数为 0，无法计算社会认可度（请核对问卷数）" {
+		t.Errorf("S1 with 0 questionnaires = %s, %q", it.Status, it.Summary)
+	}
 }
 
 func TestHistoryCV(t *testing.T) {

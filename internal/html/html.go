@@ -88,17 +88,33 @@ func (s *site) assets() error {
 }
 
 // schoolFileNames gives every campus a page file named after its code, made URL-safe and unique.
+// Unique ignores case: on Windows and macOS AB1.html and ab1.html are one file, and one school's
+// page would replace the other's. A Windows device name (CON, NUL, COM1…) cannot be a file there
+// whatever its extension, so it gets a "_".
 func schoolFileNames(r *report.Report) map[string]string {
 	m := map[string]string{}
 	used := map[string]bool{}
 	for _, sc := range r.Schools {
 		base := fileName(sc.Code)
+		if windowsDevice(base) {
+			base += "_"
+		}
 		name := base
-		for i := 2; used[name]; i++ {
+		for i := 2; used[strings.ToLower(name)]; i++ {
 			name = fmt.Sprintf("%s-%d", base, i)
 		}
-		used[name] = true
+		used[strings.ToLower(name)] = true
 		m[sc.Code] = name + ".html"
 	}
 	return m
+}
+
+// windowsDevice reports whether name is one of the names Windows reserves for devices.
+func windowsDevice(name string) bool {
+	switch n := strings.ToLower(name); n {
+	case "con", "prn", "aux", "nul":
+		return true
+	default:
+		return len(n) == 4 && (strings.HasPrefix(n, "com") || strings.HasPrefix(n, "lpt")) && n[3] >= '1' && n[3] <= '9'
+	}
 }

@@ -62,6 +62,11 @@ var templateMessages = []struct {
 	{regexp.MustCompile(`^wrong type for value; expected (\S+); got \S+$`), "值的类型不对（应为 %s）"},
 	{regexp.MustCompile(`ends in a non-text context`), "HTML 不完整：标签、属性或引号没有闭合"},
 	{regexp.MustCompile(`appears in an ambiguous context within a URL`), "链接中的 {{…}} 位置有歧义，请给属性值加上引号"},
+	{regexp.MustCompile(`^len of (?:type )?(.+)$`), "len 不能用于 %s"},
+	{regexp.MustCompile(`^non-function (\S+) of type .+$`), "「%s」不是函数，不能用 call 调用"},
+	{regexp.MustCompile(`^incompatible types for comparison`), "比较的两个值类型不同"},
+	{regexp.MustCompile(`^invalid type for comparison$`), "这类值不能比较大小"},
+	{regexp.MustCompile(`^exceeded maximum template depth \((\d+)\)$`), "模板嵌套调用超过 %s 层：是否有模板调用了它自己？"},
 	{regexp.MustCompile(`branches end in different contexts`), "{{if}} 或 {{range}} 的各分支结束时 HTML 状态不同（例如一支闭合了引号而另一支没有）"},
 }
 
@@ -83,7 +88,10 @@ func templateError(err error, files map[string]string, page string) *TemplateErr
 	}
 	te.Line, _ = strconv.Atoi(m[2])
 	where := ""
-	if m[4] != "" {
+	switch {
+	case strings.HasPrefix(m[4], "{{"): // a {{template}} action is shown whole
+		where = "（在 " + m[4] + " 处）"
+	case m[4] != "":
 		where = "（在 {{" + m[4] + "}} 处）"
 	}
 	te.Message = prefix(page) + where + translateTemplate(detail)

@@ -33,6 +33,11 @@ func TestTemplateError(t *testing.T) {
 		{exec("\n{{.b}}"), 2, "生成 a.html 时出错：（在 {{.b}} 处）数据中没有名为「b」的项"},
 		{exec("{{index .a 1}}"), 1, "生成 a.html 时出错：（在 {{index .a 1}} 处）调用函数「index」出错：不能这样取下标（类型 int）"},
 		{exec(`<a href="{{.a}}`), 0, "生成 a.html 时出错：HTML 不完整"},
+		{exec(`{{len 3}}`), 1, "生成 a.html 时出错：（在 {{len 3}} 处）调用函数「len」出错：len 不能用于 int"},
+		{exec(`{{call .a}}`), 1, "生成 a.html 时出错：（在 {{call .a}} 处）调用函数「call」出错：「.a」不是函数，不能用 call 调用"},
+		{exec(`{{lt "a" 1}}`), 1, "生成 a.html 时出错：（在 {{lt \"a\" 1}} 处）调用函数「lt」出错：比较的两个值类型不同"},
+		// A template that calls itself gave "（在 {{{{template "main" .}}}} 处）模板有误（exceeded maximum template depth (100000)）".
+		{exec(`{{define "main"}}{{template "main" .}}{{end}}{{template "main" .}}`), 1, `生成 a.html 时出错：（在 {{template "main" .}} 处）模板嵌套调用超过 100000 层：是否有模板调用了它自己？`},
 		{errors.New("something else"), 0, "生成 a.html 时出错：模板有误（something else）"},
 	} {
 		page := "a.html"

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -33,6 +34,11 @@ type Options struct {
 func New(opts Options) error {
 	if opts.County == "" {
 		opts.County = filepath.Base(filepath.Clean(opts.Dir))
+	}
+	// The name goes into site.toml and the PDF's file name: refuse what Parse would refuse
+	// (a "/" or a quote would also break the generated site.toml).
+	if msg := config.CheckCounty(opts.County); msg != "" {
+		return fmt.Errorf("县名「%s」不可用：%s。请用 --name 指定县名", opts.County, msg)
 	}
 	if opts.Profile == "" {
 		opts.Profile = standard.Default

@@ -127,6 +127,21 @@ func TestNewRefusesNonEmptyDir(t *testing.T) {
 	}
 }
 
+// youjun new x --name "a/b" made a site whose first build failed; a quote in the name would
+// break the generated site.toml. The name is checked as site.toml checks it, before any file.
+func TestNewRefusesBadCounty(t *testing.T) {
+	for _, name := range []string{"某市/某县", `县"` + "\n[standard]", "示例\u202e县", ".hidden"} {
+		dir := filepath.Join(t.TempDir(), "x")
+		err := New(Options{Dir: dir, County: name})
+		if err == nil || !strings.Contains(err.Error(), "县名会用作 PDF 的文件名") {
+			t.Errorf("county %q: err = %v", name, err)
+		}
+		if _, err := os.Stat(dir); err == nil {
+			t.Errorf("county %q: %s was created", name, dir)
+		}
+	}
+}
+
 func TestNewHunanSite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "湘县")
 	if err := New(Options{Dir: dir, Profile: "hunan-2021", Year: 2025, Date: "2025-10-15"}); err != nil {

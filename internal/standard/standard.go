@@ -897,15 +897,16 @@ func (p *Profile) Override(file string, values map[string]float64) diag.List {
 			probs.Add(file, 0, "standard.override."+path, formatLimit(v), "%v", err)
 		}
 	}
-	if len(probs) > 0 {
-		return tomlfile.Truncate(file, probs)
-	}
-	probs = p.Validate(file)
-	// A problem with an overridden number is the override's.
-	for i := range probs {
-		if _, ok := values[probs[i].Column]; ok {
-			probs[i].Column = "standard.override." + probs[i].Column
+	// The profile is revalidated even when some values were refused above (those were not
+	// set), so that every problem is reported in one run: "cv_decimals" = 5 is within its
+	// bounds but only 0, 2 and 3 are allowed, and a clerk should not learn that only after
+	// fixing a negative threshold elsewhere.
+	for _, pr := range p.Validate(file) {
+		// A problem with an overridden number is the override's.
+		if _, ok := values[pr.Column]; ok {
+			pr.Column = "standard.override." + pr.Column
 		}
+		probs = append(probs, pr)
 	}
-	return probs
+	return tomlfile.Truncate(file, probs)
 }

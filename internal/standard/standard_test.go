@@ -106,6 +106,9 @@ func TestOverride(t *testing.T) {
 			it, _ := p.Item("P2")
 			return it.Param("primary_limit") == 0.55
 		}, ""},
+		// Regression: a value within its bounds but refused by the profile's check (cv_decimals 5)
+		// was not reported when another override was out of bounds: two rounds of fixing.
+		{"all at once", map[string]float64{"R6.primary": -1, "resource.cv_decimals": 5}, nil, `「standard.override.resource.cv_decimals」: 差异系数比较位数只能是 0（不舍入）、2 或 3，现为 5`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

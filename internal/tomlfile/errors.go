@@ -41,8 +41,11 @@ func Precheck(file string, src []byte) *diag.Problem {
 		// The size is not shown: ReadFile stops reading just past the limit.
 		return &diag.Problem{File: file, Message: "文件超过 1 MB 的上限；这类文件通常只有几 KB，请检查是否误存了其他内容"}
 	}
-	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || bytes.IndexByte(src, 0) >= 0 {
+	if utf16Text(src) {
 		return &diag.Problem{File: file, Line: 1, Message: "文件是 UTF-16 编码（记事本中的「Unicode」），无法读取；请在记事本或 VS Code 中另存为 UTF-8 编码"}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return &diag.Problem{File: file, Line: 1, Message: "不是文本文件（含有二进制内容），无法读取；请检查是否误存了其他文件，应为记事本或 VS Code 中编辑的 UTF-8 文本"}
 	}
 	if !utf8.Valid(src) {
 		line := 1
@@ -64,6 +67,30 @@ func Precheck(file string, src []byte) *diag.Problem {
 	return nil
 }
 
+// utf16Text reports whether src looks like UTF-16 text: a byte-order mark, or, as text in a
+// TOML file starts with ASCII (a key, a comment, a bracket), a zero byte in every pair of the
+// first ones at the same place. Other zero bytes mean a binary file, not a wrong encoding.
+func utf16Text(src []byte) bool {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
+		return true
+	}
+	pairs := min(len(src)/2, 16)
+	if pairs == 0 {
+		return false
+	}
+	var high, low int // pairs whose first, second byte is zero and the other is not
+	for i := range pairs {
+		a, b := src[2*i], src[2*i+1]
+		switch {
+		case a == 0 && b != 0:
+			high++
+		case a != 0 && b == 0:
+			low++
+		}
+	}
+	return high == pairs || low == pairs
+}
+
 // MaxProblems is how many problems of one file are listed; the rest are counted. A file
 // with thousands of wrong keys is not one a clerk fixes key by key.
 const MaxProblems = 100
@@ -75,7 +102,7 @@ func Truncate(file string, probs diag.List) diag.List {
 	}
 	rest := probs[MaxProblems:]
 	out := append(probs[:MaxProblems:MaxProblems], diag.Problem{File: file,
-		Message: fmt.Sprintf("还有 %d 处问题未列出", len(rest)), Warning: rest.Err() == nil})
+		Message: fmt.Sprintf("还有 %d 处问题未列出", len(rest)), Warning: rest.Err() == nil, Summary: true})
 	return out
 }
 

@@ -61,6 +61,10 @@ func TestDecodeErrorsInChinese(t *testing.T) {
 		{"county = \"\"\"abc\n", "引号不成对：文字缺少结尾的引号"},
 		{"county = \"\\u00\"\n", `转义符 \u 后应为十六进制数字`},
 		{"\xff\xfec\x00o\x00", "第1行: 文件是 UTF-16 编码（记事本中的「Unicode」），无法读取；请在记事本或 VS Code 中另存为 UTF-8 编码"},
+		{"c\x00o\x00u\x00n\x00t\x00y\x00", "第1行: 文件是 UTF-16 编码"},        // little-endian, no byte-order mark
+		{"\x00c\x00o\x00u\x00n\x00t\x00y", "第1行: 文件是 UTF-16 编码"},        // big-endian
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "第1行: 不是文本文件（含有二进制内容）"}, // a binary file was said to be UTF-16
+		{"county = \"a\"\n\x00", "第1行: 不是文本文件"},
 		{"county = \"a\"\ntitle = \"\xca\xbe\xc0\xfd\"\n", "第2行: 含有不是 UTF-8 编码的字符（文件可能是 GBK/ANSI 编码）"},
 		{"x = " + strings.Repeat("[", 17) + strings.Repeat("]", 17) + "\n", "第1行: 表的嵌套超过 16 层"},
 		{"a = 1\nx = " + strings.Repeat("{a = ", 10000) + "1" + strings.Repeat("}", 10000) + "\n", "第2行: 表的嵌套超过 16 层"},
