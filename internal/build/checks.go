@@ -166,3 +166,20 @@ func brokenLinks(files map[string][]byte) diag.List {
 	}
 	return w
 }
+
+// draftMark is the wording for the header of a PDF that is not final: site.toml's draft mark
+// when the review finds anything unfinished (待补充 items, warnings, placeholders), else "". The
+// review is the one `check` runs; warnings, when given, are its complete result, else what can be
+// known before the pages are made. A --strict build is never marked: it is final or not made.
+func draftMark(p *Prepared, opts Options, warnings diag.List) string {
+	if opts.Strict {
+		return ""
+	}
+	if warnings == nil {
+		warnings = review(p, p.Input.Report.Res, nil)
+	}
+	if len(warnings) == 0 {
+		return ""
+	}
+	return p.Site.Config.DraftMarkText()
+}
