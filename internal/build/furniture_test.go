@@ -145,3 +145,44 @@ func TestPDFSignature(t *testing.T) {
 		t.Errorf("the 落款 is not between the conclusion and the appendix (%d, %d)", end, sigAt)
 	}
 }
+
+// A right-aligned paragraph ends at the right edge of the text in the PDF and is class="right"
+// in the page; a misplaced right shortcode is an error that names its line.
+func TestRightAligned(t *testing.T) {
+	dir := copySite(t)
+	os.WriteFile(filepath.Join(dir, "content", "07-extra.md"), []byte("+++\ntitle = \"七、附注\"\norder = 7\nslug = \"extra\"\n+++\n\n"+
+		"这是一段足够长的正文，用来确定版心右边缘的位置，它会排满整整一行甚至更多行。\n\n{{< right >}}\n右对齐甲\n右对齐乙乙乙\n{{< /right >}}\n"), 0o644)
+	res, probs := Run(Options{Site: dir, SystemFonts: noSystemFonts})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	page, _ := os.ReadFile(filepath.Join(res.Out, "extra", "index.html"))
+	if !strings.Contains(string(page), `<p class="right">右对齐甲<br>`) {
+		t.Errorf("the page lacks the right-aligned paragraph:\n%s", page)
+	}
+	ws := bboxWords(t, res.PDF)
+	var a, b word
+	right := 0.0
+	for _, w := range ws {
+		switch w.text {
+		case "右对齐甲":
+			a = w
+		case "右对齐乙乙乙":
+			b = w
+		}
+	}
+	for _, w := range ws {
+		if w.page == a.page && !strings.Contains(w.text, "—") {
+			right = max(right, w.xMax)
+		}
+	}
+	if a.text == "" || b.text == "" || a.yMax > b.yMin || right-a.xMax > 1 || right-b.xMax > 1 {
+		t.Errorf("right-aligned lines %+v and %+v, right edge %.1f", a, b, right)
+	}
+
+	os.WriteFile(filepath.Join(dir, "content", "07-extra.md"), []byte("+++\ntitle = \"七、附注\"\norder = 7\n+++\n\n正文{{< right >}}甲\n"), 0o644)
+	if _, probs := Run(Options{Site: dir, SystemFonts: noSystemFonts}); !strings.Contains(probs.Error(), "content/07-extra.md 第6行") ||
+		!strings.Contains(probs.Error(), "须写在段落开头") {
+		t.Errorf("a misplaced right: %v", probs)
+	}
+}

@@ -51,3 +51,21 @@ func (f *flow) signature(lines []string) {
 		t.y += pitch
 	}
 }
+
+// rightAligned sets a paragraph of {{< right >}} flush right, each line as written, unjustified.
+// Its lines stay together on a page when they fit on one.
+func (f *flow) rightAligned(b block) {
+	t := f.t
+	pitch, size := f.pitch(b), t.st.Body
+	ls := breakLines(b.spans, t.st.TextW, 0, false, t.adv)
+	if t.room() < float64(len(ls))*pitch-1e-9 && float64(len(ls))*pitch <= t.st.TextH && t.y > t.st.Top {
+		f.newPage()
+	}
+	for _, l := range ls {
+		if t.room() < pitch-1e-9 {
+			f.newPage()
+		}
+		t.line(l, t.st.TextW-l.width, baseline(t.y, pitch, size))
+		t.y += pitch
+	}
+}

@@ -114,6 +114,10 @@ func (f *flow) heading(b block) {
 // paragraph places a paragraph's lines, never leaving its first line alone at the foot of a
 // page nor its last line alone at the head of the next.
 func (f *flow) paragraph(b block) {
+	if b.right {
+		f.rightAligned(b)
+		return
+	}
 	size := f.t.st.Body
 	if b.small {
 		size = f.t.st.Table
