@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/internal/site"
 )
 
 // A PDF built while the report is unfinished says so on every page; a final one never does
@@ -184,5 +187,49 @@ func TestRightAligned(t *testing.T) {
 	if _, probs := Run(Options{Site: dir, SystemFonts: noSystemFonts}); !strings.Contains(probs.Error(), "content/07-extra.md 第6行") ||
 		!strings.Contains(probs.Error(), "须写在段落开头") {
 		t.Errorf("a misplaced right: %v", probs)
+	}
+}
+
+// Every unit of a distribution chart is named in the PDF's drawing of it, split over figures of
+// at most 40 rows for a large county, with the legend and both lines labelled with their values
+// (issue 11: names overprinted each other or vanished).
+func TestPDFDistributionNamesEveryUnit(t *testing.T) {
+	dir := scaleSite(t, 150)
+	os.WriteFile(filepath.Join(dir, "content", "07-figures.md"), []byte("+++\ntitle = \"七、附图\"\norder = 7\n+++\n\n{{< chart \"dist-primary-R5\" >}}\n"), 0o644)
+	res, probs := Run(Options{Site: dir, Only: "pdf", SystemFonts: noSystemFonts})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	text := squeeze(pdftotext(t, res.PDF))
+	start := strings.LastIndex(text, "七、附图")
+	end := strings.LastIndex(text, "附表1")
+	if start < 0 || end < start {
+		t.Fatalf("no chapter 七、附图 before the appendix")
+	}
+	figures := text[start:end]
+	s, sp := site.Load(dir, "")
+	if sp.Err() != nil {
+		t.Fatal(sp)
+	}
+	ev := s.Evaluate()
+	units := 0
+	for _, u := range ev.Units {
+		if v, ok := u.Values.Get("R5"); ok && v.Valid && u.Level == "primary" {
+			units++
+			if !strings.Contains(figures, squeeze(u.Name)) {
+				t.Errorf("the chart does not name %s", u.Name)
+			}
+		}
+	}
+	ind := ev.Resource.Primary.Indicators[4]
+	parts := (units + 39) / 40
+	for _, want := range []string{"达到标准", "未达标准", "低于标准的85%", "标准" + report.Number(ind.Threshold), "85%" + report.Number(ind.Floor),
+		"小学R5生均体育运动场馆面积（1/" + strconv.Itoa(parts) + "）", "小学R5生均体育运动场馆面积（" + strconv.Itoa(parts) + "/" + strconv.Itoa(parts) + "）"} {
+		if !strings.Contains(figures, want) {
+			t.Errorf("the figures lack %q", want)
+		}
+	}
+	if units < 60 || parts < 2 {
+		t.Errorf("%d units in %d parts: the test wants a level of at least 60 units", units, parts)
 	}
 }

@@ -199,7 +199,11 @@ func (c *converter) shortcodeBlock(res resolve.Resolution, where string) []block
 	case res.Table != nil:
 		return []block{{kind: bTable, table: fromReport(res.Table), caption: res.Label + " " + res.Table.Name, where: where}}
 	case res.Chart != nil:
-		return []block{{kind: bFigure, chart: res.Chart, caption: res.Label + " " + res.Chart.Title, where: where}}
+		var out []block // a distribution chart of many units comes in parts
+		for _, c := range res.Chart.Parts(hbarRows) {
+			out = append(out, block{kind: bFigure, chart: c, caption: res.Label + " " + c.Title, where: where})
+		}
+		return out
 	}
 	var out []block
 	for _, it := range res.List {
