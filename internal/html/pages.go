@@ -805,6 +805,7 @@ type indicatorGroup struct {
 type indicatorRow struct {
 	ID, Name, Summary, Path string
 	Status                  eval.Status
+	Label                   string // what the verdict says when Status alone would overstate it
 }
 
 func (s *site) indicatorGroups() []indicatorGroup {
@@ -815,14 +816,19 @@ func (s *site) indicatorGroups() []indicatorGroup {
 		if p.Kind == "indicator" && p.item != "" {
 			if ind, ok := r.Profile.Indicator(p.item); ok {
 				var parts []string
+				label := ""
 				for _, l := range standard.Levels {
 					for _, x := range res.Resource.Of(l).Indicators {
 						if x.ID == ind.ID {
 							parts = append(parts, fmt.Sprintf("%s差异系数 %s，%d/%d所达标", l.Chinese(), report.CV(x.CV), x.UnitsMeeting, res.Resource.Of(l).Units))
+							// The verdict is the CV's: say so when not every school meets the standard.
+							if p.Status == eval.Met && x.UnitsMeeting < res.Resource.Of(l).Units {
+								label = "差异系数达到"
+							}
 						}
 					}
 				}
-				g.Rows = append(g.Rows, indicatorRow{ID: ind.ID, Name: ind.Name, Path: p.Path, Status: p.Status, Summary: strings.Join(parts, "；")})
+				g.Rows = append(g.Rows, indicatorRow{ID: ind.ID, Name: ind.Name, Path: p.Path, Status: p.Status, Label: label, Summary: strings.Join(parts, "；")})
 			}
 		}
 	}
