@@ -123,7 +123,8 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 func newReport(s *site.Site, res *eval.Result) *report.Report {
 	rep := report.New(res, s.Profile, s.County)
 	cfg := s.Config
-	rep.Site = report.Site{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year}
+	rep.Site = report.Site{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
+		Signature: cfg.Signature()}
 	return rep
 }
 
@@ -242,12 +243,13 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	var pdfStage Stage
 	var pdfPanic any
 	pdfDone := make(chan struct{})
+	draft := draftMark(p, opts, nil)
 	go func() {
 		defer close(pdfDone)
 		defer func() { pdfPanic = recover() }()
 		if opts.Only != "html" {
 			start := time.Now()
-			out, pdfErr = makePDF(p, opts)
+			out, pdfErr = makeMarkedPDF(p, opts, draft)
 			pdfStage = Stage{Name: "生成 PDF", Duration: time.Since(start)}
 		}
 	}()
@@ -302,6 +304,14 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	}
 	res.Files = len(files)
 	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Res, files), pdfWarnings...) })
+	if out != nil && draft == "" && draftMark(p, opts, res.Warnings) != "" {
+		// Only the pages or the PDF itself found something unfinished: typeset it again, marked.
+		if out, err = makeMarkedPDF(p, opts, draftMark(p, opts, res.Warnings)); err != nil {
+			return nil, nil, diag.List{{File: pdfName, Message: "无法生成 PDF：" + err.Error()}}
+		}
+		files[pdfName] = out.PDF
+		res.PDFPages = out.Pages
+	}
 	if opts.Strict && len(res.Warnings) > 0 {
 		strict := make(diag.List, len(res.Warnings))
 		for i, w := range res.Warnings {
@@ -355,7 +365,10 @@ func writeAll(dir string, files map[string][]byte) error {
 }
 
 // makePDF typesets the PDF with the fonts that site.toml and the machine provide.
-func makePDF(p *Prepared, opts Options) (*pdf.Output, error) {
+func makePDF(p *Prepared, opts Options) (*pdf.Output, error) { return makeMarkedPDF(p, opts, "") }
+
+// makeMarkedPDF typesets the PDF with draft, when not "", in the header of every page.
+func makeMarkedPDF(p *Prepared, opts Options, draft string) (*pdf.Output, error) {
 	cfg := p.Site.Config
 	system := cfg.UseSystemFonts()
 	if opts.SystemFonts != nil {
@@ -373,7 +386,7 @@ func makePDF(p *Prepared, opts Options) (*pdf.Output, error) {
 		return nil, err
 	}
 	return pdf.Render(pdf.Input{Style: pdf.Settings(cfg.PDF.Style), Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
-		Fonts: set, Created: created(cfg.Date)})
+		Fonts: set, Created: created(cfg.Date), Draft: draft})
 }
 
 // created is the PDF's creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else the

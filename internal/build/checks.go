@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -75,18 +74,51 @@ func chapterProblems(docs []*content.Doc) diag.List {
 			w.Warn(d.File, 1, "", "", "章节「%s」还没有正文", d.Meta.Title)
 			continue
 		}
-		// Placeholders the scaffold leaves (……, （请在此…）) outside comments are unfinished text.
-		src := commentRe.ReplaceAllStringFunc(string(d.Source), func(c string) string { return strings.Repeat("\n", strings.Count(c, "\n")) })
-		for i, line := range strings.Split(src, "\n") {
-			if l := strings.TrimSpace(line); l == "……" || strings.HasSuffix(l, "……") || strings.Contains(l, "（请在此") {
-				w.Warn(d.File, d.Line(0)+i, "", "", "还有待填写的内容：%s", l)
-			}
-		}
+		w = append(w, placeholders(d)...)
 	}
 	return w
 }
 
-var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
+// placeholderMarks are what the scaffold writes where the county's own text goes.
+var placeholderMarks = []string{"……", "（请在此"}
+
+// placeholders reports every line of a chapter whose text still holds a placeholder of the
+// scaffold, wherever it stands: in a paragraph, a heading, a list item or a table cell, alone or
+// mid-sentence ("测试县位于……，辖……个乡镇"). Comments and code are not text and are skipped.
+func placeholders(d *content.Doc) diag.List {
+	var w diag.List
+	seen := map[int]bool{}
+	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			text := string(n.Segment.Value(d.Source))
+			if !slices.ContainsFunc(placeholderMarks, func(m string) bool { return strings.Contains(text, m) }) {
+				break
+			}
+			if line := d.Line(n.Segment.Start); !seen[line] {
+				seen[line] = true
+				w.Warn(d.File, line, "", "", "还有待填写的内容：%s", sourceLine(d.Source, n.Segment.Start))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return w
+}
+
+// sourceLine is the trimmed line of src that holds the byte at offset.
+func sourceLine(src []byte, offset int) string {
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	end := len(src)
+	if i := bytes.IndexByte(src[offset:], '\n'); i >= 0 {
+		end = offset + i
+	}
+	return strings.TrimSpace(string(src[start:end]))
+}
 
 // brokenLinks finds relative links in the generated pages whose target is not in the site.
 func brokenLinks(files map[string][]byte) diag.List {
@@ -133,4 +165,21 @@ func brokenLinks(files map[string][]byte) diag.List {
 		}
 	}
 	return w
+}
+
+// draftMark is the wording for the header of a PDF that is not final: site.toml's draft mark
+// when the review finds anything unfinished (待补充 items, warnings, placeholders), else "". The
+// review is the one `check` runs; warnings, when given, are its complete result, else what can be
+// known before the pages are made. A --strict build is never marked: it is final or not made.
+func draftMark(p *Prepared, opts Options, warnings diag.List) string {
+	if opts.Strict {
+		return ""
+	}
+	if warnings == nil {
+		warnings = review(p, p.Input.Report.Res, nil)
+	}
+	if len(warnings) == 0 {
+		return ""
+	}
+	return p.Site.Config.DraftMarkText()
 }

@@ -28,12 +28,14 @@ type Chart struct {
 	ID         string // fixed: cv-primary, dist-junior-R5, …; the shortcode argument and the HTML element id
 	Title      string
 	Kind       Kind
+	Horizontal bool     // bar: one row per category, the names on the vertical axis, read top down
 	Categories []string // bar: x-axis categories; radar: the axes
 	Series     []Series
 	Lines      []Line    // horizontal reference lines of a bar chart
 	YName      string    // the value axis's name
 	RadarMax   []float64 // radar: the maximum of each axis
 	Decimals   int       // decimals of values in labels and the data table
+	ValueMax   float64   // the largest value of the whole chart, when this is a part of it (Parts)
 	Alt        string    // a sentence describing the chart, for screen readers and as a caption
 	Refs       []string  // per category: school:<code> or indicator:<id>, for links in the data table
 }
@@ -44,6 +46,7 @@ type Series struct {
 	Values []float64
 	Fail   []bool // per value: drawn as failing (not only by colour)
 	Warn   []bool // per value: close to failing, e.g. a CV within 0.005 of its limit (临界)
+	Below  []bool // per value: below the floor (低于标准的85%), worse than failing
 	Stack  string // bars with the same stack are stacked
 }
 
@@ -163,6 +166,12 @@ func Meeting(res *eval.Result, lb report.Labels, l standard.Level) *Chart {
 	return c
 }
 
+// radarStep is the distance between the rings of a radar chart, in percent of the standard.
+const radarStep = 50
+
+// RadarScaleNote explains a radar chart's scale beside it.
+const RadarScaleNote = "每圈 50%；虚线为标准（100%）"
+
 // Ratio is the county value of each indicator as a percentage of its standard.
 func Ratio(res *eval.Result, lb report.Labels, l standard.Level) *Chart {
 	lr := res.Resource.Of(l)
@@ -185,7 +194,7 @@ func Ratio(res *eval.Result, lb report.Labels, l standard.Level) *Chart {
 		std.Values = append(std.Values, 100)
 		top = max(top, ratio)
 	}
-	axisMax := (math.Floor(top/50) + 1) * 50
+	axisMax := (math.Floor(top/radarStep) + 1) * radarStep
 	for range c.Categories {
 		c.RadarMax = append(c.RadarMax, axisMax)
 	}
@@ -194,8 +203,9 @@ func Ratio(res *eval.Result, lb report.Labels, l standard.Level) *Chart {
 	return c
 }
 
-// Distribution is every unit's value of one indicator, highest first, with the threshold and
-// the floor as lines.
+// Distribution is every unit's value of one indicator as a horizontal bar, highest first, named
+// on the axis, with the threshold and the floor as lines. A unit below the standard and a unit
+// below the floor are marked apart (Fail, Below), so that print in grey tells them apart.
 func Distribution(res *eval.Result, lb report.Labels, l standard.Level, id string) *Chart {
 	lr := res.Resource.Of(l)
 	var ind eval.Indicator
@@ -209,6 +219,7 @@ func Distribution(res *eval.Result, lb report.Labels, l standard.Level, id strin
 		name, code string
 		v          float64
 		meets      bool
+		above      bool // at or above the floor
 	}
 	var pts []point
 	for _, u := range res.Units {
@@ -216,11 +227,11 @@ func Distribution(res *eval.Result, lb report.Labels, l standard.Level, id strin
 			continue
 		}
 		if _, v := u.Values.At(k); v.Valid {
-			pts = append(pts, point{u.Name, u.Code, v.Value, v.Meets})
+			pts = append(pts, point{u.Name, u.Code, v.Value, v.Meets, v.AboveFloor})
 		}
 	}
 	sort.SliceStable(pts, func(i, j int) bool { return pts[i].v > pts[j].v })
-	c := &Chart{ID: "dist-" + string(l) + "-" + id, Title: l.Chinese() + ind.ID + " " + ind.Name, Kind: Bar, YName: ind.Unit, Decimals: 2}
+	c := &Chart{ID: "dist-" + string(l) + "-" + id, Title: l.Chinese() + ind.ID + " " + ind.Name, Kind: Bar, Horizontal: true, YName: ind.Unit, Decimals: 2}
 	s := Series{Name: ind.Name}
 	below := 0
 	for _, p := range pts {
@@ -228,6 +239,7 @@ func Distribution(res *eval.Result, lb report.Labels, l standard.Level, id strin
 		c.Refs = append(c.Refs, "school:"+p.code)
 		s.Values = append(s.Values, p.v)
 		s.Fail = append(s.Fail, !p.meets)
+		s.Below = append(s.Below, !p.meets && !p.above)
 		if !p.meets {
 			below++
 		}
@@ -239,4 +251,43 @@ func Distribution(res *eval.Result, lb report.Labels, l standard.Level, id strin
 	}
 	c.Alt = fmt.Sprintf("%s%d所学校（校区）的%s，从高到低排列；标准%s，低于标准的%d所", l.Chinese(), len(pts), ind.Name, report.Number(ind.Threshold), below)
 	return c
+}
+
+// Parts splits a horizontal bar chart into charts of at most rows categories each, of about the
+// same length, for pages that cannot hold every unit of a large county; each part's title says
+// which it is, e.g. "（2/3）". A chart that fits is returned alone.
+func (c *Chart) Parts(rows int) []*Chart {
+	n := len(c.Categories)
+	if !c.Horizontal || rows <= 0 || n <= rows {
+		return []*Chart{c}
+	}
+	k := (n + rows - 1) / rows
+	size := (n + k - 1) / k
+	top := 0.0
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			top = max(top, v)
+		}
+	}
+	var parts []*Chart
+	for i, from := 0, 0; from < n; i, from = i+1, from+size {
+		to := min(from+size, n)
+		p := *c
+		p.Title = fmt.Sprintf("%s（%d/%d）", c.Title, i+1, k)
+		p.ValueMax = top
+		p.Categories = c.Categories[from:to]
+		p.Refs = sliceOf(c.Refs, from, to)
+		p.Series = make([]Series, len(c.Series))
+		for j, s := range c.Series {
+			p.Series[j] = Series{Name: s.Name, Stack: s.Stack, Values: sliceOf(s.Values, from, to),
+				Fail: sliceOf(s.Fail, from, to), Warn: sliceOf(s.Warn, from, to), Below: sliceOf(s.Below, from, to)}
+		}
+		parts = append(parts, &p)
+	}
+	return parts
+}
+
+// sliceOf is xs[from:to], cut to the length of xs (flags may be shorter than the values).
+func sliceOf[T any](xs []T, from, to int) []T {
+	return xs[min(from, len(xs)):min(to, len(xs))]
 }

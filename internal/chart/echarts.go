@@ -27,6 +27,12 @@ func (c *Chart) ECharts() ([]byte, error) {
 	switch c.Kind {
 	case Radar:
 		option = c.radar()
+	case Bar:
+		if c.Horizontal {
+			option = c.horizontal()
+			break
+		}
+		option = c.bar()
 	default:
 		option = c.bar()
 	}
@@ -182,7 +188,24 @@ func (c *Chart) radar() map[string]any {
 	r.Validate()
 	option := plain(r.JSON())
 	delete(option, "toolbox")
+	c.radarScale(option)
 	return option
+}
+
+// radarScale gives the radar its scale: a ring every radarStep percent, numbered, and a subtitle
+// that says so and names the standard's ring.
+func (c *Chart) radarScale(option map[string]any) {
+	rings := 4
+	if len(c.RadarMax) > 0 && c.RadarMax[0] > 0 {
+		rings = max(1, int(math.Round(c.RadarMax[0]/radarStep)))
+	}
+	if r, ok := option["radar"].(map[string]any); ok {
+		r["splitNumber"] = rings
+		r["axisLabel"] = map[string]any{"show": true, "fontSize": 10, "color": colorFloor, "showMinLabel": false, "formatter": "{value}%"}
+	}
+	if t, ok := option["title"].(map[string]any); ok {
+		t["subtext"] = RadarScaleNote
+	}
 }
 
 // round keeps the decimals shown; the unrounded value stays in evaluation.json.

@@ -49,6 +49,10 @@ type PDF struct {
 	SystemFonts *bool    `toml:"system_fonts"`
 	Fonts       PDFFonts `toml:"fonts"`
 	Style       PDFStyle `toml:"style"`
+
+	// The 落款 and the draft mark (see furniture.go).
+	DraftMark string `toml:"draft_mark"` // header of a PDF that is not final; default 征求意见稿
+	Signature *bool  `toml:"signature"`  // end the body with the bureau and the date; default true
 }
 
 // PDFFonts are font files (.ttf, or .ttc whose first face is used) by role.
@@ -141,6 +145,7 @@ func Parse(src []byte) (*Config, diag.List) {
 	if st.TopMarginMM+st.TextHeightMM > 280 || st.BindingMarginMM+st.TextWidthMM > 200 {
 		add("pdf.style", "", "版心超出了 A4 纸面（210 × 297 毫米）")
 	}
+	probs = append(probs, c.checkFurniture()...)
 	if c.Standard.Profile == "" {
 		c.Standard.Profile = standard.Default
 	}

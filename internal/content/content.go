@@ -162,6 +162,7 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	d.Root = md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	probs = append(probs, d.alignRight()...)
 	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if sc, ok := n.(*Shortcode); ok && entering {
 			sc.Line = d.Line(sc.Offset)

@@ -237,6 +237,7 @@ func FuzzParse(f *testing.F) {
 		front + "\xe4\xb8", "\xe50", "+++\n", "+++\n+++", "+++\ntitle = 1\n+++\n", front + "{{< \"", front + "{{< value \"a\\\"b\" >}}",
 		front + "> > - 1. x\n", front + "![a](https://x/a.png)\n[b](javascript:alert(1))", front + "| a |\n|---|\n| 1 |\n",
 		front + "**“重要”**的[^1]\n\n[^1]: 注\n", "\xff\xfe+\x00", front + "\r\r\n\x00",
+		front + "{{< right >}}\n甲\n\n乙\n{{< /right >}}\n", front + "{{< right \"甲\" >}}{{< /right >}}\n", front + "- {{< right >}}\n\n  x\n{{< /right >}}\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -109,7 +109,9 @@ func (m *markdown) paragraph(w util.BufWriter, source []byte, n ast.Node, enteri
 	if sc, ok := n.FirstChild().(*content.Shortcode); ok && sc.Block() && m.s.in.Resolved[sc].Block() {
 		return ast.WalkContinue, nil
 	}
-	if entering {
+	if entering && content.RightAligned(n) {
+		w.WriteString(`<p class="right">`)
+	} else if entering {
 		w.WriteString("<p>")
 	} else {
 		w.WriteString("</p>\n")

@@ -21,6 +21,7 @@ type block struct {
 	level   int // heading: 1 一、 2 （一） 3 1. 4 （1）
 	spans   []span
 	indent  bool // first-line indent of two characters
+	right   bool // set flush right, line by line ({{< right >}})
 	small   bool // notes and footnotes in the table size
 	table   *tableModel
 	chart   *chart.Chart
@@ -123,7 +124,8 @@ func (c *converter) block(n ast.Node) []block {
 				return c.shortcodeBlock(res, c.where(n))
 			}
 		}
-		return []block{{kind: bPara, spans: c.inline(n, sBody), indent: true, where: c.where(n)}}
+		right := content.RightAligned(n)
+		return []block{{kind: bPara, spans: c.inline(n, sBody), indent: !right, right: right, where: c.where(n)}}
 	case *ast.List:
 		var out []block
 		i := n.Start
@@ -197,7 +199,11 @@ func (c *converter) shortcodeBlock(res resolve.Resolution, where string) []block
 	case res.Table != nil:
 		return []block{{kind: bTable, table: fromReport(res.Table), caption: res.Label + " " + res.Table.Name, where: where}}
 	case res.Chart != nil:
-		return []block{{kind: bFigure, chart: res.Chart, caption: res.Label + " " + res.Chart.Title, where: where}}
+		var out []block // a distribution chart of many units comes in parts
+		for _, c := range res.Chart.Parts(hbarRows) {
+			out = append(out, block{kind: bFigure, chart: c, caption: res.Label + " " + c.Title, where: where})
+		}
+		return out
 	}
 	var out []block
 	for _, it := range res.List {

@@ -24,6 +24,10 @@ func drawChart(t *typesetter, c *chart.Chart, x, y, w, h float64) {
 		drawRadar(t, c, x, y, w, h)
 		return
 	}
+	if c.Horizontal {
+		drawHBar(t, c, x, y, w)
+		return
+	}
 	fs := t.styles[sChart].size
 	legend := len(c.Series) > 1
 	left, right, top, bottom := x+36, x+w-8, y+fs*1.8, y+h-fs*2.2
@@ -143,12 +147,20 @@ func drawRadar(t *typesetter, c *chart.Chart, x, y, w, h float64) {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
 		return cx + r*frac*math.Cos(a), cy + r*frac*math.Sin(a)
 	}
-	for ring := 1; ring <= 4; ring++ {
+	// A ring every 50% of the standard, numbered along the first axis: the scale.
+	rings := 4
+	if c.RadarMax[0] > 0 {
+		rings = max(1, int(math.Round(c.RadarMax[0]/50)))
+	}
+	for ring := 1; ring <= rings; ring++ {
+		frac := float64(ring) / float64(rings)
 		for i := 0; i < n; i++ {
-			x1, y1 := pt(i, float64(ring)/4)
-			x2, y2 := pt((i+1)%n, float64(ring)/4)
+			x1, y1 := pt(i, frac)
+			x2, y2 := pt((i+1)%n, frac)
 			t.rule(x1, y1, x2, y2, 0.3, []float64{1, 2})
 		}
+		lx, ly := pt(0, frac)
+		t.label(fmtTick(c.RadarMax[0]*frac, 1)+"%", sChart, lx+2, 40, ly+fs*0.35, 'l')
 	}
 	for i, cat := range c.Categories {
 		x1, y1 := pt(i, 1)
@@ -169,6 +181,17 @@ func drawRadar(t *typesetter, c *chart.Chart, x, y, w, h float64) {
 			x2, y2 := pt(j, s.Values[j]/c.RadarMax[j])
 			t.rule(x1, y1, x2, y2, width, dash)
 		}
+	}
+	// The legend: the county's values solid, the standard dashed.
+	lx, ly := x+w-fs*12, y+fs*1.2
+	for si, s := range c.Series {
+		var dash []float64
+		if si > 0 {
+			dash = []float64{4, 2.5}
+		}
+		t.rule(lx, ly-fs*0.3, lx+fs*2, ly-fs*0.3, 1.2, dash)
+		t.label(s.Name, sChart, lx+fs*2.4, 200, ly, 'l')
+		ly += fs * 1.4
 	}
 }
 

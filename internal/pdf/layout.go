@@ -94,7 +94,7 @@ func (f *flow) minHeight(b block) float64 {
 	case bHeading:
 		return f.height(b) + 2*f.t.st.pitch()
 	case bFigure:
-		return f.figureHeight()
+		return f.figureHeight(b)
 	case bTable:
 		return 3 * f.t.st.pitch()
 	}
@@ -114,6 +114,10 @@ func (f *flow) heading(b block) {
 // paragraph places a paragraph's lines, never leaving its first line alone at the foot of a
 // page nor its last line alone at the head of the next.
 func (f *flow) paragraph(b block) {
+	if b.right {
+		f.rightAligned(b)
+		return
+	}
 	size := f.t.st.Body
 	if b.small {
 		size = f.t.st.Table
@@ -177,14 +181,14 @@ func (f *flow) centered(text string, style int, pitch float64) {
 	}
 }
 
-func (f *flow) figureHeight() float64 { return 68*mm + f.t.st.pitch() }
+func (f *flow) figureHeight(b block) float64 { return chartHeight(f.t, b.chart) + f.t.st.pitch() }
 
 func (f *flow) figure(b block) {
 	t := f.t
-	if f.figureHeight() > t.room() {
+	if f.figureHeight(b) > t.room() {
 		f.newPage()
 	}
-	h := 68 * mm
+	h := chartHeight(t, b.chart)
 	drawChart(t, b.chart, 0, t.y, t.st.TextW, h)
 	t.y += h
 	f.centered(b.caption, sCaption, t.st.pitch())

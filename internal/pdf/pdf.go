@@ -27,6 +27,7 @@ type Input struct {
 	Resolved resolve.Map
 	Fonts    fonts.Set
 	Created  time.Time // the document's date: from the data, never the clock
+	Draft    string    // the draft mark for the header of every page; "" for a final report
 }
 
 // Output is the typeset PDF.
@@ -63,6 +64,7 @@ func Render(in Input) (*Output, error) {
 	for _, d := range in.Docs {
 		body.blocks(docBlocks(d, in.Resolved))
 	}
+	body.signature(cfg.SignatureLines(chineseDate(cfg.Date)))
 	appendix := []block{{kind: bPageBreak}, {kind: bHeading, level: 1, spans: []span{{"附表", sH1}}, where: "附表"}}
 	for _, tb := range in.Report.Tables() {
 		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
@@ -81,6 +83,7 @@ func Render(in Input) (*Output, error) {
 	front := len(t.pages)
 	t.pages = append(t.pages, bodyPages...)
 
+	markDraft(t, in.Draft)
 	if err := draw(t, st); err != nil {
 		return nil, err
 	}

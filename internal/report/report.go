@@ -57,6 +57,22 @@ type Site struct {
 	Title, County, Bureau string
 	Date                  string // YYYY-MM-DD; the date the documents carry, never the clock's
 	Year                  int
+	Signature             bool // the PDF's body ends with the 落款 (Bureau and Date)
+}
+
+// SignatureLines are the 落款 that ends the PDF's body: the bureau and the date as the report
+// writes it (2025年10月15日, given by the caller), or nil when there is none.
+func (s *Site) SignatureLines(date string) []string {
+	if !s.Signature {
+		return nil
+	}
+	var ls []string
+	for _, x := range []string{s.Bureau, date} {
+		if x != "" {
+			ls = append(ls, x)
+		}
+	}
+	return ls
 }
 
 // New builds the report of an evaluation.

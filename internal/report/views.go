@@ -520,6 +520,7 @@ type IndicatorRow struct {
 	ID, Name, Short, Summary, Ref string
 	Dimension                     string // resource for R1–R7, else the item's dimension
 	Status                        Status // of a resource indicator: its CVs over both levels
+	Label                         string // what the verdict says when Status alone would overstate it
 }
 
 // Resource reports whether the row is a resource indicator (R1–R7), which has a chart per level.
@@ -532,15 +533,21 @@ func (r *Report) Indicators() []IndicatorRow {
 	var rows []IndicatorRow
 	for _, ind := range r.Profile.Resource.Indicators {
 		var parts []string
+		status := r.IndicatorStatus(ind.ID)
+		label := ""
 		for _, l := range standard.Levels {
 			for _, x := range res.Resource.Of(l).Indicators {
 				if x.ID == ind.ID {
 					parts = append(parts, fmt.Sprintf("%s差异系数 %s，%d/%d所达标", l.Chinese(), CV(x.CV), x.UnitsMeeting, res.Resource.Of(l).Units))
+					// The verdict is the CV's: say so when not every school meets the standard.
+					if status == eval.Met && x.UnitsMeeting < res.Resource.Of(l).Units {
+						label = "差异系数达到"
+					}
 				}
 			}
 		}
 		rows = append(rows, IndicatorRow{ID: ind.ID, Name: ind.Name, Short: ind.Short, Dimension: "resource", Ref: "indicator:" + ind.ID,
-			Status: r.IndicatorStatus(ind.ID), Summary: strings.Join(parts, "；")})
+			Status: status, Label: label, Summary: strings.Join(parts, "；")})
 	}
 	for _, it := range res.Items {
 		rows = append(rows, IndicatorRow{ID: it.ID, Name: it.Name, Short: it.Short, Dimension: it.Dimension, Ref: "indicator:" + it.ID,

@@ -122,6 +122,14 @@ func Check(docs []*content.Doc) diag.List {
 
 // syntax checks a shortcode's name and number of arguments.
 func syntax(sc *content.Shortcode) error {
+	// content takes every well-placed right shortcode out of the text; what is left is misplaced.
+	switch sc.Name {
+	case "right", "/right":
+		if sc.Name == "right" && len(sc.Args) > 1 {
+			return fmt.Errorf("短代码 right 最多 1 个参数，写了 %d 个", len(sc.Args))
+		}
+		return fmt.Errorf("{{< right >}} 须写在段落开头，{{< /right >}} 须写在其后某段的末尾（或单独一行）")
+	}
 	names := make([]string, len(Kinds))
 	for i, k := range Kinds {
 		names[i] = k.Name

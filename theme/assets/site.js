@@ -9,6 +9,7 @@
     var data = document.getElementById(el.id + "-data");
     if (!data || typeof echarts === "undefined") continue;
     var option = JSON.parse(data.textContent);
+    if (option._height) el.style.height = option._height; // a row for every school of a long chart
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(option);
     charts.push(chart);
