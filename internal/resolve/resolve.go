@@ -24,6 +24,7 @@ var Kinds = []struct{ Name, Args, Meaning string }{
 	{"verdict", "", "评估结论（达到 / 未达到 / 待补充）"},
 	{"list", `"列表名"`, "一个列表：failures、pending、warnings、excluded、units-failing，或指标编号如 G3"},
 	{"ref", `"图号或表名"`, "正文中某图、某表的编号，如“图1”“表2”"},
+	{"right", `["文字"]`, "右对齐的段落"},
 }
 
 // Resolution is what a shortcode stands for; exactly one field is set.
