@@ -299,7 +299,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		return nil, nil, outProblem(opts.Out, err)
 	}
 	res.Files = len(files)
-	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Res, files), pdfWarnings...) })
+	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Result(), files), pdfWarnings...) })
 	if opts.Strict && len(res.Warnings) > 0 {
 		strict := make(diag.List, len(res.Warnings))
 		for i, w := range res.Warnings {

@@ -91,7 +91,7 @@ func (s *site) assets() error {
 func schoolFileNames(r *report.Report) map[string]string {
 	m := map[string]string{}
 	used := map[string]bool{}
-	for _, sc := range r.Schools {
+	for _, sc := range r.SchoolRows() {
 		base := fileName(sc.Code)
 		name := base
 		for i := 2; used[name]; i++ {

@@ -63,8 +63,7 @@ func (s *site) plan() {
 	}
 	schools := link{Title: "学校", Path: "schools/index.html"}
 	add(&page{Kind: "schools", Title: "学校一览", Path: schools.Path, Breadcrumbs: []link{home}})
-	for i := range r.Schools {
-		sc := &r.Schools[i]
+	for i, sc := range r.SchoolRows() {
 		add(&page{Kind: "school", Title: sc.Name, Path: "schools/" + s.schoolFiles[sc.Code], school: i,
 			Breadcrumbs: []link{home, schools}})
 	}

@@ -29,6 +29,16 @@ const (
 // NotComputable stands for a number that could not be computed.
 const NotComputable = eval.NotComputable
 
+// DimensionID names a dimension: the profile's own, or one every profile has.
+type DimensionID = standard.DimensionID
+
+// The dimensions every profile has, beside its own.
+const (
+	DimResource    = standard.DimResource
+	DimVeto        = standard.DimVeto
+	DimEligibility = standard.DimEligibility
+)
+
 // Level is a school level (小学, 初中) of the resource evaluation.
 type Level = standard.Level
 
@@ -39,12 +49,12 @@ var Levels = standard.Levels
 // each view costs its own size rather than the size of the whole evaluation.
 type index struct {
 	excluded map[string]string // school code → why it is left out of the resource evaluation
-	units    map[string][]int  // school code → its units, indexes into Res.Units in order
+	units    map[string][]int  // school code → its units, indexes into res.Units in order
 	findings map[string][][2]int
 }
 
 func (r *Report) buildIndex() {
-	res := r.Res
+	res := r.res
 	x := &r.idx
 	x.excluded = make(map[string]string, len(res.Excluded))
 	for _, e := range res.Excluded {
@@ -91,7 +101,7 @@ type DimensionRow struct {
 
 // Overview builds the overview.
 func (r *Report) Overview() *Overview {
-	res := r.Res
+	res := r.res
 	d := &Overview{Conclusion: res.Conclusion, Eligibility: res.Eligibility, ProfileName: r.Profile.Name, Warnings: res.Warnings}
 	d.Failures, _ = r.List("failures")
 	d.Pending, _ = r.List("pending")
@@ -136,7 +146,7 @@ func (r *Report) Overview() *Overview {
 
 // DimensionRows counts the verdicts by dimension, the resource evaluation first.
 func (r *Report) DimensionRows() []DimensionRow {
-	res := r.Res
+	res := r.res
 	rr := r.Profile.Resource
 	unitRule := fmt.Sprintf("每校至少%d项达标且余项不低于%s", rr.MinMet, r.Labels.Floor)
 	if rr.MinMet == len(rr.Indicators) {
@@ -201,7 +211,7 @@ func (row *DimensionRow) count(st Status) {
 
 // sentence answers "达到了吗？差在哪？" in one line.
 func (r *Report) sentence(rows []DimensionRow) string {
-	res := r.Res
+	res := r.res
 	switch res.Conclusion {
 	case Met:
 		s := "资源配置及各方面指标均达到评估标准的要求，无不予认定事项。"
@@ -243,7 +253,7 @@ type SchoolRow struct {
 // SchoolRows lists the schools in the order of the school table.
 func (r *Report) SchoolRows() []SchoolRow {
 	status := map[string]Status{}
-	for _, u := range r.Res.Units {
+	for _, u := range r.res.Units {
 		status[u.Code+"/"+string(u.Level)] = u.Status
 	}
 	var rows []SchoolRow
@@ -293,7 +303,7 @@ type Fact struct{ Label, Value string }
 
 // SchoolView builds the view of the i-th school of the table.
 func (r *Report) SchoolView(i int) *SchoolView {
-	res := r.Res
+	res := r.res
 	sc := &r.Schools[i]
 	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row,
 		Excluded: r.idx.excluded[sc.Code]}
@@ -407,7 +417,7 @@ func (r *Report) IsResourceIndicator(id string) bool {
 func (r *Report) IndicatorStatus(id string) Status {
 	st := NotApplicable
 	for _, l := range standard.Levels {
-		for _, x := range r.Res.Resource.Of(l).Indicators {
+		for _, x := range r.res.Resource.Of(l).Indicators {
 			if x.ID == id {
 				st = eval.Combine(st, x.CVStatus)
 			}
@@ -418,7 +428,7 @@ func (r *Report) IndicatorStatus(id string) Status {
 
 // IndicatorView builds the view of a resource indicator or an item.
 func (r *Report) IndicatorView(id string) *IndicatorView {
-	res := r.Res
+	res := r.res
 	if ind, ok := r.Profile.Indicator(id); ok {
 		d := &IndicatorView{ID: ind.ID, Name: ind.Name, Dimension: "资源配置", Owners: strings.Join(ind.Owners, "、"), Status: NotApplicable, StatusLabel: "差异系数判定",
 			Source: "学校数据表（按校区计算，一贯制学校按学段拆分）"}
@@ -528,7 +538,7 @@ func (row IndicatorRow) Resource() bool { return row.Dimension == "resource" }
 // Indicators lists every resource indicator in the profile's order, then every item in the
 // evaluation's order.
 func (r *Report) Indicators() []IndicatorRow {
-	res := r.Res
+	res := r.res
 	var rows []IndicatorRow
 	for _, ind := range r.Profile.Resource.Indicators {
 		var parts []string
@@ -568,7 +578,7 @@ func (r *Report) IndicatorGroups() []IndicatorGroup {
 }
 
 // Conclusion is the evaluation's verdict.
-func (r *Report) Conclusion() Status { return r.Res.Conclusion }
+func (r *Report) Conclusion() Status { return r.res.Conclusion }
 
 // Basis names the document the profile follows, e.g. 教督〔2017〕6号.
 func (r *Report) Basis() string { return r.Profile.Basis }
