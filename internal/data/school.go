@@ -7,8 +7,8 @@ package data
 
 import (
 	"math"
-	"strconv"
 
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -249,7 +249,7 @@ func (c *Column) Format(s *School) string {
 	if c.Scale != 0 {
 		v = math.Round(v/c.Scale*1e6) / 1e6 // undo ×10000 without float noise
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return num.Exact(v)
 }
 
 // Area is a value of the 城乡类别 column.

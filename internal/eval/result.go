@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -173,11 +174,7 @@ type Opt struct {
 }
 
 // NotComputable is how every output shows a number that could not be computed.
-const NotComputable = "无法计算"
-
-// Huge is where a shown number turns to scientific notation (1.61e+298): no real figure comes
-// near it, and a finite but absurd one would otherwise print hundreds of digits.
-const Huge = 1e15
+const NotComputable = num.NotComputable
 
 // Overflow is the reason given for a number that is not finite.
 const Overflow = "数值溢出"
