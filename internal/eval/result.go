@@ -69,13 +69,13 @@ func (r *Result) TableWarnings() diag.List { return r.warnings }
 
 // Dimension sums up one group of items.
 type Dimension struct {
-	ID      string   `json:"id"` // a standard.DimensionID
-	Name    string   `json:"name"`
-	Status  Status   `json:"status"`
-	Met     int      `json:"met"`
-	NotMet  int      `json:"not_met"`
-	Pending int      `json:"pending"`
-	Items   []string `json:"items"`
+	ID      standard.DimensionID `json:"id"`
+	Name    string               `json:"name"`
+	Status  Status               `json:"status"`
+	Met     int                  `json:"met"`
+	NotMet  int                  `json:"not_met"`
+	Pending int                  `json:"pending"`
+	Items   []string             `json:"items"`
 }
 
 // BScores is the result of the scored items taken together.

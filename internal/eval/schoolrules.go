@@ -107,7 +107,7 @@ func schoolRule(c *context, it *standard.Item, sc *schoolCheck) Item {
 // inTypes selects compulsory-education schools of the item's types.
 func inTypes(it *standard.Item) func(*data.School) bool {
 	return func(s *data.School) bool {
-		return it.AppliesTo(standard.SchoolType(s.Type)) && s.CompulsoryStudents() > 0
+		return it.AppliesTo(s.Type) && s.CompulsoryStudents() > 0
 	}
 }
 
@@ -305,7 +305,7 @@ func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 			if !finite(n) {
 				return Pending, "在校生数合计" + Overflow + "，无法计算（请核对在校生数）", ""
 			}
-			through := standard.SchoolType(s.Type).Through()
+			through := s.Type.Through()
 			limit, relaxed := maxN, relaxedN
 			if through {
 				limit, relaxed = maxThrough, relaxedThrough

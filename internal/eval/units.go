@@ -28,7 +28,7 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 	for i := range schools {
 		s := &schools[i]
 		if reason := exclusion(r, s); reason != "" {
-			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: standard.SchoolType(s.Type), Row: s.Row, Reason: reason})
+			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: s.Type, Row: s.Row, Reason: reason})
 			continue
 		}
 		a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
@@ -52,7 +52,7 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 			if split {
 				name = s.Name + "（" + l.Chinese() + "部）"
 			}
-			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: standard.SchoolType(s.Type), Level: l,
+			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
 				Students: n, Split: split, Share: share, school: i})
 		}
 	}

@@ -39,6 +39,13 @@ const (
 	DimEligibility = standard.DimEligibility
 )
 
+// The two rows of the overview that the resource dimension splits into: its units' verdicts
+// and its CVs.
+const (
+	DimUnits DimensionID = "units"
+	DimCV    DimensionID = "cv"
+)
+
 // Level is a school level (小学, 初中) of the resource evaluation.
 type Level = standard.Level
 
@@ -94,7 +101,8 @@ type Figure struct{ Label, Value, Note string }
 // DimensionRow counts the verdicts of one dimension: the resource evaluation's units and CVs,
 // then each dimension of the profile.
 type DimensionRow struct {
-	ID, Name, Ref, Note      string // ID: units, cv or the profile's dimension ID
+	ID                       DimensionID // DimUnits, DimCV or the profile's dimension ID
+	Name, Ref, Note          string
 	Status                   Status
 	Met, NotMet, Pending, NA int
 }
@@ -115,7 +123,7 @@ func (r *Report) Overview() *Overview {
 		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: r.Labels.Excluded},
 	}
 	for _, it := range res.Items {
-		if it.Dimension == "survey" && len(it.Checks) > 0 && it.Checks[0].Value.OK {
+		if r.isSurvey(it.ID) && len(it.Checks) > 0 && it.Checks[0].Value.OK {
 			d.Figures = append(d.Figures, Figure{Label: "社会认可度", Value: CheckValue(it.Checks[0]), Note: "标准 " + Number(it.Checks[0].Threshold) + "% 以上"})
 		}
 	}
@@ -144,6 +152,12 @@ func (r *Report) Overview() *Overview {
 	return d
 }
 
+// isSurvey reports whether the item id is the survey (社会认可度), whose rate the overview shows.
+func (r *Report) isSurvey(id string) bool {
+	it, ok := r.Profile.Item(id)
+	return ok && it.Rule == standard.RuleSurvey
+}
+
 // DimensionRows counts the verdicts by dimension, the resource evaluation first.
 func (r *Report) DimensionRows() []DimensionRow {
 	res := r.res
@@ -155,8 +169,8 @@ func (r *Report) DimensionRows() []DimensionRow {
 	if rr.CountyMustMeet {
 		unitRule += "，全县值也须达标"
 	}
-	units := DimensionRow{ID: "units", Name: "资源配置（学校）", Ref: "schools", Note: unitRule}
-	cvs := DimensionRow{ID: "cv", Name: "资源配置（差异系数）", Ref: "table:cv",
+	units := DimensionRow{ID: DimUnits, Name: "资源配置（学校）", Ref: "schools", Note: unitRule}
+	cvs := DimensionRow{ID: DimCV, Name: "资源配置（差异系数）", Ref: "table:cv",
 		Note: fmt.Sprintf("小学≤%s，初中≤%s", Number(rr.CVLimit.Primary), Number(rr.CVLimit.Junior))}
 	for _, u := range res.Units {
 		units.count(u.Status)
@@ -168,16 +182,16 @@ func (r *Report) DimensionRows() []DimensionRow {
 	}
 	rows := []DimensionRow{units, cvs}
 	for _, dim := range r.Profile.Dimensions {
-		row := DimensionRow{ID: dim.ID, Name: dim.Name, Ref: "dimension:" + dim.ID}
+		row := DimensionRow{ID: dim.ID, Name: dim.Name, Ref: "dimension:" + string(dim.ID)}
 		for _, it := range res.Items {
 			if it.Dimension == dim.ID {
 				row.count(it.Status)
 			}
 		}
 		switch dim.ID {
-		case "veto":
+		case DimVeto:
 			row.Note = "“未达到”表示存在该事项"
-		case "eligibility":
+		case DimEligibility:
 			row.Note = "不计入评估结论"
 		}
 		rows = append(rows, row)
@@ -228,12 +242,12 @@ func (r *Report) sentence(rows []DimensionRow) string {
 			continue
 		}
 		switch row.ID {
-		case "eligibility": // not part of the conclusion
-		case "units":
+		case DimEligibility: // not part of the conclusion
+		case DimUnits:
 			parts = append(parts, fmt.Sprintf("%d所学校（校区）资源配置未达到要求", row.NotMet))
-		case "cv":
+		case DimCV:
 			parts = append(parts, fmt.Sprintf("%d项差异系数超过上限", row.NotMet))
-		case "veto": // 不予认定事项, 一票否决
+		case DimVeto: // 不予认定事项, 一票否决
 			parts = append(parts, fmt.Sprintf("存在%d项%s事项", row.NotMet, strings.TrimSuffix(row.Name, "事项")))
 		default:
 			parts = append(parts, fmt.Sprintf("%s%d项未达到", row.Name, row.NotMet))
@@ -258,7 +272,7 @@ func (r *Report) SchoolRows() []SchoolRow {
 	}
 	var rows []SchoolRow
 	for _, sc := range r.Schools {
-		rows = append(rows, SchoolRow{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area,
+		rows = append(rows, SchoolRow{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area),
 			Students: Count(sc.CompulsoryStudents()), Ref: "school:" + sc.Code,
 			Primary: status[sc.Code+"/primary"], Junior: status[sc.Code+"/junior"], Note: r.idx.excluded[sc.Code]})
 	}
@@ -305,7 +319,7 @@ type Fact struct{ Label, Value string }
 func (r *Report) SchoolView(i int) *SchoolView {
 	res := r.res
 	sc := &r.Schools[i]
-	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row,
+	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area), Ownership: sc.Ownership, Row: sc.Row,
 		Excluded: r.idx.excluded[sc.Code]}
 	for _, i := range r.idx.units[sc.Code] {
 		u := &res.Units[i]
@@ -472,7 +486,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 	it, _ := res.Item(id)
 	d := &IndicatorView{ID: it.ID, Name: it.Name, Dimension: r.Profile.DimensionName(it.Dimension), Owners: strings.Join(it.Owners, "、"),
 		Status: it.Status, StatusLabel: "判定", Summary: it.Summary, Evidence: it.Evidence, Note: it.Note, Warnings: it.Warnings}
-	if it.Dimension == "veto" {
+	if it.Dimension == DimVeto {
 		d.Summary = "判定为“" + VetoWord(it.Status) + "”。" + it.Summary
 	}
 	pi, _ := r.Profile.Item(it.ID)
@@ -497,7 +511,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 	if it.Score != nil {
 		d.Score = Number(it.Score.V) + " / " + Number(it.Points)
 	}
-	if it.Kind == "B" {
+	if it.Kind == standard.KindB {
 		d.Source = "data/county.toml 的 [" + it.ID + "] 一节（县级自评得分）"
 	}
 	d.Schools, _ = r.List(it.ID)
@@ -521,19 +535,20 @@ func CheckStandard(c eval.Check) string {
 
 // IndicatorGroup is a dimension's list of indicators: the resource indicators first.
 type IndicatorGroup struct {
-	ID, Name string
-	Rows     []IndicatorRow
+	ID   DimensionID
+	Name string
+	Rows []IndicatorRow
 }
 
 // IndicatorRow is an indicator's line in the list of indicators.
 type IndicatorRow struct {
 	ID, Name, Short, Summary, Ref string
-	Dimension                     string // resource for R1–R7, else the item's dimension
-	Status                        Status // of a resource indicator: its CVs over both levels
+	Dimension                     DimensionID // DimResource for R1–R7, else the item's dimension
+	Status                        Status      // of a resource indicator: its CVs over both levels
 }
 
 // Resource reports whether the row is a resource indicator (R1–R7), which has a chart per level.
-func (row IndicatorRow) Resource() bool { return row.Dimension == "resource" }
+func (row IndicatorRow) Resource() bool { return row.Dimension == DimResource }
 
 // Indicators lists every resource indicator in the profile's order, then every item in the
 // evaluation's order.
@@ -549,7 +564,7 @@ func (r *Report) Indicators() []IndicatorRow {
 				}
 			}
 		}
-		rows = append(rows, IndicatorRow{ID: ind.ID, Name: ind.Name, Short: ind.Short, Dimension: "resource", Ref: "indicator:" + ind.ID,
+		rows = append(rows, IndicatorRow{ID: ind.ID, Name: ind.Name, Short: ind.Short, Dimension: DimResource, Ref: "indicator:" + ind.ID,
 			Status: r.IndicatorStatus(ind.ID), Summary: strings.Join(parts, "；")})
 	}
 	for _, it := range res.Items {
@@ -562,7 +577,7 @@ func (r *Report) Indicators() []IndicatorRow {
 // IndicatorGroups lists every indicator by dimension, the resource indicators first.
 func (r *Report) IndicatorGroups() []IndicatorGroup {
 	rows := r.Indicators()
-	groups := []IndicatorGroup{{ID: "resource", Name: "资源配置"}}
+	groups := []IndicatorGroup{{ID: DimResource, Name: r.Profile.DimensionName(DimResource)}}
 	for _, dim := range r.Profile.Dimensions {
 		groups = append(groups, IndicatorGroup{ID: dim.ID, Name: dim.Name})
 	}

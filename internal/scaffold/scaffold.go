@@ -51,15 +51,16 @@ func New(opts Options) error {
 			return err
 		}
 	}
-	survey := ""
+	// The survey has a chapter of its own; its dimension is the survey item's.
+	survey, surveyDim := "", standard.DimensionID("")
 	var dims []standard.Dimension
 	for _, it := range p.Items {
 		if it.Rule == standard.RuleSurvey {
-			survey = it.ID
+			survey, surveyDim = it.ID, it.Dimension
 		}
 	}
 	for _, d := range p.Dimensions {
-		if d.ID != standard.DimVeto && d.ID != standard.DimEligibility && d.ID != "survey" {
+		if d.ID != standard.DimVeto && d.ID != standard.DimEligibility && d.ID != surveyDim {
 			dims = append(dims, d)
 		}
 	}

@@ -165,7 +165,13 @@ func (p *Profile) DimensionName(id DimensionID) string {
 	if id == DimResource {
 		return "资源配置"
 	}
-	return id
+	return string(id)
+}
+
+// knownDimension reports whether an item may name id: a dimension of the profile, or one that
+// every profile has.
+func (p *Profile) knownDimension(id DimensionID) bool {
+	return id == DimResource || id == DimVeto || id == DimEligibility || slices.ContainsFunc(p.Dimensions, func(d Dimension) bool { return d.ID == id })
 }
 
 // HasB reports whether the profile has scored items.
@@ -607,7 +613,7 @@ func (p *Profile) Validate(file string) diag.List {
 func (it Item) validate(file string, p *Profile) diag.List {
 	var probs diag.List
 	bad := func(format string, args ...any) { probs.Add(file, 0, it.ID, "", format, args...) }
-	if p.DimensionName(it.Dimension) == it.Dimension && it.Dimension != DimVeto && it.Dimension != DimEligibility {
+	if !p.knownDimension(it.Dimension) {
 		bad("未知的维度「%s」（维度须在 dimensions 中列出）", it.Dimension)
 	}
 	if it.Name == "" {
