@@ -228,7 +228,7 @@ func (r *Report) itemTable(dim standard.DimensionID, name string) *Table {
 		if dim == standard.DimVeto {
 			st.Text = VetoWord(it.Status)
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(joinOwners(it.Owners))})
+		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(strings.Join(it.Owners, "、"))})
 	}
 	return t
 }
@@ -339,16 +339,6 @@ func VetoWord(s eval.Status) string {
 	return string(s)
 }
 
-func joinOwners(o []string) string {
-	s := ""
-	for i, x := range o {
-		if i > 0 {
-			s += "、"
-		}
-		s += x
-	}
-	return s
-}
 
 func (r *Report) surveyTable() *Table {
 	if r.Survey == nil {
