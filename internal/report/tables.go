@@ -339,7 +339,6 @@ func VetoWord(s eval.Status) string {
 	return string(s)
 }
 
-
 func (r *Report) surveyTable() *Table {
 	if r.Survey == nil {
 		return nil
