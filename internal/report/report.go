@@ -238,7 +238,7 @@ func CheckValue(c eval.Check) string {
 		return "未提供"
 	case c.Unit == "%":
 		// As entered (97.8%), or with two decimals when computed (11.11%).
-		v := strconv.FormatFloat(c.Value.V, 'f', -1, 64)
+		v := num.Exact(c.Value.V)
 		if i := strings.IndexByte(v, '.'); i >= 0 && len(v)-i > 3 {
 			return Percent(c.Value.V)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -192,7 +193,7 @@ func (r *Report) splitTable() *Table {
 			continue
 		}
 		row := []Cell{{Text: u.Name, Ref: "school:" + u.Code}, text(u.Level.Chinese()), numCell(Count(u.Students), u.Students),
-			numCell(strconv.FormatFloat(u.Share, 'f', 6, 64), u.Share)}
+			numCell(num.Fixed(u.Share, 6), u.Share)}
 		for _, id := range []string{"R4", "R5", "R6", "R7"} {
 			c := text("未填")
 			if v, ok := u.Values.Get(id); ok && v.Valid {

@@ -10,10 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/template"
 
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -126,10 +126,10 @@ func countyTOML(p *standard.Profile) string {
 			fmt.Fprintf(&b, "\n[%s]  # %s\n", it.ID, it.Name)
 			switch {
 			case it.Kind == standard.KindB:
-				fmt.Fprintf(&b, "# B 类计分指标，满分 %s 分。按评估要点自评打分，依次填入 scores，evidence 可逐项说明：\n", num(it.Points))
+				fmt.Fprintf(&b, "# B 类计分指标，满分 %s 分。按评估要点自评打分，依次填入 scores，evidence 可逐项说明：\n", num.Plain(it.Points))
 				zeros := make([]string, len(it.Scoring))
 				for i, sp := range it.Scoring {
-					fmt.Fprintf(&b, "#   要点%d（%s分）：%s\n", i+1, num(sp.Points), sp.Label)
+					fmt.Fprintf(&b, "#   要点%d（%s分）：%s\n", i+1, num.Plain(sp.Points), sp.Label)
 					zeros[i] = "0"
 				}
 				fmt.Fprintf(&b, "# scores = [%s]\n", strings.Join(zeros, ", "))
@@ -162,5 +162,3 @@ func countyTOML(p *standard.Profile) string {
 	}
 	return b.String()
 }
-
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
