@@ -445,7 +445,7 @@ func (r *Report) IndicatorStatus(id string) Status {
 func (r *Report) IndicatorView(id string) *IndicatorView {
 	res := r.res
 	if ind, ok := r.Profile.Indicator(id); ok {
-		d := &IndicatorView{ID: ind.ID, Name: ind.Name, Dimension: "资源配置", Owners: strings.Join(ind.Owners, "、"), Status: NotApplicable, StatusLabel: "差异系数判定",
+		d := &IndicatorView{ID: ind.ID, Name: ind.Name, Dimension: r.Profile.DimensionName(DimResource), Owners: strings.Join(ind.Owners, "、"), Status: NotApplicable, StatusLabel: "差异系数判定",
 			Source: "学校数据表（按校区计算，一贯制学校按学段拆分）"}
 		for _, l := range standard.Levels {
 			lr := res.Resource.Of(l)
