@@ -303,7 +303,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		return nil, nil, outProblem(opts.Out, err)
 	}
 	res.Files = len(files)
-	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Res, files), pdfWarnings...) })
+	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Result(), files), pdfWarnings...) })
 	if out != nil && draft == "" && draftMark(p, opts, res.Warnings) != "" {
 		// Only the pages or the PDF itself found something unfinished: typeset it again, marked.
 		if out, err = makeMarkedPDF(p, opts, draftMark(p, opts, res.Warnings)); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/standard"
 )
 
 // RequiredChapters are the parts every 自评报告 has, by a word their titles contain.
@@ -37,7 +38,7 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 		w.Warn(f.Source.File, f.Source.Line, f.Source.Column, "", "待补充：%s", f.Message)
 	}
 	for _, it := range res.Items {
-		if it.Dimension == "eligibility" && it.Status == eval.Pending {
+		if it.Dimension == standard.DimEligibility && it.Status == eval.Pending {
 			src := it.Source()
 			w.Warn(src.File, src.Line, src.Column, "", "待补充（申报条件）：%s %s：%s", it.ID, it.Short, it.Summary)
 		}
@@ -176,7 +177,7 @@ func draftMark(p *Prepared, opts Options, warnings diag.List) string {
 		return ""
 	}
 	if warnings == nil {
-		warnings = review(p, p.Input.Report.Res, nil)
+		warnings = review(p, p.Input.Report.Result(), nil)
 	}
 	if len(warnings) == 0 {
 		return ""

@@ -59,7 +59,7 @@ type Line struct {
 
 // All builds every chart of the report in a fixed order.
 func All(r *report.Report) []*Chart {
-	res, lb := r.Res, r.Labels
+	res, lb := r.Result(), r.Labels
 	var cs []*Chart
 	for _, l := range standard.Levels {
 		cs = append(cs, CV(res, lb, l), Meeting(res, lb, l), Ratio(res, lb, l))

@@ -3,12 +3,13 @@ package data
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
-	"strconv"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/tomlfile"
 )
@@ -177,7 +178,7 @@ func readEntry(file string, lines tomlfile.Index, it *standard.Item, table map[s
 				continue
 			}
 			if looksLikeFraction(it, in, x) {
-				probs.Warn(file, line, col, fmt.Sprint(v), "比例填百分数，是否应填 %s？——%s", strconv.FormatFloat(x*100, 'f', -1, 64), in.Label)
+				probs.Warn(file, line, col, fmt.Sprint(v), "比例填百分数，是否应填 %s？——%s", num.Exact(math.Round(x*1e11)/1e9), in.Label)
 			}
 			e.Numbers[key] = x
 		}
@@ -250,7 +251,7 @@ func readScores(file string, lines tomlfile.Index, it *standard.Item, table map[
 					continue
 				}
 				if i < len(it.Scoring) && !(f >= 0 && f <= it.Scoring[i].Points) {
-					probs.Add(file, line, col, fmt.Sprint(x), "第%d个得分应在 0 到 %v 分之间（%s）", i+1, it.Scoring[i].Points, it.Scoring[i].Label)
+					probs.Add(file, line, col, fmt.Sprint(x), "第%d个得分应在 0 到 %s 分之间（%s）", i+1, num.Plain(it.Scoring[i].Points), it.Scoring[i].Label)
 					valid = false
 				}
 				scores[i] = f

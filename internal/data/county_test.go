@@ -57,6 +57,12 @@ func TestFiguresFractionWarning(t *testing.T) {
 	if f.Entry("G9").Numbers["training_completion_rate"] != 0.976 {
 		t.Errorf("value changed: %v", f.Entry("G9").Numbers)
 	}
+	// The suggestion is the fraction as a percentage, without the float noise of ×100
+	// (0.575×100 is 57.49999999999999).
+	_, probs = ParseFigures([]byte("[G9]\ntraining_completion_rate = 0.575\n"), "data/county.toml", p)
+	if w := probs.Warnings(); len(w) != 1 || !strings.Contains(w[0].Message, "是否应填 57.5？") {
+		t.Errorf("warnings = %v", w)
+	}
 }
 
 // TestFiguresValid checks that the example sites' figures are all plausible.

@@ -289,7 +289,7 @@ func TestJunkSheetMemory(t *testing.T) {
 	_, probs := ParseCSV(b.Bytes(), "data/schools.csv")
 	close(done)
 	p := <-peak
-	if p > 400<<20 {
+	if p > 600<<20 { // 1.1 GB before problems were capped while reading; 380–410 MB since
 		t.Errorf("peak heap %d MB while reading 200,000 junk rows", p>>20)
 	}
 	if !strings.Contains(probs.Error(), "另有 199980 处同类问题未列出") {

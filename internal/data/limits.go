@@ -2,7 +2,8 @@ package data
 
 import (
 	"fmt"
-	"strconv"
+
+	"github.com/youjun-edu/youjun/internal/num"
 )
 
 // Limits on the school table. They are far above any county's table (the largest have a few
@@ -33,7 +34,7 @@ const (
 type Range struct{ Min, Max float64 }
 
 func (r Range) String() string {
-	return strconv.FormatFloat(r.Min, 'f', -1, 64) + "–" + strconv.FormatFloat(r.Max, 'f', -1, 64)
+	return num.Exact(r.Min) + "–" + num.Exact(r.Max)
 }
 
 // minNonZero is the smallest non-zero value of a decimal column: 1e-300 m² is a typo or junk,
@@ -87,7 +88,7 @@ func checkRange(c *Column, v float64) string {
 		return fmt.Sprintf("超出合理范围（%s）", r)
 	}
 	if c.Kind == Decimal && v != 0 && v < minNonZero {
-		return fmt.Sprintf("过小（不是 0 时应不小于 %g），请检查", minNonZero)
+		return fmt.Sprintf("过小（不是 0 时应不小于 %s），请检查", num.Exact(minNonZero))
 	}
 	return ""
 }

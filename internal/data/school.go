@@ -7,21 +7,19 @@ package data
 
 import (
 	"math"
-	"strconv"
 
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
 // School is one row of the school table: one campus (独立校区).
 type School struct {
-	Row  int // row in the source table (the header is row 1)
-	Code string
-	Name string
-	// Type and Area hold a standard.SchoolType and an Area; they stay plain strings while the
-	// renderers read them as text.
-	Type      string // a standard.SchoolType
+	Row       int // row in the source table (the header is row 1)
+	Code      string
+	Name      string
+	Type      standard.SchoolType
 	Ownership string // 公办 / 民办
-	Area      string // an Area: 城区 / 镇区 / 乡村
+	Area      Area   // 城区 / 镇区 / 乡村
 
 	Boarding  string // 是 / 否 / ""
 	BuiltYear Number
@@ -60,10 +58,10 @@ func (s *School) Students(l standard.Level) float64 {
 }
 
 // Is reports whether the campus is of type t.
-func (s *School) Is(t standard.SchoolType) bool { return standard.SchoolType(s.Type) == t }
+func (s *School) Is(t standard.SchoolType) bool { return s.Type == t }
 
 // In reports whether the campus lies in area a.
-func (s *School) In(a Area) bool { return Area(s.Area) == a }
+func (s *School) In(a Area) bool { return s.Area == a }
 
 // CompulsoryStudents returns primary plus junior students.
 func (s *School) CompulsoryStudents() float64 {
@@ -146,9 +144,9 @@ const (
 var Columns = []Column{
 	{Key: "code", Header: "学校代码", Kind: Text, Note: "学校（校区）标识码，每个校区唯一", text: func(s *School) *string { return &s.Code }},
 	{Key: "name", Header: "学校名称", Kind: Text, Note: "学校（校区）全称", text: func(s *School) *string { return &s.Name }},
-	{Key: "type", Header: "学校类型", Kind: Choice, Note: "小学、初级中学、九年一贯制学校、完全中学、十二年一贯制学校、教学点、特殊教育学校、职业学校", text: func(s *School) *string { return &s.Type }},
+	{Key: "type", Header: "学校类型", Kind: Choice, Note: "小学、初级中学、九年一贯制学校、完全中学、十二年一贯制学校、教学点、特殊教育学校、职业学校", text: func(s *School) *string { return (*string)(&s.Type) }},
 	{Key: "ownership", Header: "办学性质", Kind: Choice, Note: "公办或民办", text: func(s *School) *string { return &s.Ownership }},
-	{Key: "area", Header: "城乡类别", Kind: Choice, Note: "城区、镇区或乡村", text: func(s *School) *string { return &s.Area }},
+	{Key: "area", Header: "城乡类别", Kind: Choice, Note: "城区、镇区或乡村", text: func(s *School) *string { return (*string)(&s.Area) }},
 	{Key: "boarding", Header: "寄宿制", Kind: Choice, Note: "是或否", text: func(s *School) *string { return &s.Boarding }},
 	{Key: "built_year", Header: "建成年份", Kind: Year, Note: "规划并建成的年份，用于音乐美术教室面积、学校规模的放宽条件", number: func(s *School) *Number { return &s.BuiltYear }},
 	{Key: "primary_students", Header: "小学在校生数", Kind: Count, Blank: Zero, Note: "人；空白按0计", number: func(s *School) *Number { return &s.PrimaryStudents }},
@@ -249,7 +247,7 @@ func (c *Column) Format(s *School) string {
 	if c.Scale != 0 {
 		v = math.Round(v/c.Scale*1e6) / 1e6 // undo ×10000 without float noise
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return num.Exact(v)
 }
 
 // Area is a value of the 城乡类别 column.

@@ -9,13 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
 )
@@ -92,7 +92,7 @@ func LoadTable(path, name string) (*Table, diag.List) {
 }
 
 func tooBig(size int64) string {
-	return fmt.Sprintf("文件太大（%.1f MB），学校数据表不能超过 %d MB", float64(size)/(1<<20), MaxTableBytes>>20)
+	return fmt.Sprintf("文件太大（%s MB），学校数据表不能超过 %d MB", num.Fixed(float64(size)/(1<<20), 1), MaxTableBytes>>20)
 }
 
 // ParseCSV reads a school table from CSV bytes in any of the accepted encodings.
@@ -620,4 +620,4 @@ func studentsKnown(s *School, l standard.Level) bool {
 	return s.PrimaryStudents.Valid
 }
 
-func fmtCount(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func fmtCount(v float64) string { return num.Exact(v) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -140,7 +141,7 @@ func conclude(res *Result, table string) {
 		lr := res.Resource.Of(l)
 		for _, ind := range lr.Indicators {
 			if ind.ValueStatus == NotMet || ind.ValueStatus == Pending {
-				msg := fmt.Sprintf("%s%s全县值%s，低于标准%s", l.Chinese(), ind.Name, fmtNum(ind.Value.V), fmtNum(ind.Threshold))
+				msg := fmt.Sprintf("%s%s全县值%s，低于标准%s", l.Chinese(), ind.Name, num.Short(ind.Value.V), num.Short(ind.Threshold))
 				if !ind.Value.OK {
 					msg = fmt.Sprintf("%s%s全县值无法计算", l.Chinese(), ind.Name)
 					if ind.ValueReason != "" {
@@ -153,7 +154,7 @@ func conclude(res *Result, table string) {
 			switch ind.CVStatus {
 			case NotMet:
 				if ind.CV.OK {
-					msg += fmt.Sprintf("%.3f，超过%s", ind.CV.V, fmtNum(ind.CVLimit))
+					msg += num.Fixed(ind.CV.V, 3) + "，超过" + num.Short(ind.CVLimit)
 				} else {
 					msg += "：" + ind.CVNote
 				}
@@ -184,7 +185,7 @@ func conclude(res *Result, table string) {
 		add(Pending, Finding{Kind: FindingUnit, ID: "R", Message: "没有参评学校", Source: Source{File: table}})
 	}
 	if b := res.BScores; b != nil && b.Total.OK && b.Total.V < b.TotalMin {
-		add(NotMet, Finding{Kind: FindingB, ID: "B", Message: fmt.Sprintf("B 类指标总分%s分，低于%s分", fmtNum(b.Total.V), fmtNum(b.TotalMin)),
+		add(NotMet, Finding{Kind: FindingB, ID: "B", Message: fmt.Sprintf("B 类指标总分%s分，低于%s分", num.Short(b.Total.V), num.Short(b.TotalMin)),
 			Source: Source{File: data.FiguresFile}})
 	}
 	var eligibility []Status
@@ -217,9 +218,9 @@ func unitFailure(u *Unit, lr *Level) string {
 			continue
 		}
 		ind := lr.Indicators[i]
-		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, fmtNum(v.Value), fmtNum(ind.Threshold))
+		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, num.Short(v.Value), num.Short(ind.Threshold))
 		if !v.AboveFloor {
-			part += fmt.Sprintf("的%s%%（%s）", fmtNum(ind.Floor/ind.Threshold*100), fmtNum(ind.Floor))
+			part += fmt.Sprintf("的%s%%（%s）", num.Short(ind.Floor/ind.Threshold*100), num.Short(ind.Floor))
 		}
 		parts = append(parts, part)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/num"
 )
 
 // evaluateChanged evaluates rows after change has set figures no loader would accept: the
@@ -195,8 +196,8 @@ func TestSumJSON(t *testing.T) {
 		if o := some(v); o.OK || !o.Bad() {
 			t.Errorf("some(%v) = %+v", v, o)
 		}
-		if s := fmtNum(v); s != NotComputable {
-			t.Errorf("fmtNum(%v) = %q", v, s)
+		if s := num.Short(v); s != NotComputable {
+			t.Errorf("num.Short(%v) = %q", v, s)
 		}
 	}
 }

@@ -2,12 +2,11 @@ package eval
 
 import (
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -98,14 +97,14 @@ func scoredItem(p *standard.Profile, it *standard.Item, figs *data.Figures) Item
 	}
 	if scores == nil {
 		out.Status = Pending
-		out.Summary = fmt.Sprintf("满分%s分；未填写自评得分", fmtNum(it.Points))
+		out.Summary = fmt.Sprintf("满分%s分；未填写自评得分", num.Short(it.Points))
 		return out
 	}
 	ratio := total / it.Points
 	if !finite(total) || !finite(ratio) {
 		out.Score, out.Ratio = &Opt{Reason: Overflow}, &Opt{Reason: Overflow}
 		out.Status = Pending
-		out.Summary = fmt.Sprintf("满分%s分；自评得分合计%s，无法计算（请核对各要点得分）", fmtNum(it.Points), Overflow)
+		out.Summary = fmt.Sprintf("满分%s分；自评得分合计%s，无法计算（请核对各要点得分）", num.Short(it.Points), Overflow)
 		return out
 	}
 	out.Score, out.Ratio = &Opt{V: total, OK: true}, &Opt{V: ratio, OK: true}
@@ -113,7 +112,7 @@ func scoredItem(p *standard.Profile, it *standard.Item, figs *data.Figures) Item
 	if meets(ratio, p.B.ItemRatio, p.Resource.Tolerance) {
 		out.Status = Met
 	}
-	out.Summary = fmt.Sprintf("得分%s分（满分%s分，得分率%s%%，须不低于%s%%）", fmtNum(total), fmtNum(it.Points), fmtPercent(ratio*100), fmtNum(p.B.ItemRatio*100))
+	out.Summary = fmt.Sprintf("得分%s分（满分%s分，得分率%s%%，须不低于%s%%）", num.Short(total), num.Short(it.Points), num.Fixed(ratio*100, 2), num.Short(p.B.ItemRatio*100))
 	return out
 }
 
@@ -221,7 +220,7 @@ func describeCheck(c Check) string {
 		}
 		return c.Label + "：否"
 	}
-	return fmt.Sprintf("%s：%s%s（标准%s%s%s）", c.Label, fmtNum(c.Value.V), c.Unit, opWord(c.Op), fmtNum(c.Threshold), c.Unit)
+	return fmt.Sprintf("%s：%s%s（标准%s%s%s）", c.Label, num.Short(c.Value.V), c.Unit, opWord(c.Op), num.Short(c.Threshold), c.Unit)
 }
 
 func opWord(op string) string {
@@ -232,26 +231,4 @@ func opWord(op string) string {
 		return "低于"
 	}
 	return "不低于"
-}
-
-// fmtNum formats a number for a message: as written when it has at most 3 decimals (6.375),
-// otherwise rounded to 2 decimals (3 below 1), trailing zeros removed; 无法计算 when it is not
-// finite, so that no message ever says NaN.
-func fmtNum(v float64) string {
-	if !finite(v) {
-		return NotComputable
-	}
-	if math.Abs(v) >= Huge {
-		return strconv.FormatFloat(v, 'e', 2, 64)
-	}
-	if s := strconv.FormatFloat(v, 'f', -1, 64); !strings.Contains(s, ".") || len(s)-strings.Index(s, ".") <= 4 {
-		return s
-	}
-	d := 2
-	if math.Abs(v) < 1 {
-		d = 3
-	}
-	s := strconv.FormatFloat(v, 'f', d, 64)
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
 }

@@ -27,7 +27,7 @@ var rulesByName = map[string]rule{
 	"special_school_funding": {school: specialSchoolFunding},
 	"teacher_certification":  {school: certification, judge: teacherCertification},
 	"training_fund_share":    {school: trainingFundShare},
-	"survey":                 {judge: survey},
+	standard.RuleSurvey:      {judge: survey},
 	"history_cv":             {judge: historyCV},
 	"resource_cv":            {judge: resourceCV},
 }

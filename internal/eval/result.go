@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -68,13 +69,13 @@ func (r *Result) TableWarnings() diag.List { return r.warnings }
 
 // Dimension sums up one group of items.
 type Dimension struct {
-	ID      string   `json:"id"` // a standard.DimensionID
-	Name    string   `json:"name"`
-	Status  Status   `json:"status"`
-	Met     int      `json:"met"`
-	NotMet  int      `json:"not_met"`
-	Pending int      `json:"pending"`
-	Items   []string `json:"items"`
+	ID      standard.DimensionID `json:"id"`
+	Name    string               `json:"name"`
+	Status  Status               `json:"status"`
+	Met     int                  `json:"met"`
+	NotMet  int                  `json:"not_met"`
+	Pending int                  `json:"pending"`
+	Items   []string             `json:"items"`
 }
 
 // BScores is the result of the scored items taken together.
@@ -173,11 +174,7 @@ type Opt struct {
 }
 
 // NotComputable is how every output shows a number that could not be computed.
-const NotComputable = "无法计算"
-
-// Huge is where a shown number turns to scientific notation (1.61e+298): no real figure comes
-// near it, and a finite but absurd one would otherwise print hundreds of digits.
-const Huge = 1e15
+const NotComputable = num.NotComputable
 
 // Overflow is the reason given for a number that is not finite.
 const Overflow = "数值溢出"

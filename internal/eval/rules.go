@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -48,7 +49,7 @@ func survey(c *context, it *standard.Item) Item {
 	}
 	out.Checks = []Check{chk}
 	out.Status = chk.Status
-	out.Summary = fmt.Sprintf("有效问卷%s份，认可%s份，社会认可度%s%%", fmtNum(sv.Samples), fmtNum(sv.Approving), fmtPercent(rate))
+	out.Summary = fmt.Sprintf("有效问卷%s份，认可%s份，社会认可度%s%%", num.Short(sv.Samples), num.Short(sv.Approving), num.Fixed(rate, 2))
 	pop := c.county.Figures
 	perMille := it.Param("sample_per_mille")
 	if pop == nil || !pop.ResidentPopulation.Valid {
@@ -58,13 +59,13 @@ func survey(c *context, it *standard.Item) Item {
 		}
 		out.warn(figureSource("county", "resident_population", county), "未填写常住人口（county.toml [county] resident_population），无法核验抽样数量")
 	} else if need := math.Ceil(pop.ResidentPopulation.Value * perMille / 1000); sv.Samples < need {
-		out.warn(out.source, fmt.Sprintf("样本数%s份，少于常住人口%s人的%s‰（%s份）", fmtNum(sv.Samples), fmtNum(pop.ResidentPopulation.Value), fmtNum(perMille), fmtNum(need)))
+		out.warn(out.source, fmt.Sprintf("样本数%s份，少于常住人口%s人的%s‰（%s份）", num.Short(sv.Samples), num.Short(pop.ResidentPopulation.Value), num.Short(perMille), num.Short(need)))
 	}
 	parents := surveySource(sv, e, it.ID, "parents")
 	if !sv.HasParents {
 		out.warn(parents, "未说明家长问卷数，无法核验家长比例")
 	} else if share := sv.Parents / sv.Samples * 100; share < it.Param("min_parent_share") {
-		out.warn(parents, fmt.Sprintf("家长问卷占%s%%，低于%s%%", fmtPercent(share), fmtNum(it.Param("min_parent_share"))))
+		out.warn(parents, fmt.Sprintf("家长问卷占%s%%，低于%s%%", num.Fixed(share, 2), num.Short(it.Param("min_parent_share"))))
 	}
 	return out
 }
@@ -168,15 +169,7 @@ func resourceCV(c *context, it *standard.Item) Item {
 	case len(pending) > 0:
 		out.Summary = "差异系数无法计算：" + strings.Join(pending, "、")
 	default:
-		out.Summary = fmt.Sprintf("小学、初中各项差异系数均不超过%s、%s", fmtNum(c.p.Resource.CVLimit.Primary), fmtNum(c.p.Resource.CVLimit.Junior))
+		out.Summary = fmt.Sprintf("小学、初中各项差异系数均不超过%s、%s", num.Short(c.p.Resource.CVLimit.Primary), num.Short(c.p.Resource.CVLimit.Junior))
 	}
 	return out
-}
-
-// fmtPercent formats a percentage with two decimals, e.g. 16.90, or 无法计算.
-func fmtPercent(v float64) string {
-	if !finite(v) {
-		return NotComputable
-	}
-	return fmt.Sprintf("%.2f", v)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -106,7 +107,7 @@ func schoolRule(c *context, it *standard.Item, sc *schoolCheck) Item {
 // inTypes selects compulsory-education schools of the item's types.
 func inTypes(it *standard.Item) func(*data.School) bool {
 	return func(s *data.School) bool {
-		return it.AppliesTo(standard.SchoolType(s.Type)) && s.CompulsoryStudents() > 0
+		return it.AppliesTo(s.Type) && s.CompulsoryStudents() > 0
 	}
 }
 
@@ -197,7 +198,7 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 			} {
 				if room.count.Value < need {
 					problemKey = cmp.Or(problemKey, room.countKey)
-					problems = append(problems, fmt.Sprintf("%s专用教室%s间，%s个班应有%s间", room.name, fmtNum(room.count.Value), fmtNum(classes), fmtNum(need)))
+					problems = append(problems, fmt.Sprintf("%s专用教室%s间，%s个班应有%s间", room.name, num.Short(room.count.Value), num.Short(classes), num.Short(need)))
 				}
 				if room.count.Value == 0 {
 					continue
@@ -209,7 +210,7 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 				}
 				if !meets(room.area.Value, room.min, tol) {
 					problemKey = cmp.Or(problemKey, room.areaKey)
-					problems = append(problems, fmt.Sprintf("%s专用教室最小%s平方米，不足%s平方米%s", room.name, fmtNum(room.area.Value), fmtNum(room.min), rp.basis(relaxed)))
+					problems = append(problems, fmt.Sprintf("%s专用教室最小%s平方米，不足%s平方米%s", room.name, num.Short(room.area.Value), num.Short(room.min), rp.basis(relaxed)))
 				}
 			}
 			switch {
@@ -219,8 +220,8 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 				return Pending, strings.Join(pending, ""), pendingKey
 			case explain:
 				return Met, fmt.Sprintf("%s个班应有音乐、美术专用教室各%s间；现有音乐%s间（最小%s平方米）、美术%s间（最小%s平方米），面积标准%s、%s平方米%s",
-					fmtNum(classes), fmtNum(need), fmtNum(s.MusicRooms.Value), fmtNum(s.MusicRoomMinArea.Value), fmtNum(s.ArtRooms.Value),
-					fmtNum(s.ArtRoomMinArea.Value), fmtNum(musicArea), fmtNum(artArea), rp.basis(relaxed)), ""
+					num.Short(classes), num.Short(need), num.Short(s.MusicRooms.Value), num.Short(s.MusicRoomMinArea.Value), num.Short(s.ArtRooms.Value),
+					num.Short(s.ArtRoomMinArea.Value), num.Short(musicArea), num.Short(artArea), rp.basis(relaxed)), ""
 			}
 			return Met, "", ""
 		},
@@ -285,9 +286,9 @@ func (rp roomParams) areas(s *data.School) (music, art float64, relaxed int) {
 func (rp roomParams) basis(relaxed int) string {
 	switch relaxed {
 	case oldSchool:
-		return "（" + fmtNum(rp.oldYear) + "年及之前建成）"
+		return "（" + num.Short(rp.oldYear) + "年及之前建成）"
 	case smallRuralSchool:
-		return "（最大班额低于" + fmtNum(rp.smallMaxClass) + "人的乡村小规模学校）"
+		return "（最大班额低于" + num.Short(rp.smallMaxClass) + "人的乡村小规模学校）"
 	}
 	return ""
 }
@@ -304,14 +305,14 @@ func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 			if !finite(n) {
 				return Pending, "在校生数合计" + Overflow + "，无法计算（请核对在校生数）", ""
 			}
-			through := standard.SchoolType(s.Type).Through()
+			through := s.Type.Through()
 			limit, relaxed := maxN, relaxedN
 			if through {
 				limit, relaxed = maxThrough, relaxedThrough
 			}
 			if n <= limit {
 				if explain {
-					return Met, fmt.Sprintf("义务教育阶段%s人，不超过%s人", fmtNum(n), fmtNum(limit)), ""
+					return Met, fmt.Sprintf("义务教育阶段%s人，不超过%s人", num.Short(n), num.Short(limit)), ""
 				}
 				return Met, "", ""
 			}
@@ -319,18 +320,18 @@ func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 			migrant := s.MigrantStudents.Valid && s.MigrantStudents.Value > migrantShare*(n+s.SeniorStudents.Value)
 			if oldBuilt || migrant {
 				if n <= relaxed {
-					return Met, fmt.Sprintf("义务教育阶段%s人，按放宽标准不超过%s人", fmtNum(n), fmtNum(relaxed)), ""
+					return Met, fmt.Sprintf("义务教育阶段%s人，按放宽标准不超过%s人", num.Short(n), num.Short(relaxed)), ""
 				}
-				return NotMet, fmt.Sprintf("义务教育阶段%s人，超过放宽后的%s人", fmtNum(n), fmtNum(relaxed)), ""
+				return NotMet, fmt.Sprintf("义务教育阶段%s人，超过放宽后的%s人", num.Short(n), num.Short(relaxed)), ""
 			}
 			if n <= relaxed && (!s.BuiltYear.Valid || !s.MigrantStudents.Valid) {
 				missingKey := "migrant_students"
 				if !s.BuiltYear.Valid {
 					missingKey = "built_year"
 				}
-				return Pending, fmt.Sprintf("义务教育阶段%s人，超过%s人；须填写建成年份和随迁子女数以判断能否按%s人评估", fmtNum(n), fmtNum(limit), fmtNum(relaxed)), missingKey
+				return Pending, fmt.Sprintf("义务教育阶段%s人，超过%s人；须填写建成年份和随迁子女数以判断能否按%s人评估", num.Short(n), num.Short(limit), num.Short(relaxed)), missingKey
 			}
-			return NotMet, fmt.Sprintf("义务教育阶段%s人，超过%s人", fmtNum(n), fmtNum(limit)), ""
+			return NotMet, fmt.Sprintf("义务教育阶段%s人，超过%s人", num.Short(n), num.Short(limit)), ""
 		},
 	}
 }
@@ -354,9 +355,9 @@ func classSize(it *standard.Item, _ float64) *schoolCheck {
 				}
 				if limit := limits.Of(l); m.Value > limit {
 					problemKey = cmp.Or(problemKey, key)
-					problems = append(problems, fmt.Sprintf("%s最大班额%s人，超过%s人", l.Chinese(), fmtNum(m.Value), fmtNum(limit)))
+					problems = append(problems, fmt.Sprintf("%s最大班额%s人，超过%s人", l.Chinese(), num.Short(m.Value), num.Short(limit)))
 				} else if explain {
-					facts = append(facts, fmt.Sprintf("%s最大班额%s人，不超过%s人", l.Chinese(), fmtNum(m.Value), fmtNum(limit)))
+					facts = append(facts, fmt.Sprintf("%s最大班额%s人，不超过%s人", l.Chinese(), num.Short(m.Value), num.Short(limit)))
 				}
 			}
 			switch {
@@ -387,13 +388,13 @@ func smallSchoolFunding(it *standard.Item, _ float64) *schoolCheck {
 			if !fail && !explain {
 				return Met, "", ""
 			}
-			detail := fmt.Sprintf("在校生%s人，按%s人核定公用经费", fmtNum(s.CompulsoryStudents()), fmtNum(s.FundedStudents.Value))
+			detail := fmt.Sprintf("在校生%s人，按%s人核定公用经费", num.Short(s.CompulsoryStudents()), num.Short(s.FundedStudents.Value))
 			if fail {
-				return NotMet, detail + "，应按" + fmtNum(min) + "人", "funded_students"
+				return NotMet, detail + "，应按" + num.Short(min) + "人", "funded_students"
 			}
 			return Met, detail, ""
 		},
-		none: fmt.Sprintf("全县无不足%s名学生的村小学和教学点", fmtNum(min)),
+		none: fmt.Sprintf("全县无不足%s名学生的村小学和教学点", num.Short(min)),
 	}
 }
 
@@ -408,12 +409,12 @@ func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
 				return Pending, "「生均公用经费(元)」未填", "public_fund_per_student"
 			}
 			if !meets(s.PublicFundPerStudent.Value, min, tol) {
-				return NotMet, fmt.Sprintf("生均公用经费%s元，低于%s元", fmtNum(s.PublicFundPerStudent.Value), fmtNum(min)), "public_fund_per_student"
+				return NotMet, fmt.Sprintf("生均公用经费%s元，低于%s元", num.Short(s.PublicFundPerStudent.Value), num.Short(min)), "public_fund_per_student"
 			}
 			if !explain {
 				return Met, "", ""
 			}
-			return Met, fmt.Sprintf("生均公用经费%s元", fmtNum(s.PublicFundPerStudent.Value)), ""
+			return Met, fmt.Sprintf("生均公用经费%s元", num.Short(s.PublicFundPerStudent.Value)), ""
 		},
 		none: "全县无特殊教育学校",
 	}
@@ -434,7 +435,7 @@ func certification(_ *standard.Item, _ float64) *schoolCheck {
 			if !fail && !explain {
 				return Met, "", ""
 			}
-			detail := fmt.Sprintf("专任教师%s人，持证%s人", fmtNum(s.Teachers.Value), fmtNum(s.CertifiedTeachers.Value))
+			detail := fmt.Sprintf("专任教师%s人，持证%s人", num.Short(s.Teachers.Value), num.Short(s.CertifiedTeachers.Value))
 			if fail {
 				return NotMet, detail, "certified_teachers"
 			}
@@ -484,7 +485,7 @@ func teacherCertification(c *context, it *standard.Item) Item {
 		out.Status = combine(out.Status, chk.Status)
 	}
 	out.Checks = []Check{chk}
-	out.Summary = fmt.Sprintf("专任教师%s人，持证%s人，持证上岗率%s%%；%s", fmtNum(teachers), fmtNum(certified), fmtPercent(rate), out.Summary)
+	out.Summary = fmt.Sprintf("专任教师%s人，持证%s人，持证上岗率%s%%；%s", num.Short(teachers), num.Short(certified), num.Fixed(rate, 2), out.Summary)
 	return out
 }
 
@@ -509,9 +510,9 @@ func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
 			if ok && !explain {
 				return Met, "", ""
 			}
-			detail := fmt.Sprintf("教师培训经费%s万元，占公用经费预算%s万元的%s%%", fmtNum(s.TrainingFund.Value/10000), fmtNum(s.PublicFundBudget.Value/10000), fmtPercent(share))
+			detail := fmt.Sprintf("教师培训经费%s万元，占公用经费预算%s万元的%s%%", num.Short(s.TrainingFund.Value/10000), num.Short(s.PublicFundBudget.Value/10000), num.Fixed(share, 2))
 			if !ok {
-				return NotMet, detail + "，低于" + fmtNum(min) + "%", "training_fund"
+				return NotMet, detail + "，低于" + num.Short(min) + "%", "training_fund"
 			}
 			return Met, detail, ""
 		},

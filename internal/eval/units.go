@@ -6,6 +6,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -27,7 +28,7 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 	for i := range schools {
 		s := &schools[i]
 		if reason := exclusion(r, s); reason != "" {
-			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: standard.SchoolType(s.Type), Row: s.Row, Reason: reason})
+			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: s.Type, Row: s.Row, Reason: reason})
 			continue
 		}
 		a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
@@ -51,7 +52,7 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 			if split {
 				name = s.Name + "（" + l.Chinese() + "部）"
 			}
-			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: standard.SchoolType(s.Type), Level: l,
+			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
 				Students: n, Split: split, Share: share, school: i})
 		}
 	}
@@ -67,7 +68,7 @@ func exclusion(r *standard.Resource, s *data.School) string {
 	}
 	n := s.CompulsoryStudents()
 	if s.Is(standard.TypeTeachingPoint) && n < float64(r.MinTeachingPointStudents) {
-		return fmt.Sprintf("教学点在校生不足%d人（%s人）", r.MinTeachingPointStudents, fmtNum(n))
+		return fmt.Sprintf("教学点在校生不足%d人（%s人）", r.MinTeachingPointStudents, num.Short(n))
 	}
 	if n == 0 {
 		return "无义务教育阶段在校生"
@@ -172,7 +173,7 @@ func peArtTeachers(x *unitCells) (float64, bool, []string) {
 			v += shared
 			need = append(need, data.HeaderOf("shared_pe_art_teachers"))
 		} else if u.Level == firstLevel(s) {
-			x.warn.Warn(x.file, s.Row, "走教兼职体育艺术教师数", fmtNum(shared),
+			x.warn.Warn(x.file, s.Row, "走教兼职体育艺术教师数", num.Short(shared),
 				"未计入：只有在校生%d–%d人的乡村学校和教学点可计入交流轮岗、兼职、走教的体育艺术教师", lim.Min, lim.Max)
 		}
 	}
@@ -192,7 +193,7 @@ func sportsArea(x *unitCells) (float64, bool, []string) {
 			v += extra * u.Share
 			need = append(need, data.HeaderOf("extra_sports_area"))
 		} else if u.Level == firstLevel(s) {
-			x.warn.Warn(x.file, s.Row, "租用改造体育场地面积", fmtNum(extra), "未计入：只有城区学校可计入经改造或租赁的专用运动场地")
+			x.warn.Warn(x.file, s.Row, "租用改造体育场地面积", num.Short(extra), "未计入：只有城区学校可计入经改造或租赁的专用运动场地")
 		}
 	}
 	return v, ok, need

@@ -94,8 +94,8 @@ func (s *site) assets() error {
 func schoolFileNames(r *report.Report) map[string]string {
 	m := map[string]string{}
 	used := map[string]bool{}
-	for _, sc := range r.Schools {
-		base := fileName(sc.Code)
+	for _, code := range r.SchoolCodes() {
+		base := fileName(code)
 		if windowsDevice(base) {
 			base += "_"
 		}
@@ -104,7 +104,7 @@ func schoolFileNames(r *report.Report) map[string]string {
 			name = fmt.Sprintf("%s-%d", base, i)
 		}
 		used[strings.ToLower(name)] = true
-		m[sc.Code] = name + ".html"
+		m[code] = name + ".html"
 	}
 	return m
 }

@@ -50,28 +50,27 @@ func (s *site) plan() {
 		p.Root = strings.Repeat("../", strings.Count(p.Path, "/"))
 		s.pages = append(s.pages, p)
 	}
-	add(&page{Kind: "index", Title: "总览", Path: "index.html", HasCharts: true, Status: r.Conclusion()})
+	add(&page{Kind: kindIndex, Title: "总览", Path: "index.html", HasCharts: true, Status: r.Conclusion()})
 	for _, d := range s.in.Docs {
-		add(&page{Kind: "chapter", Title: d.Meta.Title, Path: d.Slug + "/index.html", doc: d, HasCharts: hasCharts(d),
+		add(&page{Kind: kindChapter, Title: d.Meta.Title, Path: d.Slug + "/index.html", doc: d, HasCharts: hasCharts(d),
 			Breadcrumbs: []link{home}})
 	}
 	indicators := link{Title: "指标", Path: "indicators/index.html"}
-	add(&page{Kind: "indicators", Title: "指标一览", Path: indicators.Path, Breadcrumbs: []link{home}})
+	add(&page{Kind: kindIndicators, Title: "指标一览", Path: indicators.Path, Breadcrumbs: []link{home}})
 	for _, ind := range r.Indicators() {
-		add(&page{Kind: "indicator", Title: ind.ID + " " + ind.Short, Path: "indicators/" + fileName(ind.ID) + ".html",
+		add(&page{Kind: kindIndicator, Title: ind.ID + " " + ind.Short, Path: "indicators/" + fileName(ind.ID) + ".html",
 			item: ind.ID, resource: ind.Resource(), HasCharts: ind.Resource(), Status: ind.Status, Breadcrumbs: []link{home, indicators}})
 	}
 	schools := link{Title: "学校", Path: "schools/index.html"}
-	add(&page{Kind: "schools", Title: "学校一览", Path: schools.Path, Breadcrumbs: []link{home}})
-	for i := range r.Schools {
-		sc := &r.Schools[i]
-		add(&page{Kind: "school", Title: sc.Name, Path: "schools/" + s.schoolFiles[sc.Code], school: i,
+	add(&page{Kind: kindSchools, Title: "学校一览", Path: schools.Path, Breadcrumbs: []link{home}})
+	for i, sc := range r.SchoolRows() {
+		add(&page{Kind: kindSchool, Title: sc.Name, Path: "schools/" + s.schoolFiles[sc.Code], school: i,
 			Breadcrumbs: []link{home, schools}})
 	}
 	tables := link{Title: "附表", Path: "tables/index.html"}
-	add(&page{Kind: "tables", Title: "附表", Path: tables.Path, Breadcrumbs: []link{home}})
+	add(&page{Kind: kindTables, Title: "附表", Path: tables.Path, Breadcrumbs: []link{home}})
 	for _, t := range r.Tables() {
-		add(&page{Kind: "table", Title: t.Title, Path: "tables/" + t.ID + ".html", table: t, Breadcrumbs: []link{home, tables}})
+		add(&page{Kind: kindTable, Title: t.Title, Path: "tables/" + t.ID + ".html", table: t, Breadcrumbs: []link{home, tables}})
 	}
 	for i, p := range s.pages {
 		if i > 0 {
@@ -182,23 +181,23 @@ type navSection struct {
 func (s *site) data(p *page) *pageData {
 	d := &pageData{Site: s.idx.info, Labels: s.in.Report.Labels, Page: p, Nav: s.nav(p), Chapters: s.idx.chapters}
 	switch p.Kind {
-	case "index":
+	case kindIndex:
 		d.Index = s.indexData()
-	case "chapter":
+	case kindChapter:
 		s.idx.mdMu.Lock() // the Markdown renderer keeps the page's root while it renders
 		d.Chapter = &chapterData{Body: s.md.render(p.doc, p.Root)}
 		s.idx.mdMu.Unlock()
-	case "school":
+	case kindSchool:
 		d.School = s.in.Report.SchoolView(p.school)
-	case "schools":
+	case kindSchools:
 		d.Schools = s.in.Report.SchoolRows()
-	case "indicator":
+	case kindIndicator:
 		d.Indicator = s.indicatorData(p.item)
-	case "indicators":
+	case kindIndicators:
 		d.Groups = s.in.Report.IndicatorGroups()
-	case "table":
+	case kindTable:
 		d.Table = p.table
-	case "tables":
+	case kindTables:
 		d.Tables = s.in.Report.Tables()
 	}
 	return d
@@ -257,20 +256,20 @@ func (s *site) navSections() ([]navSection, map[*page][2]int) {
 	for _, p := range s.pages {
 		i := -1
 		switch {
-		case p.Kind == "index" || p.Kind == "indicators" || p.Kind == "schools" || p.Kind == "tables":
+		case p.Kind == kindIndex || p.Kind == kindIndicators || p.Kind == kindSchools || p.Kind == kindTables:
 			i = 0
-		case p.Kind == "chapter":
+		case p.Kind == kindChapter:
 			i = 1
-		case p.Kind == "indicator" && p.resource:
+		case p.Kind == kindIndicator && p.resource:
 			i = 2
-		case p.Kind == "table":
+		case p.Kind == kindTable:
 			i = 3
 		}
 		if i < 0 {
 			continue
 		}
 		l := *p.link()
-		if p.Kind != "indicator" {
+		if p.Kind != kindIndicator {
 			l.Status = ""
 		}
 		in = append(in, p)
@@ -311,7 +310,7 @@ func (s *site) buildIndex() {
 	x.info = siteInfo{Title: cfg.Title, County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
 		Basis: s.in.Report.Basis()}
 	for _, q := range s.pages {
-		if q.Kind == "chapter" {
+		if q.Kind == kindChapter {
 			x.chapters = append(x.chapters, *q.link())
 		}
 	}

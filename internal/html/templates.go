@@ -18,8 +18,20 @@ import (
 	"github.com/youjun-edu/youjun/templates"
 )
 
-// kinds are the page templates; each is <kind>.html on top of baseof.html.
-var kinds = []string{"index", "chapter", "school", "schools", "indicator", "indicators", "table", "tables"}
+// The page layouts: a page's Kind, each <kind>.html on top of baseof.html.
+const (
+	kindIndex      = "index"
+	kindChapter    = "chapter"
+	kindSchool     = "school"
+	kindSchools    = "schools"
+	kindIndicator  = "indicator"
+	kindIndicators = "indicators"
+	kindTable      = "table"
+	kindTables     = "tables"
+)
+
+// kinds are the page templates.
+var kinds = []string{kindIndex, kindChapter, kindSchool, kindSchools, kindIndicator, kindIndicators, kindTable, kindTables}
 
 // layout returns a template file: the site's templates/<name> when it exists (Hugo's lookup,
 // kept simple), else youjun's own, embedded from the repository's templates/. Only the names

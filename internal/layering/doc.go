@@ -1,4 +1,6 @@
-// Package layering holds the test that keeps the package graph as the README draws it: the
+// Package layering holds the tests that keep the package graph as the README draws it: the
 // renderers read the report, never the data, the evaluation, the standard or the configuration,
-// and the evaluation knows nothing of how it is shown.
+// and the evaluation knows nothing of how it is shown. One test checks the imports; the other
+// type-checks the renderers, since a renderer can reach the model through the report without
+// importing it (report.Report.Result, a field of an eval type, a method of standard.Level).
 package layering

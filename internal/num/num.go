@@ -1,7 +1,8 @@
 // Package num is the one voice for numbers: every figure a reader sees — on the site, in the
-// PDF, in the terminal and in the spreadsheets — is written by these functions. Each is total:
-// a number that is not finite reads 无法计算 and one too large for a real figure (1e15 and more)
-// is written as 1.61e+298, so that no output ever says NaN, Inf or hundreds of digits.
+// PDF, in the terminal, in the spreadsheets and in problem messages — is written by these
+// functions. Each but Exact, which quotes input, is total: a number that is not finite reads
+// 无法计算 and one too large for a real figure (1e15 and more) is written as 1.61e+298, so
+// that no output ever says NaN, Inf or hundreds of digits.
 package num
 
 import (
@@ -60,6 +61,36 @@ func Plain(x float64) string {
 		s = strings.TrimRight(strings.TrimRight(strconv.FormatFloat(x, 'f', 3, 64), "0"), ".")
 	}
 	return s
+}
+
+// Short writes a number in a sentence of a message: as written when it has at most three
+// decimals (6.375), else rounded to two decimals (three below 1) with trailing zeros removed:
+// 6.12, 0.348.
+func Short(x float64) string {
+	if s, ok := extreme(x); ok {
+		return s
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i < 0 || len(s)-i <= 4 {
+		return s
+	}
+	d := 2
+	if math.Abs(x) < 1 {
+		d = 3
+	}
+	s = strings.TrimRight(strconv.FormatFloat(x, 'f', d, 64), "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// Exact writes a number as it was entered, in full and without exponent: 10000000, not 1e+07;
+// 0.000002, not 2e-06. A problem message quotes a value or a limit this way, so that a clerk
+// finds it in the cell. Being a quotation, it is the one format that does not say 无法计算: NaN
+// and +Inf read as such, and a huge number keeps all its digits in exponent form (1.2345e+20).
+func Exact(x float64) string {
+	if !Finite(x) || math.Abs(x) >= Huge {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
 // Percent writes a percentage with two decimals: 91.48%.

@@ -18,7 +18,7 @@ type Item struct {
 // List returns a named list: failures, pending, warnings, excluded, units-failing, or the
 // schools an item lists (G3, Q4, …).
 func (r *Report) List(name string) ([]Item, error) {
-	res := r.Res
+	res := r.res
 	var out []Item
 	switch name {
 	case "failures", "pending":

@@ -36,7 +36,7 @@ func TooManyCampuses(n int) string {
 
 // Report is an evaluation with everything derived from it for display.
 type Report struct {
-	Res     *eval.Result
+	res     *eval.Result // read through the views; Result is for build and the figure models
 	Profile *standard.Profile
 	Schools []data.School
 	Survey  *data.Survey
@@ -77,12 +77,17 @@ func (s *Site) SignatureLines(date string) []string {
 
 // New builds the report of an evaluation.
 func New(res *eval.Result, p *standard.Profile, county *data.County) *Report {
-	r := &Report{Res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey, Labels: labels(p)}
+	r := &Report{res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey, Labels: labels(p)}
 	r.values = r.buildValues()
 	r.tables = r.buildTables()
 	r.buildIndex()
 	return r
 }
+
+// Result is the evaluation the report was built from, for build (evaluation.json and its
+// checks) and for chart, whose figure models are made from it like the views. A renderer never
+// reads it: the layering test fails if one does.
+func (r *Report) Result() *eval.Result { return r.res }
 
 // Value returns the formatted value of a key such as resource.primary.R1.cv, or an error that
 // suggests the closest key.
@@ -106,7 +111,7 @@ func (r *Report) ValueKeys() []string {
 }
 
 func (r *Report) buildValues() map[string]string {
-	res := r.Res
+	res := r.res
 	v := map[string]string{
 		"county":      res.County,
 		"year":        strconv.Itoa(res.Year),
@@ -249,7 +254,7 @@ func CheckValue(c eval.Check) string {
 		return "未提供"
 	case c.Unit == "%":
 		// As entered (97.8%), or with two decimals when computed (11.11%).
-		v := strconv.FormatFloat(c.Value.V, 'f', -1, 64)
+		v := num.Exact(c.Value.V)
 		if i := strings.IndexByte(v, '.'); i >= 0 && len(v)-i > 3 {
 			return Percent(c.Value.V)
 		}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/eval"
-	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/site"
 )
 
@@ -137,13 +136,5 @@ func TestFormatsNotFinite(t *testing.T) {
 	}
 	if c := numCell("x", inf); c.Value != nil || c.Text != eval.NotComputable {
 		t.Errorf("numCell(Inf) = %+v", c)
-	}
-}
-
-// The evaluation's messages and the report's formats say the same for a number that cannot be
-// computed or is absurdly large, until eval formats with num as well.
-func TestOneVoice(t *testing.T) {
-	if eval.NotComputable != num.NotComputable || eval.Huge != num.Huge {
-		t.Errorf("eval (%q, %g) and num (%q, %g) disagree", eval.NotComputable, eval.Huge, num.NotComputable, num.Huge)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -81,10 +82,10 @@ func (r *Report) buildTables() []*Table {
 	if t := r.surveyTable(); t != nil {
 		ts = append(ts, t)
 	}
-	if r.Res.BScores != nil {
+	if r.res.BScores != nil {
 		ts = append(ts, r.bScoresTable(), r.bPointsTable())
 	}
-	if len(r.Res.LocalTargets) > 0 {
+	if len(r.res.LocalTargets) > 0 {
 		ts = append(ts, r.localTargetsTable())
 	}
 	for i, t := range ts {
@@ -96,14 +97,14 @@ func (r *Report) buildTables() []*Table {
 
 // resourceTable lists every unit of a level with its seven values.
 func (r *Report) resourceTable(l standard.Level) *Table {
-	lr := r.Res.Resource.Of(l)
+	lr := r.res.Resource.Of(l)
 	t := &Table{ID: "resource-" + string(l), Title: l.Chinese() + "各校（校区）资源配置指标"}
 	t.Columns = []Column{{Header: "学校代码"}, {Header: "学校（校区）"}, {Header: "学生数", Numeric: true}}
 	for _, ind := range lr.Indicators {
 		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + Number(ind.Threshold) + "）", Short: ind.ID + "\n" + Number(ind.Threshold), Numeric: true})
 	}
 	t.Columns = append(t.Columns, Column{Header: "达标项数", Numeric: true}, Column{Header: "结论"})
-	for _, u := range r.Res.Units {
+	for _, u := range r.res.Units {
 		if u.Level != l {
 			continue
 		}
@@ -143,7 +144,7 @@ func (r *Report) cvTable() *Table {
 			{Header: "标准差", Numeric: true}, {Header: "差异系数", Numeric: true}, {Header: "上限", Numeric: true},
 			{Header: "达标学校", Numeric: true}, {Header: "判定"}}}
 	for _, l := range standard.Levels {
-		lr := r.Res.Resource.Of(l)
+		lr := r.res.Resource.Of(l)
 		for _, ind := range lr.Indicators {
 			cv := optCell(CV(ind.CV), ind.CV)
 			cv.Fail = ind.CVStatus == eval.NotMet
@@ -187,12 +188,12 @@ func (r *Report) splitTable() *Table {
 		Columns: []Column{{Header: "学校（校区）"}, {Header: "学段"}, {Header: "学生数", Numeric: true}, {Header: "拆分比例", Numeric: true},
 			{Header: "教学及辅助用房面积", Numeric: true}, {Header: "体育运动场馆面积", Numeric: true},
 			{Header: "教学仪器设备值（元）", Numeric: true}, {Header: "网络多媒体教室数", Numeric: true}}}
-	for _, u := range r.Res.Units {
+	for _, u := range r.res.Units {
 		if !u.Split {
 			continue
 		}
 		row := []Cell{{Text: u.Name, Ref: "school:" + u.Code}, text(u.Level.Chinese()), numCell(Count(u.Students), u.Students),
-			numCell(strconv.FormatFloat(u.Share, 'f', 6, 64), u.Share)}
+			numCell(num.Fixed(u.Share, 6), u.Share)}
 		for _, id := range []string{"R4", "R5", "R6", "R7"} {
 			c := text("未填")
 			if v, ok := u.Values.Get(id); ok && v.Valid {
@@ -210,7 +211,7 @@ func (r *Report) splitTable() *Table {
 func (r *Report) excludedTable() *Table {
 	t := &Table{ID: "excluded", Title: "不参与资源配置评估的学校",
 		Columns: []Column{{Header: "学校代码"}, {Header: "学校名称"}, {Header: "学校类型"}, {Header: "原因"}}}
-	for _, e := range r.Res.Excluded {
+	for _, e := range r.res.Excluded {
 		t.Rows = append(t.Rows, []Cell{text(e.Code), {Text: e.Name, Ref: "school:" + e.Code}, text(string(e.Type)), text(e.Reason)})
 	}
 	return t
@@ -220,7 +221,7 @@ func (r *Report) excludedTable() *Table {
 func (r *Report) itemTable(dim standard.DimensionID, name string) *Table {
 	t := &Table{ID: string(dim), Title: name,
 		Columns: []Column{{Header: "序号"}, {Header: "指标"}, {Header: "判定"}, {Header: "情况"}, {Header: "责任单位"}}}
-	for _, it := range r.Res.Items {
+	for _, it := range r.res.Items {
 		if it.Dimension != dim {
 			continue
 		}
@@ -228,18 +229,18 @@ func (r *Report) itemTable(dim standard.DimensionID, name string) *Table {
 		if dim == standard.DimVeto {
 			st.Text = VetoWord(it.Status)
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(joinOwners(it.Owners))})
+		t.Rows = append(t.Rows, []Cell{{Text: itemNumber(it), Ref: "indicator:" + it.ID}, text(it.Name), st, text(it.Summary), text(strings.Join(it.Owners, "、"))})
 	}
 	return t
 }
 
 // bScoresTable lists the scored items with their points, scores and verdicts.
 func (r *Report) bScoresTable() *Table {
-	b := r.Res.BScores
+	b := r.res.BScores
 	t := &Table{ID: "b-scores", Title: "B 类指标得分",
 		Columns: []Column{{Header: "序号"}, {Header: "指标"}, {Header: "满分", Numeric: true}, {Header: "得分", Numeric: true},
 			{Header: "得分率", Numeric: true}, {Header: "判定"}}}
-	for _, it := range r.Res.Items {
+	for _, it := range r.res.Items {
 		if it.Kind != standard.KindB {
 			continue
 		}
@@ -260,8 +261,8 @@ func (r *Report) bScoresTable() *Table {
 		total.Fail = b.Total.V < b.TotalMin
 	}
 	verdict := string(b.Status)
-	if r.Res.Grade != "" {
-		verdict += "（" + r.Res.Grade + "）"
+	if r.res.Grade != "" {
+		verdict += "（" + r.res.Grade + "）"
 	}
 	t.Rows = append(t.Rows, []Cell{text("合计"), text(""), numCell("100", 100), total, text(""), {Text: verdict, Fail: b.Status == eval.NotMet}})
 	var grades []string
@@ -277,7 +278,7 @@ func (r *Report) bScoresTable() *Table {
 func (r *Report) bPointsTable() *Table {
 	t := &Table{ID: "b-points", Title: "B 类指标评估要点自评得分",
 		Columns: []Column{{Header: "指标"}, {Header: "评估要点"}, {Header: "分值", Numeric: true}, {Header: "得分", Numeric: true}, {Header: "佐证"}}}
-	for _, it := range r.Res.Items {
+	for _, it := range r.res.Items {
 		for i, p := range it.Scoring {
 			name := ""
 			if i == 0 {
@@ -298,7 +299,7 @@ func (r *Report) localTargetsTable() *Table {
 	t := &Table{ID: "local-targets", Title: "本地创建目标",
 		Columns: []Column{{Header: "指标"}, {Header: "标准", Numeric: true}, {Header: "本地目标", Numeric: true}, {Header: "本县数值", Numeric: true},
 			{Header: "按标准"}, {Header: "按本地目标"}, {Header: "达到本地目标的学校", Numeric: true}}}
-	for _, lt := range r.Res.LocalTargets {
+	for _, lt := range r.res.LocalTargets {
 		name := lt.ID + " " + lt.Name
 		if lt.Level != "" {
 			name += "（" + standard.Level(lt.Level).Chinese() + "）"
@@ -337,17 +338,6 @@ func VetoWord(s eval.Status) string {
 		return "存在"
 	}
 	return string(s)
-}
-
-func joinOwners(o []string) string {
-	s := ""
-	for i, x := range o {
-		if i > 0 {
-			s += "、"
-		}
-		s += x
-	}
-	return s
 }
 
 func (r *Report) surveyTable() *Table {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -29,6 +30,23 @@ const (
 // NotComputable stands for a number that could not be computed.
 const NotComputable = eval.NotComputable
 
+// DimensionID names a dimension: the profile's own, or one every profile has.
+type DimensionID = standard.DimensionID
+
+// The dimensions every profile has, beside its own.
+const (
+	DimResource    = standard.DimResource
+	DimVeto        = standard.DimVeto
+	DimEligibility = standard.DimEligibility
+)
+
+// The two rows of the overview that the resource dimension splits into: its units' verdicts
+// and its CVs.
+const (
+	DimUnits DimensionID = "units"
+	DimCV    DimensionID = "cv"
+)
+
 // Level is a school level (小学, 初中) of the resource evaluation.
 type Level = standard.Level
 
@@ -39,12 +57,12 @@ var Levels = standard.Levels
 // each view costs its own size rather than the size of the whole evaluation.
 type index struct {
 	excluded map[string]string // school code → why it is left out of the resource evaluation
-	units    map[string][]int  // school code → its units, indexes into Res.Units in order
+	units    map[string][]int  // school code → its units, indexes into res.Units in order
 	findings map[string][][2]int
 }
 
 func (r *Report) buildIndex() {
-	res := r.Res
+	res := r.res
 	x := &r.idx
 	x.excluded = make(map[string]string, len(res.Excluded))
 	for _, e := range res.Excluded {
@@ -84,14 +102,15 @@ type Figure struct{ Label, Value, Note string }
 // DimensionRow counts the verdicts of one dimension: the resource evaluation's units and CVs,
 // then each dimension of the profile.
 type DimensionRow struct {
-	ID, Name, Ref, Note      string // ID: units, cv or the profile's dimension ID
+	ID                       DimensionID // DimUnits, DimCV or the profile's dimension ID
+	Name, Ref, Note          string
 	Status                   Status
 	Met, NotMet, Pending, NA int
 }
 
 // Overview builds the overview.
 func (r *Report) Overview() *Overview {
-	res := r.Res
+	res := r.res
 	d := &Overview{Conclusion: res.Conclusion, Eligibility: res.Eligibility, ProfileName: r.Profile.Name, Warnings: res.Warnings}
 	d.Failures, _ = r.List("failures")
 	d.Pending, _ = r.List("pending")
@@ -105,7 +124,7 @@ func (r *Report) Overview() *Overview {
 		{Label: "不参与资源配置评估", Value: strconv.Itoa(len(res.Excluded)), Note: r.Labels.Excluded},
 	}
 	for _, it := range res.Items {
-		if it.Dimension == "survey" && len(it.Checks) > 0 && it.Checks[0].Value.OK {
+		if r.isSurvey(it.ID) && len(it.Checks) > 0 && it.Checks[0].Value.OK {
 			d.Figures = append(d.Figures, Figure{Label: "社会认可度", Value: CheckValue(it.Checks[0]), Note: "标准 " + Number(it.Checks[0].Threshold) + "% 以上"})
 		}
 	}
@@ -134,9 +153,15 @@ func (r *Report) Overview() *Overview {
 	return d
 }
 
+// isSurvey reports whether the item id is the survey (社会认可度), whose rate the overview shows.
+func (r *Report) isSurvey(id string) bool {
+	it, ok := r.Profile.Item(id)
+	return ok && it.Rule == standard.RuleSurvey
+}
+
 // DimensionRows counts the verdicts by dimension, the resource evaluation first.
 func (r *Report) DimensionRows() []DimensionRow {
-	res := r.Res
+	res := r.res
 	rr := r.Profile.Resource
 	unitRule := fmt.Sprintf("每校至少%d项达标且余项不低于%s", rr.MinMet, r.Labels.Floor)
 	if rr.MinMet == len(rr.Indicators) {
@@ -145,8 +170,8 @@ func (r *Report) DimensionRows() []DimensionRow {
 	if rr.CountyMustMeet {
 		unitRule += "，全县值也须达标"
 	}
-	units := DimensionRow{ID: "units", Name: "资源配置（学校）", Ref: "schools", Note: unitRule}
-	cvs := DimensionRow{ID: "cv", Name: "资源配置（差异系数）", Ref: "table:cv",
+	units := DimensionRow{ID: DimUnits, Name: "资源配置（学校）", Ref: "schools", Note: unitRule}
+	cvs := DimensionRow{ID: DimCV, Name: "资源配置（差异系数）", Ref: "table:cv",
 		Note: fmt.Sprintf("小学≤%s，初中≤%s", Number(rr.CVLimit.Primary), Number(rr.CVLimit.Junior))}
 	for _, u := range res.Units {
 		units.count(u.Status)
@@ -158,16 +183,16 @@ func (r *Report) DimensionRows() []DimensionRow {
 	}
 	rows := []DimensionRow{units, cvs}
 	for _, dim := range r.Profile.Dimensions {
-		row := DimensionRow{ID: dim.ID, Name: dim.Name, Ref: "dimension:" + dim.ID}
+		row := DimensionRow{ID: dim.ID, Name: dim.Name, Ref: "dimension:" + string(dim.ID)}
 		for _, it := range res.Items {
 			if it.Dimension == dim.ID {
 				row.count(it.Status)
 			}
 		}
 		switch dim.ID {
-		case "veto":
+		case DimVeto:
 			row.Note = "“未达到”表示存在该事项"
-		case "eligibility":
+		case DimEligibility:
 			row.Note = "不计入评估结论"
 		}
 		rows = append(rows, row)
@@ -201,7 +226,7 @@ func (row *DimensionRow) count(st Status) {
 
 // sentence answers "达到了吗？差在哪？" in one line.
 func (r *Report) sentence(rows []DimensionRow) string {
-	res := r.Res
+	res := r.res
 	switch res.Conclusion {
 	case Met:
 		s := "资源配置及各方面指标均达到评估标准的要求，无不予认定事项。"
@@ -218,12 +243,12 @@ func (r *Report) sentence(rows []DimensionRow) string {
 			continue
 		}
 		switch row.ID {
-		case "eligibility": // not part of the conclusion
-		case "units":
+		case DimEligibility: // not part of the conclusion
+		case DimUnits:
 			parts = append(parts, fmt.Sprintf("%d所学校（校区）资源配置未达到要求", row.NotMet))
-		case "cv":
+		case DimCV:
 			parts = append(parts, fmt.Sprintf("%d项差异系数超过上限", row.NotMet))
-		case "veto": // 不予认定事项, 一票否决
+		case DimVeto: // 不予认定事项, 一票否决
 			parts = append(parts, fmt.Sprintf("存在%d项%s事项", row.NotMet, strings.TrimSuffix(row.Name, "事项")))
 		default:
 			parts = append(parts, fmt.Sprintf("%s%d项未达到", row.Name, row.NotMet))
@@ -240,15 +265,24 @@ type SchoolRow struct {
 	Primary, Junior                             Status
 }
 
+// SchoolCodes lists the schools' codes in the order of the school table.
+func (r *Report) SchoolCodes() []string {
+	codes := make([]string, len(r.Schools))
+	for i, sc := range r.Schools {
+		codes[i] = sc.Code
+	}
+	return codes
+}
+
 // SchoolRows lists the schools in the order of the school table.
 func (r *Report) SchoolRows() []SchoolRow {
 	status := map[string]Status{}
-	for _, u := range r.Res.Units {
+	for _, u := range r.res.Units {
 		status[u.Code+"/"+string(u.Level)] = u.Status
 	}
 	var rows []SchoolRow
 	for _, sc := range r.Schools {
-		rows = append(rows, SchoolRow{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area,
+		rows = append(rows, SchoolRow{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area),
 			Students: Count(sc.CompulsoryStudents()), Ref: "school:" + sc.Code,
 			Primary: status[sc.Code+"/primary"], Junior: status[sc.Code+"/junior"], Note: r.idx.excluded[sc.Code]})
 	}
@@ -293,15 +327,15 @@ type Fact struct{ Label, Value string }
 
 // SchoolView builds the view of the i-th school of the table.
 func (r *Report) SchoolView(i int) *SchoolView {
-	res := r.Res
+	res := r.res
 	sc := &r.Schools[i]
-	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: sc.Type, Area: sc.Area, Ownership: sc.Ownership, Row: sc.Row,
+	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area), Ownership: sc.Ownership, Row: sc.Row,
 		Excluded: r.idx.excluded[sc.Code]}
 	for _, i := range r.idx.units[sc.Code] {
 		u := &res.Units[i]
 		lr := res.Resource.Of(u.Level)
 		su := SchoolUnit{Name: u.Name, LevelName: u.Level.Chinese(), Students: Count(u.Students), Split: u.Split,
-			Share: strconv.FormatFloat(u.Share, 'f', 6, 64), Status: u.Status, Met: u.Met}
+			Share: num.Fixed(u.Share, 6), Status: u.Status, Met: u.Met}
 		for k := 0; k < u.Values.Len(); k++ {
 			_, v := u.Values.At(k)
 			ind := lr.Indicators[k]
@@ -407,7 +441,7 @@ func (r *Report) IsResourceIndicator(id string) bool {
 func (r *Report) IndicatorStatus(id string) Status {
 	st := NotApplicable
 	for _, l := range standard.Levels {
-		for _, x := range r.Res.Resource.Of(l).Indicators {
+		for _, x := range r.res.Resource.Of(l).Indicators {
 			if x.ID == id {
 				st = eval.Combine(st, x.CVStatus)
 			}
@@ -418,9 +452,9 @@ func (r *Report) IndicatorStatus(id string) Status {
 
 // IndicatorView builds the view of a resource indicator or an item.
 func (r *Report) IndicatorView(id string) *IndicatorView {
-	res := r.Res
+	res := r.res
 	if ind, ok := r.Profile.Indicator(id); ok {
-		d := &IndicatorView{ID: ind.ID, Name: ind.Name, Dimension: "资源配置", Owners: strings.Join(ind.Owners, "、"), Status: NotApplicable, StatusLabel: "差异系数判定",
+		d := &IndicatorView{ID: ind.ID, Name: ind.Name, Dimension: r.Profile.DimensionName(DimResource), Owners: strings.Join(ind.Owners, "、"), Status: NotApplicable, StatusLabel: "差异系数判定",
 			Source: "学校数据表（按校区计算，一贯制学校按学段拆分）"}
 		for _, l := range standard.Levels {
 			lr := res.Resource.Of(l)
@@ -462,7 +496,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 	it, _ := res.Item(id)
 	d := &IndicatorView{ID: it.ID, Name: it.Name, Dimension: r.Profile.DimensionName(it.Dimension), Owners: strings.Join(it.Owners, "、"),
 		Status: it.Status, StatusLabel: "判定", Summary: it.Summary, Evidence: it.Evidence, Note: it.Note, Warnings: it.Warnings}
-	if it.Dimension == "veto" {
+	if it.Dimension == DimVeto {
 		d.Summary = "判定为“" + VetoWord(it.Status) + "”。" + it.Summary
 	}
 	pi, _ := r.Profile.Item(it.ID)
@@ -487,7 +521,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 	if it.Score != nil {
 		d.Score = Number(it.Score.V) + " / " + Number(it.Points)
 	}
-	if it.Kind == "B" {
+	if it.Kind == standard.KindB {
 		d.Source = "data/county.toml 的 [" + it.ID + "] 一节（县级自评得分）"
 	}
 	d.Schools, _ = r.List(it.ID)
@@ -511,25 +545,26 @@ func CheckStandard(c eval.Check) string {
 
 // IndicatorGroup is a dimension's list of indicators: the resource indicators first.
 type IndicatorGroup struct {
-	ID, Name string
-	Rows     []IndicatorRow
+	ID   DimensionID
+	Name string
+	Rows []IndicatorRow
 }
 
 // IndicatorRow is an indicator's line in the list of indicators.
 type IndicatorRow struct {
 	ID, Name, Short, Summary, Ref string
-	Dimension                     string // resource for R1–R7, else the item's dimension
-	Status                        Status // of a resource indicator: its CVs over both levels
-	Label                         string // what the verdict says when Status alone would overstate it
+	Dimension                     DimensionID // DimResource for R1–R7, else the item's dimension
+	Status                        Status      // of a resource indicator: its CVs over both levels
+	Label                         string      // what the verdict says when Status alone would overstate it
 }
 
 // Resource reports whether the row is a resource indicator (R1–R7), which has a chart per level.
-func (row IndicatorRow) Resource() bool { return row.Dimension == "resource" }
+func (row IndicatorRow) Resource() bool { return row.Dimension == DimResource }
 
 // Indicators lists every resource indicator in the profile's order, then every item in the
 // evaluation's order.
 func (r *Report) Indicators() []IndicatorRow {
-	res := r.Res
+	res := r.res
 	var rows []IndicatorRow
 	for _, ind := range r.Profile.Resource.Indicators {
 		var parts []string
@@ -546,7 +581,7 @@ func (r *Report) Indicators() []IndicatorRow {
 				}
 			}
 		}
-		rows = append(rows, IndicatorRow{ID: ind.ID, Name: ind.Name, Short: ind.Short, Dimension: "resource", Ref: "indicator:" + ind.ID,
+		rows = append(rows, IndicatorRow{ID: ind.ID, Name: ind.Name, Short: ind.Short, Dimension: DimResource, Ref: "indicator:" + ind.ID,
 			Status: status, Label: label, Summary: strings.Join(parts, "；")})
 	}
 	for _, it := range res.Items {
@@ -559,7 +594,7 @@ func (r *Report) Indicators() []IndicatorRow {
 // IndicatorGroups lists every indicator by dimension, the resource indicators first.
 func (r *Report) IndicatorGroups() []IndicatorGroup {
 	rows := r.Indicators()
-	groups := []IndicatorGroup{{ID: "resource", Name: "资源配置"}}
+	groups := []IndicatorGroup{{ID: DimResource, Name: r.Profile.DimensionName(DimResource)}}
 	for _, dim := range r.Profile.Dimensions {
 		groups = append(groups, IndicatorGroup{ID: dim.ID, Name: dim.Name})
 	}
@@ -575,7 +610,7 @@ func (r *Report) IndicatorGroups() []IndicatorGroup {
 }
 
 // Conclusion is the evaluation's verdict.
-func (r *Report) Conclusion() Status { return r.Res.Conclusion }
+func (r *Report) Conclusion() Status { return r.res.Conclusion }
 
 // Basis names the document the profile follows, e.g. 教督〔2017〕6号.
 func (r *Report) Basis() string { return r.Profile.Basis }

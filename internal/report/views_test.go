@@ -12,9 +12,9 @@ func TestIndicatorSource(t *testing.T) {
 	if got := r.IndicatorView("P3").Source; got != "同所引用的指标" {
 		t.Errorf("P3 (same_as Q9): source %q", got)
 	}
-	for i := range r.Res.Items {
-		if r.Res.Items[i].ID == "G1" {
-			r.Res.Items[i].Summary = "同比增长：" + r.Res.Items[i].Summary
+	for i := range r.res.Items {
+		if r.res.Items[i].ID == "G1" {
+			r.res.Items[i].Summary = "同比增长：" + r.res.Items[i].Summary
 		}
 	}
 	if got := r.IndicatorView("G1").Source; got != "data/county.toml 的 [G1] 一节" {
@@ -26,7 +26,7 @@ func TestIndicatorSource(t *testing.T) {
 // veto dimension 一票否决 reads 存在1项一票否决事项.
 func TestSentenceByDimensionID(t *testing.T) {
 	r := exampleReport(t)
-	r.Res.Conclusion = NotMet
+	r.res.Conclusion = NotMet
 	rows := []DimensionRow{
 		{ID: "units", Name: "资源配置（学校）", NotMet: 2},
 		{ID: "cv", Name: "资源配置（差异系数）", NotMet: 1},

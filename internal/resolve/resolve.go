@@ -159,7 +159,7 @@ func one(sc *content.Shortcode, r *report.Report, charts []*chart.Chart) (Resolu
 		v, err := r.Value(sc.Args[0])
 		return Resolution{Text: v}, err
 	case "verdict":
-		return Resolution{Text: string(r.Res.Conclusion), Verdict: true}, nil
+		return Resolution{Text: string(r.Conclusion()), Verdict: true}, nil
 	case "table":
 		t, ok := r.Table(sc.Args[0])
 		if !ok {

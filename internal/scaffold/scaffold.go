@@ -10,11 +10,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/template"
 
 	"github.com/youjun-edu/youjun/internal/config"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -57,15 +57,16 @@ func New(opts Options) error {
 			return err
 		}
 	}
-	survey := ""
+	// The survey has a chapter of its own; its dimension is the survey item's.
+	survey, surveyDim := "", standard.DimensionID("")
 	var dims []standard.Dimension
 	for _, it := range p.Items {
 		if it.Rule == standard.RuleSurvey {
-			survey = it.ID
+			survey, surveyDim = it.ID, it.Dimension
 		}
 	}
 	for _, d := range p.Dimensions {
-		if d.ID != standard.DimVeto && d.ID != standard.DimEligibility && d.ID != "survey" {
+		if d.ID != standard.DimVeto && d.ID != standard.DimEligibility && d.ID != surveyDim {
 			dims = append(dims, d)
 		}
 	}
@@ -131,10 +132,10 @@ func countyTOML(p *standard.Profile) string {
 			fmt.Fprintf(&b, "\n[%s]  # %s\n", it.ID, it.Name)
 			switch {
 			case it.Kind == standard.KindB:
-				fmt.Fprintf(&b, "# B 类计分指标，满分 %s 分。按评估要点自评打分，依次填入 scores，evidence 可逐项说明：\n", num(it.Points))
+				fmt.Fprintf(&b, "# B 类计分指标，满分 %s 分。按评估要点自评打分，依次填入 scores，evidence 可逐项说明：\n", num.Plain(it.Points))
 				zeros := make([]string, len(it.Scoring))
 				for i, sp := range it.Scoring {
-					fmt.Fprintf(&b, "#   要点%d（%s分）：%s\n", i+1, num(sp.Points), sp.Label)
+					fmt.Fprintf(&b, "#   要点%d（%s分）：%s\n", i+1, num.Plain(sp.Points), sp.Label)
 					zeros[i] = "0"
 				}
 				fmt.Fprintf(&b, "# scores = [%s]\n", strings.Join(zeros, ", "))
@@ -167,5 +168,3 @@ func countyTOML(p *standard.Profile) string {
 	}
 	return b.String()
 }
-
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -26,7 +26,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 // schools met R6, yet R6 showed 达到.
 func TestOverrideNaN(t *testing.T) {
 	dir := writeSite(t, map[string]string{
-		"site.toml":        "county = \"测试县\"\n\n[standard.override]\n\"R6.primary\" = nan\n\"resource.cv_limit.junior\" = 1.5\n\"resource.floor_ratio\" = -0.1\n\"resource.cv_decimals\" = 2.5\n[local_targets]\n\"R6.junior\" = inf\n\"Q2.disabled_enrolment_rate\" = 198\n",
+		"site.toml":        "county = \"测试县\"\n\n[standard.override]\n\"R6.primary\" = nan\n\"resource.cv_limit.junior\" = 1.5\n\"resource.floor_ratio\" = -0.1\n\"resource.cv_decimals\" = 2.5\n[local_targets]\n\"R6.junior\" = inf\n\"Q2.disabled_enrolment_rate\" = 198\n\"R6.primary\" = 1e12\n",
 		"data/schools.csv": "学校代码,学校名称,学校类型,小学在校生数\nA,甲,小学,300\n",
 	})
 	s, probs := Load(dir, "")
@@ -40,6 +40,8 @@ func TestOverrideNaN(t *testing.T) {
 		`site.toml 第7行「standard.override.resource.cv_decimals」: "2.5" 应为整数`,
 		`site.toml 第9行「local_targets.R6.junior」: "+Inf" 不是有效的数字`,
 		`site.toml 第10行「local_targets.Q2.disabled_enrolment_rate」: "198" 比例应在 0–100 之间`,
+		// A local target is quoted as written in full, like an override (was "1e+12").
+		`「local_targets.R6.primary」: "1000000000000" 不能大于`,
 	} {
 		if !strings.Contains(probs.Error(), w) {
 			t.Errorf("problems\n%v\nlack %s", probs, w)

@@ -6,12 +6,12 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
-	"strconv"
 
 	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
 	"github.com/youjun-edu/youjun/internal/tomlfile"
@@ -101,7 +101,7 @@ func checkLocalTargets(p *standard.Profile, targets map[string]float64) diag.Lis
 		if n, ok := p.Number(path); ok {
 			v := targets[path]
 			if msg := n.Bounds.Check(v); msg != "" {
-				probs.Add(config.FileName, 0, col, strconv.FormatFloat(v, 'g', -1, 64), "%s", msg)
+				probs.Add(config.FileName, 0, col, num.Exact(v), "%s", msg)
 			}
 		}
 	}

@@ -14,12 +14,12 @@ import (
 	"reflect"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/suggest"
 	"github.com/youjun-edu/youjun/internal/tomlfile"
 )
@@ -165,7 +165,13 @@ func (p *Profile) DimensionName(id DimensionID) string {
 	if id == DimResource {
 		return "资源配置"
 	}
-	return id
+	return string(id)
+}
+
+// knownDimension reports whether an item may name id: a dimension of the profile, or one that
+// every profile has.
+func (p *Profile) knownDimension(id DimensionID) bool {
+	return id == DimResource || id == DimVeto || id == DimEligibility || slices.ContainsFunc(p.Dimensions, func(d Dimension) bool { return d.ID == id })
 }
 
 // HasB reports whether the profile has scored items.
@@ -275,14 +281,14 @@ func (b Bounds) Check(v float64) string {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return "不是有效的数字（nan、inf 不能用作填报数值）"
 	case b.Percent && (v < b.Min || v > b.Max):
-		return fmt.Sprintf("比例应在 %v–%v 之间（填百分数，如 97.6）", b.Min, b.Max)
+		return fmt.Sprintf("比例应在 %s–%s 之间（填百分数，如 97.6）", num.Exact(b.Min), num.Exact(b.Max))
 	case b.Integer && b.Min == MinYear && (v < b.Min || v > b.Max || v != math.Trunc(v)):
 		return fmt.Sprintf("应为 %d–%d 之间的年份", MinYear, MaxYear)
 	case v < b.Min || b.MinOpen && v == b.Min:
 		if b.MinOpen {
-			return fmt.Sprintf("应为大于 %v 的数字", b.Min)
+			return fmt.Sprintf("应为大于 %s 的数字", num.Exact(b.Min))
 		}
-		return fmt.Sprintf("应为不小于 %v 的数字", b.Min)
+		return fmt.Sprintf("应为不小于 %s 的数字", num.Exact(b.Min))
 	case v > b.Max && b.Max >= 1000:
 		return fmt.Sprintf("不能大于 %s（数值不合常理，请检查是否多填了位数）", formatLimit(b.Max))
 	case v > b.Max:
@@ -294,7 +300,7 @@ func (b Bounds) Check(v float64) string {
 }
 
 // formatLimit writes a limit as a clerk reads it: 10000000, not 1e+07.
-func formatLimit(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func formatLimit(v float64) string { return num.Exact(v) }
 
 // Check compares one input (or a ratio of two) with a number.
 type Check struct {
@@ -534,10 +540,10 @@ func (p *Profile) Validate(file string) diag.List {
 		bad("resource.min_met", "每校达标项数应在 1 到 %d 之间，现为 %d", len(r.Indicators), r.MinMet)
 	}
 	if r.FloorRatio <= 0 || r.FloorRatio > 1 {
-		bad("resource.floor_ratio", "余项下限比例应在 0 到 1 之间，现为 %v", r.FloorRatio)
+		bad("resource.floor_ratio", "余项下限比例应在 0 到 1 之间，现为 %s", num.Exact(r.FloorRatio))
 	}
 	if r.Tolerance < 0 || r.Tolerance > 1e-6 {
-		bad("resource.tolerance", "比较容差应在 0 到 1e-6 之间，现为 %v", r.Tolerance)
+		bad("resource.tolerance", "比较容差应在 0 到 0.000001 之间，现为 %s", num.Exact(r.Tolerance))
 	}
 	for _, l := range Levels {
 		if r.CVLimit.Of(l) <= 0 {
@@ -607,7 +613,7 @@ func (p *Profile) Validate(file string) diag.List {
 func (it Item) validate(file string, p *Profile) diag.List {
 	var probs diag.List
 	bad := func(format string, args ...any) { probs.Add(file, 0, it.ID, "", format, args...) }
-	if p.DimensionName(it.Dimension) == it.Dimension && it.Dimension != DimVeto && it.Dimension != DimEligibility {
+	if !p.knownDimension(it.Dimension) {
 		bad("未知的维度「%s」（维度须在 dimensions 中列出）", it.Dimension)
 	}
 	if it.Name == "" {
@@ -735,7 +741,7 @@ func (it Item) validateB(file string) diag.List {
 		sum += sp.Points
 	}
 	if math.Abs(sum-it.Points) > 1e-9 {
-		bad("各评估要点分值之和为 %v，与指标分值 %v 不符", sum, it.Points)
+		bad("各评估要点分值之和为 %s，与指标分值 %s 不符", num.Plain(sum), num.Plain(it.Points))
 	}
 	return probs
 }
@@ -753,14 +759,14 @@ func (p *Profile) validateB(file string) diag.List {
 		}
 	}
 	if math.Abs(total-100) > 1e-9 {
-		probs.Add(file, 0, "items", "", "B 类指标总分为 %v，应为 100", total)
+		probs.Add(file, 0, "items", "", "B 类指标总分为 %s，应为 100", num.Plain(total))
 	}
 	b := p.B
 	if b.ItemRatio <= 0 || b.ItemRatio > 1 {
-		probs.Add(file, 0, "b.item_ratio", "", "单项得分率下限应在 0 到 1 之间，现为 %v", b.ItemRatio)
+		probs.Add(file, 0, "b.item_ratio", "", "单项得分率下限应在 0 到 1 之间，现为 %s", num.Exact(b.ItemRatio))
 	}
 	if b.Total <= 0 || b.Total > 100 {
-		probs.Add(file, 0, "b.total", "", "总分下限应在 0 到 100 之间，现为 %v", b.Total)
+		probs.Add(file, 0, "b.total", "", "总分下限应在 0 到 100 之间，现为 %s", num.Exact(b.Total))
 	}
 	if len(b.Grades) == 0 {
 		probs.Add(file, 0, "b.grades", "", "缺少等次 grades")

@@ -259,6 +259,7 @@ min_share = 10
 		{"unknown base", strings.Replace(ok, `extends = "hunan-2021"`, `extends = "hunan-2012"`, 1), "未知的评估标准「hunan-2012」"},
 		{"B points not 100", ok + "\n[[items]]\nid = \"H8\"\nnumber = 8\nkind = \"B\"\npoints = 12\ndimension = \"government\"\nname = \"保障教育优先发展\"\nowners = [\"县人民政府\"]\nscoring = [{ label = \"甲\", points = 12 }]\n", "B 类指标总分为 102，应为 100"},
 		{"scoring does not add up", ok + "\n[[items]]\nid = \"H9\"\nnumber = 9\nkind = \"B\"\npoints = 5\ndimension = \"government\"\nname = \"规划布局\"\nowners = [\"教育局\"]\nscoring = [{ label = \"甲\", points = 3 }]\n", "各评估要点分值之和为 3，与指标分值 5 不符"},
+		{"scoring sum without float noise", ok + "\n[[items]]\nid = \"H9\"\nnumber = 9\nkind = \"B\"\npoints = 5\ndimension = \"government\"\nname = \"规划布局\"\nowners = [\"教育局\"]\nscoring = [{ label = \"甲\", points = 0.1 }, { label = \"乙\", points = 0.2 }]\n", "各评估要点分值之和为 0.3，与指标分值 5 不符"},
 		{"threshold missing for a level", `id = "x"
 name = "x"
 dimensions = [{ id = "government", name = "政府保障程度" }]

@@ -14,10 +14,8 @@ const (
 )
 
 // DimensionID names a dimension: one of a profile's own (government, quality, …) or one of
-// those every profile has. It is an alias while the renderers (html, summary) compare and
-// concatenate dimension IDs as text; it becomes a defined type once they read the report's
-// document instead.
-type DimensionID = string
+// those every profile has.
+type DimensionID string
 
 // The dimensions every profile has besides its own: the resource indicators, the veto items and
 // the conditions for applying, which judge the county but are not scored.

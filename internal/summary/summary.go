@@ -17,69 +17,57 @@ import (
 // Write prints the report's evaluation to w. title names what was evaluated. Numbers read as on
 // the site and in the PDF: report's formatters are the only ones.
 func Write(w io.Writer, r *report.Report, title string) error {
-	res := r.Res
 	p := &printer{w: w}
+	h := r.Heading()
 	year := ""
-	if res.Year > 0 {
-		year = fmt.Sprintf("，%d年度", res.Year)
+	if h.Year > 0 {
+		year = fmt.Sprintf("，%d年度", h.Year)
 	}
-	p.line("%s 县域义务教育优质均衡发展评估（%s %s%s）", title, res.ProfileName, res.Profile, year)
+	p.line("%s 县域义务教育优质均衡发展评估（%s %s%s）", title, h.ProfileName, h.ProfileID, year)
 	p.line("")
-	p.line("结论：%s", verdict(res.Conclusion))
-	p.line("申报条件：%s", res.Eligibility)
-	if b := res.BScores; b != nil {
+	p.line("结论：%s", verdict(r.Conclusion()))
+	p.line("申报条件：%s", r.Eligibility())
+	if b := r.BSummary(); b != nil {
 		total := "—（尚有未评分的指标）"
-		if b.Total.OK {
-			total = report.Number(b.Total.V) + " 分"
+		if b.Total != "" {
+			total = b.Total + " 分"
 		}
 		grade := ""
-		if res.Grade != "" {
-			grade = "，等次：" + res.Grade
+		if b.Grade != "" {
+			grade = "，等次：" + b.Grade
 		}
 		p.line("B 类指标：总分 %s，%s%s", total, b.Status, grade)
 	}
 
-	if len(res.Failures) > 0 {
-		p.line("")
-		p.line("未达到（%d项）：", len(res.Failures))
-		for _, f := range res.Failures {
-			p.line("  ✗ %s", f.Message)
-		}
-	}
-	if len(res.Pending) > 0 {
-		p.line("")
-		p.line("待补充（%d项）：", len(res.Pending))
-		for _, f := range res.Pending {
-			p.line("  ? %s", f.Message)
-		}
-	}
+	failures, _ := r.List("failures")
+	pending, _ := r.List("pending")
+	p.items("未达到", "✗", failures)
+	p.items("待补充", "?", pending)
 
 	p.line("")
 	p.line("一、资源配置")
+	levels := r.LevelRows()
 	t := table{header: []string{"学段", "参评学校", "达标", "未达标", "待补充", "综合差异系数"}, right: []bool{false, true, true, true, true, true}}
-	for _, l := range report.Levels {
-		lr := res.Resource.Of(l)
-		t.add(l.Chinese(), num(lr.Units), num(lr.UnitsPassing), num(lr.UnitsFailing), num(lr.UnitsPending), report.CV(lr.CompositeCV))
+	for _, l := range levels {
+		t.add(l.Name, strconv.Itoa(l.Units), strconv.Itoa(l.Passing), strconv.Itoa(l.Failing), strconv.Itoa(l.Pending), l.CompositeCV)
 	}
 	t.write(p)
 	p.line("")
 	t = table{header: []string{"指标", "学段", "标准", "全县值", "差异系数", "上限", "达标学校", "判定"}, right: []bool{false, false, true, true, true, true, true, false}}
-	for _, l := range report.Levels {
-		lr := res.Resource.Of(l)
-		for _, ind := range lr.Indicators {
-			mark := report.CVStatus(ind)
+	for _, l := range levels {
+		for _, ind := range l.Indicators {
+			mark := ind.CVStatus
 			if ind.CVNote != "" {
 				mark += "（" + ind.CVNote + "）"
 			}
-			t.add(ind.ID+" "+ind.Name, l.Chinese(), report.Number(ind.Threshold), report.Amount(ind.Value), report.CV(ind.CV), report.Number(ind.CVLimit),
-				fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units), mark)
+			t.add(ind.ID+" "+ind.Name, l.Name, ind.Threshold, ind.Value, ind.CV, ind.CVLimit, ind.Meeting, mark)
 		}
 	}
 	t.write(p)
-	if len(res.Excluded) > 0 {
+	if excluded := r.ExcludedRows(); len(excluded) > 0 {
 		p.line("")
-		p.line("不参与资源配置评估的学校（%d所）：", len(res.Excluded))
-		for _, e := range res.Excluded {
+		p.line("不参与资源配置评估的学校（%d所）：", len(excluded))
+		for _, e := range excluded {
 			p.line("  %s %s：%s", e.Code, e.Name, e.Reason)
 		}
 	}
@@ -94,36 +82,31 @@ func Write(w io.Writer, r *report.Report, title string) error {
 		t := table{header: []string{"指标", "判定", "情况"}}
 		for _, row := range g.Rows {
 			st := string(row.Status)
-			if g.ID == "veto" {
+			if g.ID == report.DimVeto {
 				st = report.VetoWord(row.Status)
 			}
 			t.add(row.ID+" "+row.Short, st, row.Summary)
 		}
 		t.write(p)
 		for _, row := range g.Rows {
-			it, _ := res.Item(row.ID)
-			for _, s := range it.Schools {
-				p.line("    %s %s %s（%s）：%s", it.ID, s.Status, s.Name, s.Code, s.Detail)
+			for _, s := range r.SchoolFindings(row.ID) {
+				p.line("    %s %s %s（%s）：%s", row.ID, s.Status, s.Name, s.Code, s.Detail)
 			}
 		}
 	}
-	if len(res.LocalTargets) > 0 {
+	if targets := r.LocalTargetRows(); len(targets) > 0 {
 		p.line("")
 		p.line("本地创建目标（不改变上述结论）：")
 		t := table{header: []string{"目标", "标准", "本地目标", "本县数值", "按标准", "按本地目标"}, right: []bool{false, true, true, true, false, false}}
-		for _, lt := range res.LocalTargets {
-			name := lt.ID + " " + lt.Name
-			if lt.Level != "" {
-				name += "（" + report.Level(lt.Level).Chinese() + "）"
-			}
-			t.add(name, report.Number(lt.Standard), report.Number(lt.Target), report.Amount(lt.Value), string(lt.Status), string(lt.LocalStatus))
+		for _, lt := range targets {
+			t.add(lt.Name, lt.Standard, lt.Target, lt.Value, string(lt.Status), string(lt.LocalStatus))
 		}
 		t.write(p)
 	}
-	if len(res.Warnings) > 0 {
+	if warnings := r.Warnings(); len(warnings) > 0 {
 		p.line("")
-		p.line("提示（%d条）：", len(res.Warnings))
-		for _, w := range res.Warnings {
+		p.line("提示（%d条）：", len(warnings))
+		for _, w := range warnings {
 			p.line("  ! %s", w)
 		}
 	}
@@ -140,11 +123,21 @@ func verdict(s report.Status) string {
 	return "待补充 —— 数据不全，尚不能得出结论"
 }
 
-func num(n int) string { return strconv.Itoa(n) }
-
 type printer struct {
 	w   io.Writer
 	err error
+}
+
+// items prints a titled list of what fails or lacks data, if there is any.
+func (p *printer) items(title, mark string, items []report.Item) {
+	if len(items) == 0 {
+		return
+	}
+	p.line("")
+	p.line("%s（%d项）：", title, len(items))
+	for _, it := range items {
+		p.line("  %s %s", mark, it.Text)
+	}
 }
 
 func (p *printer) line(format string, args ...any) {

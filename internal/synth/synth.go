@@ -12,6 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/standard"
 )
 
 // Header is the school table's header row, in Chinese as a county fills it in.
@@ -49,28 +52,28 @@ func campus(r *rand.Rand, i int, rec []string) {
 	}
 	ftoa := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-	area := [...]string{"城区", "镇区", "乡村", "乡村"}[r.IntN(4)]
-	var typ string
+	area := [...]data.Area{data.Urban, data.Town, data.Rural, data.Rural}[r.IntN(4)]
+	var typ standard.SchoolType
 	var a, b, c int
 	switch k := r.IntN(100); {
 	case k < 45:
-		typ, a = "小学", 60+r.IntN(1800)
+		typ, a = standard.TypePrimary, 60+r.IntN(1800)
 	case k < 65:
-		typ, b = "初级中学", 200+r.IntN(1500)
+		typ, b = standard.TypeJunior, 200+r.IntN(1500)
 	case k < 78:
-		typ, a, b = "九年一贯制学校", 100+r.IntN(900), 80+r.IntN(700)
+		typ, a, b = standard.TypeNineYear, 100+r.IntN(900), 80+r.IntN(700)
 	case k < 84:
-		typ, b, c = "完全中学", 300+r.IntN(1200), 300+r.IntN(1500)
+		typ, b, c = standard.TypeComplete, 300+r.IntN(1200), 300+r.IntN(1500)
 	case k < 86:
-		typ, a, b, c = "十二年一贯制学校", 200+r.IntN(600), 150+r.IntN(500), 100+r.IntN(400)
+		typ, a, b, c = standard.TypeTwelveYear, 200+r.IntN(600), 150+r.IntN(500), 100+r.IntN(400)
 	case k < 97:
-		typ, a = "教学点", 5+r.IntN(120)
+		typ, a = standard.TypeTeachingPoint, 5+r.IntN(120)
 	case k < 99:
-		typ, a, b = "特殊教育学校", 30+r.IntN(80), 10+r.IntN(60)
+		typ, a, b = standard.TypeSpecial, 30+r.IntN(80), 10+r.IntN(60)
 	default:
-		typ = "职业学校"
+		typ = standard.TypeVocational
 	}
-	classSize := map[string]float64{"城区": 42, "镇区": 38, "乡村": 25}[area]
+	classSize := map[data.Area]float64{data.Urban: 42, data.Town: 38, data.Rural: 25}[area]
 	pc, jc := ceilDiv(a, classSize), ceilDiv(b, classSize+4)
 	pt, jt := int(math.Max(2, float64(a)/u(12, 18))), int(math.Max(3, float64(b)/u(9, 13)))
 	if a == 0 {
@@ -86,7 +89,7 @@ func campus(r *rand.Rand, i int, rec []string) {
 	}
 	rec[0] = fmt.Sprintf("%010d", 3600000000+i)
 	rec[1] = fmt.Sprintf("第%d学校", i+1)
-	rec[2], rec[3], rec[4] = typ, "公办", area
+	rec[2], rec[3], rec[4] = string(typ), "公办", string(area)
 	rec[5] = "否"
 	rec[6] = strconv.Itoa(1980 + r.IntN(44))
 	rec[7], rec[8], rec[9] = itoa(a), itoa(b), itoa(c)
@@ -117,7 +120,7 @@ func campus(r *rand.Rand, i int, rec []string) {
 	rec[29], rec[31] = strconv.Itoa(rooms), strconv.Itoa(rooms)
 	rec[30], rec[32] = ftoa(u(93, 130)), ftoa(u(88, 125))
 	rec[33] = strconv.Itoa(max(a+b, 100))
-	if typ == "特殊教育学校" {
+	if typ == standard.TypeSpecial {
 		rec[34] = strconv.Itoa(5800 + r.IntN(1500))
 	}
 	budget := float64(a)*0.072 + float64(b)*0.094 + 1
