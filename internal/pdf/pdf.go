@@ -171,6 +171,9 @@ func draw(t *typesetter, st Style) error {
 	gp := t.gp
 	for _, p := range t.pages {
 		gp.AddPage()
+		// gopdf writes a page's content stream only when something is drawn on it; a blank page
+		// (the verso left after the 目录) would get an empty /Contents entry, which is invalid.
+		gp.SetFillColor(0, 0, 0)
 		left := st.left(p.number)
 		for _, a := range p.anchors {
 			gp.SetXY(left, a.y-st.Body)
