@@ -1,10 +1,15 @@
 package build
 
 import (
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"testing"
+
+	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/internal/site"
 )
 
 // typesetSites are the sites whose PDFs the typesetting tests read: both examples and a
@@ -43,6 +48,76 @@ func TestPDFValid(t *testing.T) {
 	for name, dir := range typesetSites(t) {
 		t.Run(name, func(t *testing.T) {
 			qpdfCheck(t, buildSitePDF(t, dir).PDF)
+		})
+	}
+}
+
+// bboxLine is a line of text as pdftotext -bbox-layout finds it: its words.
+type bboxLine []string
+
+var (
+	bboxPageRe = regexp.MustCompile(`(?s)<page .*?</page>`)
+	bboxLineRe = regexp.MustCompile(`(?s)<line [^>]*>(.*?)</line>`)
+	bboxWordRe = regexp.MustCompile(`<word [^>]*>([^<]*)</word>`)
+)
+
+// bboxPages reads the lines of every page.
+func bboxPages(t *testing.T, pdf string) [][]bboxLine {
+	var out [][]bboxLine
+	for _, p := range bboxPageRe.FindAllString(pdftotext(t, pdf, "-bbox-layout"), -1) {
+		var lines []bboxLine
+		for _, l := range bboxLineRe.FindAllStringSubmatch(p, -1) {
+			var words bboxLine
+			for _, w := range bboxWordRe.FindAllStringSubmatch(l[1], -1) {
+				words = append(words, html.UnescapeString(w[1]))
+			}
+			lines = append(lines, words)
+		}
+		out = append(out, lines)
+	}
+	return out
+}
+
+// appendixTables are the site's 附表1 and 附表2 as the report prints them.
+func appendixTables(t *testing.T, dir string) []*report.Table {
+	s, probs := site.Load(dir, "")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	return report.New(s.Evaluate(), s.Profile, s.County).Tables()[:2]
+}
+
+// Every code and value of 附表1 and 附表2 is printed whole, as one word on one line, however
+// many columns the table has.
+func TestPDFAppendixValuesWhole(t *testing.T) {
+	for name, dir := range typesetSites(t) {
+		t.Run(name, func(t *testing.T) {
+			res := buildSitePDF(t, dir)
+			words := map[string]bool{}
+			for _, p := range bboxPages(t, res.PDF) {
+				for _, l := range p {
+					for _, w := range l {
+						words[w] = true
+					}
+				}
+			}
+			checked := 0
+			for _, tb := range appendixTables(t, dir) {
+				for _, row := range tb.Rows {
+					for i, c := range row {
+						if (!tb.Columns[i].Numeric && i != 0) || c.Text == "" {
+							continue
+						}
+						checked++
+						if !words[c.Text] {
+							t.Errorf("%s: %s %q is not printed whole", tb.Title, tb.Columns[i].Header, c.Text)
+						}
+					}
+				}
+			}
+			if checked < 100 {
+				t.Errorf("only %d values checked", checked)
+			}
 		})
 	}
 }

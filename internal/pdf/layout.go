@@ -21,6 +21,39 @@ type flow struct {
 	headings []heading
 }
 
+// wide reports whether b is a table set on landscape pages.
+func (f *flow) wide(b block) bool {
+	if b.kind != bTable || b.table == nil {
+		return false
+	}
+	_, l := f.tableLayout(glued(b.table))
+	return l
+}
+
+// beginLandscape switches to landscape pages, on a new page unless this one is still empty.
+func (f *flow) beginLandscape() {
+	t := f.t
+	empty := t.y <= t.st.Top+1e-9
+	t.landscape = true
+	t.st = t.portrait.landscape()
+	if empty {
+		t.cur.landscape = true
+		t.y = t.st.Top
+		return
+	}
+	f.newPage()
+}
+
+// endLandscape goes back to portrait pages, on a new page when more follows.
+func (f *flow) endLandscape(more bool) {
+	t := f.t
+	t.landscape = false
+	t.st = t.portrait
+	if more {
+		f.newPage()
+	}
+}
+
 func (f *flow) newPage() {
 	f.t.newPage(f.next)
 	f.next++
@@ -38,6 +71,14 @@ func spansText(ss []span) string {
 func (f *flow) blocks(bs []block) {
 	for i, b := range bs {
 		f.t.where = b.where
+		// Landscape pages hold the wide tables and a heading right before one; anything else
+		// goes back to portrait on a new page.
+		wide := f.wide(b) || (b.kind == bHeading && i+1 < len(bs) && f.wide(bs[i+1]))
+		if wide && !f.t.landscape {
+			f.beginLandscape()
+		} else if !wide && f.t.landscape {
+			f.endLandscape(true)
+		}
 		switch b.kind {
 		case bPageBreak:
 			if f.t.y > f.t.st.Top {

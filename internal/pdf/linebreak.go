@@ -83,7 +83,7 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 			rest = rest[n:]
 			st := styles[pos]
 			pos += n
-			if r == '\n' || r == '\r' {
+			if r == '\n' || r == '\r' || r == wj {
 				continue
 			}
 			g := glyph{text: string(r), style: st, w: adv(r, st), wide: cjk.IsWide(r), space: unicode.IsSpace(r)}
@@ -179,8 +179,11 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 func splitBeforeOpening(seg string) []string {
 	var parts []string
 	start := 0
+	prev := rune(0)
 	for i, r := range seg {
-		if i > start && unicode.Is(unicode.Ps, r) && cjk.IsWide(r) {
+		joined := prev == wj
+		prev = r
+		if i > start && !joined && unicode.Is(unicode.Ps, r) && cjk.IsWide(r) {
 			parts = append(parts, seg[start:i])
 			start = i
 		}

@@ -69,6 +69,9 @@ func Render(in Input) (*Output, error) {
 		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
 	}
 	body.blocks(appendix)
+	if t.landscape {
+		body.endLandscape(false)
+	}
 	bodyPages := t.pages
 
 	// The cover and the 目录 go in front.
@@ -175,6 +178,12 @@ func draw(t *typesetter, st Style) error {
 		// (the verso left after the 目录) would get an empty /Contents entry, which is invalid.
 		gp.SetFillColor(0, 0, 0)
 		left := st.left(p.number)
+		if p.landscape {
+			// The landscape text block is centred on the portrait one and turned a quarter
+			// turn anticlockwise: its top faces the left edge.
+			gp.Rotate(90, left+st.TextW/2, st.Top+st.TextH/2)
+			left += (st.TextW - st.TextH) / 2
+		}
 		for _, a := range p.anchors {
 			gp.SetXY(left, a.y-st.Body)
 			gp.SetFontSize(st.Body)
@@ -227,6 +236,10 @@ func draw(t *typesetter, st Style) error {
 			case opLink:
 				gp.AddInternalLink(o.anchor, x, o.y, o.x2, o.y2)
 			}
+		}
+		if p.landscape {
+			gp.RotateReset()
+			left = st.left(p.number)
 		}
 		if p.number > 0 {
 			pageNumber(t, p.number, left)

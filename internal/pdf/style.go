@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"math"
+
 	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 )
@@ -58,6 +60,17 @@ func (s Style) left(number int) float64 {
 }
 
 func (s Style) bottom() float64 { return s.Top + s.TextH }
+
+// landscape is the geometry of a landscape page: the portrait text block turned a quarter
+// turn about its centre, with as many lines and characters as keep the pitch and the grid.
+func (s Style) landscape() Style {
+	l := s
+	l.TextW, l.TextH = s.TextH, s.TextW
+	l.Top = s.Top + (s.TextH-s.TextW)/2
+	l.Lines = max(1, int(math.Round(float64(s.Lines)*s.TextW/s.TextH)))
+	l.Chars = max(1, int(math.Round(float64(s.Chars)*s.TextH/s.TextW)))
+	return l
+}
 
 // textStyle is a font role at a size.
 type textStyle struct {

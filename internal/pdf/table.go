@@ -2,8 +2,13 @@ package pdf
 
 import (
 	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/youjun-edu/youjun/internal/cjk"
 )
 
 const (
@@ -11,21 +16,43 @@ const (
 	cellPadY = 2.5
 )
 
+// wj is WORD JOINER: placed between two characters it forbids a line break there (UAX #14
+// LB11). It has no glyph and no width.
+const wj = '\u2060'
+
+// tableSizes are the type sizes a table tries, largest first: 四号, 小四, then 五号. The
+// site's table_size is the floor.
+func tableSizes(floor float64) []float64 {
+	var out []float64
+	for _, s := range []float64{14, 12} {
+		if s > floor {
+			out = append(out, s)
+		}
+	}
+	return append(out, floor)
+}
+
 // table lays out a table across pages: column widths from the content, cells that wrap, rows
 // never cut in half, the header row repeated on every page, numbers right-aligned and failing
-// cells marked with a cross and shading, not by colour alone.
+// cells marked with a cross and shading, not by colour alone. Numbers, codes and status words
+// never break; to keep them whole the table steps its type down to 五号 and, when even that is
+// too wide for the portrait text block, is set on landscape pages.
 func (f *flow) table(b block) {
 	t := f.t
-	m := b.table
+	m := glued(b.table)
 	if len(m.columns) == 0 {
 		return
 	}
 	body, head := sTable, sTableHead
-	widths, scale := f.columnWidths(m, body, head)
+	size, landscape := f.tableLayout(m)
+	if landscape && !t.landscape {
+		f.beginLandscape()
+	}
 	saved := [2]float64{t.styles[body].size, t.styles[head].size}
-	t.styles[body].size *= scale
-	t.styles[head].size *= scale
+	t.styles[body].size = size
+	t.styles[head].size = size
 	defer func() { t.styles[body].size, t.styles[head].size = saved[0], saved[1] }()
+	widths := f.columnWidths(m, body, head)
 	linePitch := t.styles[body].size * 1.45
 
 	cellLines := func(text string, w float64, s int) []textLine {
@@ -147,42 +174,68 @@ func cross(t *typesetter, x, y, size float64) {
 	t.rule(x, y+size, x+size, y, 0.9, nil)
 }
 
-// columnWidths sizes the columns from their content: each gets at least its longest unbreakable
-// piece and the rest is shared out by how much more each would like. When even the minimums do
-// not fit, the type is scaled down (to 70% at most). It returns the widths and the scale.
-func (f *flow) columnWidths(m *tableModel, body, head int) ([]float64, float64) {
+// tableLayout chooses the type size and orientation of a table: the largest size of the
+// ladder at which every unbreakable piece fits the portrait text block, else the same on
+// landscape pages, else the smallest size on landscape pages (the widest pieces then break).
+func (f *flow) tableLayout(m *tableModel) (size float64, landscape bool) {
+	t := f.t
+	floor := t.st.Table
+	minW, _ := f.naturalWidths(m, sTable, sTableHead)
+	pad := 2 * cellPadX * float64(len(m.columns))
+	ink := sum(minW) - pad // scales with the type size
+	at := func(s float64) float64 { return ink*s/t.styles[sTable].size + pad }
+	portraitW, landscapeW := t.portrait.TextW, t.portrait.TextH
+	for _, s := range tableSizes(floor) {
+		if at(s) <= portraitW+1e-9 {
+			return s, false
+		}
+	}
+	for _, s := range tableSizes(floor) {
+		if at(s) <= landscapeW+1e-9 {
+			return s, true
+		}
+	}
+	return floor, true
+}
+
+// naturalWidths measures each column: its widest unbreakable piece (minW) and its widest
+// cell set on one line (maxW), padding included.
+func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float64) {
 	t := f.t
 	n := len(m.columns)
-	minW, maxW := make([]float64, n), make([]float64, n)
-	measure := func(text string, s, i int) {
-		whole := t.measure(text, s) + 2*cellPadX
+	minW, maxW = make([]float64, n), make([]float64, n)
+	measure := func(text string, s, i int, mark float64) {
+		whole := t.measure(text, s) + 2*cellPadX + mark
 		maxW[i] = math.Max(maxW[i], whole)
 		state := -1
 		rest := text
 		for len(rest) > 0 {
 			var seg string
 			seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
-			minW[i] = math.Max(minW[i], t.measure(trimSpaceRight(seg), s)+2*cellPadX)
+			minW[i] = math.Max(minW[i], t.measure(trimSpaceRight(seg), s)+2*cellPadX+mark)
 		}
 	}
 	for i, c := range m.columns {
-		measure(c.header, head, i)
-		// A header may wrap, but a short one (a status, a unit) should not.
-		if len([]rune(c.header)) <= 4 {
-			minW[i] = math.Max(minW[i], t.measure(c.header, head)+2*cellPadX)
+		measure(c.header, head, i, 0)
+		// A long header wraps onto two lines (three when very long) of even length, never
+		// into a column of one or two characters a line.
+		for _, l := range strings.Split(c.header, "\n") {
+			n := utf8.RuneCountInString(strings.ReplaceAll(l, string(wj), ""))
+			lines := 2
+			if n > 12 {
+				lines = 3
+			}
+			per := strings.Repeat("国", (n+lines-1)/lines)
+			minW[i] = math.Max(minW[i], math.Min(t.measure(l, head), t.measure(per, head))+2*cellPadX)
 		}
 	}
 	for _, row := range m.rows {
 		for i := 0; i < n && i < len(row); i++ {
-			measure(row[i].text, body, i)
-			// Numbers and short words stay whole; a failing cell needs room for its cross.
-			if m.columns[i].numeric || len([]rune(row[i].text)) <= 4 {
-				mark := 0.0
-				if row[i].fail {
-					mark = t.styles[body].size * 0.8
-				}
-				minW[i] = math.Max(minW[i], t.measure(row[i].text, body)+2*cellPadX+mark)
+			mark := 0.0
+			if row[i].fail {
+				mark = t.styles[body].size * 0.8 // room for the cross
 			}
+			measure(row[i].text, body, i, mark)
 		}
 	}
 	// A text column is at least five characters wide (or as wide as its widest cell), so that
@@ -193,18 +246,17 @@ func (f *flow) columnWidths(m *tableModel, body, head int) ([]float64, float64) 
 			minW[i] = math.Max(minW[i], math.Min(maxW[i], five))
 		}
 	}
-	avail := t.st.TextW
+	return minW, maxW
+}
+
+// columnWidths sizes the columns from their content at the current type size: each gets at
+// least its widest unbreakable piece and the rest is shared out by how much more each would
+// like.
+func (f *flow) columnWidths(m *tableModel, body, head int) []float64 {
+	minW, maxW := f.naturalWidths(m, body, head)
+	avail := f.t.st.TextW
 	sumMin, sumMax := sum(minW), sum(maxW)
-	scale := 1.0
-	if sumMin > avail {
-		scale = math.Max(0.7, avail/sumMin)
-		for i := range minW {
-			minW[i] *= scale
-			maxW[i] *= scale
-		}
-		sumMin, sumMax = sum(minW), sum(maxW)
-	}
-	w := make([]float64, n)
+	w := make([]float64, len(minW))
 	switch {
 	case sumMax <= avail:
 		for i := range w {
@@ -219,7 +271,81 @@ func (f *flow) columnWidths(m *tableModel, body, head int) ([]float64, float64) 
 			w[i] = minW[i] + (avail-sumMin)*(maxW[i]-minW[i])/(sumMax-sumMin)
 		}
 	}
-	return w, scale
+	return w
+}
+
+// glued returns the table with word joiners inside what must not break: every cell of a
+// numeric column, every short cell (a status such as 达到（临界）), every run of digits, letters
+// and signs (a code, a number, a date, a percentage) and every short bracketed group (a unit
+// such as （万元）). A short header (≤ 4 characters a line) stays whole too.
+func glued(m *tableModel) *tableModel {
+	out := &tableModel{notes: m.notes}
+	for _, c := range m.columns {
+		out.columns = append(out.columns, column{header: glueText(c.header, 4), numeric: c.numeric})
+	}
+	for _, row := range m.rows {
+		r := make([]cell, len(row))
+		for i, c := range row {
+			whole := 6
+			if i < len(m.columns) && m.columns[i].numeric {
+				whole = 1 << 20
+			}
+			r[i] = cell{text: glueText(c.text, whole), fail: c.fail}
+		}
+		out.rows = append(out.rows, r)
+	}
+	return out
+}
+
+// glueText joins the unbreakable pieces of one line or more of text; a line of at most whole
+// characters is one piece.
+func glueText(text string, whole int) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		rs := []rune(strings.TrimSpace(l))
+		if len(rs) == 0 {
+			continue
+		}
+		join := make([]bool, len(rs)) // join[k]: no break between rs[k-1] and rs[k]
+		if len(rs) <= whole {
+			for k := 1; k < len(rs); k++ {
+				join[k] = !unicode.IsSpace(rs[k]) && !unicode.IsSpace(rs[k-1])
+			}
+		}
+		for k := 1; k < len(rs); k++ {
+			if narrow(rs[k]) && narrow(rs[k-1]) {
+				join[k] = true
+			}
+		}
+		// A short bracketed group, with its brackets.
+		for k := 0; k < len(rs); k++ {
+			if rs[k] != '（' && rs[k] != '(' {
+				continue
+			}
+			for e := k + 1; e < len(rs) && e-k <= 8; e++ {
+				if rs[e] == '）' || rs[e] == ')' {
+					for q := k + 1; q <= e; q++ {
+						join[q] = true
+					}
+					break
+				}
+			}
+		}
+		var b strings.Builder
+		for k, r := range rs {
+			if join[k] {
+				b.WriteRune(wj)
+			}
+			b.WriteRune(r)
+		}
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// narrow reports whether r belongs to a code, number, date or percentage.
+func narrow(r rune) bool {
+	return r != wj && !unicode.IsSpace(r) && !cjk.IsWide(r) && r < utf8.RuneSelf
 }
 
 func sum(xs []float64) float64 {

@@ -41,10 +41,13 @@ const (
 
 // page is one laid-out page.
 type page struct {
-	ops     []op
-	number  int // printed page number; 0 for the cover and the 目录
-	anchors []mark
-	marks   []mark // bookmarks
+	ops    []op
+	number int // printed page number; 0 for the cover and the 目录
+	// landscape: the page's content is set on a landscape text block and turned a quarter
+	// turn onto the portrait page, whose page number stays where it is.
+	landscape bool
+	anchors   []mark
+	marks     []mark // bookmarks
 }
 
 // mark is a named position on a page.
@@ -55,16 +58,18 @@ type mark struct {
 
 // typesetter holds the fonts, their metrics and the pages being laid out.
 type typesetter struct {
-	st       Style
-	gp       *gopdf.GoPdf
-	styles   []textStyle
-	family   [4]string // gopdf family of each font role
-	faces    map[*fonts.Face]string
-	embedded string // family of the built-in font, added when a glyph is missing elsewhere
-	widths   map[glyphKey]float64
-	has      map[glyphKey]bool
-	missing  map[rune][]string // characters no font has, with the fonts tried
-	where    string            // what is being typeset, for messages
+	st        Style // the geometry in force: portrait, or landscape while a wide table is set
+	portrait  Style
+	landscape bool
+	gp        *gopdf.GoPdf
+	styles    []textStyle
+	family    [4]string // gopdf family of each font role
+	faces     map[*fonts.Face]string
+	embedded  string // family of the built-in font, added when a glyph is missing elsewhere
+	widths    map[glyphKey]float64
+	has       map[glyphKey]bool
+	missing   map[rune][]string // characters no font has, with the fonts tried
+	where     string            // what is being typeset, for messages
 
 	pages []*page
 	cur   *page
@@ -77,7 +82,7 @@ type glyphKey struct {
 }
 
 func newTypesetter(st Style, set fonts.Set) (*typesetter, error) {
-	t := &typesetter{st: st, styles: st.textStyles(), faces: map[*fonts.Face]string{},
+	t := &typesetter{st: st, portrait: st, styles: st.textStyles(), faces: map[*fonts.Face]string{},
 		widths: map[glyphKey]float64{}, has: map[glyphKey]bool{}, missing: map[rune][]string{}}
 	t.gp = &gopdf.GoPdf{}
 	t.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: st.PageW, H: st.PageH}, Unit: gopdf.UnitPT})
@@ -170,6 +175,9 @@ func (t *typesetter) hasGlyph(fam string, r rune) bool {
 
 // adv is the advance of r in style s: on the grid for Chinese body text, else the font's own.
 func (t *typesetter) adv(r rune, s int) float64 {
+	if r == wj {
+		return 0
+	}
 	ts := t.styles[s]
 	if ts.grid && cjk.IsWide(r) {
 		return ts.size * t.st.gridRatio()
@@ -215,7 +223,7 @@ func (t *typesetter) warnings() []string {
 // ---- pages ----
 
 func (t *typesetter) newPage(number int) {
-	t.cur = &page{number: number}
+	t.cur = &page{number: number, landscape: t.landscape}
 	t.pages = append(t.pages, t.cur)
 	t.y = t.st.Top
 }
