@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/report"
@@ -52,12 +54,17 @@ func TestPDFValid(t *testing.T) {
 	}
 }
 
-// bboxLine is a line of text as pdftotext -bbox-layout finds it: its words.
-type bboxLine []string
+// bboxLine is a line of text as pdftotext -bbox-layout finds it: its words and its box.
+type bboxLine struct {
+	words          []string
+	x0, y0, x1, y1 float64
+}
+
+func (l bboxLine) text() string { return strings.Join(l.words, " ") }
 
 var (
 	bboxPageRe = regexp.MustCompile(`(?s)<page .*?</page>`)
-	bboxLineRe = regexp.MustCompile(`(?s)<line [^>]*>(.*?)</line>`)
+	bboxLineRe = regexp.MustCompile(`(?s)<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>`)
 	bboxWordRe = regexp.MustCompile(`<word [^>]*>([^<]*)</word>`)
 )
 
@@ -67,11 +74,15 @@ func bboxPages(t *testing.T, pdf string) [][]bboxLine {
 	for _, p := range bboxPageRe.FindAllString(pdftotext(t, pdf, "-bbox-layout"), -1) {
 		var lines []bboxLine
 		for _, l := range bboxLineRe.FindAllStringSubmatch(p, -1) {
-			var words bboxLine
-			for _, w := range bboxWordRe.FindAllStringSubmatch(l[1], -1) {
-				words = append(words, html.UnescapeString(w[1]))
+			var line bboxLine
+			for _, w := range bboxWordRe.FindAllStringSubmatch(l[5], -1) {
+				line.words = append(line.words, html.UnescapeString(w[1]))
 			}
-			lines = append(lines, words)
+			line.x0, _ = strconv.ParseFloat(l[1], 64)
+			line.y0, _ = strconv.ParseFloat(l[2], 64)
+			line.x1, _ = strconv.ParseFloat(l[3], 64)
+			line.y1, _ = strconv.ParseFloat(l[4], 64)
+			lines = append(lines, line)
 		}
 		out = append(out, lines)
 	}
@@ -96,7 +107,7 @@ func TestPDFAppendixValuesWhole(t *testing.T) {
 			words := map[string]bool{}
 			for _, p := range bboxPages(t, res.PDF) {
 				for _, l := range p {
-					for _, w := range l {
+					for _, w := range l.words {
 						words[w] = true
 					}
 				}
@@ -117,6 +128,57 @@ func TestPDFAppendixValuesWhole(t *testing.T) {
 			}
 			if checked < 100 {
 				t.Errorf("only %d values checked", checked)
+			}
+		})
+	}
+}
+
+// No heading is the last thing on its page: each keeps the start of what follows it. On a
+// landscape page, turned anticlockwise, what follows lies to the right.
+func TestPDFNoHeadingEndsPage(t *testing.T) {
+	for name, dir := range typesetSites(t) {
+		t.Run(name, func(t *testing.T) {
+			res := buildSitePDF(t, dir)
+			pages := bboxPages(t, res.PDF)
+			front := -1 // physical pages before printed page 1
+			for i, p := range pages {
+				for _, l := range p {
+					if squeeze(l.text()) == "—1—" {
+						front = i
+					}
+				}
+				if front >= 0 {
+					break
+				}
+			}
+			if front < 0 {
+				t.Fatal("no page — 1 —")
+			}
+			for _, h := range res.Headings {
+				lines := pages[front+h.Page-1]
+				var at *bboxLine
+				for i, l := range lines {
+					if s := squeeze(l.text()); s != "" && strings.HasSuffix(squeeze(h.Text), s) {
+						at = &lines[i]
+					}
+				}
+				if at == nil {
+					t.Errorf("%q is not on printed page %d", h.Text, h.Page)
+					continue
+				}
+				rotated := at.y1-at.y0 > at.x1-at.x0
+				after := false
+				for _, l := range lines {
+					if pageNumberRe.MatchString(l.text()) {
+						continue
+					}
+					if (!rotated && l.y0 > at.y1-0.5) || (rotated && l.x0 > at.x1-0.5) {
+						after = true
+					}
+				}
+				if !after {
+					t.Errorf("%q ends printed page %d; what follows it is overleaf", h.Text, h.Page)
+				}
 			}
 		})
 	}

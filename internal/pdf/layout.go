@@ -19,6 +19,7 @@ type flow struct {
 	t        *typesetter
 	next     int // the number of the next page
 	headings []heading
+	laid     map[*tableModel]*laidTable
 }
 
 // wide reports whether b is a table set on landscape pages.
@@ -26,8 +27,7 @@ func (f *flow) wide(b block) bool {
 	if b.kind != bTable || b.table == nil {
 		return false
 	}
-	_, l := f.tableLayout(glued(b.table))
-	return l
+	return f.lay(b.table).landscape
 }
 
 // beginLandscape switches to landscape pages, on a new page unless this one is still empty.
@@ -86,11 +86,7 @@ func (f *flow) blocks(bs []block) {
 			}
 		case bHeading:
 			// Keep a heading with the start of what follows it.
-			need := f.height(b)
-			if i+1 < len(bs) {
-				need += f.minHeight(bs[i+1])
-			}
-			if need > f.t.room() && f.t.y > f.t.st.Top {
+			if f.need(bs, i) > f.t.room() && f.t.y > f.t.st.Top {
 				f.newPage()
 			}
 			f.heading(b)
@@ -126,18 +122,32 @@ func (f *flow) pitch(b block) float64 {
 
 func (f *flow) height(b block) float64 { return float64(len(f.lines(b))) * f.pitch(b) }
 
-// minHeight is the least of a block that must follow a heading on its page.
-func (f *flow) minHeight(b block) float64 {
+// need is the room block i needs on the current page to start there: a heading needs its
+// lines and what must follow it, a paragraph two lines (three or fewer: all of them, since
+// neither its first nor its last line may stand alone), a table or figure what makes it start
+// on this page.
+func (f *flow) need(bs []block, i int) float64 {
+	b := bs[i]
 	switch b.kind {
-	case bPara:
-		n := math.Min(2, float64(len(f.lines(b))))
-		return n * f.pitch(b)
 	case bHeading:
-		return f.height(b) + 2*f.t.st.pitch()
+		h := f.height(b)
+		if i+1 < len(bs) {
+			h += f.need(bs, i+1)
+		}
+		return h
+	case bPara:
+		n := len(f.lines(b))
+		if n > 3 {
+			n = 2
+		}
+		return float64(n) * f.pitch(b)
 	case bFigure:
 		return f.figureHeight()
 	case bTable:
-		return 3 * f.t.st.pitch()
+		if len(b.table.columns) == 0 {
+			return 0
+		}
+		return f.tableNeed(b)
 	}
 	return 0
 }
