@@ -57,6 +57,7 @@ type Result struct {
 	Headings []pdf.Heading
 	Stages   []Stage
 	Warnings diag.List
+	Notes    []string // said once, never failing a strict build (the PDF's missing fonts)
 }
 
 // Prepared is a site loaded, evaluated and with its chapters resolved: everything the renderers
@@ -267,6 +268,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		}
 		files[pdfName] = out.PDF
 		res.PDF, res.PDFPages, res.Headings = filepath.Join(opts.Out, pdfName), out.Pages, out.Headings
+		res.Notes = out.Notes
 	}
 	if err := checkNames(files); err != nil {
 		return nil, nil, outProblem(opts.Out, err)

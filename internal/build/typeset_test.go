@@ -6,10 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/site"
 )
@@ -181,5 +183,65 @@ func TestPDFNoHeadingEndsPage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// pdffonts lists the names of the fonts a PDF embeds.
+func pdffonts(t *testing.T, path string) []string {
+	out, err := exec.Command(poppler(t, "pdffonts"), path).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
+	var names []string
+	for _, l := range strings.Split(string(out), "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 0 {
+			names = append(names, f[0])
+		}
+	}
+	return names
+}
+
+// Without official fonts the PDF embeds two faces, the brush face of the body and the
+// sans-serif face of headings and bold, and says once which fonts were not found and where
+// they go; a strict build does not fail for it.
+func TestPDFBuiltinFonts(t *testing.T) {
+	res, probs := Run(Options{Site: "../../examples/hunan", Out: filepath.Join(t.TempDir(), "out"), Only: "pdf", Strict: true, SystemFonts: noSystemFonts})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if got := pdffonts(t, res.PDF); !slices.Contains(got, "YoujunWenKaiGB") || !slices.Contains(got, "WenQuanYiMicroHei") {
+		t.Errorf("fonts = %v", got)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "正文（仿宋）、一级标题（黑体）、二级标题（楷体）、标题（小标宋）") || !strings.Contains(res.Notes[0], "[pdf.fonts]") {
+		t.Errorf("notes = %q", res.Notes)
+	}
+}
+
+// Fonts named in site.toml's [pdf.fonts] set their roles: real TrueType files stand in for
+// 仿宋, 黑体, 楷体 and 小标宋, each embedded under its own name, and no note is given.
+func TestPDFSiteFonts(t *testing.T) {
+	dir := copySite(t)
+	os.MkdirAll(filepath.Join(dir, "fonts"), 0o755)
+	sans, _ := fonts.Embedded()
+	brush, _ := fonts.EmbeddedBrush()
+	for name, data := range map[string][]byte{"fangsong.ttf": brush.Data, "hei.ttf": sans.Data, "kai.ttf": brush.Data, "xiaobiaosong.ttf": sans.Data} {
+		os.WriteFile(filepath.Join(dir, "fonts", name), data, 0o644)
+	}
+	toml, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	toml = append(toml, "\n[pdf.fonts]\nbody = \"fonts/fangsong.ttf\"\nheading = \"fonts/hei.ttf\"\nkai = \"fonts/kai.ttf\"\ntitle = \"fonts/xiaobiaosong.ttf\"\n"...)
+	os.WriteFile(filepath.Join(dir, "site.toml"), toml, 0o644)
+	res := buildSitePDF(t, dir)
+	got := pdffonts(t, res.PDF)
+	for _, want := range []string{"fangsong-0", "hei-1", "kai-2", "xiaobiaosong-3"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("fonts = %v, want %s among them", got, want)
+		}
+	}
+	if len(res.Notes) != 0 {
+		t.Errorf("notes = %q", res.Notes)
+	}
+	qpdfCheck(t, res.PDF)
+	if text := squeeze(pdftotext(t, res.PDF)); !strings.Contains(text, "一号民生工程") {
+		t.Error("the PDF lacks the bold phrase")
 	}
 }

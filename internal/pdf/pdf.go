@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -36,6 +37,9 @@ type Output struct {
 	Pages    int       // physical pages
 	Headings []Heading // every heading with its printed page number, in order
 	Warnings []string
+	// Notes are said once and do not fail a strict build: the official fonts that were not
+	// found, for instance.
+	Notes []string
 }
 
 // Heading is a heading of the PDF and the page it is printed on.
@@ -95,11 +99,29 @@ func Render(in Input) (*Output, error) {
 		return nil, err
 	}
 	out := &Output{PDF: b.Bytes(), Pages: len(t.pages), Warnings: t.warnings()}
+	if miss := in.Fonts.Missing(); len(miss) > 0 {
+		out.Notes = append(out.Notes, fontNote(miss, fonts.Dirs()))
+	}
 	for _, h := range body.headings {
 		out.Headings = append(out.Headings, Heading{Level: h.level, Text: h.text, Page: h.page})
 	}
 	_ = front
 	return out, nil
+}
+
+// fontNote names the official fonts that were not found and where to put them.
+func fontNote(miss []fonts.Role, dirs []string) string {
+	names := make([]string, len(miss))
+	for i, r := range miss {
+		names[i] = r.String()
+	}
+	where := "本机字体目录"
+	if len(dirs) > 0 {
+		where = dirs[0]
+	}
+	return fmt.Sprintf("未找到公文字体：%s。PDF 暂用内置的霞鹜文楷（正文、楷体）和文泉驿微米黑（标题、粗体）代替；"+
+		"正式上报前请把字体文件（.ttf）放入 %s，或在 site.toml 的 [pdf.fonts] 中写明其路径（body、heading、kai、title）",
+		strings.Join(names, "、"), where)
 }
 
 // cover is the title page: the report's title, the bureau and the date.

@@ -107,7 +107,7 @@ func (t *typesetter) addFace(f *fonts.Face) (string, error) {
 		return "", err
 	}
 	t.faces[f] = fam
-	if f.Source == "内置" {
+	if f.Family == fonts.Sans {
 		t.embedded = fam
 	}
 	return fam, nil
@@ -116,8 +116,8 @@ func (t *typesetter) addFace(f *fonts.Face) (string, error) {
 // familyName names a font in the PDF (its BaseFont): the file name's letters and digits, made
 // unique by the font's number.
 func familyName(f *fonts.Face, i int) string {
-	if f.Source == "内置" {
-		return "WenQuanYiMicroHei"
+	if f.Family != "" {
+		return f.Family
 	}
 	var b strings.Builder
 	for _, r := range f.Name {
@@ -252,11 +252,21 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 		}
 		t.cur.ops = append(t.cur.ops, op{kind: opText, x: x0 + g.x, y: baseline, x2: g.w, text: g.text, family: fam, size: size})
 		run = &t.cur.ops[len(t.cur.ops)-1]
+		if g.style == sEm && t.plainEm() && cjk.IsWide(r) && !unicode.IsPunct(r) {
+			// Emphasis in the body's own face is marked as Chinese text marks it: a dot under
+			// each character (着重号).
+			d := size * 0.14
+			t.cur.ops = append(t.cur.ops, op{kind: opRect, x: x0 + g.x + g.w/2 - d/2, y: baseline + size*0.2, x2: d, y2: d, fill: true})
+			run = nil
+		}
 		if grid {
 			run = nil
 		}
 	}
 }
+
+// plainEm reports whether emphasis would look like body text: the 楷体 role has the body's face.
+func (t *typesetter) plainEm() bool { return t.family[fonts.Kai] == t.family[fonts.Body] }
 
 // baseline is where text of size sits in a line box of height h starting at top.
 func baseline(top, h, size float64) float64 { return top + (h-size)/2 + size*0.86 }

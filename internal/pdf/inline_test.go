@@ -1,0 +1,53 @@
+package pdf
+
+import (
+	"testing"
+
+	"github.com/youjun-edu/youjun/internal/content"
+)
+
+// layChapter typesets a chapter from Markdown with the built-in fonts.
+func layChapter(t *testing.T, src string) *flow {
+	t.Helper()
+	d, probs := content.Parse("content/x.md", []byte(src), content.Markdown())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	f := testFlow(t)
+	f.blocks(docBlocks(d, nil))
+	return f
+}
+
+// familiesOf collects the font of every drawn character, and counts the small filled squares
+// (the emphasis dots).
+func familiesOf(f *flow) (map[string]string, int) {
+	fam := map[string]string{}
+	dots := 0
+	for _, p := range f.t.pages {
+		for _, o := range p.ops {
+			switch {
+			case o.kind == opText:
+				for _, r := range o.text {
+					fam[string(r)] = o.family
+				}
+			case o.kind == opRect && o.fill && o.x2 < 3:
+				dots++
+			}
+		}
+	}
+	return fam, dots
+}
+
+// Bold is set in the 黑体 role's face and emphasis is visibly marked, even when only the
+// built-in fonts are there: bold in the sans-serif face, emphasis with a dot under each
+// character since the 楷体 role shares the body's brush face.
+func TestInlineStyles(t *testing.T) {
+	f := layChapter(t, "+++\ntitle = \"甲\"\n+++\n正文在**粗体**之前，*着重*在后。\n")
+	fam, dots := familiesOf(f)
+	if fam["粗"] == fam["正"] || fam["体"] == fam["文"] {
+		t.Errorf("bold is set in %s, body in %s: they must differ", fam["粗"], fam["正"])
+	}
+	if fam["着"] == fam["正"] && dots != 2 {
+		t.Errorf("emphasis in the body's face has %d dots, want one under each of its 2 characters", dots)
+	}
+}
