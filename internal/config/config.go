@@ -47,6 +47,9 @@ type PDF struct {
 	SystemFonts *bool    `toml:"system_fonts"`
 	Fonts       PDFFonts `toml:"fonts"`
 	Style       PDFStyle `toml:"style"`
+	// ThousandsSeparators keeps the separators of computed numbers in running text (1,234);
+	// by default the PDF's paragraphs write 1234, as 公文 do. Tables keep them either way.
+	ThousandsSeparators bool `toml:"thousands_separators"`
 }
 
 // PDFFonts are font files (.ttf, or .ttc whose first face is used) by role.

@@ -74,10 +74,15 @@ func fromReport(t *report.Table) *tableModel {
 	return m
 }
 
+// textOptions are the site's choices for running text.
+type textOptions struct {
+	thousands bool // keep thousands separators in computed numbers
+}
+
 // docBlocks turns a chapter into blocks: its title as a first-level heading, then its body.
-func docBlocks(d *content.Doc, resolved resolve.Map) []block {
+func docBlocks(d *content.Doc, resolved resolve.Map, opt textOptions) []block {
 	bs := []block{{kind: bHeading, level: 1, spans: []span{{d.Meta.Title, sH1}}, where: d.File}}
-	c := converter{doc: d, src: d.Source, resolved: resolved}
+	c := converter{doc: d, src: d.Source, resolved: resolved, opt: opt}
 	for n := d.Root.FirstChild(); n != nil; n = n.NextSibling() {
 		bs = append(bs, c.block(n)...)
 	}
@@ -91,7 +96,45 @@ type converter struct {
 	doc       *content.Doc
 	src       []byte
 	resolved  resolve.Map
+	opt       textOptions
 	footnotes []block
+	depth     int // of nested lists
+}
+
+// running writes a computed value as running text shows it: without thousands separators
+// unless the site keeps them.
+func (c *converter) running(s string) string {
+	if c.opt.thousands {
+		return s
+	}
+	return ungroup(s)
+}
+
+// ungroup removes the thousands separators of the numbers in s: 1,234,567.8 becomes 1234567.8.
+func ungroup(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ',' && i > 0 && isDigit(rs[i-1]) && i+3 < len(rs) && isDigit(rs[i+1]) && isDigit(rs[i+2]) && isDigit(rs[i+3]) &&
+			(i+4 == len(rs) || !isDigit(rs[i+4])) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// listMarker numbers a list item as 公文 do: 1． at the first level, （1） below it.
+func listMarker(depth, i int) string {
+	if depth > 0 {
+		return "（" + strconv.Itoa(i) + "）"
+	}
+	return strconv.Itoa(i) + "．"
 }
 
 func (c *converter) where(n ast.Node) string {
@@ -130,12 +173,13 @@ func (c *converter) block(n ast.Node) []block {
 		if i == 0 {
 			i = 1
 		}
+		// Bullets are not used in 公文: every list is numbered.
+		depth := c.depth
+		c.depth++
+		defer func() { c.depth-- }()
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			prefix := "• "
-			if n.IsOrdered() {
-				prefix = strconv.Itoa(i) + "．"
-				i++
-			}
+			prefix := listMarker(depth, i)
+			i++
 			first := true
 			for child := item.FirstChild(); child != nil; child = child.NextSibling() {
 				for _, b := range c.block(child) {
@@ -200,8 +244,8 @@ func (c *converter) shortcodeBlock(res resolve.Resolution, where string) []block
 		return []block{{kind: bFigure, chart: res.Chart, caption: res.Label + " " + res.Chart.Title, where: where}}
 	}
 	var out []block
-	for _, it := range res.List {
-		out = append(out, block{kind: bPara, indent: true, spans: []span{{"• " + it.Text, sBody}}, where: where})
+	for i, it := range res.List {
+		out = append(out, block{kind: bPara, indent: true, spans: []span{{listMarker(0, i+1) + c.running(it.Text), sBody}}, where: where})
 	}
 	if len(res.List) == 0 {
 		out = append(out, block{kind: bPara, indent: true, spans: []span{{"（无）", sBody}}, where: where})
@@ -242,7 +286,7 @@ func (c *converter) inline(n ast.Node, style int) []span {
 			case *ast.AutoLink:
 				out = append(out, span{string(ch.URL(c.src)), style})
 			case *content.Shortcode:
-				out = append(out, span{c.resolved[ch].Text, style})
+				out = append(out, span{c.running(c.resolved[ch].Text), style})
 			case *east.FootnoteLink:
 				out = append(out, span{fmt.Sprintf("[%d]", ch.Index), style})
 			case *ast.RawHTML:

@@ -99,7 +99,7 @@ func FuzzMarkdownToPDF(f *testing.F) {
 		ts.pages, ts.cur = nil, nil
 		fl := &flow{t: ts, next: 1}
 		fl.newPage()
-		fl.blocks(docBlocks(d, resolved))
+		fl.blocks(docBlocks(d, resolved, textOptions{}))
 		for _, p := range ts.pages {
 			for _, o := range p.ops {
 				if o.kind == opText && !utf8Valid(o.text) {

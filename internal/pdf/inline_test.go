@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/content"
@@ -14,7 +15,7 @@ func layChapter(t *testing.T, src string) *flow {
 		t.Fatal(probs)
 	}
 	f := testFlow(t)
-	f.blocks(docBlocks(d, nil))
+	f.blocks(docBlocks(d, nil, textOptions{}))
 	return f
 }
 
@@ -49,5 +50,42 @@ func TestInlineStyles(t *testing.T) {
 	}
 	if fam["着"] == fam["正"] && dots != 2 {
 		t.Errorf("emphasis in the body's face has %d dots, want one under each of its 2 characters", dots)
+	}
+}
+
+func TestUngroup(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"1,234", "1234"},
+		{"1,234,567.89 元", "1234567.89 元"},
+		{"共 12,345 人，占 3.5%", "共 12345 人，占 3.5%"},
+		{"1,23", "1,23"},
+		{"1,2345", "1,2345"},
+		{"甲,乙", "甲,乙"},
+		{"", ""},
+	} {
+		if got := ungroup(tt.in); got != tt.want {
+			t.Errorf("ungroup(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Lists are numbered, 1． at the first level and （1） below, never bulleted.
+func TestListMarkers(t *testing.T) {
+	f := layChapter(t, "+++\ntitle = \"甲\"\n+++\n- 甲项\n  - 子项\n  - 子项二\n- 乙项\n")
+	var text string
+	for _, p := range f.t.pages {
+		for _, o := range p.ops {
+			if o.kind == opText {
+				text += o.text
+			}
+		}
+	}
+	for _, want := range []string{"1．甲项", "（1）子项", "（2）子项二", "2．乙项"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q lacks %q", text, want)
+		}
+	}
+	if strings.Contains(text, "•") {
+		t.Errorf("a bullet in %q", text)
 	}
 }

@@ -66,7 +66,7 @@ func Render(in Input) (*Output, error) {
 	body.centered(cfg.ReportTitle(), sTitle, st.Title*1.6)
 	t.y += st.pitch() * 0.5
 	for _, d := range in.Docs {
-		body.blocks(docBlocks(d, in.Resolved))
+		body.blocks(docBlocks(d, in.Resolved, textOptions{thousands: cfg.PDF.ThousandsSeparators}))
 	}
 	appendix := []block{{kind: bPageBreak}, {kind: bHeading, level: 1, spans: []span{{"附表", sH1}}, where: "附表"}}
 	for _, tb := range in.Report.Tables() {
