@@ -25,7 +25,14 @@ type block struct {
 	table   *tableModel
 	chart   *chart.Chart
 	caption string
-	where   string // file and line, for messages
+	where   string   // file and line, for messages
+	notes   *noteSet // the chapter's footnotes, which its paragraphs refer to
+}
+
+// noteSet is a chapter's footnotes by number, and which of them have been set.
+type noteSet struct {
+	text   map[int][]span
+	placed map[int]bool
 }
 
 type blockKind int
@@ -36,6 +43,7 @@ const (
 	bTable
 	bFigure
 	bPageBreak
+	bNotes // the chapter's footnotes that no page foot took (referred to from a table)
 )
 
 // tableModel is a table to typeset: from the report or from a Markdown table.
@@ -82,23 +90,27 @@ type textOptions struct {
 // docBlocks turns a chapter into blocks: its title as a first-level heading, then its body.
 func docBlocks(d *content.Doc, resolved resolve.Map, opt textOptions) []block {
 	bs := []block{{kind: bHeading, level: 1, spans: []span{{d.Meta.Title, sH1}}, where: d.File}}
-	c := converter{doc: d, src: d.Source, resolved: resolved, opt: opt}
+	notes := &noteSet{text: map[int][]span{}, placed: map[int]bool{}}
+	c := converter{doc: d, src: d.Source, resolved: resolved, opt: opt, notes: notes}
 	for n := d.Root.FirstChild(); n != nil; n = n.NextSibling() {
 		bs = append(bs, c.block(n)...)
 	}
-	if len(c.footnotes) > 0 {
-		bs = append(bs, c.footnotes...)
+	if len(notes.text) > 0 {
+		for i := range bs {
+			bs[i].notes = notes
+		}
+		bs = append(bs, block{kind: bNotes, notes: notes, where: d.File})
 	}
 	return bs
 }
 
 type converter struct {
-	doc       *content.Doc
-	src       []byte
-	resolved  resolve.Map
-	opt       textOptions
-	footnotes []block
-	depth     int // of nested lists
+	doc      *content.Doc
+	src      []byte
+	resolved resolve.Map
+	opt      textOptions
+	notes    *noteSet
+	depth    int // of nested lists
 }
 
 // running writes a computed value as running text shows it: without thousands separators
@@ -222,12 +234,11 @@ func (c *converter) block(n ast.Node) []block {
 			if !ok {
 				continue
 			}
-			var spans []span
+			spans := []span{{strconv.Itoa(f.Index), sSup}, {" ", sNote}}
 			for child := f.FirstChild(); child != nil; child = child.NextSibling() {
 				spans = append(spans, c.inline(child, sNote)...)
 			}
-			c.footnotes = append(c.footnotes, block{kind: bPara, small: true,
-				spans: append([]span{{fmt.Sprintf("[%d] ", f.Index), sNote}}, spans...), where: c.doc.File})
+			c.notes.text[f.Index] = spans
 		}
 		return nil
 	case *ast.ThematicBreak, *ast.HTMLBlock:
@@ -288,7 +299,13 @@ func (c *converter) inline(n ast.Node, style int) []span {
 			case *content.Shortcode:
 				out = append(out, span{c.running(c.resolved[ch].Text), style})
 			case *east.FootnoteLink:
-				out = append(out, span{fmt.Sprintf("[%d]", ch.Index), style})
+				// A superscript number; its note goes to the foot of the page. In a table cell
+				// it stays [1] and the note follows the chapter.
+				if style == sTable {
+					out = append(out, span{fmt.Sprintf("[%d]", ch.Index), style})
+				} else {
+					out = append(out, span{strconv.Itoa(ch.Index), sSup})
+				}
 			case *ast.RawHTML:
 			default:
 				walk(ch, style)

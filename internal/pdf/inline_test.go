@@ -89,3 +89,43 @@ func TestListMarkers(t *testing.T) {
 		t.Errorf("a bullet in %q", text)
 	}
 }
+
+// A footnote's number is a raised superscript in the text, and its note is set at the foot of
+// the page the reference is on, below a short rule, not after the paragraph.
+func TestFootnoteAtPageFoot(t *testing.T) {
+	f := layChapter(t, "+++\ntitle = \"甲\"\n+++\n正文有注[^a]。\n\n下一段。\n\n[^a]: 注的内容。\n")
+	f.t.flushNotes()
+	st := f.t.st
+	var ref, note, body *op
+	for i := range f.t.pages[0].ops {
+		o := &f.t.pages[0].ops[i]
+		switch {
+		case o.kind == opText && o.text == "1" && o.size < st.Body:
+			if ref == nil {
+				ref = o
+			} else {
+				note = o // the note's own number
+			}
+		case o.kind == opText && o.text == "正":
+			body = o
+		}
+	}
+	if ref == nil || body == nil || note == nil {
+		t.Fatalf("ref %v, body %v, note %v", ref, body, note)
+	}
+	if ref.y >= body.y-1 {
+		t.Errorf("the reference sits at %.1f, not above the baseline %.1f", ref.y, body.y)
+	}
+	if note.y < st.bottom()-3*st.Table {
+		t.Errorf("the note is at %.1f, not at the foot of the page (%.1f)", note.y, st.bottom())
+	}
+	var text string
+	for _, o := range f.t.pages[0].ops {
+		if o.kind == opText {
+			text += o.text
+		}
+	}
+	if !strings.Contains(text, "注的内容") || strings.Contains(text, "[1]") {
+		t.Errorf("text %q", text)
+	}
+}

@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -96,6 +96,8 @@ func (f *flow) blocks(bs []block) {
 			f.table(b)
 		case bFigure:
 			f.figure(b)
+		case bNotes:
+			f.leftoverNotes(b.notes)
 		}
 	}
 }
@@ -159,7 +161,7 @@ func (f *flow) heading(b block) {
 	text := strings.ToValidUTF8(spansText(b.spans), "\uFFFD") // a bookmark's title must be text
 	t.cur.marks = append(t.cur.marks, mark{text, t.y})
 	f.headings = append(f.headings, heading{level: b.level, text: text, anchor: anchor, page: t.cur.number})
-	f.placeLines(f.lines(b), f.pitch(b), t.st.Body)
+	f.placeLines(f.lines(b), f.pitch(b), t.st.Body, b.notes)
 }
 
 // paragraph places a paragraph's lines, never leaving its first line alone at the foot of a
@@ -169,13 +171,30 @@ func (f *flow) paragraph(b block) {
 	if b.small {
 		size = f.t.st.Table
 	}
-	f.placeLines(f.lines(b), f.pitch(b), size)
+	f.placeLines(f.lines(b), f.pitch(b), size, b.notes)
 }
 
-func (f *flow) placeLines(ls []textLine, pitch, size float64) {
+// placeLines places lines on pages, each line on the page that has room for it and for the
+// footnotes it refers to.
+func (f *flow) placeLines(ls []textLine, pitch, size float64, notes *noteSet) {
 	t := f.t
 	for len(ls) > 0 {
-		fit := int(math.Floor(t.room()/pitch + 1e-9))
+		fit, used, rule := 0, 0.0, len(t.foot) > 0
+		for fit < len(ls) {
+			need := pitch
+			for _, nl := range f.noteLines(ls[fit], notes) {
+				need += float64(len(nl.lines)) * t.notePitch()
+				if !rule {
+					need += t.noteRule()
+					rule = true
+				}
+			}
+			if used+need > t.room()+1e-9 {
+				break
+			}
+			used += need
+			fit++
+		}
 		k := len(ls)
 		if fit < k {
 			k = fit
@@ -197,11 +216,65 @@ func (f *flow) placeLines(ls []textLine, pitch, size float64) {
 		for _, l := range ls[:k] {
 			t.line(l, 0, baseline(t.y, pitch, size))
 			t.y += pitch
+			for _, nl := range f.noteLines(l, notes) {
+				t.foot = append(t.foot, nl.lines...)
+				notes.placed[nl.n] = true
+			}
 		}
 		ls = ls[k:]
 		if len(ls) > 0 {
 			f.newPage()
 		}
+	}
+}
+
+// laidNote is a footnote broken into lines.
+type laidNote struct {
+	n     int
+	lines []textLine
+}
+
+// noteLines returns the footnotes a line refers to that no page has taken yet, by number,
+// broken into lines.
+func (f *flow) noteLines(l textLine, notes *noteSet) []laidNote {
+	if notes == nil {
+		return nil
+	}
+	var out []laidNote
+	num := ""
+	take := func() {
+		n, err := strconv.Atoi(num)
+		num = ""
+		if err != nil || notes.placed[n] || notes.text[n] == nil {
+			return
+		}
+		out = append(out, laidNote{n, breakLines(notes.text[n], f.t.st.TextW, 0, true, f.t.adv)})
+	}
+	for _, g := range l.glyphs {
+		if g.style == sSup {
+			num += g.text
+		} else if num != "" {
+			take()
+		}
+	}
+	if num != "" {
+		take()
+	}
+	return out
+}
+
+// leftoverNotes sets, after the chapter, the footnotes no page foot took.
+func (f *flow) leftoverNotes(notes *noteSet) {
+	var ns []int
+	for n := range notes.text {
+		if !notes.placed[n] {
+			ns = append(ns, n)
+		}
+	}
+	slices.Sort(ns)
+	for _, n := range ns {
+		f.paragraph(block{kind: bPara, small: true, spans: notes.text[n]})
+		notes.placed[n] = true
 	}
 }
 

@@ -73,6 +73,7 @@ func Render(in Input) (*Output, error) {
 		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
 	}
 	body.blocks(appendix)
+	t.flushNotes()
 	if t.landscape {
 		body.endLandscape(false)
 	}

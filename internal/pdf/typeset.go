@@ -64,6 +64,7 @@ type typesetter struct {
 	gp        *gopdf.GoPdf
 	styles    []textStyle
 	family    [4]string // gopdf family of each font role
+	plainKai  bool      // the 楷体 role prints like the body
 	faces     map[*fonts.Face]string
 	embedded  string // family of the built-in font, added when a glyph is missing elsewhere
 	widths    map[glyphKey]float64
@@ -74,6 +75,34 @@ type typesetter struct {
 	pages []*page
 	cur   *page
 	y     float64
+	foot  []textLine // the footnotes of the current page, set at its foot when it is full
+}
+
+// Footnote geometry: a short rule above the notes, which are set in the table size.
+func (t *typesetter) notePitch() float64 { return t.st.Table * 1.5 }
+func (t *typesetter) noteRule() float64  { return t.st.Table }
+
+// footH is the height the current page's footnotes take, the rule included.
+func (t *typesetter) footH() float64 {
+	if len(t.foot) == 0 {
+		return 0
+	}
+	return t.noteRule() + float64(len(t.foot))*t.notePitch()
+}
+
+// flushNotes sets the current page's footnotes at the foot of its text block.
+func (t *typesetter) flushNotes() {
+	if len(t.foot) == 0 || t.cur == nil {
+		return
+	}
+	y := t.st.bottom() - t.footH()
+	t.rule(0, y+t.noteRule()/2, t.st.TextW/4, y+t.noteRule()/2, 0.5, nil)
+	y += t.noteRule()
+	for _, l := range t.foot {
+		t.line(l, 0, baseline(y, t.notePitch(), t.st.Table))
+		y += t.notePitch()
+	}
+	t.foot = nil
 }
 
 type glyphKey struct {
@@ -93,6 +122,7 @@ func newTypesetter(st Style, set fonts.Set) (*typesetter, error) {
 		}
 		t.family[r] = fam
 	}
+	t.plainKai = set.Alike(fonts.Kai, fonts.Body)
 	return t, nil
 }
 
@@ -223,12 +253,13 @@ func (t *typesetter) warnings() []string {
 // ---- pages ----
 
 func (t *typesetter) newPage(number int) {
+	t.flushNotes()
 	t.cur = &page{number: number, landscape: t.landscape}
 	t.pages = append(t.pages, t.cur)
 	t.y = t.st.Top
 }
 
-func (t *typesetter) room() float64 { return t.st.bottom() - t.y }
+func (t *typesetter) room() float64 { return t.st.bottom() - t.footH() - t.y }
 
 // text places glyphs of one line with the given baseline, merging runs that sit side by side in
 // the same font into one text operation.
@@ -245,12 +276,12 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 		// A glyph set on the document grid advances less than its font says, so it is drawn on
 		// its own; others join a run when they follow on exactly.
 		grid := t.styles[g.style].grid && cjk.IsWide(r)
-		if !grid && run != nil && run.family == fam && run.size == size && math.Abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
+		if !grid && run != nil && run.family == fam && run.size == size && run.y == baseline-t.styles[g.style].rise && math.Abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
 			run.text += g.text
 			run.x2 += g.w
 			continue
 		}
-		t.cur.ops = append(t.cur.ops, op{kind: opText, x: x0 + g.x, y: baseline, x2: g.w, text: g.text, family: fam, size: size})
+		t.cur.ops = append(t.cur.ops, op{kind: opText, x: x0 + g.x, y: baseline - t.styles[g.style].rise, x2: g.w, text: g.text, family: fam, size: size})
 		run = &t.cur.ops[len(t.cur.ops)-1]
 		if g.style == sEm && t.plainEm() && cjk.IsWide(r) && !unicode.IsPunct(r) {
 			// Emphasis in the body's own face is marked as Chinese text marks it: a dot under
@@ -265,8 +296,8 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 	}
 }
 
-// plainEm reports whether emphasis would look like body text: the 楷体 role has the body's face.
-func (t *typesetter) plainEm() bool { return t.family[fonts.Kai] == t.family[fonts.Body] }
+// plainEm reports whether emphasis would look like body text: the 楷体 role prints like the body.
+func (t *typesetter) plainEm() bool { return t.plainKai }
 
 // baseline is where text of size sits in a line box of height h starting at top.
 func baseline(top, h, size float64) float64 { return top + (h-size)/2 + size*0.86 }

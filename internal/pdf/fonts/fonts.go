@@ -128,6 +128,15 @@ func Find(paths [numRoles]string, system bool, dirs []string) (Set, error) {
 	return set, nil
 }
 
+// Alike reports whether roles a and b print alike: the same face, or two cuts of 霞鹜文楷 (the
+// built-in subset and the machine's full font).
+func (s Set) Alike(a, b Role) bool {
+	wenkai := func(f *Face) bool {
+		return f.Family == Brush || strings.Contains(strings.ToLower(f.Name), "wenkai")
+	}
+	return s[a] == s[b] || (s[a] != nil && s[b] != nil && wenkai(s[a]) && wenkai(s[b]))
+}
+
 // Missing lists the roles set in a built-in face: the official fonts that were not found.
 func (s Set) Missing() []Role {
 	var out []Role
