@@ -71,9 +71,16 @@ func spansText(ss []span) string {
 func (f *flow) blocks(bs []block) {
 	for i, b := range bs {
 		f.t.where = b.where
-		// Landscape pages hold the wide tables and a heading right before one; anything else
-		// goes back to portrait on a new page.
-		wide := f.wide(b) || (b.kind == bHeading && i+1 < len(bs) && f.wide(bs[i+1]))
+		// Landscape pages hold the wide tables and the headings right before one; anything
+		// else goes back to portrait on a new page.
+		wide := f.wide(b)
+		if b.kind == bHeading {
+			j := i + 1
+			for j < len(bs) && bs[j].kind == bHeading {
+				j++
+			}
+			wide = j < len(bs) && f.wide(bs[j])
+		}
 		if wide && !f.t.landscape {
 			f.beginLandscape()
 		} else if !wide && f.t.landscape {

@@ -73,3 +73,41 @@ func TestTableLayout(t *testing.T) {
 		}
 	}
 }
+
+// The headings right before a landscape table go onto its landscape page with it, and what
+// follows the table is back on a portrait page.
+func TestLandscapeTakesHeadings(t *testing.T) {
+	f := testFlow(t)
+	var cols []column
+	var r []cell
+	for range 12 {
+		cols = append(cols, column{header: "R1", numeric: true})
+		r = append(r, cell{text: "3,801.66"})
+	}
+	f.blocks([]block{
+		para(2),
+		{kind: bHeading, level: 1, spans: []span{{"附表", sH1}}},
+		{kind: bHeading, level: 2, spans: []span{{"（一）小学", sH2}}},
+		{kind: bTable, table: &tableModel{columns: cols, rows: [][]cell{r}}},
+		para(1),
+	})
+	var got []bool
+	for _, p := range f.t.pages {
+		got = append(got, p.landscape)
+	}
+	if len(got) != 3 || got[0] || !got[1] || got[2] {
+		t.Fatalf("landscape pages %v, want [false true false]", got)
+	}
+	var heads int
+	for _, o := range f.t.pages[1].ops {
+		if o.kind == opText && (o.text == "附" || o.text == "小") {
+			heads++
+		}
+	}
+	if heads != 2 || len(f.headings) != 2 || f.headings[0].page != 2 {
+		t.Errorf("the headings are not on the landscape page: %d, %+v", heads, f.headings)
+	}
+	if f.t.st != f.t.portrait {
+		t.Error("the geometry is still landscape")
+	}
+}
