@@ -296,6 +296,9 @@ evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展�
 		return exitError
 	}
 	printProblems(stderr, res.Warnings)
+	for _, n := range res.Notes {
+		fmt.Fprintln(stderr, "提示："+n)
+	}
 	if *metrics {
 		printMetrics(stdout, res)
 	}

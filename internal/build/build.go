@@ -61,6 +61,7 @@ type Result struct {
 	Headings []pdf.Heading
 	Stages   []Stage
 	Warnings diag.List
+	Notes    []string // said once, never failing a strict build (the PDF's missing fonts)
 }
 
 // Prepared is a site loaded, evaluated and with its chapters resolved: everything the renderers
@@ -298,6 +299,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		}
 		files[pdfName] = out.PDF
 		res.PDF, res.PDFPages, res.Headings = filepath.Join(opts.Out, pdfName), out.Pages, out.Headings
+		res.Notes = out.Notes
 	}
 	if err := checkNames(files); err != nil {
 		return nil, nil, outProblem(opts.Out, err)
@@ -386,7 +388,8 @@ func makeMarkedPDF(p *Prepared, opts Options, draft string) (*pdf.Output, error)
 		return nil, err
 	}
 	return pdf.Render(pdf.Input{Style: pdf.Settings(cfg.PDF.Style), Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
-		Fonts: set, Created: created(cfg.Date), Draft: draft})
+		Fonts: set, Created: created(cfg.Date), Draft: draft,
+		ThousandsSeparators: cfg.PDF.ThousandsSeparators})
 }
 
 // created is the PDF's creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else the

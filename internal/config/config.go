@@ -53,6 +53,9 @@ type PDF struct {
 	// The 落款 and the draft mark (see furniture.go).
 	DraftMark string `toml:"draft_mark"` // header of a PDF that is not final; default 征求意见稿
 	Signature *bool  `toml:"signature"`  // end the body with the bureau and the date; default true
+	// ThousandsSeparators keeps the separators of computed numbers in running text (1,234);
+	// by default the PDF's paragraphs write 1234, as 公文 do. Tables keep them either way.
+	ThousandsSeparators bool `toml:"thousands_separators"`
 }
 
 // PDFFonts are font files (.ttf, or .ttc whose first face is used) by role.

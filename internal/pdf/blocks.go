@@ -26,7 +26,14 @@ type block struct {
 	table   *tableModel
 	chart   *chart.Chart
 	caption string
-	where   string // file and line, for messages
+	where   string   // file and line, for messages
+	notes   *noteSet // the chapter's footnotes, which its paragraphs refer to
+}
+
+// noteSet is a chapter's footnotes by number, and which of them have been set.
+type noteSet struct {
+	text   map[int][]span
+	placed map[int]bool
 }
 
 type blockKind int
@@ -37,6 +44,7 @@ const (
 	bTable
 	bFigure
 	bPageBreak
+	bNotes // the chapter's footnotes that no page foot took (referred to from a table)
 )
 
 // tableModel is a table to typeset: from the report or from a Markdown table.
@@ -75,24 +83,71 @@ func fromReport(t *report.Table) *tableModel {
 	return m
 }
 
+// textOptions are the site's choices for running text.
+type textOptions struct {
+	thousands bool // keep thousands separators in computed numbers
+}
+
 // docBlocks turns a chapter into blocks: its title as a first-level heading, then its body.
-func docBlocks(d *content.Doc, resolved resolve.Map) []block {
+func docBlocks(d *content.Doc, resolved resolve.Map, opt textOptions) []block {
 	bs := []block{{kind: bHeading, level: 1, spans: []span{{d.Meta.Title, sH1}}, where: d.File}}
-	c := converter{doc: d, src: d.Source, resolved: resolved}
+	notes := &noteSet{text: map[int][]span{}, placed: map[int]bool{}}
+	c := converter{doc: d, src: d.Source, resolved: resolved, opt: opt, notes: notes}
 	for n := d.Root.FirstChild(); n != nil; n = n.NextSibling() {
 		bs = append(bs, c.block(n)...)
 	}
-	if len(c.footnotes) > 0 {
-		bs = append(bs, c.footnotes...)
+	if len(notes.text) > 0 {
+		for i := range bs {
+			bs[i].notes = notes
+		}
+		bs = append(bs, block{kind: bNotes, notes: notes, where: d.File})
 	}
 	return bs
 }
 
 type converter struct {
-	doc       *content.Doc
-	src       []byte
-	resolved  resolve.Map
-	footnotes []block
+	doc      *content.Doc
+	src      []byte
+	resolved resolve.Map
+	opt      textOptions
+	notes    *noteSet
+	depth    int // of nested lists
+}
+
+// running writes a computed value as running text shows it: without thousands separators
+// unless the site keeps them.
+func (c *converter) running(s string) string {
+	if c.opt.thousands {
+		return s
+	}
+	return ungroup(s)
+}
+
+// ungroup removes the thousands separators of the numbers in s: 1,234,567.8 becomes 1234567.8.
+func ungroup(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ',' && i > 0 && isDigit(rs[i-1]) && i+3 < len(rs) && isDigit(rs[i+1]) && isDigit(rs[i+2]) && isDigit(rs[i+3]) &&
+			(i+4 == len(rs) || !isDigit(rs[i+4])) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// listMarker numbers a list item as 公文 do: 1． at the first level, （1） below it.
+func listMarker(depth, i int) string {
+	if depth > 0 {
+		return "（" + strconv.Itoa(i) + "）"
+	}
+	return strconv.Itoa(i) + "．"
 }
 
 func (c *converter) where(n ast.Node) string {
@@ -132,12 +187,13 @@ func (c *converter) block(n ast.Node) []block {
 		if i == 0 {
 			i = 1
 		}
+		// Bullets are not used in 公文: every list is numbered.
+		depth := c.depth
+		c.depth++
+		defer func() { c.depth-- }()
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			prefix := "• "
-			if n.IsOrdered() {
-				prefix = strconv.Itoa(i) + "．"
-				i++
-			}
+			prefix := listMarker(depth, i)
+			i++
 			first := true
 			for child := item.FirstChild(); child != nil; child = child.NextSibling() {
 				for _, b := range c.block(child) {
@@ -180,12 +236,11 @@ func (c *converter) block(n ast.Node) []block {
 			if !ok {
 				continue
 			}
-			var spans []span
+			spans := []span{{strconv.Itoa(f.Index), sSup}, {" ", sNote}}
 			for child := f.FirstChild(); child != nil; child = child.NextSibling() {
 				spans = append(spans, c.inline(child, sNote)...)
 			}
-			c.footnotes = append(c.footnotes, block{kind: bPara, small: true,
-				spans: append([]span{{fmt.Sprintf("[%d] ", f.Index), sNote}}, spans...), where: c.doc.File})
+			c.notes.text[f.Index] = spans
 		}
 		return nil
 	case *ast.ThematicBreak, *ast.HTMLBlock:
@@ -206,8 +261,8 @@ func (c *converter) shortcodeBlock(res resolve.Resolution, where string) []block
 		return out
 	}
 	var out []block
-	for _, it := range res.List {
-		out = append(out, block{kind: bPara, indent: true, spans: []span{{"• " + it.Text, sBody}}, where: where})
+	for i, it := range res.List {
+		out = append(out, block{kind: bPara, indent: true, spans: []span{{listMarker(0, i+1) + c.running(it.Text), sBody}}, where: where})
 	}
 	if len(res.List) == 0 {
 		out = append(out, block{kind: bPara, indent: true, spans: []span{{"（无）", sBody}}, where: where})
@@ -248,9 +303,15 @@ func (c *converter) inline(n ast.Node, style int) []span {
 			case *ast.AutoLink:
 				out = append(out, span{string(ch.URL(c.src)), style})
 			case *content.Shortcode:
-				out = append(out, span{c.resolved[ch].Text, style})
+				out = append(out, span{c.running(c.resolved[ch].Text), style})
 			case *east.FootnoteLink:
-				out = append(out, span{fmt.Sprintf("[%d]", ch.Index), style})
+				// A superscript number; its note goes to the foot of the page. In a table cell
+				// it stays [1] and the note follows the chapter.
+				if style == sTable {
+					out = append(out, span{fmt.Sprintf("[%d]", ch.Index), style})
+				} else {
+					out = append(out, span{strconv.Itoa(ch.Index), sSup})
+				}
 			case *ast.RawHTML:
 			default:
 				walk(ch, style)

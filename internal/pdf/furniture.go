@@ -9,16 +9,21 @@ func markDraft(t *typesetter, text string) {
 	if text == "" {
 		return
 	}
-	st := t.st
+	st := t.portrait
 	size := t.styles[sH1].size
 	w := t.measure(text, sH1)
 	pad := size * 0.35
 	base := st.Top - 8*mm
 	for _, p := range t.pages {
 		t.cur = p
+		n := len(p.ops)
 		x := st.TextW - w - pad
 		t.rect(x-pad, base-size*0.86-pad, w+2*pad, size+2*pad, 1, false, true)
 		t.label(text, sH1, x, w, base, 'l')
+		// The mark belongs to the sheet, not to its content: a landscape page's content is
+		// turned, the header is not.
+		p.furniture = append(p.furniture, p.ops[n:]...)
+		p.ops = p.ops[:n]
 	}
 }
 

@@ -95,10 +95,11 @@ func FuzzMarkdownToPDF(f *testing.F) {
 			return
 		}
 		resolved, _ := resolve.Docs([]*content.Doc{d}, rep, charts)
-		ts.pages, ts.cur = nil, nil
+		ts.pages, ts.cur, ts.foot = nil, nil, nil
+		ts.st, ts.landscape = ts.portrait, false
 		fl := &flow{t: ts, next: 1}
 		fl.newPage()
-		fl.blocks(docBlocks(d, resolved))
+		fl.blocks(docBlocks(d, resolved, textOptions{}))
 		for _, p := range ts.pages {
 			for _, o := range p.ops {
 				if o.kind == opText && !utf8Valid(o.text) {

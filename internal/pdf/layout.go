@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,6 +19,39 @@ type flow struct {
 	t        *typesetter
 	next     int // the number of the next page
 	headings []heading
+	laid     map[*tableModel]*laidTable
+}
+
+// wide reports whether b is a table set on landscape pages.
+func (f *flow) wide(b block) bool {
+	if b.kind != bTable || b.table == nil {
+		return false
+	}
+	return f.lay(b.table).landscape
+}
+
+// beginLandscape switches to landscape pages, on a new page unless this one is still empty.
+func (f *flow) beginLandscape() {
+	t := f.t
+	empty := t.y <= t.st.Top+1e-9
+	t.landscape = true
+	t.st = t.portrait.landscape()
+	if empty {
+		t.cur.landscape = true
+		t.y = t.st.Top
+		return
+	}
+	f.newPage()
+}
+
+// endLandscape goes back to portrait pages, on a new page when more follows.
+func (f *flow) endLandscape(more bool) {
+	t := f.t
+	t.landscape = false
+	t.st = t.portrait
+	if more {
+		f.newPage()
+	}
 }
 
 func (f *flow) newPage() {
@@ -38,6 +71,21 @@ func spansText(ss []span) string {
 func (f *flow) blocks(bs []block) {
 	for i, b := range bs {
 		f.t.where = b.where
+		// Landscape pages hold the wide tables and the headings right before one; anything
+		// else goes back to portrait on a new page.
+		wide := f.wide(b)
+		if b.kind == bHeading {
+			j := i + 1
+			for j < len(bs) && bs[j].kind == bHeading {
+				j++
+			}
+			wide = j < len(bs) && f.wide(bs[j])
+		}
+		if wide && !f.t.landscape {
+			f.beginLandscape()
+		} else if !wide && f.t.landscape {
+			f.endLandscape(true)
+		}
 		switch b.kind {
 		case bPageBreak:
 			if f.t.y > f.t.st.Top {
@@ -45,11 +93,7 @@ func (f *flow) blocks(bs []block) {
 			}
 		case bHeading:
 			// Keep a heading with the start of what follows it.
-			need := f.height(b)
-			if i+1 < len(bs) {
-				need += f.minHeight(bs[i+1])
-			}
-			if need > f.t.room() && f.t.y > f.t.st.Top {
+			if f.need(bs, i) > f.t.room() && f.t.y > f.t.st.Top {
 				f.newPage()
 			}
 			f.heading(b)
@@ -59,6 +103,8 @@ func (f *flow) blocks(bs []block) {
 			f.table(b)
 		case bFigure:
 			f.figure(b)
+		case bNotes:
+			f.leftoverNotes(b.notes)
 		}
 	}
 }
@@ -85,18 +131,32 @@ func (f *flow) pitch(b block) float64 {
 
 func (f *flow) height(b block) float64 { return float64(len(f.lines(b))) * f.pitch(b) }
 
-// minHeight is the least of a block that must follow a heading on its page.
-func (f *flow) minHeight(b block) float64 {
+// need is the room block i needs on the current page to start there: a heading needs its
+// lines and what must follow it, a paragraph two lines (three or fewer: all of them, since
+// neither its first nor its last line may stand alone), a table or figure what makes it start
+// on this page.
+func (f *flow) need(bs []block, i int) float64 {
+	b := bs[i]
 	switch b.kind {
-	case bPara:
-		n := math.Min(2, float64(len(f.lines(b))))
-		return n * f.pitch(b)
 	case bHeading:
-		return f.height(b) + 2*f.t.st.pitch()
+		h := f.height(b)
+		if i+1 < len(bs) {
+			h += f.need(bs, i+1)
+		}
+		return h
+	case bPara:
+		n := len(f.lines(b))
+		if n > 3 {
+			n = 2
+		}
+		return float64(n) * f.pitch(b)
 	case bFigure:
 		return f.figureHeight(b)
 	case bTable:
-		return 3 * f.t.st.pitch()
+		if len(b.table.columns) == 0 {
+			return 0
+		}
+		return f.tableNeed(b)
 	}
 	return 0
 }
@@ -108,7 +168,7 @@ func (f *flow) heading(b block) {
 	text := strings.ToValidUTF8(spansText(b.spans), "\uFFFD") // a bookmark's title must be text
 	t.cur.marks = append(t.cur.marks, mark{text, t.y})
 	f.headings = append(f.headings, heading{level: b.level, text: text, anchor: anchor, page: t.cur.number})
-	f.placeLines(f.lines(b), f.pitch(b), t.st.Body)
+	f.placeLines(f.lines(b), f.pitch(b), t.st.Body, b.notes)
 }
 
 // paragraph places a paragraph's lines, never leaving its first line alone at the foot of a
@@ -122,13 +182,30 @@ func (f *flow) paragraph(b block) {
 	if b.small {
 		size = f.t.st.Table
 	}
-	f.placeLines(f.lines(b), f.pitch(b), size)
+	f.placeLines(f.lines(b), f.pitch(b), size, b.notes)
 }
 
-func (f *flow) placeLines(ls []textLine, pitch, size float64) {
+// placeLines places lines on pages, each line on the page that has room for it and for the
+// footnotes it refers to.
+func (f *flow) placeLines(ls []textLine, pitch, size float64, notes *noteSet) {
 	t := f.t
 	for len(ls) > 0 {
-		fit := int(math.Floor(t.room()/pitch + 1e-9))
+		fit, used, rule := 0, 0.0, len(t.foot) > 0
+		for fit < len(ls) {
+			need := pitch
+			for _, nl := range f.noteLines(ls[fit], notes) {
+				need += float64(len(nl.lines)) * t.notePitch()
+				if !rule {
+					need += t.noteRule()
+					rule = true
+				}
+			}
+			if used+need > t.room()+1e-9 {
+				break
+			}
+			used += need
+			fit++
+		}
 		k := len(ls)
 		if fit < k {
 			k = fit
@@ -150,11 +227,65 @@ func (f *flow) placeLines(ls []textLine, pitch, size float64) {
 		for _, l := range ls[:k] {
 			t.line(l, 0, baseline(t.y, pitch, size))
 			t.y += pitch
+			for _, nl := range f.noteLines(l, notes) {
+				t.foot = append(t.foot, nl.lines...)
+				notes.placed[nl.n] = true
+			}
 		}
 		ls = ls[k:]
 		if len(ls) > 0 {
 			f.newPage()
 		}
+	}
+}
+
+// laidNote is a footnote broken into lines.
+type laidNote struct {
+	n     int
+	lines []textLine
+}
+
+// noteLines returns the footnotes a line refers to that no page has taken yet, by number,
+// broken into lines.
+func (f *flow) noteLines(l textLine, notes *noteSet) []laidNote {
+	if notes == nil {
+		return nil
+	}
+	var out []laidNote
+	num := ""
+	take := func() {
+		n, err := strconv.Atoi(num)
+		num = ""
+		if err != nil || notes.placed[n] || notes.text[n] == nil {
+			return
+		}
+		out = append(out, laidNote{n, breakLines(notes.text[n], f.t.st.TextW, 0, true, f.t.adv)})
+	}
+	for _, g := range l.glyphs {
+		if g.style == sSup {
+			num += g.text
+		} else if num != "" {
+			take()
+		}
+	}
+	if num != "" {
+		take()
+	}
+	return out
+}
+
+// leftoverNotes sets, after the chapter, the footnotes no page foot took.
+func (f *flow) leftoverNotes(notes *noteSet) {
+	var ns []int
+	for n := range notes.text {
+		if !notes.placed[n] {
+			ns = append(ns, n)
+		}
+	}
+	slices.Sort(ns)
+	for _, n := range ns {
+		f.paragraph(block{kind: bPara, small: true, spans: notes.text[n]})
+		notes.placed[n] = true
 	}
 }
 

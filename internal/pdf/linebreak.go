@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,7 +84,7 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 			rest = rest[n:]
 			st := styles[pos]
 			pos += n
-			if r == '\n' || r == '\r' {
+			if r == '\n' || r == '\r' || r == wj {
 				continue
 			}
 			g := glyph{text: string(r), style: st, w: adv(r, st), wide: cjk.IsWide(r), space: unicode.IsSpace(r)}
@@ -120,7 +121,12 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 	}
 	for _, s := range segs {
 		if len(cur.glyphs) > 0 && x+s.w > avail+1e-9 {
-			flush()
+			// A line that justification would stretch beyond the maximum letter-spacing takes the
+			// next piece along when squeezing its Chinese punctuation makes room for it.
+			pulled := justify && tooLoose(cur.glyphs, avail) && x+s.w-squeezable(cur.glyphs)-squeezable(s.glyphs) <= avail+1e-9
+			if !pulled {
+				flush()
+			}
 		}
 		if s.w > avail+1e-9 {
 			// An unbreakable run longer than a line (a long URL): break it where it overflows.
@@ -159,13 +165,29 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 				}
 			}
 		}
+		// An overfull line (see tooLoose) squeezes its punctuation by as much as it must.
+		ratio := 0.0
+		if over := l.width - width; over > 1e-9 {
+			if sq := squeezable(l.glyphs); sq > 0 {
+				ratio = math.Min(1, over/sq)
+				l.width = math.Max(width, l.width-sq)
+			}
+		}
 		x := 0.0
 		if i == 0 {
 			x = indent
 		}
 		for j := range l.glyphs {
-			l.glyphs[j].x = x
-			x += l.glyphs[j].w
+			g := &l.glyphs[j]
+			sq := squeeze(*g) * ratio
+			if isOpening(*g) { // the ink of an opening mark is on its right
+				x -= sq
+			}
+			g.x = x
+			x += g.w
+			if !isOpening(*g) {
+				x -= sq
+			}
 			if extra > 0 && j+1 < len(l.glyphs) && isGap(l.glyphs[j], l.glyphs[j+1]) {
 				x += extra
 			}
@@ -179,8 +201,11 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 func splitBeforeOpening(seg string) []string {
 	var parts []string
 	start := 0
+	prev := rune(0)
 	for i, r := range seg {
-		if i > start && unicode.Is(unicode.Ps, r) && cjk.IsWide(r) {
+		joined := prev == wj
+		prev = r
+		if i > start && !joined && unicode.Is(unicode.Ps, r) && cjk.IsWide(r) {
 			parts = append(parts, seg[start:i])
 			start = i
 		}
@@ -189,6 +214,50 @@ func splitBeforeOpening(seg string) []string {
 		return nil
 	}
 	return append(parts, seg[start:])
+}
+
+// maxLetterSpacing is the most justification adds between two characters, in ems.
+const maxLetterSpacing = 0.25
+
+// tooLoose reports whether justifying glyphs to width would space them out by more than
+// maxLetterSpacing.
+func tooLoose(gs []glyph, width float64) bool {
+	em, w := 0.0, 0.0
+	for _, g := range gs {
+		if g.wide && em == 0 {
+			em = g.w
+		}
+		w += g.w
+	}
+	for i := len(gs) - 1; i >= 0 && gs[i].space; i-- {
+		w -= gs[i].w
+	}
+	gaps := stretchable(gs)
+	return em > 0 && gaps > 0 && (width-w)/float64(gaps) > maxLetterSpacing*em
+}
+
+// squeeze is how much a glyph may give up to a tight line: half of a full-width punctuation
+// mark, which is half blank.
+func squeeze(g glyph) float64 {
+	r, _ := utf8.DecodeRuneInString(g.text)
+	if g.wide && unicode.IsPunct(r) {
+		return g.w / 2
+	}
+	return 0
+}
+
+func squeezable(gs []glyph) float64 {
+	n := 0.0
+	for _, g := range gs {
+		n += squeeze(g)
+	}
+	return n
+}
+
+// isOpening reports whether g is an opening bracket or quotation mark.
+func isOpening(g glyph) bool {
+	r, _ := utf8.DecodeRuneInString(g.text)
+	return unicode.In(r, unicode.Ps, unicode.Pi)
 }
 
 // isGap reports whether justification may widen the space between two neighbours: beside a

@@ -144,3 +144,29 @@ func TestStylesFollowText(t *testing.T) {
 		t.Errorf("styles %v", styles)
 	}
 }
+
+// A line that justification would space out beyond the maximum letter-spacing (a number that
+// does not fit moves down) instead takes the number along and squeezes its punctuation; no
+// glyph leaves the line and opening marks are squeezed on their blank left half.
+func TestJustifyMaxLetterSpacing(t *testing.T) {
+	// Ten characters a line; "甲“乙”丙，丁戊" is 8 wide and 12345678 is 4 more: 12, and the
+	// three marks can give up 1.5.
+	ls := breakLines([]span{{text: "甲“乙”丙，丁戊12345678。下一行的文字足够长足够长"}}, 11, 0, true, testAdvance)
+	if got := ls[0].lineText(); got != "甲“乙”丙，丁戊12345678。" {
+		t.Fatalf("first line %q, want the number pulled up", got)
+	}
+	last := ls[0].glyphs[len(ls[0].glyphs)-1]
+	if end := last.x + last.w - squeeze(last); end > 11+1e-9 { // a closing mark's right half is blank
+		t.Errorf("the first line ends at %.2f, beyond 11", end)
+	}
+	for j := 1; j < len(ls[0].glyphs); j++ {
+		if ls[0].glyphs[j].x < ls[0].glyphs[j-1].x {
+			t.Errorf("glyph %d goes back", j)
+		}
+	}
+	// Without marks to squeeze the line stays loose but whole.
+	ls = breakLines([]span{{text: "甲乙丙丁戊己庚辛12345678下一行的文字"}}, 11, 0, true, testAdvance)
+	if got := ls[0].lineText(); got != "甲乙丙丁戊己庚辛" {
+		t.Errorf("first line %q", got)
+	}
+}

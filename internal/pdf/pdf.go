@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -28,6 +29,9 @@ type Input struct {
 	Fonts    fonts.Set
 	Created  time.Time // the document's date: from the data, never the clock
 	Draft    string    // the draft mark for the header of every page; "" for a final report
+	// ThousandsSeparators keeps the separators of computed numbers in running text (1,234);
+	// by default paragraphs write 1234, as 公文 do. Tables keep them either way.
+	ThousandsSeparators bool
 }
 
 // Output is the typeset PDF.
@@ -36,6 +40,9 @@ type Output struct {
 	Pages    int       // physical pages
 	Headings []Heading // every heading with its printed page number, in order
 	Warnings []string
+	// Notes are said once and do not fail a strict build: the official fonts that were not
+	// found, for instance.
+	Notes []string
 }
 
 // Heading is a heading of the PDF and the page it is printed on.
@@ -62,7 +69,7 @@ func Render(in Input) (*Output, error) {
 	body.centered(cfg.Title, sTitle, st.Title*1.6)
 	t.y += st.pitch() * 0.5
 	for _, d := range in.Docs {
-		body.blocks(docBlocks(d, in.Resolved))
+		body.blocks(docBlocks(d, in.Resolved, textOptions{thousands: in.ThousandsSeparators}))
 	}
 	body.signature(cfg.SignatureLines(chineseDate(cfg.Date)))
 	appendix := []block{{kind: bPageBreak}, {kind: bHeading, level: 1, spans: []span{{"附表", sH1}}, where: "附表"}}
@@ -70,6 +77,10 @@ func Render(in Input) (*Output, error) {
 		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
 	}
 	body.blocks(appendix)
+	t.flushNotes()
+	if t.landscape {
+		body.endLandscape(false)
+	}
 	bodyPages := t.pages
 
 	// The cover and the 目录 go in front.
@@ -94,11 +105,29 @@ func Render(in Input) (*Output, error) {
 		return nil, err
 	}
 	out := &Output{PDF: b.Bytes(), Pages: len(t.pages), Warnings: t.warnings()}
+	if miss := in.Fonts.Missing(); len(miss) > 0 {
+		out.Notes = append(out.Notes, fontNote(miss, fonts.Dirs()))
+	}
 	for _, h := range body.headings {
 		out.Headings = append(out.Headings, Heading{Level: h.level, Text: h.text, Page: h.page})
 	}
 	_ = front
 	return out, nil
+}
+
+// fontNote names the official fonts that were not found and where to put them.
+func fontNote(miss []fonts.Role, dirs []string) string {
+	names := make([]string, len(miss))
+	for i, r := range miss {
+		names[i] = r.String()
+	}
+	where := "本机字体目录"
+	if len(dirs) > 0 {
+		where = dirs[0]
+	}
+	return fmt.Sprintf("未找到公文字体：%s。PDF 暂用内置的霞鹜文楷（正文、楷体）和文泉驿微米黑（标题、粗体）代替；"+
+		"正式上报前请把字体文件（.ttf）放入 %s，或在 site.toml 的 [pdf.fonts] 中写明其路径（body、heading、kai、title）",
+		strings.Join(names, "、"), where)
 }
 
 // cover is the title page: the report's title, the bureau and the date.
@@ -173,7 +202,16 @@ func draw(t *typesetter, st Style) error {
 	gp := t.gp
 	for _, p := range t.pages {
 		gp.AddPage()
+		// gopdf writes a page's content stream only when something is drawn on it; a blank page
+		// (the verso left after the 目录) would get an empty /Contents entry, which is invalid.
+		gp.SetFillColor(0, 0, 0)
 		left := st.left(p.number)
+		if p.landscape {
+			// The landscape text block is centred on the portrait one and turned a quarter
+			// turn anticlockwise: its top faces the left edge.
+			gp.Rotate(90, left+st.TextW/2, st.Top+st.TextH/2)
+			left += (st.TextW - st.TextH) / 2
+		}
 		for _, a := range p.anchors {
 			gp.SetXY(left, a.y-st.Body)
 			gp.SetFontSize(st.Body)
@@ -184,47 +222,17 @@ func draw(t *typesetter, st Style) error {
 			gp.AddOutlineWithPosition(m.name)
 		}
 		for _, o := range p.ops {
-			x := o.x
-			if !o.absolute {
-				x += left
+			if err := drawOp(gp, o, left); err != nil {
+				return err
 			}
-			switch o.kind {
-			case opText:
-				if err := gp.SetFont(o.family, "", o.size); err != nil {
-					return err
-				}
-				// PDF fills glyphs with the fill colour, which a shaded cell may have changed.
-				gp.SetFillColor(0, 0, 0)
-				gp.SetTextColor(0, 0, 0)
-				gp.SetXY(x, o.y)
-				if err := gp.Text(o.text); err != nil {
-					return err
-				}
-			case opLine:
-				gp.SetLineWidth(o.width)
-				if o.dash != nil {
-					gp.SetCustomLineType(o.dash, 0)
-				} else {
-					gp.SetLineType("solid")
-				}
-				gp.SetStrokeColor(0, 0, 0)
-				gp.Line(x, o.y, o.x2+left*boolf(!o.absolute), o.y2)
-			case opRect:
-				gray := uint8(o.gray * 255)
-				gp.SetFillColor(gray, gray, gray)
-				gp.SetStrokeColor(0, 0, 0)
-				gp.SetLineWidth(o.width)
-				gp.SetLineType("solid")
-				style := ""
-				if o.fill {
-					style += "F"
-				}
-				if o.stroke {
-					style += "D"
-				}
-				gp.RectFromUpperLeftWithStyle(x, o.y, o.x2, o.y2, style)
-			case opLink:
-				gp.AddInternalLink(o.anchor, x, o.y, o.x2, o.y2)
+		}
+		if p.landscape {
+			gp.RotateReset()
+			left = st.left(p.number)
+		}
+		for _, o := range p.furniture {
+			if err := drawOp(gp, o, left); err != nil {
+				return err
 			}
 		}
 		if p.number > 0 {
@@ -270,4 +278,51 @@ func boolf(b bool) float64 {
 func utf8RuneOf(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// drawOp draws one operation of a page whose text block starts at left.
+func drawOp(gp *gopdf.GoPdf, o op, left float64) error {
+	x := o.x
+	if !o.absolute {
+		x += left
+	}
+	switch o.kind {
+	case opText:
+		if err := gp.SetFont(o.family, "", o.size); err != nil {
+			return err
+		}
+		// PDF fills glyphs with the fill colour, which a shaded cell may have changed.
+		gp.SetFillColor(0, 0, 0)
+		gp.SetTextColor(0, 0, 0)
+		gp.SetXY(x, o.y)
+		if err := gp.Text(o.text); err != nil {
+			return err
+		}
+	case opLine:
+		gp.SetLineWidth(o.width)
+		if o.dash != nil {
+			gp.SetCustomLineType(o.dash, 0)
+		} else {
+			gp.SetLineType("solid")
+		}
+		gp.SetStrokeColor(0, 0, 0)
+		gp.Line(x, o.y, o.x2+left*boolf(!o.absolute), o.y2)
+	case opRect:
+		gray := uint8(o.gray * 255)
+		gp.SetFillColor(gray, gray, gray)
+		gp.SetStrokeColor(0, 0, 0)
+		gp.SetLineWidth(o.width)
+		gp.SetLineType("solid")
+		style := ""
+		if o.fill {
+			style += "F"
+		}
+		if o.stroke {
+			style += "D"
+		}
+		gp.RectFromUpperLeftWithStyle(x, o.y, o.x2, o.y2, style)
+	case opLink:
+		gp.AddInternalLink(o.anchor, x, o.y, o.x2, o.y2)
+	}
+	return nil
 }

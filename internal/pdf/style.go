@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"math"
+
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 )
 
@@ -74,11 +76,23 @@ func (s Style) left(number int) float64 {
 
 func (s Style) bottom() float64 { return s.Top + s.TextH }
 
+// landscape is the geometry of a landscape page: the portrait text block turned a quarter
+// turn about its centre, with as many lines and characters as keep the pitch and the grid.
+func (s Style) landscape() Style {
+	l := s
+	l.TextW, l.TextH = s.TextH, s.TextW
+	l.Top = s.Top + (s.TextH-s.TextW)/2
+	l.Lines = max(1, int(math.Round(float64(s.Lines)*s.TextW/s.TextH)))
+	l.Chars = max(1, int(math.Round(float64(s.Chars)*s.TextH/s.TextW)))
+	return l
+}
+
 // textStyle is a font role at a size.
 type textStyle struct {
 	role fonts.Role
 	size float64
-	grid bool // Chinese characters advance on the document grid
+	grid bool    // Chinese characters advance on the document grid
+	rise float64 // raised above the baseline (superscripts)
 }
 
 // Text styles, indexes into typesetter.styles.
@@ -97,24 +111,26 @@ const (
 	sNote
 	sPageNum
 	sChart
+	sSup // a footnote's number
 	numStyles
 )
 
 func (s Style) textStyles() []textStyle {
 	ts := make([]textStyle, numStyles)
-	ts[sBody] = textStyle{fonts.Body, s.Body, true}
-	ts[sStrong] = textStyle{fonts.Heading, s.Body, true}
-	ts[sEm] = textStyle{fonts.Kai, s.Body, true}
-	ts[sH1] = textStyle{fonts.Heading, s.Body, true}
-	ts[sH2] = textStyle{fonts.Kai, s.Body, true}
-	ts[sH3] = textStyle{fonts.Body, s.Body, true}
-	ts[sTitle] = textStyle{fonts.Title, s.Title, false}
-	ts[sCoverTitle] = textStyle{fonts.Title, s.Title * 1.2, false}
-	ts[sTable] = textStyle{fonts.Body, s.Table, false}
-	ts[sTableHead] = textStyle{fonts.Heading, s.Table, false}
-	ts[sCaption] = textStyle{fonts.Heading, s.Body * 0.875, false}
-	ts[sNote] = textStyle{fonts.Body, s.Table, false}
-	ts[sPageNum] = textStyle{fonts.Body, s.PageNum, false}
-	ts[sChart] = textStyle{fonts.Body, s.Table * 0.85, false}
+	ts[sBody] = textStyle{fonts.Body, s.Body, true, 0}
+	ts[sStrong] = textStyle{fonts.Heading, s.Body, true, 0}
+	ts[sEm] = textStyle{fonts.Kai, s.Body, true, 0}
+	ts[sH1] = textStyle{fonts.Heading, s.Body, true, 0}
+	ts[sH2] = textStyle{fonts.Kai, s.Body, true, 0}
+	ts[sH3] = textStyle{fonts.Body, s.Body, true, 0}
+	ts[sTitle] = textStyle{fonts.Title, s.Title, false, 0}
+	ts[sCoverTitle] = textStyle{fonts.Title, s.Title * 1.2, false, 0}
+	ts[sTable] = textStyle{fonts.Body, s.Table, false, 0}
+	ts[sTableHead] = textStyle{fonts.Heading, s.Table, false, 0}
+	ts[sCaption] = textStyle{fonts.Heading, s.Body * 0.875, false, 0}
+	ts[sNote] = textStyle{fonts.Body, s.Table, false, 0}
+	ts[sPageNum] = textStyle{fonts.Body, s.PageNum, false, 0}
+	ts[sChart] = textStyle{fonts.Body, s.Table * 0.85, false, 0}
+	ts[sSup] = textStyle{fonts.Body, s.Body * 0.6, false, s.Body * 0.38}
 	return ts
 }

@@ -2,8 +2,14 @@ package pdf
 
 import (
 	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/youjun-edu/youjun/internal/cjk"
 )
 
 const (
@@ -11,126 +17,191 @@ const (
 	cellPadY = 2.5
 )
 
+// wj is WORD JOINER: placed between two characters it forbids a line break there (UAX #14
+// LB11). It has no glyph and no width.
+const wj = '\u2060'
+
+// tableSizes are the type sizes a table tries, largest first: 四号, 小四, then 五号. The
+// site's table_size is the floor.
+func tableSizes(floor float64) []float64 {
+	var out []float64
+	for _, s := range []float64{14, 12} {
+		if s > floor {
+			out = append(out, s)
+		}
+	}
+	return append(out, floor)
+}
+
+// laidTable is a table broken into lines at its chosen size and orientation.
+type laidTable struct {
+	m         *tableModel // glued
+	size      float64
+	landscape bool
+	widths    []float64
+	header    laidRow
+	rows      []laidRow
+}
+
+type laidRow struct {
+	cells [][]textLine
+	h     float64
+}
+
+// withSize runs fn with the table styles set to size: lines are measured and drawn in it.
+func (f *flow) withSize(size float64, fn func()) {
+	t := f.t
+	saved := [2]float64{t.styles[sTable].size, t.styles[sTableHead].size}
+	t.styles[sTable].size, t.styles[sTableHead].size = size, size
+	defer func() { t.styles[sTable].size, t.styles[sTableHead].size = saved[0], saved[1] }()
+	fn()
+}
+
+// lay chooses a table's size and orientation and breaks its cells into lines, once per table.
+func (f *flow) lay(tm *tableModel) *laidTable {
+	if lt, ok := f.laid[tm]; ok {
+		return lt
+	}
+	t := f.t
+	lt := &laidTable{m: glued(tm)}
+	lt.size, lt.landscape = f.tableLayout(lt.m)
+	avail := t.portrait.TextW
+	if lt.landscape {
+		avail = t.portrait.TextH
+	}
+	f.withSize(lt.size, func() {
+		lt.widths = f.columnWidths(lt.m, sTable, sTableHead, avail)
+		var headers []string
+		for _, c := range lt.m.columns {
+			headers = append(headers, c.header)
+		}
+		lt.header = lt.row(t, headers, sTableHead)
+		for _, r := range lt.m.rows {
+			lt.rows = append(lt.rows, lt.row(t, cellTexts(r), sTable))
+		}
+	})
+	if f.laid == nil {
+		f.laid = map[*tableModel]*laidTable{}
+	}
+	f.laid[tm] = lt
+	return lt
+}
+
+func (lt *laidTable) pitch() float64 { return lt.size * 1.45 }
+
+func (lt *laidTable) row(t *typesetter, texts []string, s int) laidRow {
+	r := laidRow{}
+	n := 1
+	for i, w := range lt.widths {
+		text := ""
+		if i < len(texts) {
+			text = texts[i]
+		}
+		ls := breakLines([]span{{text, s}}, math.Max(w-2*cellPadX, 1), 0, false, t.adv)
+		r.cells = append(r.cells, ls)
+		n = max(n, len(ls))
+	}
+	r.h = float64(n)*lt.pitch() + 2*cellPadY
+	return r
+}
+
+// tableNeed is the room a table needs on the current page to start there: a short table is
+// not split, and a long one does not start with fewer than three rows at the foot of a page.
+func (f *flow) tableNeed(b block) float64 {
+	lt := f.lay(b.table)
+	head := lt.header.h
+	if b.caption != "" {
+		head += f.t.st.pitch()
+	}
+	whole := head
+	for _, r := range lt.rows {
+		whole += r.h
+	}
+	if whole < f.t.st.TextH/2 {
+		return whole
+	}
+	for _, r := range lt.rows[:min(3, len(lt.rows))] {
+		head += r.h
+	}
+	return head
+}
+
 // table lays out a table across pages: column widths from the content, cells that wrap, rows
 // never cut in half, the header row repeated on every page, numbers right-aligned and failing
-// cells marked with a cross and shading, not by colour alone.
+// cells marked with a cross and shading, not by colour alone. Numbers, codes and status words
+// never break; to keep them whole the table steps its type down to 五号 and, when even that is
+// too wide for the portrait text block, is set on landscape pages.
 func (f *flow) table(b block) {
 	t := f.t
-	m := b.table
-	if len(m.columns) == 0 {
+	if len(b.table.columns) == 0 {
 		return
 	}
-	body, head := sTable, sTableHead
-	widths, scale := f.columnWidths(m, body, head)
-	saved := [2]float64{t.styles[body].size, t.styles[head].size}
-	t.styles[body].size *= scale
-	t.styles[head].size *= scale
-	defer func() { t.styles[body].size, t.styles[head].size = saved[0], saved[1] }()
-	linePitch := t.styles[body].size * 1.45
-
-	cellLines := func(text string, w float64, s int) []textLine {
-		return breakLines([]span{{text, s}}, math.Max(w-2*cellPadX, 1), 0, false, t.adv)
+	lt := f.lay(b.table)
+	if lt.landscape && !t.landscape {
+		f.beginLandscape()
 	}
-	type laidRow struct {
-		cells [][]textLine
-		h     float64
-	}
-	layRow := func(texts []string, s int) laidRow {
-		r := laidRow{}
-		n := 1
-		for i, w := range widths {
-			text := ""
-			if i < len(texts) {
-				text = texts[i]
-			}
-			ls := cellLines(text, w, s)
-			r.cells = append(r.cells, ls)
-			n = max(n, len(ls))
-		}
-		r.h = float64(n)*linePitch + 2*cellPadY
-		return r
-	}
-	var headers []string
-	for _, c := range m.columns {
-		headers = append(headers, c.header)
-	}
-	header := layRow(headers, head)
-	captionH := 0.0
-	if b.caption != "" {
-		captionH = t.st.pitch()
-	}
-	first := header.h
-	if len(m.rows) > 0 {
-		first += layRow(cellTexts(m.rows[0]), body).h
-	}
-	// A short table is not split, and a long one does not start with fewer than three rows at the
-	// foot of a page: either starts on a new page instead.
-	whole := captionH + header.h
-	fit, used, full := 0, captionH+header.h, false
-	for _, row := range m.rows {
-		h := layRow(cellTexts(row), body).h
-		whole += h
-		if full = full || used+h > t.room(); !full {
-			used += h
-			fit++
-		}
-	}
-	split := whole > t.room()
-	if captionH+first > t.room() || (split && (whole < t.st.TextH/2 || fit < min(3, len(m.rows)))) {
+	if need := f.tableNeed(b); need > t.room() && t.y > t.st.Top+1e-9 {
 		f.newPage()
 	}
 	if b.caption != "" {
 		f.centered(b.caption, sCaption, t.st.pitch())
 	}
-	drawRow := func(r laidRow, row []cell, s int, isHeader bool) {
-		x := 0.0
-		for i, w := range widths {
-			fail := !isHeader && i < len(row) && row[i].fail
-			gray, fill := 1.0, false
-			if isHeader {
-				gray, fill = 0.88, true
-			} else if fail {
-				gray, fill = 0.9, true
+	f.withSize(lt.size, func() {
+		lt.draw(t, lt.header, nil, true)
+		for i, r := range lt.rows {
+			if r.h > t.room() {
+				f.newPage()
+				f.centered("（续表）", sNote, t.styles[sNote].size*1.6)
+				lt.draw(t, lt.header, nil, true)
 			}
-			t.rect(x, t.y, w, r.h, gray, fill, true)
-			numeric := i < len(m.columns) && m.columns[i].numeric
-			size := t.styles[s].size
-			for j, l := range r.cells[i] {
-				lx := x + cellPadX
-				if fail {
-					lx += size * 0.8 // room for the cross
-				}
-				if numeric && !isHeader {
-					lx = x + w - cellPadX - l.width
-				}
-				if isHeader {
-					lx = x + (w-l.width)/2
-				}
-				base := baseline(t.y+cellPadY+float64(j)*linePitch, linePitch, size)
-				t.line(l, lx, base)
-				if fail && j == 0 {
-					cross(t, x+cellPadX, base-size*0.62, size*0.5)
-				}
-			}
-			x += w
+			lt.draw(t, r, lt.m.rows[i], false)
 		}
-		t.y += r.h
-	}
-	drawRow(header, nil, head, true)
-	for _, row := range m.rows {
-		r := layRow(cellTexts(row), body)
-		if r.h > t.room() {
-			f.newPage()
-			f.centered("（续表）", sNote, t.styles[sNote].size*1.6)
-			drawRow(header, nil, head, true)
-		}
-		drawRow(r, row, body, false)
-	}
+	})
 	t.y += t.st.Table * 0.6
-	for _, n := range m.notes {
+	for _, n := range lt.m.notes {
 		f.paragraph(block{kind: bPara, small: true, spans: []span{{"注：" + n, sNote}}})
 	}
 	t.y += t.st.pitch() * 0.4
+}
+
+// draw draws a row at the current position.
+func (lt *laidTable) draw(t *typesetter, r laidRow, row []cell, isHeader bool) {
+	s := sTable
+	if isHeader {
+		s = sTableHead
+	}
+	x := 0.0
+	for i, w := range lt.widths {
+		fail := !isHeader && i < len(row) && row[i].fail
+		gray, fill := 1.0, false
+		if isHeader {
+			gray, fill = 0.88, true
+		} else if fail {
+			gray, fill = 0.9, true
+		}
+		t.rect(x, t.y, w, r.h, gray, fill, true)
+		numeric := i < len(lt.m.columns) && lt.m.columns[i].numeric
+		size := t.styles[s].size
+		for j, l := range r.cells[i] {
+			lx := x + cellPadX
+			if fail {
+				lx += size * 0.8 // room for the cross
+			}
+			if numeric && !isHeader {
+				lx = x + w - cellPadX - l.width
+			}
+			if isHeader {
+				lx = x + (w-l.width)/2
+			}
+			base := baseline(t.y+cellPadY+float64(j)*lt.pitch(), lt.pitch(), size)
+			t.line(l, lx, base)
+			if fail && j == 0 {
+				cross(t, x+cellPadX, base-size*0.62, size*0.5)
+			}
+		}
+		x += w
+	}
+	t.y += r.h
 }
 
 func cellTexts(row []cell) []string {
@@ -147,42 +218,81 @@ func cross(t *typesetter, x, y, size float64) {
 	t.rule(x, y+size, x+size, y, 0.9, nil)
 }
 
-// columnWidths sizes the columns from their content: each gets at least its longest unbreakable
-// piece and the rest is shared out by how much more each would like. When even the minimums do
-// not fit, the type is scaled down (to 70% at most). It returns the widths and the scale.
-func (f *flow) columnWidths(m *tableModel, body, head int) ([]float64, float64) {
+// tableLayout chooses the type size and orientation of a table: the largest size of the
+// ladder at which the text columns are comfortably wide (names on one or two lines) on a
+// portrait page, else on landscape pages; failing that, the largest at which every unbreakable
+// piece fits, portrait before landscape; else the smallest size on landscape pages (the widest
+// pieces then break).
+func (f *flow) tableLayout(m *tableModel) (size float64, landscape bool) {
+	t := f.t
+	minW, maxW := f.naturalWidths(m, sTable, sTableHead)
+	comfy := f.comfortable(m, minW, maxW)
+	pad := 2 * cellPadX * float64(len(m.columns))
+	base := t.styles[sTable].size
+	sizes := tableSizes(t.st.Table)
+	for _, ws := range [][]float64{comfy, minW} {
+		ink := sum(ws) - pad // scales with the type size
+		for _, avail := range []float64{t.portrait.TextW, t.portrait.TextH} {
+			for _, s := range sizes {
+				if ink*s/base+pad <= avail+1e-9 {
+					return s, avail != t.portrait.TextW
+				}
+			}
+		}
+	}
+	return sizes[len(sizes)-1], true
+}
+
+// comfortable widens the minimum of each text column to ten characters (or its widest cell).
+func (f *flow) comfortable(m *tableModel, minW, maxW []float64) []float64 {
+	ten := f.t.measure("国国国国国国国国国国", sTable) + 2*cellPadX
+	out := slices.Clone(minW)
+	for i, c := range m.columns {
+		if !c.numeric {
+			out[i] = math.Max(minW[i], math.Min(maxW[i], ten))
+		}
+	}
+	return out
+}
+
+// naturalWidths measures each column: its widest unbreakable piece (minW) and its widest
+// cell set on one line (maxW), padding included.
+func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float64) {
 	t := f.t
 	n := len(m.columns)
-	minW, maxW := make([]float64, n), make([]float64, n)
-	measure := func(text string, s, i int) {
-		whole := t.measure(text, s) + 2*cellPadX
+	minW, maxW = make([]float64, n), make([]float64, n)
+	measure := func(text string, s, i int, mark float64) {
+		whole := t.measure(text, s) + 2*cellPadX + mark
 		maxW[i] = math.Max(maxW[i], whole)
 		state := -1
 		rest := text
 		for len(rest) > 0 {
 			var seg string
 			seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
-			minW[i] = math.Max(minW[i], t.measure(trimSpaceRight(seg), s)+2*cellPadX)
+			minW[i] = math.Max(minW[i], t.measure(trimSpaceRight(seg), s)+2*cellPadX+mark)
 		}
 	}
 	for i, c := range m.columns {
-		measure(c.header, head, i)
-		// A header may wrap, but a short one (a status, a unit) should not.
-		if len([]rune(c.header)) <= 4 {
-			minW[i] = math.Max(minW[i], t.measure(c.header, head)+2*cellPadX)
+		measure(c.header, head, i, 0)
+		// A long header wraps onto two lines (three when very long) of even length, never
+		// into a column of one or two characters a line.
+		for _, l := range strings.Split(c.header, "\n") {
+			n := utf8.RuneCountInString(strings.ReplaceAll(l, string(wj), ""))
+			lines := 2
+			if n > 12 {
+				lines = 3
+			}
+			per := strings.Repeat("国", (n+lines-1)/lines)
+			minW[i] = math.Max(minW[i], math.Min(t.measure(l, head), t.measure(per, head))+2*cellPadX)
 		}
 	}
 	for _, row := range m.rows {
 		for i := 0; i < n && i < len(row); i++ {
-			measure(row[i].text, body, i)
-			// Numbers and short words stay whole; a failing cell needs room for its cross.
-			if m.columns[i].numeric || len([]rune(row[i].text)) <= 4 {
-				mark := 0.0
-				if row[i].fail {
-					mark = t.styles[body].size * 0.8
-				}
-				minW[i] = math.Max(minW[i], t.measure(row[i].text, body)+2*cellPadX+mark)
+			mark := 0.0
+			if row[i].fail {
+				mark = t.styles[body].size * 0.8 // room for the cross
 			}
+			measure(row[i].text, body, i, mark)
 		}
 	}
 	// A text column is at least five characters wide (or as wide as its widest cell), so that
@@ -193,18 +303,19 @@ func (f *flow) columnWidths(m *tableModel, body, head int) ([]float64, float64) 
 			minW[i] = math.Max(minW[i], math.Min(maxW[i], five))
 		}
 	}
-	avail := t.st.TextW
-	sumMin, sumMax := sum(minW), sum(maxW)
-	scale := 1.0
-	if sumMin > avail {
-		scale = math.Max(0.7, avail/sumMin)
-		for i := range minW {
-			minW[i] *= scale
-			maxW[i] *= scale
-		}
-		sumMin, sumMax = sum(minW), sum(maxW)
+	return minW, maxW
+}
+
+// columnWidths sizes the columns from their content at the current type size: each gets at
+// least its widest unbreakable piece and the rest is shared out by how much more each would
+// like.
+func (f *flow) columnWidths(m *tableModel, body, head int, avail float64) []float64 {
+	minW, maxW := f.naturalWidths(m, body, head)
+	if comfy := f.comfortable(m, minW, maxW); sum(comfy) <= avail {
+		minW = comfy
 	}
-	w := make([]float64, n)
+	sumMin, sumMax := sum(minW), sum(maxW)
+	w := make([]float64, len(minW))
 	switch {
 	case sumMax <= avail:
 		for i := range w {
@@ -219,7 +330,81 @@ func (f *flow) columnWidths(m *tableModel, body, head int) ([]float64, float64) 
 			w[i] = minW[i] + (avail-sumMin)*(maxW[i]-minW[i])/(sumMax-sumMin)
 		}
 	}
-	return w, scale
+	return w
+}
+
+// glued returns the table with word joiners inside what must not break: every cell of a
+// numeric column, every short cell (a status such as 达到（临界）), every run of digits, letters
+// and signs (a code, a number, a date, a percentage) and every short bracketed group (a unit
+// such as （万元）). A short header (≤ 4 characters a line) stays whole too.
+func glued(m *tableModel) *tableModel {
+	out := &tableModel{notes: m.notes}
+	for _, c := range m.columns {
+		out.columns = append(out.columns, column{header: glueText(c.header, 4), numeric: c.numeric})
+	}
+	for _, row := range m.rows {
+		r := make([]cell, len(row))
+		for i, c := range row {
+			whole := 6
+			if i < len(m.columns) && m.columns[i].numeric {
+				whole = 1 << 20
+			}
+			r[i] = cell{text: glueText(c.text, whole), fail: c.fail}
+		}
+		out.rows = append(out.rows, r)
+	}
+	return out
+}
+
+// glueText joins the unbreakable pieces of one line or more of text; a line of at most whole
+// characters is one piece.
+func glueText(text string, whole int) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		rs := []rune(strings.TrimSpace(l))
+		if len(rs) == 0 {
+			continue
+		}
+		join := make([]bool, len(rs)) // join[k]: no break between rs[k-1] and rs[k]
+		if len(rs) <= whole {
+			for k := 1; k < len(rs); k++ {
+				join[k] = !unicode.IsSpace(rs[k]) && !unicode.IsSpace(rs[k-1])
+			}
+		}
+		for k := 1; k < len(rs); k++ {
+			if narrow(rs[k]) && narrow(rs[k-1]) {
+				join[k] = true
+			}
+		}
+		// A short bracketed group, with its brackets.
+		for k := 0; k < len(rs); k++ {
+			if rs[k] != '（' && rs[k] != '(' {
+				continue
+			}
+			for e := k + 1; e < len(rs) && e-k <= 8; e++ {
+				if rs[e] == '）' || rs[e] == ')' {
+					for q := k + 1; q <= e; q++ {
+						join[q] = true
+					}
+					break
+				}
+			}
+		}
+		var b strings.Builder
+		for k, r := range rs {
+			if join[k] {
+				b.WriteRune(wj)
+			}
+			b.WriteRune(r)
+		}
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// narrow reports whether r belongs to a code, number, date or percentage.
+func narrow(r rune) bool {
+	return r != wj && !unicode.IsSpace(r) && !cjk.IsWide(r) && r < utf8.RuneSelf
 }
 
 func sum(xs []float64) float64 {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"compress/zlib"
 	"fmt"
 	"math"
 	"sort"
@@ -41,10 +42,15 @@ const (
 
 // page is one laid-out page.
 type page struct {
-	ops     []op
-	number  int // printed page number; 0 for the cover and the 目录
-	anchors []mark
-	marks   []mark // bookmarks
+	ops    []op
+	number int // printed page number; 0 for the cover and the 目录
+	// landscape: the page's content is set on a landscape text block and turned a quarter
+	// turn onto the portrait page, whose page number stays where it is.
+	landscape bool
+	anchors   []mark
+	marks     []mark // bookmarks
+	// furniture is drawn on the portrait page whatever its content's turn: the draft mark.
+	furniture []op
 }
 
 // mark is a named position on a page.
@@ -55,20 +61,51 @@ type mark struct {
 
 // typesetter holds the fonts, their metrics and the pages being laid out.
 type typesetter struct {
-	st       Style
-	gp       *gopdf.GoPdf
-	styles   []textStyle
-	family   [4]string // gopdf family of each font role
-	faces    map[*fonts.Face]string
-	embedded string // family of the built-in font, added when a glyph is missing elsewhere
-	widths   map[glyphKey]float64
-	has      map[glyphKey]bool
-	missing  map[rune][]string // characters no font has, with the fonts tried
-	where    string            // what is being typeset, for messages
+	st        Style // the geometry in force: portrait, or landscape while a wide table is set
+	portrait  Style
+	landscape bool
+	gp        *gopdf.GoPdf
+	styles    []textStyle
+	family    [4]string // gopdf family of each font role
+	plainKai  bool      // the 楷体 role prints like the body
+	faces     map[*fonts.Face]string
+	embedded  string // family of the built-in font, added when a glyph is missing elsewhere
+	widths    map[glyphKey]float64
+	has       map[glyphKey]bool
+	missing   map[rune][]string // characters no font has, with the fonts tried
+	where     string            // what is being typeset, for messages
 
 	pages []*page
 	cur   *page
 	y     float64
+	foot  []textLine // the footnotes of the current page, set at its foot when it is full
+}
+
+// Footnote geometry: a short rule above the notes, which are set in the table size.
+func (t *typesetter) notePitch() float64 { return t.st.Table * 1.5 }
+func (t *typesetter) noteRule() float64  { return t.st.Table }
+
+// footH is the height the current page's footnotes take, the rule included.
+func (t *typesetter) footH() float64 {
+	if len(t.foot) == 0 {
+		return 0
+	}
+	return t.noteRule() + float64(len(t.foot))*t.notePitch()
+}
+
+// flushNotes sets the current page's footnotes at the foot of its text block.
+func (t *typesetter) flushNotes() {
+	if len(t.foot) == 0 || t.cur == nil {
+		return
+	}
+	y := t.st.bottom() - t.footH()
+	t.rule(0, y+t.noteRule()/2, t.st.TextW/4, y+t.noteRule()/2, 0.5, nil)
+	y += t.noteRule()
+	for _, l := range t.foot {
+		t.line(l, 0, baseline(y, t.notePitch(), t.st.Table))
+		y += t.notePitch()
+	}
+	t.foot = nil
 }
 
 type glyphKey struct {
@@ -77,10 +114,13 @@ type glyphKey struct {
 }
 
 func newTypesetter(st Style, set fonts.Set) (*typesetter, error) {
-	t := &typesetter{st: st, styles: st.textStyles(), faces: map[*fonts.Face]string{},
+	t := &typesetter{st: st, portrait: st, styles: st.textStyles(), faces: map[*fonts.Face]string{},
 		widths: map[glyphKey]float64{}, has: map[glyphKey]bool{}, missing: map[rune][]string{}}
 	t.gp = &gopdf.GoPdf{}
 	t.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: st.PageW, H: st.PageH}, Unit: gopdf.UnitPT})
+	// Deflate at its fastest: content streams and font subsets shrink almost as much, in
+	// a fraction of the time.
+	t.gp.SetCompressLevel(zlib.BestSpeed)
 	for r, f := range set {
 		fam, err := t.addFace(f)
 		if err != nil {
@@ -88,6 +128,7 @@ func newTypesetter(st Style, set fonts.Set) (*typesetter, error) {
 		}
 		t.family[r] = fam
 	}
+	t.plainKai = set.Alike(fonts.Kai, fonts.Body)
 	return t, nil
 }
 
@@ -102,7 +143,7 @@ func (t *typesetter) addFace(f *fonts.Face) (string, error) {
 		return "", err
 	}
 	t.faces[f] = fam
-	if f.Source == "内置" {
+	if f.Family == fonts.Sans {
 		t.embedded = fam
 	}
 	return fam, nil
@@ -111,8 +152,8 @@ func (t *typesetter) addFace(f *fonts.Face) (string, error) {
 // familyName names a font in the PDF (its BaseFont): the file name's letters and digits, made
 // unique by the font's number.
 func familyName(f *fonts.Face, i int) string {
-	if f.Source == "内置" {
-		return "WenQuanYiMicroHei"
+	if f.Family != "" {
+		return f.Family
 	}
 	var b strings.Builder
 	for _, r := range f.Name {
@@ -170,6 +211,9 @@ func (t *typesetter) hasGlyph(fam string, r rune) bool {
 
 // adv is the advance of r in style s: on the grid for Chinese body text, else the font's own.
 func (t *typesetter) adv(r rune, s int) float64 {
+	if r == wj {
+		return 0
+	}
 	ts := t.styles[s]
 	if ts.grid && cjk.IsWide(r) {
 		return ts.size * t.st.gridRatio()
@@ -215,12 +259,13 @@ func (t *typesetter) warnings() []string {
 // ---- pages ----
 
 func (t *typesetter) newPage(number int) {
-	t.cur = &page{number: number}
+	t.flushNotes()
+	t.cur = &page{number: number, landscape: t.landscape}
 	t.pages = append(t.pages, t.cur)
 	t.y = t.st.Top
 }
 
-func (t *typesetter) room() float64 { return t.st.bottom() - t.y }
+func (t *typesetter) room() float64 { return t.st.bottom() - t.footH() - t.y }
 
 // text places glyphs of one line with the given baseline, merging runs that sit side by side in
 // the same font into one text operation.
@@ -237,18 +282,28 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 		// A glyph set on the document grid advances less than its font says, so it is drawn on
 		// its own; others join a run when they follow on exactly.
 		grid := t.styles[g.style].grid && cjk.IsWide(r)
-		if !grid && run != nil && run.family == fam && run.size == size && math.Abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
+		if !grid && run != nil && run.family == fam && run.size == size && run.y == baseline-t.styles[g.style].rise && math.Abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
 			run.text += g.text
 			run.x2 += g.w
 			continue
 		}
-		t.cur.ops = append(t.cur.ops, op{kind: opText, x: x0 + g.x, y: baseline, x2: g.w, text: g.text, family: fam, size: size})
+		t.cur.ops = append(t.cur.ops, op{kind: opText, x: x0 + g.x, y: baseline - t.styles[g.style].rise, x2: g.w, text: g.text, family: fam, size: size})
 		run = &t.cur.ops[len(t.cur.ops)-1]
+		if g.style == sEm && t.plainEm() && cjk.IsWide(r) && !unicode.IsPunct(r) {
+			// Emphasis in the body's own face is marked as Chinese text marks it: a dot under
+			// each character (着重号).
+			d := size * 0.14
+			t.cur.ops = append(t.cur.ops, op{kind: opRect, x: x0 + g.x + g.w/2 - d/2, y: baseline + size*0.2, x2: d, y2: d, fill: true})
+			run = nil
+		}
 		if grid {
 			run = nil
 		}
 	}
 }
+
+// plainEm reports whether emphasis would look like body text: the 楷体 role prints like the body.
+func (t *typesetter) plainEm() bool { return t.plainKai }
 
 // baseline is where text of size sits in a line box of height h starting at top.
 func baseline(top, h, size float64) float64 { return top + (h-size)/2 + size*0.86 }

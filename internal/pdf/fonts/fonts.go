@@ -31,7 +31,14 @@ type Face struct {
 	Name   string // for messages: the file name, or 文泉驿微米黑
 	Source string // site.toml, 本机, 内置
 	Data   []byte // TrueType
+	Family string // the name in the PDF of a built-in face; "" for others
 }
+
+// Family names of the built-in faces.
+const (
+	Sans  = "WenQuanYiMicroHei" // 文泉驿微米黑: headings, bold and every character the others lack
+	Brush = "YoujunWenKaiGB"    // 霞鹜文楷 GB 2312 subset: body and 楷体 roles
+)
 
 // Set is the font of each role; several roles may share a face.
 type Set [numRoles]*Face
@@ -44,8 +51,13 @@ var candidates = [numRoles][]string{
 	Title:   {"fzxbsjw.ttf", "方正小标宋简体.ttf", "fzxbsk.ttf", "simsun.ttc", "stsong.ttf"},
 }
 
-// fallback is the role whose font stands in when a role has none of its own.
-var fallback = [numRoles]Role{Body: Body, Heading: Body, Kai: Body, Title: Heading}
+// fallback is the role whose font stands in when a role has none of its own (see Find).
+var fallback = [numRoles]Role{Body: Body, Heading: Heading, Kai: Kai, Title: Heading}
+
+// builtin is the built-in face that stands in for a role when nothing else does: the brush
+// face for 仿宋 and 楷体, the sans-serif face for 黑体 and 小标宋, so that headings and bold stay
+// distinct from the body.
+var builtin = [numRoles]string{Body: Brush, Heading: Sans, Kai: Brush, Title: Sans}
 
 // Dirs returns the font folders of this machine.
 func Dirs() []string {
@@ -98,29 +110,60 @@ func Find(paths [numRoles]string, system bool, dirs []string) (Set, error) {
 			set[r] = set[fallback[r]]
 		}
 	}
-	var embedded *Face
+	faces := map[string]*Face{}
 	for r := Role(0); r < numRoles; r++ {
-		if set[r] == nil {
-			if embedded == nil {
-				e, err := Embedded()
-				if err != nil {
-					return set, err
-				}
-				embedded = e
-			}
-			set[r] = embedded
+		if set[r] != nil {
+			continue
 		}
+		name := builtin[r]
+		if faces[name] == nil {
+			e, err := embedded(name)
+			if err != nil {
+				return set, err
+			}
+			faces[name] = e
+		}
+		set[r] = faces[name]
 	}
 	return set, nil
 }
 
-// Embedded returns the free font built into youjun.
-func Embedded() (*Face, error) {
-	b, err := fs.ReadFile(theme.FS, "fonts/wqy-microhei/wqy-microhei.ttf")
+// Alike reports whether roles a and b print alike: the same face, or two cuts of 霞鹜文楷 (the
+// built-in subset and the machine's full font).
+func (s Set) Alike(a, b Role) bool {
+	wenkai := func(f *Face) bool {
+		return f.Family == Brush || strings.Contains(strings.ToLower(f.Name), "wenkai")
+	}
+	return s[a] == s[b] || (s[a] != nil && s[b] != nil && wenkai(s[a]) && wenkai(s[b]))
+}
+
+// Missing lists the roles set in a built-in face: the official fonts that were not found.
+func (s Set) Missing() []Role {
+	var out []Role
+	for r, f := range s {
+		if f.Source == "内置" {
+			out = append(out, Role(r))
+		}
+	}
+	return out
+}
+
+// Embedded returns the built-in sans-serif font, which has the most characters.
+func Embedded() (*Face, error) { return embedded(Sans) }
+
+// EmbeddedBrush returns the built-in brush font (a GB 2312 subset of 霞鹜文楷).
+func EmbeddedBrush() (*Face, error) { return embedded(Brush) }
+
+func embedded(family string) (*Face, error) {
+	file, name := "fonts/wqy-microhei/wqy-microhei.ttf", "文泉驿微米黑（内置）"
+	if family == Brush {
+		file, name = "fonts/lxgw-wenkai/wenkai-gb.ttf", "霞鹜文楷 GB 子集（内置）"
+	}
+	b, err := fs.ReadFile(theme.FS, file)
 	if err != nil {
 		return nil, err
 	}
-	return &Face{Name: "文泉驿微米黑（内置）", Source: "内置", Data: b}, nil
+	return &Face{Name: name, Source: "内置", Data: b, Family: family}, nil
 }
 
 func load(path, source string) (*Face, error) {

@@ -88,14 +88,24 @@ func TestFind(t *testing.T) {
 	if set[Title].Name != "simsun.ttc" || !bytes.Equal(set[Title].Data, e.Data) {
 		t.Errorf("title = %s: a TTC face must be copied out", set[Title].Name)
 	}
-	if set[Heading] != set[Body] {
-		t.Errorf("heading without 黑体 should fall back to the body font, got %s", set[Heading].Name)
+	if set[Heading].Family != Sans {
+		t.Errorf("heading without 黑体 should be the built-in sans-serif face, got %s", set[Heading].Name)
+	}
+	if got := set.Missing(); len(got) != 1 || got[0] != Heading {
+		t.Errorf("missing = %v, want only the heading", got)
 	}
 	none, _ := Find([4]string{}, false, []string{filepath.Join(dir, "fonts")})
 	for r, f := range none {
 		if f.Source != "内置" {
 			t.Errorf("role %d without system fonts = %s", r, f.Name)
 		}
+	}
+	// Without official fonts, headings and bold (黑体) are not set in the body's face.
+	if none[Body].Family != Brush || none[Kai].Family != Brush || none[Heading].Family != Sans || none[Title].Family != Sans {
+		t.Errorf("built-in faces: body %s, kai %s, heading %s, title %s", none[Body].Name, none[Kai].Name, none[Heading].Name, none[Title].Name)
+	}
+	if len(none.Missing()) != 4 {
+		t.Errorf("missing = %v", none.Missing())
 	}
 	if _, err := Find([4]string{Body: otf}, false, nil); err == nil || !strings.Contains(err.Error(), "TrueType") {
 		t.Errorf("an OpenType/CFF font must be refused: %v", err)
