@@ -268,7 +268,13 @@ func TestStrict(t *testing.T) {
 			p := filepath.Join(dir, "content", "05-next-steps.md")
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, append(b, []byte("\n详见[附表](../tables/nope.html)。\n")...), 0o644)
-		}, `output/05-next-steps/index.html: "../tables/nope.html" 链接指向不存在的页面`},
+		}, `content/05-next-steps.md 第19行: "../tables/nope.html" 链接指向不存在的页面`},
+		{"broken template link", func(dir string) {
+			// A site's own template: its links are checked in the pages it makes.
+			b, _ := os.ReadFile("../../templates/indicators.html")
+			os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+			os.WriteFile(filepath.Join(dir, "templates", "indicators.html"), bytes.Replace(b, []byte("<tbody>"), []byte(`<tbody><tr><td><a href="nope.html">x</a></td></tr>`), 1), 0o644)
+		}, `output/indicators/index.html: "nope.html" 链接指向不存在的页面`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

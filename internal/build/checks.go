@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"html"
 	"maps"
 	"net/url"
 	"path"
@@ -48,8 +49,53 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 		}
 	}
 	w = append(w, chapterProblems(p.Input.Docs)...)
-	w = append(w, brokenLinks(files)...)
+	if _, ok := files["index.html"]; ok {
+		chapter := chapterLinks(p.Input.Docs, files)
+		w = append(w, chapter...)
+		w = append(w, brokenLinks(files, chapter)...)
+	}
 	return w
+}
+
+// chapterLinks finds the links written in the chapters whose target is not in the site, at the
+// chapter's file and line: that is where the user mends them.
+func chapterLinks(docs []*content.Doc, files map[string][]byte) diag.List {
+	var w diag.List
+	for _, d := range docs {
+		page := d.Slug + "/index.html"
+		ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			l, ok := n.(*ast.Link)
+			if !entering || !ok {
+				return ast.WalkContinue, nil
+			}
+			if target := string(l.Destination); !linkFound(page, target, files) {
+				w.Warn(d.File, d.NodeLine(l), "", target, "链接指向不存在的页面")
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	return w
+}
+
+// linkFound reports whether a link on page reaches a file of the site; links that leave the site
+// (another scheme, an absolute path) and links within the page are not the site's to check.
+func linkFound(page, target string, files map[string][]byte) bool {
+	if j := strings.IndexAny(target, "#?"); j >= 0 {
+		target = target[:j]
+	}
+	if target == "" || strings.Contains(target, ":") || strings.HasPrefix(target, "/") {
+		return true
+	}
+	// A picture's address is percent-encoded (images/%E6%A0%A1.png); the file is not.
+	if u, err := url.PathUnescape(target); err == nil {
+		target = u
+	}
+	p := path.Join(path.Dir(page), target)
+	if strings.HasSuffix(target, "/") {
+		p += "/index.html"
+	}
+	_, ok := files[p]
+	return ok
 }
 
 // chapterProblems reports the usual chapters that are missing and the chapters without text.
@@ -121,8 +167,19 @@ func sourceLine(src []byte, offset int) string {
 	return strings.TrimSpace(string(src[start:end]))
 }
 
-// brokenLinks finds relative links in the generated pages whose target is not in the site.
-func brokenLinks(files map[string][]byte) diag.List {
+// brokenLinks finds relative links in the generated pages whose target is not in the site: the
+// links of a site's own templates. Those of the chapters are reported at their source already.
+func brokenLinks(files map[string][]byte, chapter diag.List) diag.List {
+	unescape := func(s string) string {
+		if u, err := url.PathUnescape(s); err == nil {
+			return u
+		}
+		return s
+	}
+	known := map[string]bool{}
+	for _, p := range chapter {
+		known[unescape(p.Value)] = true
+	}
 	var w diag.List
 	seen := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
@@ -141,23 +198,9 @@ func brokenLinks(files map[string][]byte) diag.List {
 				if end < 0 {
 					break
 				}
-				target := string(rest[:end])
+				target := html.UnescapeString(string(rest[:end]))
 				rest = rest[end:]
-				if j := strings.IndexAny(target, "#?"); j >= 0 {
-					target = target[:j]
-				}
-				if target == "" || strings.Contains(target, ":") || strings.HasPrefix(target, "/") {
-					continue
-				}
-				// A picture's address is percent-encoded (images/%E6%A0%A1.png); the file is not.
-				if u, err := url.PathUnescape(target); err == nil {
-					target = u
-				}
-				p := path.Join(path.Dir(name), target)
-				if strings.HasSuffix(target, "/") {
-					p += "/index.html"
-				}
-				if _, ok := files[p]; ok || seen[name+" "+target] {
+				if known[unescape(target)] || seen[name+" "+target] || linkFound(name, target, files) {
 					continue
 				}
 				seen[name+" "+target] = true

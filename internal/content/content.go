@@ -68,8 +68,8 @@ func (d *Doc) Line(offset int) int {
 	return d.bodyLine + sort.SearchInts(d.newlines, offset)
 }
 
-// nodeLine is the line of a node: of its first line, or of its first text.
-func (d *Doc) nodeLine(n ast.Node) int {
+// NodeLine is the line in the file of a node: of its first line, or of its first text.
+func (d *Doc) NodeLine(n ast.Node) int {
 	for ; n != nil; n = n.Parent() {
 		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 			return d.Line(n.Lines().At(0).Start)
@@ -174,11 +174,11 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 		return ast.WalkContinue, nil
 	})
 	if n, deep := tooDeep(d.Root); n != nil {
-		probs.Add(file, d.nodeLine(n), "", "", "引用（>）或列表嵌套太深（%d 层，最多 %d 层）", deep, MaxDepth)
+		probs.Add(file, d.NodeLine(n), "", "", "引用（>）或列表嵌套太深（%d 层，最多 %d 层）", deep, MaxDepth)
 		return nil, probs
 	}
 	if n := tooMany(d.Root); n != nil {
-		probs.Add(file, d.nodeLine(n), "", "", "这一章的段落、标题和列表项太多（超过 %d 个）：请拆分为几章", MaxBlocks)
+		probs.Add(file, d.NodeLine(n), "", "", "这一章的段落、标题和列表项太多（超过 %d 个）：请拆分为几章", MaxBlocks)
 		return nil, probs
 	}
 	d.findImages(&probs)

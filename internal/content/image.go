@@ -69,7 +69,7 @@ func (d *Doc) findImages(probs *diag.List) {
 		if !ok || !entering {
 			return ast.WalkContinue, nil
 		}
-		im := &Image{Dest: string(img.Destination), Line: d.nodeLine(img)}
+		im := &Image{Dest: string(img.Destination), Line: d.NodeLine(img)}
 		p, msg := checkImage(im.Dest)
 		if msg != "" {
 			probs.Warn(d.File, im.Line, "", shorten(im.Dest), "%s", msg)
