@@ -109,7 +109,7 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 	x := 0.0 // width including trailing spaces of the last segment
 	flush := func() {
 		made = append(made, curMade)
-		curMade = madeLine{start: curMade.end}
+		curMade = madeLine{start: curMade.end, end: curMade.end}
 		// Drop the spaces at the end of the line.
 		for len(cur.glyphs) > 0 && cur.glyphs[len(cur.glyphs)-1].space {
 			cur.glyphs = cur.glyphs[:len(cur.glyphs)-1]
