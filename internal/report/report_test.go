@@ -132,6 +132,10 @@ func TestUnitsAndShares(t *testing.T) {
 	if got := cv.Rows[5][1].Text; got != "R6 生均教学仪器设备值（元）" {
 		t.Errorf("cv table indicator %q", got)
 	}
+	lv := r.IndicatorView("R5").Levels[0]
+	if lv.Unit != "平方米" || len(lv.Below) != 1 || lv.Below[0].Gap != "低于标准 7.5平方米，差 1.40平方米；低于85%下限 6.375平方米" {
+		t.Errorf("R5 on its page: unit %q, below %+v", lv.Unit, lv.Below)
+	}
 	split, _ := r.Table("split")
 	if len(split.Rows) == 0 {
 		t.Fatal("no split rows")
