@@ -246,10 +246,10 @@ func Distribution(res *eval.Result, lb report.Labels, l standard.Level, id strin
 	}
 	c.Series = []Series{s}
 	c.Lines = []Line{
-		{Name: "标准 " + report.Number(ind.Threshold), Value: ind.Threshold},
-		{Name: lb.Floor + " " + report.Number(ind.Floor), Value: ind.Floor, Dashed: true},
+		{Name: "标准 " + report.Number(ind.Threshold) + ind.Unit, Value: ind.Threshold},
+		{Name: lb.Floor + " " + report.Number(ind.Floor) + ind.Unit, Value: ind.Floor, Dashed: true},
 	}
-	c.Alt = fmt.Sprintf("%s%d所学校（校区）的%s，从高到低排列；标准%s，低于标准的%d所", l.Chinese(), len(pts), ind.Name, report.Number(ind.Threshold), below)
+	c.Alt = fmt.Sprintf("%s%d所学校（校区）的%s，从高到低排列；标准%s%s，低于标准的%d所", l.Chinese(), len(pts), ind.Name, report.Number(ind.Threshold), ind.Unit, below)
 	return c
 }
 

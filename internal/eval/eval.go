@@ -141,7 +141,7 @@ func conclude(res *Result, table string) {
 		lr := res.Resource.Of(l)
 		for _, ind := range lr.Indicators {
 			if ind.ValueStatus == NotMet || ind.ValueStatus == Pending {
-				msg := fmt.Sprintf("%s%s全县值%s，低于标准%s", l.Chinese(), ind.Name, num.Short(ind.Value.V), num.Short(ind.Threshold))
+				msg := fmt.Sprintf("%s%s全县值%s，低于标准%s", l.Chinese(), ind.Name, withUnit(ind.Value.V, ind.Unit), withUnit(ind.Threshold, ind.Unit))
 				if !ind.Value.OK {
 					msg = fmt.Sprintf("%s%s全县值无法计算", l.Chinese(), ind.Name)
 					if ind.ValueReason != "" {
@@ -218,13 +218,22 @@ func unitFailure(u *Unit, lr *Level) string {
 			continue
 		}
 		ind := lr.Indicators[i]
-		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, num.Short(v.Value), num.Short(ind.Threshold))
+		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, withUnit(v.Value, ind.Unit), withUnit(ind.Threshold, ind.Unit))
 		if !v.AboveFloor {
-			part += fmt.Sprintf("的%s%%（%s）", num.Short(ind.Floor/ind.Threshold*100), num.Short(ind.Floor))
+			part += fmt.Sprintf("的%s%%（%s）", num.Short(ind.Floor/ind.Threshold*100), withUnit(ind.Floor, ind.Unit))
 		}
 		parts = append(parts, part)
 	}
 	return fmt.Sprintf("%s：%d项达到标准；%s", u.Name, u.Met, strings.Join(parts, "；"))
+}
+
+// withUnit writes a number of a message with its unit, as 公文 do: 2050元, 4.2人.
+func withUnit(x float64, unit string) string {
+	s := num.Short(x)
+	if !num.Finite(x) {
+		return s // 无法计算 takes no unit
+	}
+	return s + unit
 }
 
 // scoreB totals the scored items and grades the total once every one is scored.

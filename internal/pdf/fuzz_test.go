@@ -39,7 +39,7 @@ func glyphText(s string) string {
 
 func FuzzBreakLines(f *testing.F) {
 	for _, s := range []string{"全县共有学校八十二所，其中小学六十二所。", "\xe4\xb8", "\xe50", "16.9%（0.85）", "a b  c\nd", "", "\u0000",
-		"https://example.com/a/very/long/url", "（（（（", "……——"} {
+		"https://example.com/a/very/long/url", "（（（（", "……——", "甲乙丙丁戊己庚辛壬癸子丑寅卯辰1234567890123。"} {
 		f.Add(s, 5.0, 1.0)
 	}
 	noSpace := func(s string) string {

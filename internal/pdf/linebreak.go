@@ -102,10 +102,14 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 	}
 
 	var lines []textLine
+	var made []madeLine // how each line was made, for rebalance
+	var curMade madeLine
 	cur := textLine{}
 	avail := maxWidth - indent
 	x := 0.0 // width including trailing spaces of the last segment
 	flush := func() {
+		made = append(made, curMade)
+		curMade = madeLine{start: curMade.end, end: curMade.end}
 		// Drop the spaces at the end of the line.
 		for len(cur.glyphs) > 0 && cur.glyphs[len(cur.glyphs)-1].space {
 			cur.glyphs = cur.glyphs[:len(cur.glyphs)-1]
@@ -119,20 +123,23 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 		avail = maxWidth
 		x = 0
 	}
-	for _, s := range segs {
+	for si, s := range segs {
 		if len(cur.glyphs) > 0 && x+s.w > avail+1e-9 {
-			// A line that justification would stretch beyond the maximum letter-spacing takes the
-			// next piece along when squeezing its Chinese punctuation makes room for it.
+			// A loose line (see looseSpacing) takes the next piece along when squeezing its
+			// Chinese punctuation makes room for it.
 			pulled := justify && tooLoose(cur.glyphs, avail) && x+s.w-squeezable(cur.glyphs)-squeezable(s.glyphs) <= avail+1e-9
 			if !pulled {
 				flush()
 			}
 		}
+		curMade.end = si + 1
 		if s.w > avail+1e-9 {
 			// An unbreakable run longer than a line (a long URL): break it where it overflows.
+			curMade.fixed = true
 			for _, g := range s.glyphs {
 				if len(cur.glyphs) > 0 && x+g.w > avail+1e-9 && !g.space {
 					flush()
+					curMade.fixed = true
 				}
 				cur.glyphs = append(cur.glyphs, g)
 				x += g.w
@@ -144,11 +151,15 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 			}
 		}
 		if s.mustBreak {
+			curMade.hard = true
 			flush()
 		}
 	}
 	if len(cur.glyphs) > 0 || len(lines) == 0 {
 		flush()
+	}
+	if justify {
+		rebalance(lines, made, func(i int) []glyph { return segs[i].glyphs }, maxWidth, indent)
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -196,6 +207,87 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 	return lines
 }
 
+// madeLine records which segments made a line: segs[start:end]; fixed when an overlong segment
+// was cut into it, hard when a forced break ends it.
+type madeLine struct {
+	start, end  int
+	fixed, hard bool
+}
+
+// rebalance breaks a line earlier when the next line would otherwise be loose (see
+// looseSpacing): a line before a long number such as 11.11% that did not fit is left short, and
+// the pieces at the end of the line above fill it. It moves as many pieces as
+// make the looser of the two lines tightest, and only when that is tighter than before.
+func rebalance(lines []textLine, made []madeLine, glyphsOf func(seg int) []glyph, maxWidth, indent float64) {
+	width := func(i int) float64 {
+		if i == 0 {
+			return maxWidth - indent
+		}
+		return maxWidth
+	}
+	build := func(from, to int) []glyph {
+		var gs []glyph
+		for k := from; k < to; k++ {
+			gs = append(gs, glyphsOf(k)...)
+		}
+		for len(gs) > 0 && gs[len(gs)-1].space {
+			gs = gs[:len(gs)-1]
+		}
+		return gs
+	}
+	// The last line is not justified, nor is it stretched.
+	for i := 1; i < len(lines)-1; i++ {
+		above, here := made[i-1], made[i]
+		if above.fixed || here.fixed || above.hard || here.hard || !tooLoose(lines[i].glyphs, width(i)) {
+			continue
+		}
+		best, bestK := looseness(lines[i].glyphs, width(i)), 0
+		for k := 1; above.end-k > above.start; k++ {
+			up, down := build(above.start, above.end-k), build(above.end-k, here.end)
+			if naturalWidth(down) > width(i)+1e-9 {
+				break
+			}
+			if l := max(looseness(up, width(i-1)), looseness(down, width(i))); l < best {
+				best, bestK = l, k
+			}
+		}
+		if bestK == 0 {
+			continue
+		}
+		made[i-1].end -= bestK
+		made[i].start -= bestK
+		lines[i-1] = textLine{glyphs: build(made[i-1].start, made[i-1].end)}
+		lines[i] = textLine{glyphs: build(made[i].start, made[i].end)}
+		lines[i-1].width = naturalWidth(lines[i-1].glyphs)
+		lines[i].width = naturalWidth(lines[i].glyphs)
+	}
+}
+
+func naturalWidth(gs []glyph) float64 {
+	w := 0.0
+	for _, g := range gs {
+		w += g.w
+	}
+	return w
+}
+
+// looseness is the space justification adds between two characters of a line set to width, in
+// ems; an overfull line has none.
+func looseness(gs []glyph, width float64) float64 {
+	em := 0.0
+	for _, g := range gs {
+		if g.wide {
+			em = g.w
+			break
+		}
+	}
+	gaps := stretchable(gs)
+	if em == 0 || gaps == 0 {
+		return 0
+	}
+	return max(0, (width-naturalWidth(gs))/float64(gaps)/em)
+}
+
 // splitBeforeOpening splits a segment before each full-width opening bracket that does not
 // start it.
 func splitBeforeOpening(seg string) []string {
@@ -216,24 +308,21 @@ func splitBeforeOpening(seg string) []string {
 	return append(parts, seg[start:])
 }
 
-// maxLetterSpacing is the most justification adds between two characters, in ems.
-const maxLetterSpacing = 0.25
+// maxLetterSpacing is the most justification adds between two characters, in ems, where a
+// better break exists; above looseSpacing a line is loose and the breaker looks for one: it
+// takes the next piece along by squeezing punctuation, or breaks the line above earlier.
+const (
+	maxLetterSpacing = 0.25
+	looseSpacing     = maxLetterSpacing / 2
+)
 
 // tooLoose reports whether justifying glyphs to width would space them out by more than
-// maxLetterSpacing.
+// looseSpacing.
 func tooLoose(gs []glyph, width float64) bool {
-	em, w := 0.0, 0.0
-	for _, g := range gs {
-		if g.wide && em == 0 {
-			em = g.w
-		}
-		w += g.w
+	for len(gs) > 0 && gs[len(gs)-1].space {
+		gs = gs[:len(gs)-1]
 	}
-	for i := len(gs) - 1; i >= 0 && gs[i].space; i-- {
-		w -= gs[i].w
-	}
-	gaps := stretchable(gs)
-	return em > 0 && gaps > 0 && (width-w)/float64(gaps) > maxLetterSpacing*em
+	return looseness(gs, width) > looseSpacing+1e-9
 }
 
 // squeeze is how much a glyph may give up to a tight line: half of a full-width punctuation

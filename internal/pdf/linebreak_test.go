@@ -170,3 +170,42 @@ func TestJustifyMaxLetterSpacing(t *testing.T) {
 		t.Errorf("first line %q", got)
 	}
 }
+
+// A line left short before a long number is filled from the line above, which breaks earlier:
+// both end up within the maximum letter-spacing instead of one of them far beyond it.
+func TestJustifyBreaksEarlierBeforeANumber(t *testing.T) {
+	text := strings.Repeat("甲", 20) + strings.Repeat("乙", 14) + "1234567890123456" + "。后面还有一些文字"
+	ls := breakLines([]span{{text: text}}, 20, 0, true, testAdvance)
+	var got strings.Builder
+	for i, l := range ls {
+		got.WriteString(l.lineText())
+		if i < len(ls)-1 {
+			if loose := looseness(l.glyphs, 20); loose > maxLetterSpacing+1e-9 {
+				t.Errorf("line %d %q is spaced out by %.2f em", i, l.lineText(), loose)
+			}
+		}
+	}
+	if got.String() != text {
+		t.Errorf("text %q, want %q", got.String(), text)
+	}
+	if want := strings.Repeat("甲", 3) + strings.Repeat("乙", 14); ls[1].lineText() != want {
+		t.Errorf("second line %q, want %q", ls[1].lineText(), want)
+	}
+	// Glyphs of a rebalanced line stay in order and inside the measure.
+	for _, l := range ls[:2] {
+		last := l.glyphs[len(l.glyphs)-1]
+		if end := last.x + last.w; math.Abs(end-20) > 1e-9 {
+			t.Errorf("line %q ends at %.3f, want 20", l.lineText(), end)
+		}
+	}
+}
+
+// The brief's first line: 0.19 em between characters before 111.11% is loose, and squeezing
+// the punctuation takes the number up rather than spacing the line out.
+func TestLooseLineTakesTheNumber(t *testing.T) {
+	text := "深化“县管校聘”改革，每年交流轮岗教师比例达到111.11%，其中骨干教师占24.80%。"
+	ls := breakLines([]span{{text: text}}, 28, 2, true, testAdvance)
+	if got, want := ls[0].lineText(), "深化“县管校聘”改革，每年交流轮岗教师比例达到111.11%，"; got != want {
+		t.Errorf("first line %q, want %q", got, want)
+	}
+}

@@ -376,6 +376,20 @@ func glueText(text string, whole int) string {
 				join[k] = true
 			}
 		}
+		// A number with its unit: 4.5平方米, 2000元.
+		for k := 1; k < len(rs); k++ {
+			if !unicode.IsDigit(rs[k-1]) {
+				continue
+			}
+			for _, u := range units {
+				if strings.HasPrefix(string(rs[k:]), u) {
+					for q := k; q < k+utf8.RuneCountInString(u); q++ {
+						join[q] = true
+					}
+					break
+				}
+			}
+		}
 		// A short bracketed group, with its brackets.
 		for k := 0; k < len(rs); k++ {
 			if rs[k] != '（' && rs[k] != '(' {
@@ -401,6 +415,10 @@ func glueText(text string, whole int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// units are the units that follow a number in tables, longest first: a line does not break
+// between a number and its unit.
+var units = []string{"平方米", "万元", "学时", "元", "人", "间", "所", "个", "台", "套", "册", "班", "名", "年", "分", "米"}
 
 // narrow reports whether r belongs to a code, number, date or percentage.
 func narrow(r rune) bool {

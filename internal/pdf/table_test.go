@@ -32,6 +32,8 @@ func TestGlueText(t *testing.T) {
 		{"资金（万元）", 4, []string{"资", "金", "（万元）"}},
 		{"示例县第一中学", 6, []string{"示", "例", "县", "第", "一", "中", "学"}},
 		{"R6\n2000", 4, []string{"R6\n", "2000"}},
+		{"R4\n4.5平方米", 4, []string{"R4\n", "4.5平方米"}},
+		{"2050元，低于标准", 6, []string{"2050元，", "低", "于", "标", "准"}},
 	} {
 		if got := pieces(glueText(tt.text, tt.whole)); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("glueText(%q) breaks into %q, want %q", tt.text, got, tt.want)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,6 +104,54 @@ func TestTablesAndLists(t *testing.T) {
 	}
 	if _, err := r.List("failuers"); err == nil || !strings.Contains(err.Error(), "是否为「failures」") {
 		t.Errorf("unknown list: %v", err)
+	}
+}
+
+// 公文 conventions: a number with a unit carries it in failure messages and table headers, and a
+// share is a percentage.
+func TestUnitsAndShares(t *testing.T) {
+	r := exampleReport(t)
+	fails, err := r.List("failures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "白杨镇初级中学：6项达到标准；R6 生均教学仪器设备值 2050元，低于标准2500元的85%（2125元）"
+	if !slices.ContainsFunc(fails, func(it Item) bool { return it.Text == want }) {
+		t.Errorf("failures %v lack %q", fails, want)
+	}
+	rp, _ := r.Table("resource-primary")
+	for i, want := range map[int]string{2: "学生数（人）", 3: "R1 每百名学生拥有高于规定学历教师数（4.2人）", 6: "R4 生均教学及辅助用房面积（4.5平方米）", 8: "R6 生均教学仪器设备值（2000元）", 9: "R7 每百名学生拥有网络多媒体教室数（2.3间）"} {
+		if h := rp.Columns[i].Header; h != want {
+			t.Errorf("resource-primary column %d header %q, want %q", i, h, want)
+		}
+	}
+	if s := rp.Columns[8].Short; s != "R6\n2000元" {
+		t.Errorf("R6 print header %q", s)
+	}
+	cv, _ := r.Table("cv")
+	if got := cv.Rows[5][1].Text; got != "R6 生均教学仪器设备值（元）" {
+		t.Errorf("cv table indicator %q", got)
+	}
+	lv := r.IndicatorView("R5").Levels[0]
+	if lv.Unit != "平方米" || len(lv.Below) != 1 || lv.Below[0].Gap != "低于标准 7.5平方米，差 1.40平方米；低于85%下限 6.375平方米" {
+		t.Errorf("R5 on its page: unit %q, below %+v", lv.Unit, lv.Below)
+	}
+	split, _ := r.Table("split")
+	if len(split.Rows) == 0 {
+		t.Fatal("no split rows")
+	}
+	for _, row := range split.Rows {
+		share := row[3]
+		if !strings.HasSuffix(share.Text, "%") || share.Value == nil || Percent(*share.Value) != share.Text {
+			t.Errorf("split share %q (%v), want a percentage", share.Text, share.Value)
+		}
+	}
+	var heads []string
+	for _, c := range split.Columns {
+		heads = append(heads, c.Header)
+	}
+	if got := strings.Join(heads, "|"); got != "学校（校区）|学段|学生数（人）|拆分比例|教学及辅助用房面积（平方米）|体育运动场馆面积（平方米）|教学仪器设备值（元）|网络多媒体教室数（间）" {
+		t.Errorf("split headers %s", got)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/eval"
-	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -99,9 +98,10 @@ func (r *Report) buildTables() []*Table {
 func (r *Report) resourceTable(l standard.Level) *Table {
 	lr := r.res.Resource.Of(l)
 	t := &Table{ID: "resource-" + string(l), Title: l.Chinese() + "各校（校区）资源配置指标"}
-	t.Columns = []Column{{Header: "学校代码"}, {Header: "学校（校区）"}, {Header: "学生数", Numeric: true}}
+	t.Columns = []Column{{Header: "学校代码"}, {Header: "学校（校区）"}, {Header: "学生数（人）", Numeric: true}}
 	for _, ind := range lr.Indicators {
-		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + Number(ind.Threshold) + "）", Short: ind.ID + "\n" + Number(ind.Threshold), Numeric: true})
+		std := Number(ind.Threshold) + ind.Unit
+		t.Columns = append(t.Columns, Column{Header: ind.ID + " " + ind.Name + "（" + std + "）", Short: ind.ID + "\n" + std, Numeric: true})
 	}
 	t.Columns = append(t.Columns, Column{Header: "达标项数", Numeric: true}, Column{Header: "结论"})
 	for _, u := range r.res.Units {
@@ -150,7 +150,8 @@ func (r *Report) cvTable() *Table {
 			cv.Fail = ind.CVStatus == eval.NotMet
 			value := optCell(Amount(ind.Value), ind.Value)
 			value.Fail = ind.ValueStatus == eval.NotMet
-			row := []Cell{text(l.Chinese()), {Text: ind.ID + " " + ind.Name, Ref: "indicator:" + ind.ID},
+			// The unit goes with the indicator's name: it holds for 标准, 全县值 and 标准差.
+			row := []Cell{text(l.Chinese()), {Text: ind.ID + " " + ind.Name + "（" + ind.Unit + "）", Ref: "indicator:" + ind.ID},
 				numCell(Number(ind.Threshold), ind.Threshold), value, optCell(Amount(ind.Std), ind.Std), cv,
 				numCell(Number(ind.CVLimit), ind.CVLimit), text(fmt.Sprintf("%d/%d", ind.UnitsMeeting, lr.Units)),
 				{Text: CVStatus(ind), Fail: ind.CVStatus == eval.NotMet}}
@@ -184,17 +185,20 @@ func optNum(o eval.Opt, unit string) Cell {
 // splitTable shows how the facilities of schools that span levels were split.
 func (r *Report) splitTable() *Table {
 	w := r.Profile.Resource.SplitWeight
+	split := []string{"R4", "R5", "R6", "R7"}
 	t := &Table{ID: "split", Title: "一贯制学校、完全中学拆分情况",
-		Columns: []Column{{Header: "学校（校区）"}, {Header: "学段"}, {Header: "学生数", Numeric: true}, {Header: "拆分比例", Numeric: true},
-			{Header: "教学及辅助用房面积", Numeric: true}, {Header: "体育运动场馆面积", Numeric: true},
-			{Header: "教学仪器设备值（元）", Numeric: true}, {Header: "网络多媒体教室数", Numeric: true}}}
+		Columns: []Column{{Header: "学校（校区）"}, {Header: "学段"}, {Header: "学生数（人）", Numeric: true}, {Header: "拆分比例", Numeric: true}}}
+	for _, id := range split {
+		t.Columns = append(t.Columns, Column{Header: splitHeader(r.Profile, id), Numeric: true})
+	}
 	for _, u := range r.res.Units {
 		if !u.Split {
 			continue
 		}
+		// The share is shown, and downloaded, as a percentage like every other share in the tables.
 		row := []Cell{{Text: u.Name, Ref: "school:" + u.Code}, text(u.Level.Chinese()), numCell(Count(u.Students), u.Students),
-			numCell(num.Fixed(u.Share, 6), u.Share)}
-		for _, id := range []string{"R4", "R5", "R6", "R7"} {
+			numCell(Percent(u.Share*100), u.Share*100)}
+		for _, id := range split {
 			c := text("未填")
 			if v, ok := u.Values.Get(id); ok && v.Valid {
 				c = numCell(UnitValue(v.Numerator), v.Numerator)
@@ -206,6 +210,20 @@ func (r *Report) splitTable() *Table {
 	t.Notes = []string{fmt.Sprintf("按“小学生 : 初中生 : 高中生 = %s : %s : %s”拆分，小学部占 A×%s/(A×%s+B×%s+C×%s)，初中部占 B×%s/(…)；高中部不参与评估。教师不拆分。",
 		Number(w.Primary), Number(w.Junior), Number(w.Senior), Number(w.Primary), Number(w.Primary), Number(w.Junior), Number(w.Senior), Number(w.Junior))}
 	return t
+}
+
+// splitHeader names the split total behind a per-student indicator with its unit: 教学仪器设备值（元）
+// for 生均教学仪器设备值 in 元, 网络多媒体教室数（间） for 每百名学生拥有网络多媒体教室数.
+func splitHeader(p *standard.Profile, id string) string {
+	ind, ok := p.Indicator(id)
+	if !ok {
+		return id
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(ind.Name, "每百名学生拥有"), "生均")
+	if ind.Unit == "" {
+		return name
+	}
+	return name + "（" + ind.Unit + "）"
 }
 
 func (r *Report) excludedTable() *Table {

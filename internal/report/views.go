@@ -319,6 +319,7 @@ type SchoolUnit struct {
 // UnitRow is one indicator of a unit.
 type UnitRow struct {
 	ID, Name, Value, Threshold, Floor, Judgement, County string
+	Unit                                                 string // of Value, Threshold, Floor and County: 元
 	Fail                                                 bool
 }
 
@@ -339,7 +340,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 		for k := 0; k < u.Values.Len(); k++ {
 			_, v := u.Values.At(k)
 			ind := lr.Indicators[k]
-			row := UnitRow{ID: ind.ID, Name: ind.Name, Threshold: Number(ind.Threshold), Floor: Number(ind.Floor),
+			row := UnitRow{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: Number(ind.Threshold), Floor: Number(ind.Floor),
 				County: Amount(ind.Value), Value: "未填", Judgement: "待补充"}
 			if v.Reason != "" {
 				row.Value = NotComputable
@@ -355,7 +356,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 					row.Judgement, row.Fail = r.Labels.BelowFloor, true
 				}
 				if row.Fail {
-					d.Lacks = append(d.Lacks, Item{Text: fmt.Sprintf("%s %s %s %s，标准 %s（%s）", u.Name, ind.ID, ind.Name, row.Value, row.Threshold, row.Judgement), Ref: "indicator:" + ind.ID})
+					d.Lacks = append(d.Lacks, Item{Text: fmt.Sprintf("%s %s %s %s%s，标准 %s%s（%s）", u.Name, ind.ID, ind.Name, row.Value, ind.Unit, row.Threshold, ind.Unit, row.Judgement), Ref: "indicator:" + ind.ID})
 				}
 			}
 			su.Rows = append(su.Rows, row)
@@ -413,6 +414,7 @@ type IndicatorLevel struct {
 	Level                                                      Level
 	ChartID                                                    string // the distribution chart
 	LevelName, CV, CVLimit, Threshold, Floor, Value, Std, Note string
+	Unit                                                       string // of Threshold, Floor, Value and Std: 元
 	CVStatus                                                   Status
 	Units, Meeting, BelowFloor                                 int
 	Below                                                      []BelowRow
@@ -467,7 +469,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 			x := lr.Indicators[k]
 			d.Status = eval.Combine(d.Status, x.CVStatus)
 			lv := IndicatorLevel{Level: l, ChartID: "dist-" + string(l) + "-" + id, LevelName: l.Chinese(), CV: CV(x.CV), CVLimit: Number(x.CVLimit), CVStatus: x.CVStatus,
-				Threshold: Number(x.Threshold), Floor: Number(x.Floor), Value: Amount(x.Value), Std: Amount(x.Std),
+				Unit: x.Unit, Threshold: Number(x.Threshold), Floor: Number(x.Floor), Value: Amount(x.Value), Std: Amount(x.Std),
 				Units: lr.Units, Meeting: x.UnitsMeeting, BelowFloor: x.UnitsBelowFloor, Note: x.CVNote}
 			if x.CVCritical {
 				lv.Note += "差异系数与上限相差不足" + r.Labels.CriticalBand + "，属临界。"
@@ -483,9 +485,9 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 				if !v.Valid || v.Meets {
 					continue
 				}
-				gap := fmt.Sprintf("低于标准 %s，差 %s", Number(x.Threshold), UnitValue(x.Threshold-v.Value))
+				gap := fmt.Sprintf("低于标准 %s%s，差 %s%s", Number(x.Threshold), x.Unit, UnitValue(x.Threshold-v.Value), x.Unit)
 				if !v.AboveFloor {
-					gap += "；低于" + r.Labels.FloorHeader + " " + Number(x.Floor)
+					gap += "；低于" + r.Labels.FloorHeader + " " + Number(x.Floor) + x.Unit
 				}
 				lv.Below = append(lv.Below, BelowRow{Name: u.Name, Ref: "school:" + u.Code, Students: Count(u.Students), Value: UnitValue(v.Value), Gap: gap})
 			}

@@ -74,8 +74,12 @@ func CSV(t *report.Table) []byte {
 		for i, c := range row {
 			rec[i] = inert(c.Text)
 			if c.Value != nil {
-				// A number, negative ones included, is data to a spreadsheet, never a formula.
+				// A number, negative ones included, is data to a spreadsheet, never a formula. A
+				// percentage keeps its sign, which spreadsheets read as one: 56.12244897959183%.
 				rec[i] = strconv.FormatFloat(*c.Value, 'f', -1, 64)
+				if percent(c) {
+					rec[i] += "%"
+				}
 			}
 		}
 		w.Write(rec)
@@ -106,17 +110,27 @@ func XLSX(t *report.Table, date string) ([]byte, error) {
 	stamp := fixedTime(date)
 	f.SetDocProps(&excelize.DocProperties{Title: t.Title, Creator: "youjun", Created: stamp, Modified: stamp})
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	styles := map[int]int{}
-	numStyle := func(decimals int) int {
-		if id, ok := styles[decimals]; ok {
+	type numFormat struct {
+		decimals int
+		percent  bool
+	}
+	styles := map[numFormat]int{}
+	numStyle := func(nf numFormat) int {
+		if id, ok := styles[nf]; ok {
 			return id
 		}
 		format := "#,##0"
-		if decimals > 0 {
-			format += "." + strings.Repeat("0", decimals)
+		if nf.percent {
+			format = "0"
+		}
+		if nf.decimals > 0 {
+			format += "." + strings.Repeat("0", nf.decimals)
+		}
+		if nf.percent {
+			format += "%"
 		}
 		id, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
-		styles[decimals] = id
+		styles[nf] = id
 		return id
 	}
 	f.SetCellStr(sheet, "A1", t.Title)
@@ -136,8 +150,13 @@ func XLSX(t *report.Table, date string) ([]byte, error) {
 		for i, c := range row {
 			cell, _ := excelize.CoordinatesToCellName(i+1, r+3)
 			if c.Value != nil {
-				f.SetCellFloat(sheet, cell, *c.Value, -1, 64)
-				f.SetCellStyle(sheet, cell, cell, numStyle(decimalsOf(c.Text)))
+				// A percentage is stored as the fraction a spreadsheet formats as one: 0.5612… shown as 56.12%.
+				v, nf := *c.Value, numFormat{decimals: decimalsOf(c.Text), percent: percent(c)}
+				if nf.percent {
+					v /= 100
+				}
+				f.SetCellFloat(sheet, cell, v, -1, 64)
+				f.SetCellStyle(sheet, cell, cell, numStyle(nf))
 			} else {
 				// A string cell: stored as text, never as a formula, whatever it begins with.
 				f.SetCellStr(sheet, cell, c.Text)
@@ -156,9 +175,14 @@ func XLSX(t *report.Table, date string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decimalsOf counts the decimals a formatted number shows: "3,419.97" → 2.
+// percent reports whether a number cell shows a percentage. Its value is then in percent, as
+// shown: 56.12 for 56.12%.
+func percent(c report.Cell) bool { return c.Value != nil && strings.HasSuffix(c.Text, "%") }
+
+// decimalsOf counts the decimals a formatted number shows: "3,419.97" → 2, "56.12%" → 2,
+// "4.5平方米" → 1.
 func decimalsOf(s string) int {
-	s = strings.TrimSuffix(s, "%")
+	s = strings.TrimRightFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		return len(s) - i - 1
 	}

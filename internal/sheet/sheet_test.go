@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -73,4 +74,46 @@ func TestDownloadsAreNotFormulas(t *testing.T) {
 	}
 	cell, _ := excelize.CoordinatesToCellName(6, row)
 	check(cell, "-3.5", excelize.CellTypeUnset)
+}
+
+// The split share is a percentage in both downloads: 56.12…% in the CSV, a fraction formatted as
+// 0.00% in the XLSX, so that a spreadsheet shows 56.12% and computes with 0.5612….
+func TestSplitShareIsAPercentage(t *testing.T) {
+	s, probs := sitepkg.Load("../..", "")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	rep := report.New(s.Evaluate(), s.Profile, s.County)
+	split, _ := rep.Table("split")
+	if len(split.Rows) == 0 || split.Rows[0][3].Text != "56.12%" {
+		t.Fatalf("split share %v, want 56.12%% in the first row", split.Rows)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(CSV(split), []byte("\xef\xbb\xbf")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := recs[1][3]; !strings.HasPrefix(got, "56.122") || !strings.HasSuffix(got, "%") {
+		t.Errorf("CSV share %q, want 56.122…%%", got)
+	}
+	b, err := XLSX(split, "2025-10-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if raw, _ := f.GetCellValue("附表", "D3", excelize.Options{RawCellValue: true}); !strings.HasPrefix(raw, "0.5612") {
+		t.Errorf("XLSX share stored as %q, want 0.5612…", raw)
+	}
+	if shown, _ := f.GetCellValue("附表", "D3"); shown != "56.12%" {
+		t.Errorf("XLSX share shown as %q, want 56.12%%", shown)
+	}
+	// A number with a unit after it counts only its digits: 4.5平方米 has one decimal.
+	for s, want := range map[string]int{"3,419.97": 2, "56.12%": 2, "4.5平方米": 1, "2000元": 0} {
+		if got := decimalsOf(s); got != want {
+			t.Errorf("decimalsOf(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

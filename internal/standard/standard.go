@@ -580,6 +580,10 @@ func (p *Profile) Validate(file string) diag.List {
 		if ind.Name == "" {
 			bad(ind.ID, "指标 %s 缺少名称", ind.ID)
 		}
+		// Every value of an indicator is printed with its unit (公文: 2050元, not 2050).
+		if strings.TrimSpace(ind.Unit) == "" {
+			bad(ind.ID+".unit", "指标 %s 缺少单位 unit（如 人、间、平方米、元）", ind.ID)
+		}
 		if !slices.Contains(measures, ind.Measure) {
 			msg := fmt.Sprintf("指标 %s 的计算方法 measure「%s」未知", ind.ID, ind.Measure)
 			msg += suggest.Hint(ind.Measure, measures)

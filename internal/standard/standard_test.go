@@ -274,6 +274,21 @@ measure = "qualified_teachers"
 name = "高于规定学历教师"
 primary = 4.2
 `, "指标 R1 缺少初中标准值"},
+		{"indicator without unit", `id = "x"
+name = "x"
+dimensions = [{ id = "government", name = "政府保障程度" }]
+[resource]
+min_met = 1
+floor_ratio = 0.85
+cv_limit = { primary = 0.5, junior = 0.45 }
+split_weight = { primary = 1, junior = 1.1, senior = 1.32 }
+[[resource.indicators]]
+id = "R1"
+measure = "qualified_teachers"
+name = "高于规定学历教师"
+primary = 4.2
+junior = 5.3
+`, "指标 R1 缺少单位 unit"},
 		{"remove unknown item", strings.Replace(ok, `extends = "hunan-2021"`, "extends = \"hunan-2021\"\nremove = [\"H99\"]", 1), "基础评估标准 hunan-2021 中没有这一项"},
 		{"unknown dimension", strings.Replace(ok, `dimension = "quality"`, `dimension = "qualty"`, 1), "未知的维度「qualty」"},
 	}
