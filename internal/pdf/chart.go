@@ -52,11 +52,7 @@ func drawChart(t *typesetter, c *chart.Chart, x, y, w, h float64) {
 	for _, l := range c.Lines {
 		top0 = math.Max(top0, l.Value)
 	}
-	step := niceStep(top0 / 5)
-	axisMax := math.Ceil(top0*1.05/step) * step
-	if axisMax == 0 {
-		axisMax = 1
-	}
+	step, axisMax := axis(top0, 1.05)
 	yOf := func(v float64) float64 { return bottom - v/axisMax*(bottom-top) }
 	// Axis name, grid and ticks.
 	t.label(c.YName, sChart, x, 40, y+fs, 'l')
@@ -215,4 +211,15 @@ func fmtTick(v, step float64) string {
 		d = int(math.Ceil(-math.Log10(step)))
 	}
 	return num.Fixed(v, d)
+}
+
+// axis is a value axis for data up to top with some headroom (1.05 = 5%): its step between
+// ticks, a round number, and its maximum, a whole number of steps (1 when there is no data).
+func axis(top, headroom float64) (step, max float64) {
+	step = niceStep(top / 5)
+	max = math.Ceil(top*headroom/step) * step
+	if max == 0 {
+		max = 1
+	}
+	return step, max
 }
