@@ -135,9 +135,15 @@ func (s *site) funcMap() template.FuncMap {
 			b, err := c.ECharts()
 			return template.JS(b), err
 		},
-		"failAt":  func(s chart.Series, i int) bool { return i < len(s.Fail) && s.Fail[i] },
-		"rows":    s.rows,
-		"navHTML": s.navHTML,
+		"failAt": func(s chart.Series, i int) bool { return i < len(s.Fail) && s.Fail[i] },
+		"rows":   s.rows,
+		// Go-rendered rows of the long tables (fastrows.go).
+		"chartRows":  s.chartRows,
+		"unitRows":   unitRows,
+		"ruleRows":   s.ruleRows,
+		"factList":   factList,
+		"schoolRows": s.schoolRows,
+		"navHTML":    s.navHTML,
 		"fmtValue": func(v float64, decimals int) string {
 			return num.Fixed(v, decimals)
 		},

@@ -1,0 +1,220 @@
+package html
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/num"
+	"github.com/youjun-edu/youjun/internal/report"
+)
+
+// The long, fixed parts of the layouts (a chart's data table with a row per school, a school's
+// indicator rows and facts, the list of schools) are rendered here in Go: html/template calls
+// its escapers through reflection, once or twice per action, and these parts are most of a
+// large county's actions. Each writes exactly what the layout did before, escaped the way
+// html/template escapes the same context (escText, escURL), so the pages stay byte-identical;
+// the layouts call them as template functions and can still be replaced by a site's own.
+
+// textEscaper escapes like html/template in text and quoted attribute values: the same
+// replacements as its htmlEscaper and attrEscaper for plain (not template.HTML) values.
+var textEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"&", "&amp;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
+
+// escText escapes untrusted text (a school's name, a value) for a text node or quoted attribute.
+func escText(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
+
+// escURL writes a part of a URL in a quoted href after its start, as html/template does
+// (urlNormalizer, then attrEscaper): bytes outside RFC 3986's unreserved and reserved sets are
+// percent-encoded, then HTML specials are escaped.
+func escURL(b *strings.Builder, s string) { escText(b, normalizeURL(s)) }
+
+// escURLStart writes the start of a URL in a quoted href: a scheme other than http, https and
+// mailto is replaced by html/template's "#ZgotmplZ", as its urlFilter does.
+func escURLStart(b *strings.Builder, s string) {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") &&
+		!strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+		s = "#ZgotmplZ"
+	}
+	escURL(b, s)
+}
+
+// normalizeURL is html/template's URL normalization (processURLOnto with norm set).
+func normalizeURL(s string) string {
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0,
+			'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			continue
+		}
+		b.WriteString(s[written:i])
+		fmt.Fprintf(&b, "%%%02x", c)
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// link writes <a href="root+path">text</a>, as the layouts' {{$root}}{{path}} hrefs.
+func writeLink(b *strings.Builder, root, path, text string) {
+	b.WriteString(`<a href="`)
+	escURLStart(b, root)
+	escURL(b, path)
+	b.WriteString(`">`)
+	escText(b, text)
+	b.WriteString(`</a>`)
+}
+
+// writeVerdict writes the "verdict" template: a status with its CSS class.
+func writeVerdict(b *strings.Builder, s report.Status) {
+	b.WriteString(`<span class="verdict `)
+	escText(b, statusClass(s))
+	b.WriteString(`">`)
+	escText(b, string(s))
+	b.WriteString(`</span>`)
+}
+
+const failMark = `<span class="mark" title="未达到">✗</span>`
+
+// chartRows renders a chart's data table rows, one per category, each after a newline.
+func (s *site) chartRows(c *chart.Chart, root string) (template.HTML, error) {
+	var b strings.Builder
+	for i, cat := range c.Categories {
+		if i >= len(c.Refs) {
+			return "", fmt.Errorf("chart %s: no reference for category %d", c.ID, i)
+		}
+		b.WriteString("\n<tr><th scope=\"row\">")
+		if p := s.refPath(c.Refs[i]); p != "" {
+			writeLink(&b, root, p, cat)
+		} else {
+			escText(&b, cat)
+		}
+		b.WriteString("</th>")
+		for _, se := range c.Series {
+			if i >= len(se.Values) {
+				return "", fmt.Errorf("chart %s: series %s has no value %d", c.ID, se.Name, i)
+			}
+			fail := i < len(se.Fail) && se.Fail[i]
+			if fail {
+				b.WriteString(`<td class="num fail">` + failMark)
+			} else {
+				b.WriteString(`<td class="num">`)
+			}
+			escText(&b, num.Fixed(se.Values[i], c.Decimals))
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	return template.HTML(b.String()), nil
+}
+
+// unitRows renders a school unit's indicator rows, each after a newline.
+func unitRows(rows []report.UnitRow, root string) template.HTML {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+		escURLStart(&b, root)
+		b.WriteString("indicators/")
+		escURL(&b, r.ID)
+		b.WriteString(`.html">`)
+		escText(&b, r.ID)
+		b.WriteString(" ")
+		escText(&b, r.Name)
+		if r.Unit != "" {
+			b.WriteString("（")
+			escText(&b, r.Unit)
+			b.WriteString("）")
+		}
+		if r.Fail {
+			b.WriteString(`</a></th><td class="num fail">` + failMark)
+		} else {
+			b.WriteString(`</a></th><td class="num">`)
+		}
+		for _, c := range []struct{ before, text string }{
+			{"", r.Value}, {`</td><td class="num">`, r.Threshold}, {`</td><td class="num">`, r.Floor},
+			{`</td><td class="nowrap">`, r.Judgement}, {`</td><td class="num">`, r.County},
+		} {
+			b.WriteString(c.before)
+			escText(&b, c.text)
+		}
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// ruleRows renders a school's rows of the school rules (G3–G7, G12, Q4), each after a newline.
+func (s *site) ruleRows(rows []report.RuleRow, root string) template.HTML {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString("\n<tr><th scope=\"row\">")
+		writeLink(&b, root, s.refPath(r.Ref), r.ID+" "+r.Short)
+		b.WriteString("</th><td>")
+		writeVerdict(&b, r.Status)
+		b.WriteString("</td><td>")
+		escText(&b, r.Detail)
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// factList renders a school's facts as <dt>/<dd> pairs.
+func factList(facts []report.Fact) template.HTML {
+	var b strings.Builder
+	for _, f := range facts {
+		b.WriteString("<dt>")
+		escText(&b, f.Label)
+		b.WriteString("</dt><dd>")
+		escText(&b, f.Value)
+		b.WriteString("</dd>")
+	}
+	return template.HTML(b.String())
+}
+
+// schoolRows renders the list of schools, each row after a newline.
+func (s *site) schoolRows(rows []report.SchoolRow, root string) template.HTML {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString("\n<tr><td>")
+		escText(&b, r.Code)
+		b.WriteString("</td><td>")
+		writeLink(&b, root, s.refPath(r.Ref), r.Name)
+		b.WriteString("</td><td>")
+		escText(&b, r.Type)
+		b.WriteString("</td><td>")
+		escText(&b, r.Area)
+		b.WriteString(`</td><td class="num">`)
+		escText(&b, r.Students)
+		b.WriteString("</td><td>")
+		if r.Primary != "" {
+			writeVerdict(&b, r.Primary)
+		}
+		b.WriteString("</td><td>")
+		if r.Junior != "" {
+			writeVerdict(&b, r.Junior)
+		}
+		b.WriteString("</td><td>")
+		escText(&b, r.Note)
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
+}

@@ -1,0 +1,97 @@
+package html
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+
+	"github.com/youjun-edu/youjun/internal/chart"
+	"github.com/youjun-edu/youjun/internal/report"
+)
+
+// hostile are texts a school table may hold: HTML and URL specials, a NUL, invalid UTF-8.
+var hostile = []string{"", "第1学校", `<script>alert("x")</script>`, "A&B 'q' 1+1", "\x00nul", "bad\xffutf8",
+	"javascript:alert(1)", "a b%zz%41/é?x=1#f", "../x", "http://e.org/a", "\uFFFD\u2028"}
+
+// The Go-rendered rows write exactly what the template actions they replace wrote, for any text:
+// each case runs the old layout's fragment through html/template and compares.
+func TestFastRowsMatchTemplates(t *testing.T) {
+	s := &site{schoolFiles: map[string]string{}}
+	for _, h := range hostile {
+		s.schoolFiles[h] = fileName(h) + ".html"
+	}
+	var units []report.UnitRow
+	var rules []report.RuleRow
+	var facts []report.Fact
+	var schools []report.SchoolRow
+	statuses := []report.Status{"", report.Met, report.NotMet, report.Pending, "<x>"}
+	for i, h := range hostile {
+		g := hostile[(i+3)%len(hostile)]
+		st := statuses[i%len(statuses)]
+		units = append(units, report.UnitRow{ID: h, Name: g, Value: h, Threshold: g, Floor: h, Judgement: g, County: h, Unit: g, Fail: i%2 == 0})
+		rules = append(rules, report.RuleRow{ID: h, Short: g, Detail: h, Ref: []string{"school:" + h, "indicator:" + g, "table:x", "nope", "dimension:" + h}[i%5], Status: st})
+		facts = append(facts, report.Fact{Label: h, Value: g})
+		schools = append(schools, report.SchoolRow{Code: h, Name: g, Type: h, Area: g, Students: h, Ref: "school:" + g, Note: h,
+			Primary: st, Junior: statuses[(i+1)%len(statuses)]})
+	}
+	c := &chart.Chart{ID: "c", Decimals: 2, Categories: hostile}
+	for i, h := range hostile {
+		c.Refs = append(c.Refs, []string{"school:" + h, "", "indicator:" + h}[i%3])
+	}
+	c.Series = []chart.Series{{Name: "a", Values: make([]float64, len(hostile)), Fail: []bool{true, false, true}}, {Name: "b", Values: make([]float64, len(hostile))}}
+	for i := range hostile {
+		c.Series[0].Values[i] = float64(i) * 1.005
+		c.Series[1].Values[i] = -float64(i) / 3
+	}
+	funcs := s.funcMap()
+	for _, root := range []string{"", "../", "javascript:"} {
+		for _, tt := range []struct {
+			name, old string
+			data      any
+			got       func() (template.HTML, error)
+		}{
+			{"chartRows", `{{- $c := .C}}{{$root := .Root}}
+{{- range $i, $cat := .C.Categories}}
+<tr><th scope="row">{{with ref (index $c.Refs $i)}}<a href="{{$root}}{{.}}">{{$cat}}</a>{{else}}{{$cat}}{{end}}</th>{{range $c.Series}}<td class="num{{if failAt . $i}} fail{{end}}">{{if failAt . $i}}<span class="mark" title="未达到">✗</span>{{end}}{{fmtValue (index .Values $i) $c.Decimals}}</td>{{end}}</tr>
+{{- end}}`, map[string]any{"C": c, "Root": root}, func() (template.HTML, error) { return s.chartRows(c, root) }},
+			{"unitRows", `{{$root := .Root}}{{- range .Rows}}
+<tr><th scope="row"><a href="{{$root}}indicators/{{.ID}}.html">{{.ID}} {{.Name}}{{with .Unit}}（{{.}}）{{end}}</a></th><td class="num{{if .Fail}} fail{{end}}">{{if .Fail}}<span class="mark" title="未达到">✗</span>{{end}}{{.Value}}</td><td class="num">{{.Threshold}}</td><td class="num">{{.Floor}}</td><td class="nowrap">{{.Judgement}}</td><td class="num">{{.County}}</td></tr>
+{{- end}}`, map[string]any{"Rows": units, "Root": root}, func() (template.HTML, error) { return unitRows(units, root), nil }},
+			{"ruleRows", `{{define "verdict"}}<span class="verdict {{status .}}">{{.}}</span>{{end}}{{$root := .Root}}{{- range .Rules}}
+<tr><th scope="row"><a href="{{$root}}{{ref .Ref}}">{{.ID}} {{.Short}}</a></th><td>{{template "verdict" .Status}}</td><td>{{.Detail}}</td></tr>
+{{- end}}`, map[string]any{"Rules": rules, "Root": root}, func() (template.HTML, error) { return s.ruleRows(rules, root), nil }},
+			{"factList", `{{range .Facts}}<dt>{{.Label}}</dt><dd>{{.Value}}</dd>{{end}}`, map[string]any{"Facts": facts},
+				func() (template.HTML, error) { return factList(facts), nil }},
+			{"schoolRows", `{{define "verdict"}}<span class="verdict {{status .}}">{{.}}</span>{{end}}{{$root := .Root}}{{- range .Schools}}
+<tr><td>{{.Code}}</td><td><a href="{{$root}}{{ref .Ref}}">{{.Name}}</a></td><td>{{.Type}}</td><td>{{.Area}}</td><td class="num">{{.Students}}</td><td>{{with .Primary}}{{template "verdict" .}}{{end}}</td><td>{{with .Junior}}{{template "verdict" .}}{{end}}</td><td>{{.Note}}</td></tr>
+{{- end}}`, map[string]any{"Schools": schools, "Root": root}, func() (template.HTML, error) { return s.schoolRows(schools, root), nil }},
+		} {
+			var want strings.Builder
+			tm := template.Must(template.New(tt.name).Funcs(funcs).Parse(`<table>` + tt.old + `</table>`))
+			if err := tm.Execute(&want, tt.data); err != nil {
+				t.Fatal(err)
+			}
+			got, err := tt.got()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := strings.TrimSuffix(strings.TrimPrefix(want.String(), "<table>"), "</table>"); string(got) != w {
+				t.Errorf("%s, root %q:\n got %s\nwant %s", tt.name, root, got, w)
+			}
+		}
+	}
+}
+
+// A chart whose references or values are fewer than its categories fails as the template's
+// index did, rather than rendering a short table.
+func TestChartRowsShort(t *testing.T) {
+	s := &site{}
+	for _, c := range []*chart.Chart{
+		{ID: "refs", Categories: []string{"a", "b"}, Refs: []string{""}},
+		{ID: "values", Categories: []string{"a"}, Refs: []string{""}, Series: []chart.Series{{Name: "s"}}},
+	} {
+		if _, err := s.chartRows(c, ""); err == nil {
+			t.Errorf("chart %s: no error", c.ID)
+		}
+	}
+}
