@@ -37,8 +37,9 @@ func escText(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
 // percent-encoded, then HTML specials are escaped.
 func escURL(b *strings.Builder, s string) { escText(b, normalizeURL(s)) }
 
-// escURLStart writes the start of a URL in a quoted href: a scheme other than http, https and
-// mailto is replaced by html/template's "#ZgotmplZ", as its urlFilter does.
+// escURLStart writes a part of a URL that html/template may see at its start — any action
+// before a literal part, as in href="{{$root}}{{$path}}", since $root may be empty: a scheme
+// other than http, https and mailto is replaced by "#ZgotmplZ", as its urlFilter does.
 func escURLStart(b *strings.Builder, s string) {
 	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") &&
 		!strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
@@ -75,11 +76,11 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// link writes <a href="root+path">text</a>, as the layouts' {{$root}}{{path}} hrefs.
+// writeLink writes <a href="root+path">text</a>, as the layouts' {{$root}}{{path}} hrefs.
 func writeLink(b *strings.Builder, root, path, text string) {
 	b.WriteString(`<a href="`)
 	escURLStart(b, root)
-	escURL(b, path)
+	escURLStart(b, path)
 	b.WriteString(`">`)
 	escText(b, text)
 	b.WriteString(`</a>`)
@@ -215,6 +216,44 @@ func (s *site) schoolRows(rows []report.SchoolRow, root string) template.HTML {
 		b.WriteString("</td><td>")
 		escText(&b, r.Note)
 		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// crumbs renders a page's breadcrumb links, separated by ›.
+func crumbs(p *page) template.HTML {
+	var b strings.Builder
+	for i, l := range p.Breadcrumbs {
+		if i > 0 {
+			b.WriteString(` <span aria-hidden="true">›</span> `)
+		}
+		writeLink(&b, p.Root, l.Path, l.Title)
+	}
+	return template.HTML(b.String())
+}
+
+// pager renders the links to the previous and the next page, each on its own indented line.
+func pager(p *page) template.HTML {
+	var b strings.Builder
+	b.WriteString("  ")
+	if l := p.Prev; l != nil {
+		b.WriteString(`<a class="prev" href="`)
+		escURLStart(&b, p.Root)
+		escURLStart(&b, l.Path)
+		b.WriteString(`" rel="prev">‹ `)
+		escText(&b, l.Title)
+		b.WriteString(`</a>`)
+	} else {
+		b.WriteString(`<span></span>`)
+	}
+	b.WriteString("\n  ")
+	if l := p.Next; l != nil {
+		b.WriteString(`<a class="next" href="`)
+		escURLStart(&b, p.Root)
+		escURLStart(&b, l.Path)
+		b.WriteString(`" rel="next">`)
+		escText(&b, l.Title)
+		b.WriteString(` ›</a>`)
 	}
 	return template.HTML(b.String())
 }

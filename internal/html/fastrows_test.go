@@ -95,3 +95,27 @@ func TestChartRowsShort(t *testing.T) {
 		}
 	}
 }
+
+// The breadcrumbs and the pager write what the frame's actions wrote, for any titles and paths.
+func TestCrumbsPagerMatchTemplates(t *testing.T) {
+	old := template.Must(template.New("frame").Parse(`{{- range $i, $b := .Page.Breadcrumbs}}{{if $i}} <span aria-hidden="true">›</span> {{end}}<a href="{{$.Page.Root}}{{$b.Path}}">{{$b.Title}}</a>{{end}}|
+  {{with .Page.Prev}}<a class="prev" href="{{$.Page.Root}}{{.Path}}" rel="prev">‹ {{.Title}}</a>{{else}}<span></span>{{end}}
+  {{with .Page.Next}}<a class="next" href="{{$.Page.Root}}{{.Path}}" rel="next">{{.Title}} ›</a>{{end}}`))
+	for i, h := range hostile {
+		g := hostile[(i+5)%len(hostile)]
+		p := &page{Root: []string{"", "../", "javascript:"}[i%3], Breadcrumbs: []link{{Title: h, Path: g}, {Title: g, Path: h}}[:i%3]}
+		if i%2 == 0 {
+			p.Prev = &link{Title: h, Path: g}
+		}
+		if i%3 != 1 {
+			p.Next = &link{Title: g, Path: h}
+		}
+		var want strings.Builder
+		if err := old.Execute(&want, map[string]any{"Page": p}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(crumbs(p)) + "|\n" + string(pager(p)); got != want.String() {
+			t.Errorf("page %d:\n got %s\nwant %s", i, got, want.String())
+		}
+	}
+}

@@ -143,6 +143,8 @@ func (s *site) funcMap() template.FuncMap {
 		"ruleRows":   s.ruleRows,
 		"factList":   factList,
 		"schoolRows": s.schoolRows,
+		"crumbs":     crumbs,
+		"pager":      pager,
 		"navHTML":    s.navHTML,
 		"fmtValue": func(v float64, decimals int) string {
 			return num.Fixed(v, decimals)
