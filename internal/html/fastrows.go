@@ -257,3 +257,39 @@ func pager(p *page) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// navSidebar renders youjun's own "nav" template: the sidebar's sections and links, the
+// current page marked.
+func navSidebar(nav []navSection, root string) template.HTML {
+	var b strings.Builder
+	for _, sec := range nav {
+		b.WriteString("\n  <p class=\"nav-section\">")
+		escText(&b, sec.Title)
+		b.WriteString("</p>\n  <ul>")
+		for _, l := range sec.Links {
+			if l.Current {
+				b.WriteString("\n    <li class=\"current\"><a href=\"")
+			} else {
+				b.WriteString("\n    <li><a href=\"")
+			}
+			escURLStart(&b, root)
+			escURLStart(&b, l.Path)
+			if l.Current {
+				b.WriteString(`" aria-current="page">`)
+			} else {
+				b.WriteString(`">`)
+			}
+			if l.Status != "" {
+				b.WriteString(`<span class="dot `)
+				escText(&b, statusClass(l.Status))
+				b.WriteString(`" title="`)
+				escText(&b, string(l.Status))
+				b.WriteString(`"></span>`)
+			}
+			escText(&b, l.Title)
+			b.WriteString("</a></li>")
+		}
+		b.WriteString("\n  </ul>")
+	}
+	return template.HTML(b.String())
+}

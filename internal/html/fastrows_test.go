@@ -2,11 +2,15 @@ package html
 
 import (
 	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/templates"
 )
 
 // hostile are texts a school table may hold: HTML and URL specials, a NUL, invalid UTF-8.
@@ -117,5 +121,51 @@ func TestCrumbsPagerMatchTemplates(t *testing.T) {
 		if got := string(crumbs(p)) + "|\n" + string(pager(p)); got != want.String() {
 			t.Errorf("page %d:\n got %s\nwant %s", i, got, want.String())
 		}
+	}
+}
+
+// The Go-rendered sidebar is what youjun's own "nav" template writes, for any titles and paths.
+func TestNavSidebarMatchesTemplate(t *testing.T) {
+	tm, files, err := loadTemplates("", (&site{}).funcMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &site{tmplFiles: files}
+	for k, own := range s.ownNavKinds() {
+		if !own {
+			t.Errorf("%s: youjun's own layout not recognised", k)
+		}
+	}
+	var sec []navSection
+	for i, h := range hostile {
+		l := link{Title: h, Path: hostile[(i+4)%len(hostile)], Status: []report.Status{"", report.Met, report.NotMet, "<x>"}[i%4], Current: i%3 == 0}
+		if i%4 == 0 {
+			sec = append(sec, navSection{Title: hostile[(i+1)%len(hostile)]})
+		}
+		sec[len(sec)-1].Links = append(sec[len(sec)-1].Links, l)
+	}
+	for _, root := range []string{"", "../", "javascript:"} {
+		d := &pageData{Page: &page{Kind: kindSchool, Root: root}, Nav: sec}
+		var want strings.Builder
+		if err := tm[kindSchool].ExecuteTemplate(&want, "nav", d); err != nil {
+			t.Fatal(err)
+		}
+		if got := navSidebar(sec, root); string(got) != want.String() {
+			t.Errorf("root %q:\n got %s\nwant %s", root, got, want.String())
+		}
+	}
+	// A site's own layout keeps its own "nav"; a copy of youjun's is youjun's.
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "templates"), 0o755)
+	mine, _ := fs.ReadFile(templates.FS, "school.html")
+	os.WriteFile(filepath.Join(dir, "templates", "school.html"), mine, 0o644)
+	os.WriteFile(filepath.Join(dir, "templates", "index.html"), []byte(`{{define "nav"}}mine{{end}}`), 0o644)
+	if _, s.tmplFiles, err = loadTemplates(dir, (&site{}).funcMap()); err != nil {
+		t.Fatal(err)
+	}
+	s.in.SiteDir = dir
+	own := s.ownNavKinds()
+	if own[kindIndex] || !own[kindSchool] || !own[kindTable] {
+		t.Errorf("own nav: %v, want all but index", own)
 	}
 }

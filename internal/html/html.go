@@ -32,6 +32,7 @@ type site struct {
 	in          Input
 	templates   map[string]*template.Template
 	tmplFiles   map[string]string // template name → its file, for error messages
+	ownNav      map[string]bool   // layout → its "nav" is youjun's own, rendered in Go
 	schoolFiles map[string]string // school code → file name under schools/
 	pages       []*page
 	idx         siteIndex // lookups built once by plan
@@ -48,6 +49,7 @@ func Build(in Input) (map[string][]byte, int, error) {
 		return nil, 0, err
 	}
 	s.templates, s.tmplFiles = t, tf
+	s.ownNav = s.ownNavKinds()
 	s.md = newMarkdown(s)
 	s.plan()
 	if err := s.render(); err != nil {

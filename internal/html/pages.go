@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/report"
+	"github.com/youjun-edu/youjun/templates"
 )
 
 // page is one HTML page of the site.
@@ -241,11 +243,34 @@ func (s *site) navHTML(d *pageData) (template.HTML, error) {
 }
 
 func (s *site) executeNav(d *pageData) (template.HTML, error) {
+	if s.ownNav[d.Page.Kind] {
+		return navSidebar(d.Nav, d.Page.Root), nil
+	}
 	var b strings.Builder
 	if err := s.templates[d.Page.Kind].ExecuteTemplate(&b, "nav", d); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
+}
+
+// ownNavKinds lists the layouts whose "nav" is youjun's own, rendered in Go (navSidebar): neither
+// their baseof.html nor their page file is a site's own version (one that differs from
+// youjun's; the example site's templates/ are youjun's), where a file may define its own "nav".
+func (s *site) ownNavKinds() map[string]bool {
+	own := map[string]bool{}
+	same := func(name string) bool {
+		if strings.HasPrefix(s.tmplFiles[name], "youjun/") {
+			return true
+		}
+		site, ok, err := ownFile(s.in.SiteDir, name)
+		mine, err2 := fs.ReadFile(templates.FS, name)
+		return ok && err == nil && err2 == nil && bytes.Equal(site, mine)
+	}
+	base := same("baseof.html")
+	for _, k := range kinds {
+		own[k] = base && same(k+".html")
+	}
+	return own
 }
 
 // navSections builds the sidebar without a current page, and where each of its pages is in it.
