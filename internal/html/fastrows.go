@@ -102,7 +102,7 @@ func (s *site) chartRows(c *chart.Chart, root string) (template.HTML, error) {
 	var b strings.Builder
 	for i, cat := range c.Categories {
 		if i >= len(c.Refs) {
-			return "", fmt.Errorf("chart %s: no reference for category %d", c.ID, i)
+			return "", fmt.Errorf("图 %s 的第 %d 项没有链接", c.ID, i+1)
 		}
 		b.WriteString("\n<tr><th scope=\"row\">")
 		if p := s.refPath(c.Refs[i]); p != "" {
@@ -113,7 +113,7 @@ func (s *site) chartRows(c *chart.Chart, root string) (template.HTML, error) {
 		b.WriteString("</th>")
 		for _, se := range c.Series {
 			if i >= len(se.Values) {
-				return "", fmt.Errorf("chart %s: series %s has no value %d", c.ID, se.Name, i)
+				return "", fmt.Errorf("图 %s 的「%s」没有第 %d 项的数值", c.ID, se.Name, i+1)
 			}
 			fail := i < len(se.Fail) && se.Fail[i]
 			if fail {
