@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -272,22 +273,111 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 	}
 	t := &Table{File: name, Present: present, Schools: make([]School, 0, rr.sizeHint())}
 	firstRow := make(map[string]int, rr.sizeHint())
-	codeAt := codeIndex(cols)
-	var skip []bool
 	// A junk sheet has a problem in every cell: keep the listed few as the rows are read, so
 	// that 100,000 bad rows do not hold millions of problems (over 1 GB) until the end.
 	capped := diag.NewCapper(maxProblemsPerColumn, maxProblemsPerFile)
+	capped.Add(probs...)
+	probs = probs[:0]
+	// Records are read in one goroutine and parsed in chunks on every core; the chunks are
+	// merged in the table's order, so the schools and problems are those of a serial read.
+	order := make(chan *chunk, 4)
+	work := make(chan *chunk, 4)
+	go readChunks(rr, cols, name, order, work)
+	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	for range workers {
+		go func() {
+			for c := range work {
+				c.parse(cols, name)
+			}
+		}()
+	}
+	for c := range order {
+		<-c.done
+		for i := range c.entries {
+			e := &c.entries[i]
+			probs = append(probs, e.probs...)
+			if !e.parsed {
+				continue
+			}
+			s := &e.school
+			if s.Code != "" {
+				if first, dup := firstRow[s.Code]; dup {
+					probs.Add(name, s.Row, "学校代码", s.Code, "与第%d行重复（每个校区的学校代码必须唯一）", first)
+				} else {
+					firstRow[s.Code] = s.Row
+				}
+			}
+			t.Schools = append(t.Schools, *s)
+		}
+		capped.Add(probs...)
+		probs = probs[:0]
+	}
+	probs = capped.List()
+	if len(t.Schools) == 0 && probs.Err() == nil {
+		probs.Warn(name, 0, "", "", "表中还没有学校数据")
+	}
+	return t, probs
+}
+
+// chunkRows is how many records a chunk holds: enough to make handing it to a worker cheap,
+// few enough that a junk sheet's problems of one chunk stay small.
+const chunkRows = 1024
+
+// chunk is a run of consecutive rows, parsed by a worker and merged in order.
+type chunk struct {
+	entries []entry
+	done    chan struct{} // closed when parsed
+}
+
+// entry is one row: the problems found while reading it and, for a row to parse, its record
+// and then its school and the problems parsing it found.
+type entry struct {
+	probs   diag.List
+	rec     []string // nil: nothing to parse
+	skipped []bool   // the cells reported already, nil when none
+	school  School   // its Row is set by the reader
+	parsed  bool     // school holds the row
+}
+
+func (c *chunk) parse(cols []int, name string) {
+	for i := range c.entries {
+		e := &c.entries[i]
+		if e.rec == nil {
+			continue
+		}
+		parseRecord(&e.school, e.rec, cols, e.skipped, name, &e.probs)
+		validateSchool(&e.school, name, &e.probs)
+		e.rec, e.parsed = nil, true
+	}
+	close(c.done)
+}
+
+// readChunks reads the records after the header into chunks, sends each to order (for the
+// merge) and to work (for a worker), and closes both at the end of the table.
+func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk) {
+	defer close(order)
+	defer close(work)
+	codeAt := codeIndex(cols)
+	c := &chunk{done: make(chan struct{})}
+	var cells []string // the records of the chunk, in one allocation
+	send := func() {
+		order <- c
+		work <- c
+		c = &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows)}
+		cells = nil
+	}
 	for rows := 0; ; {
-		if len(probs) >= cappingBatch {
-			capped.Add(probs...)
-			probs = probs[:0]
+		if len(c.entries) >= chunkRows {
+			send()
 		}
 		rec, row, err := rr.next()
 		if err == io.EOF {
 			break
 		}
+		var e entry
 		if _, isRow := err.(rowError); err != nil && !isRow {
-			probs.Add(name, row, "", "", "%v", err)
+			e.probs.Add(name, row, "", "", "%v", err)
+			c.entries = append(c.entries, e)
 			break
 		}
 		issues := rr.issues()
@@ -295,52 +385,47 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 			continue
 		}
 		if rows++; rows > MaxRows {
-			probs.Add(name, 0, "", "", "数据超过 %d 行（第%d行起未读取）：学校数据表最多 %d 个校区，每个校区一行", MaxRows, row, MaxRows)
+			e.probs.Add(name, 0, "", "", "数据超过 %d 行（第%d行起未读取）：学校数据表最多 %d 个校区，每个校区一行", MaxRows, row, MaxRows)
+			c.entries = append(c.entries, e)
 			break
 		}
 		if err != nil {
-			probs.Add(name, row, "", "", "%v", err)
+			e.probs.Add(name, row, "", "", "%v", err)
+			c.entries = append(c.entries, e)
 			continue
 		}
-		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &probs) {
+		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &e.probs) {
+			c.entries = append(c.entries, e)
 			continue
 		}
-		var skipped []bool // the cells reported already, nil when none
 		for _, is := range issues {
 			if is.col < len(cols) && cols[is.col] >= 0 { // a cell of an ignored column does not matter
-				probs.Add(name, row, Columns[cols[is.col]].Header, is.value, "%s", is.message)
-				if skipped == nil {
-					if skip == nil {
-						skip = make([]bool, len(cols))
-					}
-					clear(skip)
-					skipped = skip
+				e.probs.Add(name, row, Columns[cols[is.col]].Header, is.value, "%s", is.message)
+				if e.skipped == nil {
+					e.skipped = make([]bool, len(cols))
 				}
-				skipped[is.col] = true
+				e.skipped[is.col] = true
 			}
 		}
 		if codeAt >= 0 && codeAt < len(rec) && IsExampleCode(normalizeCell(rec[codeAt])) {
-			probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
+			e.probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
+			c.entries = append(c.entries, e)
 			continue
 		}
-		s := School{Row: row}
-		parseRecord(&s, rec, cols, skipped, name, &probs)
-		validateSchool(&s, t, name, &probs)
-		if s.Code != "" {
-			if first, dup := firstRow[s.Code]; dup {
-				probs.Add(name, row, "学校代码", s.Code, "与第%d行重复（每个校区的学校代码必须唯一）", first)
-			} else {
-				firstRow[s.Code] = row
-			}
+		// The reader reuses its record: copy the cells (the strings are not copied).
+		if cap(cells)-len(cells) < len(rec) {
+			cells = make([]string, 0, max(len(rec)*chunkRows/4, len(rec)))
 		}
-		t.Schools = append(t.Schools, s)
+		n := len(cells)
+		cells = append(cells, rec...)
+		e.rec = cells[n:len(cells):len(cells)]
+		e.school.Row = row
+		c.entries = append(c.entries, e)
 	}
-	capped.Add(probs...)
-	probs = capped.List()
-	if len(t.Schools) == 0 && probs.Err() == nil {
-		probs.Warn(name, 0, "", "", "表中还没有学校数据")
+	if len(c.entries) > 0 {
+		order <- c
+		work <- c
 	}
-	return t, probs
 }
 
 // checkWidth reports a CSV row with fewer or more fields than the header: a row cut short (a
@@ -564,7 +649,7 @@ func reported(probs diag.List, row int, column string) bool {
 }
 
 // validateSchool checks what makes a row inconsistent as a whole.
-func validateSchool(s *School, t *Table, name string, probs *diag.List) {
+func validateSchool(s *School, name string, probs *diag.List) {
 	if s.Code == "" && !reported(*probs, s.Row, "学校代码") {
 		probs.Add(name, s.Row, "学校代码", "", "不能为空")
 	}
