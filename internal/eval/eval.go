@@ -6,9 +6,12 @@ package eval
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
@@ -52,10 +55,24 @@ func Evaluate(in Input) *Result {
 		}
 	}
 	values := make([]Value, n*len(res.Units)) // one allocation for all units' values
-	for i := range res.Units {
-		u := &res.Units[i]
-		u.Values = Values{ids: ids, list: values[i*n : (i+1)*n : (i+1)*n]}
-		unitValues(p, measures, u, &table.Schools[u.school], &res.warnings, table.File)
+	// The units are independent: compute them in as many parts as there are cores, each with
+	// its own warnings, which are then joined in the units' order as a serial loop has them.
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(res.Units)/unitsPerPart))
+	warns := make([]diag.List, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		lo, hi := k*len(res.Units)/parts, (k+1)*len(res.Units)/parts
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				u := &res.Units[i]
+				u.Values = Values{ids: ids, list: values[i*n : (i+1)*n : (i+1)*n]}
+				unitValues(p, measures, u, &table.Schools[u.school], &warns[k], table.File)
+			}
+		})
+	}
+	wg.Wait()
+	for _, w := range warns {
+		res.warnings = append(res.warnings, w...)
 	}
 	for _, l := range standard.Levels {
 		*res.Resource.Of(l) = levelResult(p, res.Units, l, table.File)
@@ -102,6 +119,9 @@ func Evaluate(in Input) *Result {
 	}
 	return res
 }
+
+// unitsPerPart is the fewest units worth a goroutine of their own.
+const unitsPerPart = 4096
 
 // insertInOrder places item where the profile lists it.
 func insertInOrder(p *standard.Profile, items []Item, item Item) []Item {
