@@ -31,6 +31,12 @@ func (n Number) Or(def float64) float64 {
 // noneMarks are what people type for "none" in optional columns.
 var noneMarks = map[string]bool{"-": true, "—": true, "－": true, "–": true, "——": true, "/": true, "／": true, "无": true}
 
+// isNoneMark reports whether a cell is one of the noneMarks. None starts with a digit, which
+// nearly every numeric cell does: those skip the map.
+func isNoneMark(cell string) bool {
+	return cell != "" && (cell[0] < '0' || cell[0] > '9') && noneMarks[cell]
+}
+
 // normalizeCell trims the spaces a spreadsheet or a clerk leaves around and inside a cell.
 func normalizeCell(s string) string {
 	// Fast path: plain ASCII without surrounding spaces is by far the most common cell.

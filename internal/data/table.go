@@ -591,13 +591,13 @@ func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, 
 			continue
 		}
 		n := c.number(s)
-		if cell == "" || (c.Blank != Missing && noneMarks[cell]) {
+		if cell == "" || (c.Blank != Missing && isNoneMark(cell)) {
 			if c.Blank != Missing {
 				*n = Num(0)
 			}
 			continue
 		}
-		if noneMarks[cell] {
+		if isNoneMark(cell) {
 			probs.Add(name, s.Row, c.Header, raw, "不是数字（此列不能用“-”表示无，确无请填 0，未知请留空）")
 			continue
 		}
@@ -621,12 +621,25 @@ func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, 
 	}
 }
 
-func parseChoice(c *Column, cell string, row int, name string, probs *diag.List) string {
-	choices := Choices(c.Key)
-	for _, ch := range choices {
-		if cell == ch {
-			return cell
+// choiceLists holds Choices of every Choice column, made once: parseChoice runs for every
+// cell of those columns. It is read-only.
+var choiceLists = func() map[string][]string {
+	m := map[string][]string{}
+	for _, c := range Columns {
+		if c.Kind == Choice {
+			m[c.Key] = Choices(c.Key)
 		}
+	}
+	return m
+}()
+
+func parseChoice(c *Column, cell string, row int, name string, probs *diag.List) string {
+	choices, ok := choiceLists[c.Key]
+	if !ok {
+		choices = Choices(c.Key)
+	}
+	if slices.Contains(choices, cell) {
+		return cell
 	}
 	if alias, ok := choiceAliases[c.Key][cell]; ok {
 		return alias
