@@ -358,12 +358,13 @@ func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk
 	defer close(order)
 	defer close(work)
 	codeAt := codeIndex(cols)
-	c := &chunk{done: make(chan struct{})}
+	newChunk := func() *chunk { return &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows)} }
+	c := newChunk()
 	var cells []string // the records of the chunk, in one allocation
 	send := func() {
 		order <- c
 		work <- c
-		c = &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows)}
+		c = newChunk()
 		cells = nil
 	}
 	for rows := 0; ; {
@@ -374,28 +375,27 @@ func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk
 		if err == io.EOF {
 			break
 		}
-		var e entry
+		// The entry is filled in place: a School is too large to copy about.
+		c.entries = append(c.entries, entry{})
+		e := &c.entries[len(c.entries)-1]
 		if _, isRow := err.(rowError); err != nil && !isRow {
 			e.probs.Add(name, row, "", "", "%v", err)
-			c.entries = append(c.entries, e)
 			break
 		}
 		issues := rr.issues()
 		if err == nil && len(issues) == 0 && isBlankRecord(rec) {
+			c.entries = c.entries[:len(c.entries)-1]
 			continue
 		}
 		if rows++; rows > MaxRows {
 			e.probs.Add(name, 0, "", "", "数据超过 %d 行（第%d行起未读取）：学校数据表最多 %d 个校区，每个校区一行", MaxRows, row, MaxRows)
-			c.entries = append(c.entries, e)
 			break
 		}
 		if err != nil {
 			e.probs.Add(name, row, "", "", "%v", err)
-			c.entries = append(c.entries, e)
 			continue
 		}
 		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &e.probs) {
-			c.entries = append(c.entries, e)
 			continue
 		}
 		for _, is := range issues {
@@ -409,7 +409,6 @@ func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk
 		}
 		if codeAt >= 0 && codeAt < len(rec) && IsExampleCode(normalizeCell(rec[codeAt])) {
 			e.probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
-			c.entries = append(c.entries, e)
 			continue
 		}
 		// The reader reuses its record: copy the cells (the strings are not copied).
@@ -420,7 +419,6 @@ func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk
 		cells = append(cells, rec...)
 		e.rec = cells[n:len(cells):len(cells)]
 		e.school.Row = row
-		c.entries = append(c.entries, e)
 	}
 	if len(c.entries) > 0 {
 		order <- c
