@@ -271,7 +271,11 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	t := &Table{File: name, Present: present, Schools: make([]School, 0, rr.sizeHint())}
+	t := &Table{File: name, Present: present}
+	// The workers parse the rows into their places in schools; rows beyond its length, when the
+	// hint is short, go into schools of their own and are appended at the end.
+	schools := make([]School, rr.sizeHint())
+	inPlace, extra := 0, []School(nil)
 	firstRow := make(map[string]int, rr.sizeHint())
 	// A junk sheet has a problem in every cell: keep the listed few as the rows are read, so
 	// that 100,000 bad rows do not hold millions of problems (over 1 GB) until the end.
@@ -282,7 +286,7 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 	// merged in the table's order, so the schools and problems are those of a serial read.
 	order := make(chan *chunk, 4)
 	work := make(chan *chunk, 4)
-	go readChunks(rr, cols, name, order, work)
+	go readChunks(rr, cols, name, schools, order, work)
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
 	for range workers {
 		go func() {
@@ -299,7 +303,7 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 			if !e.parsed {
 				continue
 			}
-			s := &e.school
+			s := e.school
 			if s.Code != "" {
 				if first, dup := firstRow[s.Code]; dup {
 					probs.Add(name, s.Row, "学校代码", s.Code, "与第%d行重复（每个校区的学校代码必须唯一）", first)
@@ -307,11 +311,16 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 					firstRow[s.Code] = s.Row
 				}
 			}
-			t.Schools = append(t.Schools, *s)
+			if e.inPlace {
+				inPlace++
+			} else {
+				extra = append(extra, *s)
+			}
 		}
 		capped.Add(probs...)
 		probs = probs[:0]
 	}
+	t.Schools = append(schools[:inPlace], extra...)
 	probs = capped.List()
 	if len(t.Schools) == 0 && probs.Err() == nil {
 		probs.Warn(name, 0, "", "", "表中还没有学校数据")
@@ -335,8 +344,10 @@ type entry struct {
 	probs   diag.List
 	rec     []string // nil: nothing to parse
 	skipped []bool   // the cells reported already, nil when none
-	school  School   // its Row is set by the reader
-	parsed  bool     // school holds the row
+	row     int
+	school  *School // where the row is parsed to
+	inPlace bool    // school is in the table's schools
+	parsed  bool    // school holds the row
 }
 
 func (c *chunk) parse(cols []int, name string) {
@@ -345,8 +356,9 @@ func (c *chunk) parse(cols []int, name string) {
 		if e.rec == nil {
 			continue
 		}
-		parseRecord(&e.school, e.rec, cols, e.skipped, name, &e.probs)
-		validateSchool(&e.school, name, &e.probs)
+		e.school.Row = e.row
+		parseRecord(e.school, e.rec, cols, e.skipped, name, &e.probs)
+		validateSchool(e.school, name, &e.probs)
 		e.rec, e.parsed = nil, true
 	}
 	close(c.done)
@@ -354,10 +366,11 @@ func (c *chunk) parse(cols []int, name string) {
 
 // readChunks reads the records after the header into chunks, sends each to order (for the
 // merge) and to work (for a worker), and closes both at the end of the table.
-func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk) {
+func readChunks(rr rowReader, cols []int, name string, schools []School, order, work chan<- *chunk) {
 	defer close(order)
 	defer close(work)
 	codeAt := codeIndex(cols)
+	next := 0 // the place in schools of the next row to parse
 	newChunk := func() *chunk { return &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows)} }
 	c := newChunk()
 	var cells []string // the records of the chunk, in one allocation
@@ -375,7 +388,7 @@ func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk
 		if err == io.EOF {
 			break
 		}
-		// The entry is filled in place: a School is too large to copy about.
+		// The entry is filled in place, not copied.
 		c.entries = append(c.entries, entry{})
 		e := &c.entries[len(c.entries)-1]
 		if _, isRow := err.(rowError); err != nil && !isRow {
@@ -418,7 +431,13 @@ func readChunks(rr rowReader, cols []int, name string, order, work chan<- *chunk
 		n := len(cells)
 		cells = append(cells, rec...)
 		e.rec = cells[n:len(cells):len(cells)]
-		e.school.Row = row
+		e.row = row
+		if next < len(schools) {
+			e.school, e.inPlace = &schools[next], true
+			next++
+		} else {
+			e.school = new(School)
+		}
 	}
 	if len(c.entries) > 0 {
 		order <- c

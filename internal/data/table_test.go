@@ -348,3 +348,28 @@ func TestChunksKeepTableOrder(t *testing.T) {
 		t.Errorf("duplicate message %q", probs[1].Message)
 	}
 }
+
+// TestShortRowsBeyondHint reads more rows than the size hint expects (rows under 32 bytes):
+// those beyond it are parsed apart and appended, in order.
+func TestShortRowsBeyondHint(t *testing.T) {
+	src := "学校代码,学校名称,学校类型,小学在校生数\n"
+	const n = 3000
+	for i := range n {
+		src += strconv.Itoa(i+1) + ",a,小学,9\n"
+	}
+	if hint := newCSVReader([]byte(src)).sizeHint(); hint >= n {
+		t.Fatalf("size hint %d covers all %d rows: the test needs shorter rows", hint, n)
+	}
+	tab, probs := ParseCSV([]byte(src), "s.csv")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if len(tab.Schools) != n {
+		t.Fatalf("%d schools, want %d", len(tab.Schools), n)
+	}
+	for i, s := range tab.Schools {
+		if s.Code != strconv.Itoa(i+1) || s.Row != i+2 {
+			t.Fatalf("school %d is %s on row %d", i, s.Code, s.Row)
+		}
+	}
+}
