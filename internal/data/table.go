@@ -702,18 +702,20 @@ func validateSchool(s *School, name string, probs *diag.List) {
 		if s.Students(l) > 0 || !studentsKnown(s, l) {
 			continue
 		}
+		// The keys are made only for a cell to report: this runs for most rows.
 		for _, n := range []struct {
-			key string
+			key string // without the level prefix
 			v   Number
 		}{
-			{string(l) + "_qualified_teachers", s.QualifiedTeachers(l)},
-			{string(l) + "_backbone_teachers", s.BackboneTeachers(l)},
-			{string(l) + "_pe_art_teachers", s.PEArtTeachers(l)},
-			{string(l) + "_classes", s.Classes(l)},
-			{string(l) + "_max_class", s.MaxClass(l)},
+			{"qualified_teachers", s.QualifiedTeachers(l)},
+			{"backbone_teachers", s.BackboneTeachers(l)},
+			{"pe_art_teachers", s.PEArtTeachers(l)},
+			{"classes", s.Classes(l)},
+			{"max_class", s.MaxClass(l)},
 		} {
 			if n.v.Value > 0 {
-				probs.Add(name, s.Row, HeaderOf(n.key), fmtCount(n.v.Value), "%s在校生为0，不应有%s", l.Chinese(), strings.TrimPrefix(HeaderOf(n.key), l.Chinese()))
+				h := HeaderOf(string(l) + "_" + n.key)
+				probs.Add(name, s.Row, h, fmtCount(n.v.Value), "%s在校生为0，不应有%s", l.Chinese(), strings.TrimPrefix(h, l.Chinese()))
 			}
 		}
 	}
