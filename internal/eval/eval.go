@@ -114,7 +114,7 @@ func Evaluate(in Input) *Result {
 	return res
 }
 
-// unitsPerPart is the fewest units worth a goroutine of their own.
+// unitsPerPart is the fewest units (or schools) worth a goroutine of their own.
 const unitsPerPart = 4096
 
 // parts is how many parts inParts cuts n units into: one per core, none smaller than unitsPerPart.
