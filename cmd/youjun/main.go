@@ -2,6 +2,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -226,7 +227,13 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(out)
 		return exitOK
 	}
-	if err := summary.Write(stdout, report.New(res, s.Profile, s.County), title); err != nil {
+	// The summary is written line by line; a buffer turns 70,000 lines of a large table into a
+	// few writes instead of a system call each.
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	if err := summary.Write(w, report.New(res, s.Profile, s.County), title); err != nil {
+		return exitError
+	}
+	if w.Flush() != nil {
 		return exitError
 	}
 	return exitOK

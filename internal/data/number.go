@@ -31,6 +31,12 @@ func (n Number) Or(def float64) float64 {
 // noneMarks are what people type for "none" in optional columns.
 var noneMarks = map[string]bool{"-": true, "—": true, "－": true, "–": true, "——": true, "/": true, "／": true, "无": true}
 
+// isNoneMark reports whether a cell is one of the noneMarks. None starts with a digit, which
+// nearly every numeric cell does: those skip the map.
+func isNoneMark(cell string) bool {
+	return cell != "" && (cell[0] < '0' || cell[0] > '9') && noneMarks[cell]
+}
+
 // normalizeCell trims the spaces a spreadsheet or a clerk leaves around and inside a cell.
 func normalizeCell(s string) string {
 	// Fast path: plain ASCII without surrounding spaces is by far the most common cell.
@@ -87,6 +93,9 @@ func (e numberError) message() string {
 // separators and spaces. It rejects text such as "约3000", NaN, infinities and anything beyond
 // maxNumber, so what it returns is finite and, for integer, exact.
 func parseNumber(s string, integer bool) (float64, numberError) {
+	if v, ok := smallInteger(s); ok {
+		return v, 0
+	}
 	if !isPlainNumber(s) {
 		s = cleanNumber(s)
 		if !isPlainNumber(s) {
@@ -116,6 +125,24 @@ func parseNumber(s string, integer bool) (float64, numberError) {
 		return 0, notInteger
 	}
 	return v, 0
+}
+
+// smallInteger reads the commonest cell, a count of up to 15 digits, without strconv: such a
+// number is exact in a float64, so the result is ParseFloat's. It is never negative, and never
+// above maxNumber when maxNumber is at least 1e15.
+func smallInteger(s string) (float64, bool) {
+	if s == "" || len(s) > 15 || maxNumber < 1e15 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return float64(n), true
 }
 
 // underflows reports whether a number that parsed as 0 has a non-zero digit: 1e-400 is below

@@ -1,6 +1,10 @@
 package data
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
 
 func TestParseNumber(t *testing.T) {
 	tests := []struct {
@@ -41,6 +45,23 @@ func TestParseNumber(t *testing.T) {
 		got, err := parseNumber(normalizeCell(tt.in), tt.integer)
 		if err != tt.err || (err == 0 && got != tt.want) {
 			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+// TestSmallInteger checks the fast path for counts against strconv, which it must equal.
+func TestSmallInteger(t *testing.T) {
+	for _, s := range []string{"0", "7", "007", "1234", "999999999999999", "1000000000000000", "12.5", "-3", "+3", "1e3", "", "12a", "１２"} {
+		v, ok := smallInteger(s)
+		want, err := strconv.ParseFloat(s, 64)
+		wantOK := err == nil && len(s) <= 15 && strings.Trim(s, "0123456789") == "" && s != ""
+		if ok != wantOK || ok && v != want {
+			t.Errorf("smallInteger(%q) = %v, %v; want %v, %v", s, v, ok, want, wantOK)
+		}
+		if ok {
+			if pv, perr := parseNumber(s, true); pv != want || perr != 0 {
+				t.Errorf("parseNumber(%q) = %v, %v", s, pv, perr)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -270,77 +271,178 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	t := &Table{File: name, Present: present, Schools: make([]School, 0, rr.sizeHint())}
+	t := &Table{File: name, Present: present}
+	// The workers parse the rows into their places in schools; rows beyond its length, when the
+	// hint is short, go into schools of their own and are appended at the end.
+	schools := make([]School, rr.sizeHint())
+	inPlace, extra := 0, []School(nil)
 	firstRow := make(map[string]int, rr.sizeHint())
-	codeAt := codeIndex(cols)
-	var skip []bool
 	// A junk sheet has a problem in every cell: keep the listed few as the rows are read, so
 	// that 100,000 bad rows do not hold millions of problems (over 1 GB) until the end.
 	capped := diag.NewCapper(maxProblemsPerColumn, maxProblemsPerFile)
-	for rows := 0; ; {
-		if len(probs) >= cappingBatch {
-			capped.Add(probs...)
-			probs = probs[:0]
-		}
-		rec, row, err := rr.next()
-		if err == io.EOF {
-			break
-		}
-		if _, isRow := err.(rowError); err != nil && !isRow {
-			probs.Add(name, row, "", "", "%v", err)
-			break
-		}
-		issues := rr.issues()
-		if err == nil && len(issues) == 0 && isBlankRecord(rec) {
-			continue
-		}
-		if rows++; rows > MaxRows {
-			probs.Add(name, 0, "", "", "数据超过 %d 行（第%d行起未读取）：学校数据表最多 %d 个校区，每个校区一行", MaxRows, row, MaxRows)
-			break
-		}
-		if err != nil {
-			probs.Add(name, row, "", "", "%v", err)
-			continue
-		}
-		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &probs) {
-			continue
-		}
-		var skipped []bool // the cells reported already, nil when none
-		for _, is := range issues {
-			if is.col < len(cols) && cols[is.col] >= 0 { // a cell of an ignored column does not matter
-				probs.Add(name, row, Columns[cols[is.col]].Header, is.value, "%s", is.message)
-				if skipped == nil {
-					if skip == nil {
-						skip = make([]bool, len(cols))
-					}
-					clear(skip)
-					skipped = skip
-				}
-				skipped[is.col] = true
-			}
-		}
-		if codeAt >= 0 && codeAt < len(rec) && IsExampleCode(normalizeCell(rec[codeAt])) {
-			probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
-			continue
-		}
-		s := School{Row: row}
-		parseRecord(&s, rec, cols, skipped, name, &probs)
-		validateSchool(&s, t, name, &probs)
-		if s.Code != "" {
-			if first, dup := firstRow[s.Code]; dup {
-				probs.Add(name, row, "学校代码", s.Code, "与第%d行重复（每个校区的学校代码必须唯一）", first)
-			} else {
-				firstRow[s.Code] = row
-			}
-		}
-		t.Schools = append(t.Schools, s)
-	}
 	capped.Add(probs...)
+	probs = probs[:0]
+	// Records are read in one goroutine and parsed in chunks on every core; the chunks are
+	// merged in the table's order, so the schools and problems are those of a serial read.
+	order := make(chan *chunk, 4)
+	work := make(chan *chunk, 4)
+	go readChunks(rr, cols, name, schools, order, work)
+	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	for range workers {
+		go func() {
+			for c := range work {
+				c.parse(cols, name)
+			}
+		}()
+	}
+	for c := range order {
+		<-c.done
+		for i := range c.entries {
+			e := &c.entries[i]
+			probs = append(probs, e.probs...)
+			if !e.parsed {
+				continue
+			}
+			s := e.school
+			if s.Code != "" {
+				if first, dup := firstRow[s.Code]; dup {
+					probs.Add(name, s.Row, "学校代码", s.Code, "与第%d行重复（每个校区的学校代码必须唯一）", first)
+				} else {
+					firstRow[s.Code] = s.Row
+				}
+			}
+			if e.inPlace {
+				inPlace++
+			} else {
+				extra = append(extra, *s)
+			}
+		}
+		capped.Add(probs...)
+		probs = probs[:0]
+	}
+	t.Schools = append(schools[:inPlace], extra...)
 	probs = capped.List()
 	if len(t.Schools) == 0 && probs.Err() == nil {
 		probs.Warn(name, 0, "", "", "表中还没有学校数据")
 	}
 	return t, probs
+}
+
+// chunkRows is how many records a chunk holds: enough to make handing it to a worker cheap,
+// few enough that a junk sheet's problems of one chunk stay small.
+const chunkRows = 1024
+
+// chunk is a run of consecutive rows, parsed by a worker and merged in order.
+type chunk struct {
+	entries []entry
+	done    chan struct{} // closed when parsed
+}
+
+// entry is one row: the problems found while reading it and, for a row to parse, its record
+// and then its school and the problems parsing it found.
+type entry struct {
+	probs   diag.List
+	rec     []string // nil: nothing to parse
+	skipped []bool   // the cells reported already, nil when none
+	row     int
+	school  *School // where the row is parsed to
+	inPlace bool    // school is in the table's schools
+	parsed  bool    // school holds the row
+}
+
+func (c *chunk) parse(cols []int, name string) {
+	for i := range c.entries {
+		e := &c.entries[i]
+		if e.rec == nil {
+			continue
+		}
+		e.school.Row = e.row
+		parseRecord(e.school, e.rec, cols, e.skipped, name, &e.probs)
+		validateSchool(e.school, name, &e.probs)
+		e.rec, e.parsed = nil, true
+	}
+	close(c.done)
+}
+
+// readChunks reads the records after the header into chunks, sends each to order (for the
+// merge) and to work (for a worker), and closes both at the end of the table.
+func readChunks(rr rowReader, cols []int, name string, schools []School, order, work chan<- *chunk) {
+	defer close(order)
+	defer close(work)
+	codeAt := codeIndex(cols)
+	next := 0 // the place in schools of the next row to parse
+	newChunk := func() *chunk { return &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows)} }
+	c := newChunk()
+	var cells []string // the records of the chunk, in one allocation
+	send := func() {
+		order <- c
+		work <- c
+		c = newChunk()
+		cells = nil
+	}
+	for rows := 0; ; {
+		if len(c.entries) >= chunkRows {
+			send()
+		}
+		rec, row, err := rr.next()
+		if err == io.EOF {
+			break
+		}
+		// The entry is filled in place, not copied.
+		c.entries = append(c.entries, entry{})
+		e := &c.entries[len(c.entries)-1]
+		if _, isRow := err.(rowError); err != nil && !isRow {
+			e.probs.Add(name, row, "", "", "%v", err)
+			break
+		}
+		issues := rr.issues()
+		if err == nil && len(issues) == 0 && isBlankRecord(rec) {
+			c.entries = c.entries[:len(c.entries)-1]
+			continue
+		}
+		if rows++; rows > MaxRows {
+			e.probs.Add(name, 0, "", "", "数据超过 %d 行（第%d行起未读取）：学校数据表最多 %d 个校区，每个校区一行", MaxRows, row, MaxRows)
+			break
+		}
+		if err != nil {
+			e.probs.Add(name, row, "", "", "%v", err)
+			continue
+		}
+		if rr.fixedWidth() && !checkWidth(rec, cols, row, name, &e.probs) {
+			continue
+		}
+		for _, is := range issues {
+			if is.col < len(cols) && cols[is.col] >= 0 { // a cell of an ignored column does not matter
+				e.probs.Add(name, row, Columns[cols[is.col]].Header, is.value, "%s", is.message)
+				if e.skipped == nil {
+					e.skipped = make([]bool, len(cols))
+				}
+				e.skipped[is.col] = true
+			}
+		}
+		if codeAt >= 0 && codeAt < len(rec) && IsExampleCode(normalizeCell(rec[codeAt])) {
+			e.probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
+			continue
+		}
+		// The reader reuses its record: copy the cells (the strings are not copied).
+		if cap(cells)-len(cells) < len(rec) {
+			cells = make([]string, 0, max(len(rec)*chunkRows/4, len(rec)))
+		}
+		n := len(cells)
+		cells = append(cells, rec...)
+		e.rec = cells[n:len(cells):len(cells)]
+		e.row = row
+		if next < len(schools) {
+			e.school, e.inPlace = &schools[next], true
+			next++
+		} else {
+			e.school = new(School)
+		}
+	}
+	if len(c.entries) > 0 {
+		order <- c
+		work <- c
+	}
 }
 
 // checkWidth reports a CSV row with fewer or more fields than the header: a row cut short (a
@@ -506,13 +608,13 @@ func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, 
 			continue
 		}
 		n := c.number(s)
-		if cell == "" || (c.Blank != Missing && noneMarks[cell]) {
+		if cell == "" || (c.Blank != Missing && isNoneMark(cell)) {
 			if c.Blank != Missing {
 				*n = Num(0)
 			}
 			continue
 		}
-		if noneMarks[cell] {
+		if isNoneMark(cell) {
 			probs.Add(name, s.Row, c.Header, raw, "不是数字（此列不能用“-”表示无，确无请填 0，未知请留空）")
 			continue
 		}
@@ -536,12 +638,25 @@ func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, 
 	}
 }
 
-func parseChoice(c *Column, cell string, row int, name string, probs *diag.List) string {
-	choices := Choices(c.Key)
-	for _, ch := range choices {
-		if cell == ch {
-			return cell
+// choiceLists holds Choices of every Choice column, made once: parseChoice runs for every
+// cell of those columns. It is read-only.
+var choiceLists = func() map[string][]string {
+	m := map[string][]string{}
+	for _, c := range Columns {
+		if c.Kind == Choice {
+			m[c.Key] = Choices(c.Key)
 		}
+	}
+	return m
+}()
+
+func parseChoice(c *Column, cell string, row int, name string, probs *diag.List) string {
+	choices, ok := choiceLists[c.Key]
+	if !ok {
+		choices = Choices(c.Key)
+	}
+	if slices.Contains(choices, cell) {
+		return cell
 	}
 	if alias, ok := choiceAliases[c.Key][cell]; ok {
 		return alias
@@ -564,7 +679,7 @@ func reported(probs diag.List, row int, column string) bool {
 }
 
 // validateSchool checks what makes a row inconsistent as a whole.
-func validateSchool(s *School, t *Table, name string, probs *diag.List) {
+func validateSchool(s *School, name string, probs *diag.List) {
 	if s.Code == "" && !reported(*probs, s.Row, "学校代码") {
 		probs.Add(name, s.Row, "学校代码", "", "不能为空")
 	}
@@ -587,18 +702,20 @@ func validateSchool(s *School, t *Table, name string, probs *diag.List) {
 		if s.Students(l) > 0 || !studentsKnown(s, l) {
 			continue
 		}
+		// The keys are made only for a cell to report: this runs for most rows.
 		for _, n := range []struct {
-			key string
+			key string // without the level prefix
 			v   Number
 		}{
-			{string(l) + "_qualified_teachers", s.QualifiedTeachers(l)},
-			{string(l) + "_backbone_teachers", s.BackboneTeachers(l)},
-			{string(l) + "_pe_art_teachers", s.PEArtTeachers(l)},
-			{string(l) + "_classes", s.Classes(l)},
-			{string(l) + "_max_class", s.MaxClass(l)},
+			{"qualified_teachers", s.QualifiedTeachers(l)},
+			{"backbone_teachers", s.BackboneTeachers(l)},
+			{"pe_art_teachers", s.PEArtTeachers(l)},
+			{"classes", s.Classes(l)},
+			{"max_class", s.MaxClass(l)},
 		} {
 			if n.v.Value > 0 {
-				probs.Add(name, s.Row, HeaderOf(n.key), fmtCount(n.v.Value), "%s在校生为0，不应有%s", l.Chinese(), strings.TrimPrefix(HeaderOf(n.key), l.Chinese()))
+				h := HeaderOf(string(l) + "_" + n.key)
+				probs.Add(name, s.Row, h, fmtCount(n.v.Value), "%s在校生为0，不应有%s", l.Chinese(), strings.TrimPrefix(h, l.Chinese()))
 			}
 		}
 	}

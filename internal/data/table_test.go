@@ -2,9 +2,11 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -314,5 +316,60 @@ func TestOneProblemPerCell(t *testing.T) {
 	_, probs = ParseCSV([]byte(header+"A,"+strings.Repeat("校", MaxCellRunes+1)+",小学,城区,300,,3,,3000,20,20\n"), "data/schools.csv")
 	if len(probs) != 1 || !strings.Contains(probs.Error(), "单元格太长") {
 		t.Errorf("problems:\n%s", probs.Error())
+	}
+}
+
+// TestChunksKeepTableOrder reads a table of several chunks (parsed in parallel) with problems
+// in different chunks: they are listed in row order, and a code is a duplicate of a row in an
+// earlier chunk.
+func TestChunksKeepTableOrder(t *testing.T) {
+	src := "学校代码,学校名称,学校类型,小学在校生数\n"
+	const n = 3 * chunkRows
+	for i := range n {
+		code, students := fmt.Sprintf("43%08d", i), "100"
+		switch i {
+		case 5, 2*chunkRows + 7:
+			students = "很多"
+		case chunkRows + 3:
+			code = "4300000010" // the code of the 11th school, on row 12
+		}
+		src += code + ",第" + strconv.Itoa(i) + "小学,小学," + students + "\n"
+	}
+	_, probs := ParseCSV([]byte(src), "s.csv")
+	var got []string
+	for _, p := range probs {
+		got = append(got, fmt.Sprintf("%d %s %s", p.Line, p.Column, p.Value))
+	}
+	want := []string{"7 小学在校生数 很多", fmt.Sprintf("%d 学校代码 4300000010", chunkRows+5), fmt.Sprintf("%d 小学在校生数 很多", 2*chunkRows+9)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	if !strings.Contains(probs[1].Message, "与第12行重复") {
+		t.Errorf("duplicate message %q", probs[1].Message)
+	}
+}
+
+// TestShortRowsBeyondHint reads more rows than the size hint expects (rows under 32 bytes):
+// those beyond it are parsed apart and appended, in order.
+func TestShortRowsBeyondHint(t *testing.T) {
+	src := "学校代码,学校名称,学校类型,小学在校生数\n"
+	const n = 3000
+	for i := range n {
+		src += strconv.Itoa(i+1) + ",a,小学,9\n"
+	}
+	if hint := newCSVReader([]byte(src)).sizeHint(); hint >= n {
+		t.Fatalf("size hint %d covers all %d rows: the test needs shorter rows", hint, n)
+	}
+	tab, probs := ParseCSV([]byte(src), "s.csv")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if len(tab.Schools) != n {
+		t.Fatalf("%d schools, want %d", len(tab.Schools), n)
+	}
+	for i, s := range tab.Schools {
+		if s.Code != strconv.Itoa(i+1) || s.Row != i+2 {
+			t.Fatalf("school %d is %s on row %d", i, s.Code, s.Row)
+		}
 	}
 }

@@ -6,9 +6,12 @@ package eval
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
@@ -52,10 +55,18 @@ func Evaluate(in Input) *Result {
 		}
 	}
 	values := make([]Value, n*len(res.Units)) // one allocation for all units' values
-	for i := range res.Units {
-		u := &res.Units[i]
-		u.Values = Values{ids: ids, list: values[i*n : (i+1)*n : (i+1)*n]}
-		unitValues(p, measures, u, &table.Schools[u.school], &res.warnings, table.File)
+	// The units are independent: compute them in as many parts as there are cores, each with
+	// its own warnings, which are then joined in the units' order as a serial loop has them.
+	warns := make([]diag.List, parts(len(res.Units)))
+	inParts(len(res.Units), func(k, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			u := &res.Units[i]
+			u.Values = Values{ids: ids, list: values[i*n : (i+1)*n : (i+1)*n]}
+			unitValues(p, measures, u, &table.Schools[u.school], &warns[k], table.File)
+		}
+	})
+	for _, w := range warns {
+		res.warnings = append(res.warnings, w...)
 	}
 	for _, l := range standard.Levels {
 		*res.Resource.Of(l) = levelResult(p, res.Units, l, table.File)
@@ -101,6 +112,23 @@ func Evaluate(in Input) *Result {
 		}
 	}
 	return res
+}
+
+// unitsPerPart is the fewest units (or schools) worth a goroutine of their own.
+const unitsPerPart = 4096
+
+// parts is how many parts inParts cuts n units into: one per core, none smaller than unitsPerPart.
+func parts(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/unitsPerPart)) }
+
+// inParts calls f for each of parts(n) consecutive ranges [lo, hi) of n units at once, and
+// returns when all are done. f must write only to what belongs to its range or its part k.
+func inParts(n int, f func(k, lo, hi int)) {
+	m := parts(n)
+	var wg sync.WaitGroup
+	for k := range m {
+		wg.Go(func() { f(k, k*n/m, (k+1)*n/m) })
+	}
+	wg.Wait()
 }
 
 // insertInOrder places item where the profile lists it.
@@ -164,22 +192,16 @@ func conclude(res *Result, table string) {
 			add(ind.CVStatus, Finding{Kind: FindingCV, ID: ind.ID, Level: string(l), Message: msg, Source: ind.source})
 		}
 	}
-	for _, u := range res.Units {
-		var msg string
-		switch u.Status {
-		case NotMet:
-			msg = unitFailure(&u, res.Resource.Of(u.Level))
-		case Pending:
-			var why []string
-			if len(u.Missing) > 0 {
-				why = append(why, strings.Join(quoteAll(u.Missing), "")+"未填")
-			}
-			if u.Reason != "" {
-				why = append(why, u.Reason)
-			}
-			msg = u.Name + "：" + strings.Join(why, "；")
+	// The units' messages are written in parts on every core, then added in order.
+	msgs := make([]string, len(res.Units))
+	inParts(len(res.Units), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			msgs[i] = unitMessage(&res.Units[i], res.Resource.Of(res.Units[i].Level))
 		}
-		add(u.Status, Finding{Kind: FindingUnit, ID: "R", Level: string(u.Level), Code: u.Code, Row: u.Row, Message: msg, Source: u.source})
+	})
+	for i := range res.Units {
+		u := &res.Units[i]
+		add(u.Status, Finding{Kind: FindingUnit, ID: "R", Level: string(u.Level), Code: u.Code, Row: u.Row, Message: msgs[i], Source: u.source})
 	}
 	if len(res.Units) == 0 {
 		add(Pending, Finding{Kind: FindingUnit, ID: "R", Message: "没有参评学校", Source: Source{File: table}})
@@ -211,6 +233,24 @@ func conclude(res *Result, table string) {
 }
 
 // unitFailure says why a unit fails: how many indicators it meets and each shortfall.
+// unitMessage says why a unit fails or is pending, or "" when it does neither.
+func unitMessage(u *Unit, lr *Level) string {
+	switch u.Status {
+	case NotMet:
+		return unitFailure(u, lr)
+	case Pending:
+		var why []string
+		if len(u.Missing) > 0 {
+			why = append(why, strings.Join(quoteAll(u.Missing), "")+"未填")
+		}
+		if u.Reason != "" {
+			why = append(why, u.Reason)
+		}
+		return u.Name + "：" + strings.Join(why, "；")
+	}
+	return ""
+}
+
 func unitFailure(u *Unit, lr *Level) string {
 	var parts []string
 	for i, v := range u.Values.list {

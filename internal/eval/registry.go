@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"strings"
+
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/standard"
@@ -82,13 +84,46 @@ type unitCells struct {
 
 // level returns a per-level cell of the unit's level, key without its level prefix.
 func (x *unitCells) level(n data.Number, key string) (float64, bool, []string) {
+	if h, ok := levelHeaders[levelKey{x.u.Level, key}]; ok {
+		return n.Value, n.Valid, h
+	}
 	return n.Value, n.Valid, []string{data.HeaderOf(string(x.u.Level) + "_" + key)}
 }
 
 // split returns the unit's share of a campus-wide cell.
 func (x *unitCells) split(n data.Number, key string) (float64, bool, []string) {
-	if !n.Valid {
-		return 0, false, []string{data.HeaderOf(key)}
+	h, ok := headers[key]
+	if !ok {
+		h = []string{data.HeaderOf(key)}
 	}
-	return n.Value * x.u.Share, true, []string{data.HeaderOf(key)}
+	if !n.Valid {
+		return 0, false, h
+	}
+	return n.Value * x.u.Share, true, h
 }
+
+// levelKey is a per-level column: its level and its key without the level prefix.
+type levelKey struct {
+	level standard.Level
+	key   string
+}
+
+// headers and levelHeaders hold the one-header lists that measures return, made once rather
+// than for every unit. They are read-only; their capacity is their length, so that a measure
+// appending a header gets a list of its own.
+var headers, levelHeaders = func() (map[string][]string, map[levelKey][]string) {
+	hs, ls := map[string][]string{}, map[levelKey][]string{}
+	for _, c := range data.Columns {
+		if _, dup := hs[c.Key]; dup { // HeaderOf takes the first column of a key
+			continue
+		}
+		h := []string{data.HeaderOf(c.Key)}
+		hs[c.Key] = h
+		for _, l := range standard.Levels {
+			if k, ok := strings.CutPrefix(c.Key, string(l)+"_"); ok {
+				ls[levelKey{l, k}] = h
+			}
+		}
+	}
+	return hs, ls
+}()

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
@@ -59,23 +60,40 @@ func schoolRule(c *context, it *standard.Item, sc *schoolCheck) Item {
 		out.Summary = "学校数据表缺少" + strings.Join(absent, "") + "列，无法计算"
 		return out
 	}
+	// The schools are checked in parts on every core; what fails or lacks data is then taken
+	// in the table's order.
+	type outcome struct {
+		i           int
+		st          Status
+		detail, key string
+	}
+	schools := c.table.Schools
+	counts := make([]int, parts(len(schools)))
+	outs := make([][]outcome, len(counts))
+	inParts(len(schools), func(k, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := &schools[i]
+			if !sc.applies(s) {
+				continue
+			}
+			counts[k]++
+			if st, detail, key := sc.check(s, false); st == NotMet || st == Pending {
+				outs[k] = append(outs[k], outcome{i, st, detail, key})
+			}
+		}
+	})
 	var n, failing, pending int
-	for i := range c.table.Schools {
-		s := &c.table.Schools[i]
-		if !sc.applies(s) {
-			continue
-		}
-		n++
-		st, detail, key := sc.check(s, false)
-		switch st {
-		case NotMet:
+	for _, x := range counts {
+		n += x
+	}
+	for _, o := range slices.Concat(outs...) {
+		s, st, key := &schools[o.i], o.st, o.key
+		if st == NotMet {
 			failing++
-		case Pending:
+		} else {
 			pending++
-		default:
-			continue
 		}
-		out.Schools = append(out.Schools, School{Code: s.Code, Name: s.Name, Row: s.Row, Status: st, Detail: detail})
+		out.Schools = append(out.Schools, School{Code: s.Code, Name: s.Name, Row: s.Row, Status: st, Detail: o.detail})
 		// The item points at its first failing school, or at its first school lacking data.
 		if st == NotMet && failing == 1 || st == Pending && pending == 1 && failing == 0 {
 			out.source = Source{File: c.table.File, Line: s.Row, Column: headerOf(key)}

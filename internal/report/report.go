@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/eval"
@@ -47,9 +48,13 @@ type Report struct {
 	// it in; the renderers read it here rather than from the configuration.
 	Site Site
 
-	values map[string]string
-	tables []*Table
-	idx    index
+	// The values, tables and index are built on first use: the terminal summary of a large
+	// table needs none of them, and they cost more than the evaluation itself. sync.Once keeps
+	// the views safe for renderers that run in parallel.
+	valuesOnce, tablesOnce, idxOnce sync.Once
+	values                          map[string]string
+	tables                          []*Table
+	idx                             index
 }
 
 // Site is what the site's settings say about the report itself.
@@ -77,11 +82,25 @@ func (s *Site) SignatureLines(date string) []string {
 
 // New builds the report of an evaluation.
 func New(res *eval.Result, p *standard.Profile, county *data.County) *Report {
-	r := &Report{res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey, Labels: labels(p)}
-	r.values = r.buildValues()
-	r.tables = r.buildTables()
-	r.buildIndex()
-	return r
+	return &Report{res: res, Profile: p, Schools: county.Table.Schools, Survey: county.Survey, Labels: labels(p)}
+}
+
+// valueMap returns the formatted values, building them on first use.
+func (r *Report) valueMap() map[string]string {
+	r.valuesOnce.Do(func() { r.values = r.buildValues() })
+	return r.values
+}
+
+// tableList returns the appendix tables, building them on first use.
+func (r *Report) tableList() []*Table {
+	r.tablesOnce.Do(func() { r.tables = r.buildTables() })
+	return r.tables
+}
+
+// index returns the lookups by school code, building them on first use.
+func (r *Report) index() *index {
+	r.idxOnce.Do(r.buildIndex)
+	return &r.idx
 }
 
 // Result is the evaluation the report was built from, for build (evaluation.json and its
@@ -92,7 +111,7 @@ func (r *Report) Result() *eval.Result { return r.res }
 // Value returns the formatted value of a key such as resource.primary.R1.cv, or an error that
 // suggests the closest key.
 func (r *Report) Value(key string) (string, error) {
-	if v, ok := r.values[key]; ok {
+	if v, ok := r.valueMap()[key]; ok {
 		return v, nil
 	}
 	msg := fmt.Sprintf("没有名为「%s」的数值", key)
@@ -102,8 +121,9 @@ func (r *Report) Value(key string) (string, error) {
 
 // ValueKeys lists every key Value accepts, sorted.
 func (r *Report) ValueKeys() []string {
-	keys := make([]string, 0, len(r.values))
-	for k := range r.values {
+	values := r.valueMap()
+	keys := make([]string, 0, len(values))
+	for k := range values {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)

@@ -48,11 +48,11 @@ func numCell(s string, v float64) Cell {
 func status(s eval.Status) Cell { return Cell{Text: string(s), Fail: s == eval.NotMet} }
 
 // Tables returns the appendix tables in report order.
-func (r *Report) Tables() []*Table { return r.tables }
+func (r *Report) Tables() []*Table { return r.tableList() }
 
 // Table returns the table with the given ID.
 func (r *Report) Table(id string) (*Table, bool) {
-	for _, t := range r.tables {
+	for _, t := range r.tableList() {
 		if t.ID == id {
 			return t, true
 		}
@@ -62,8 +62,9 @@ func (r *Report) Table(id string) (*Table, bool) {
 
 // TableIDs lists the IDs of all tables.
 func (r *Report) TableIDs() []string {
-	ids := make([]string, len(r.tables))
-	for i, t := range r.tables {
+	tables := r.tableList()
+	ids := make([]string, len(tables))
+	for i, t := range tables {
 		ids[i] = t.ID
 	}
 	return ids

@@ -284,7 +284,7 @@ func (r *Report) SchoolRows() []SchoolRow {
 	for _, sc := range r.Schools {
 		rows = append(rows, SchoolRow{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area),
 			Students: Count(sc.CompulsoryStudents()), Ref: "school:" + sc.Code,
-			Primary: status[sc.Code+"/primary"], Junior: status[sc.Code+"/junior"], Note: r.idx.excluded[sc.Code]})
+			Primary: status[sc.Code+"/primary"], Junior: status[sc.Code+"/junior"], Note: r.index().excluded[sc.Code]})
 	}
 	return rows
 }
@@ -331,8 +331,8 @@ func (r *Report) SchoolView(i int) *SchoolView {
 	res := r.res
 	sc := &r.Schools[i]
 	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area), Ownership: sc.Ownership, Row: sc.Row,
-		Excluded: r.idx.excluded[sc.Code]}
-	for _, i := range r.idx.units[sc.Code] {
+		Excluded: r.index().excluded[sc.Code]}
+	for _, i := range r.index().units[sc.Code] {
 		u := &res.Units[i]
 		lr := res.Resource.Of(u.Level)
 		su := SchoolUnit{Name: u.Name, LevelName: u.Level.Chinese(), Students: Count(u.Students), Split: u.Split,
@@ -375,7 +375,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 			d.Rules = append(d.Rules, RuleRow{ID: it.ID, Short: it.Short, Detail: detail, Status: st, Ref: "indicator:" + it.ID})
 		}
 	}
-	for _, x := range r.idx.findings[sc.Code] {
+	for _, x := range r.index().findings[sc.Code] {
 		it := &res.Items[x[0]]
 		f := it.Schools[x[1]]
 		d.Lacks = append(d.Lacks, Item{Text: fmt.Sprintf("%s %s（%s）：%s", it.ID, it.Short, f.Status, f.Detail), Ref: "indicator:" + it.ID})
