@@ -378,16 +378,8 @@ func glueText(text string, whole int) string {
 		}
 		// A number with its unit: 4.5平方米, 2000元.
 		for k := 1; k < len(rs); k++ {
-			if !unicode.IsDigit(rs[k-1]) {
-				continue
-			}
-			for _, u := range units {
-				if strings.HasPrefix(string(rs[k:]), u) {
-					for q := k; q < k+utf8.RuneCountInString(u); q++ {
-						join[q] = true
-					}
-					break
-				}
+			for q := k; q < k+unitAt(rs, k); q++ {
+				join[q] = true
 			}
 		}
 		// A short bracketed group, with its brackets.
@@ -419,6 +411,19 @@ func glueText(text string, whole int) string {
 // units are the units that follow a number in tables, longest first: a line does not break
 // between a number and its unit.
 var units = []string{"平方米", "万元", "学时", "元", "人", "间", "所", "个", "台", "套", "册", "班", "名", "年", "分", "米"}
+
+// unitAt is the length in runes of the unit that starts at rs[k] right after a digit, or 0.
+func unitAt(rs []rune, k int) int {
+	if k == 0 || !unicode.IsDigit(rs[k-1]) {
+		return 0
+	}
+	for _, u := range units {
+		if strings.HasPrefix(string(rs[k:min(len(rs), k+3)]), u) {
+			return utf8.RuneCountInString(u)
+		}
+	}
+	return 0
+}
 
 // narrow reports whether r belongs to a code, number, date or percentage.
 func narrow(r rune) bool {
