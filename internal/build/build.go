@@ -306,9 +306,9 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	}
 	res.Files = len(files)
 	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Result(), files), pdfWarnings...) })
-	if out != nil && draft == "" && draftMark(p, opts, res.Warnings) != "" {
+	if mark := draftMark(p, opts, res.Warnings); out != nil && draft == "" && mark != "" {
 		// Only the pages or the PDF itself found something unfinished: typeset it again, marked.
-		if out, err = makeMarkedPDF(p, opts, draftMark(p, opts, res.Warnings)); err != nil {
+		if out, err = makeMarkedPDF(p, opts, mark); err != nil {
 			return nil, nil, diag.List{{File: pdfName, Message: "无法生成 PDF：" + err.Error()}}
 		}
 		files[pdfName] = out.PDF
