@@ -50,7 +50,7 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 			styles = append(styles, s.style)
 		}
 	}
-	str := text.String()
+	str, styles := joinUnits(text.String(), styles)
 	type segment struct {
 		glyphs    []glyph
 		w         float64 // without trailing spaces

@@ -209,3 +209,24 @@ func TestLooseLineTakesTheNumber(t *testing.T) {
 		t.Errorf("first line %q, want %q", got, want)
 	}
 }
+
+// A number keeps its unit in running text as in tables (issue 11: "88平方/米" was broken).
+func TestNumberKeepsItsUnit(t *testing.T) {
+	text := "面积增加88平方米，投入2050元。"
+	for _, w := range []float64{6, 7, 8, 9} {
+		ls := breakLines([]span{{text: text}}, w, 0, false, testAdvance)
+		var got strings.Builder
+		for _, l := range ls {
+			s := l.lineText()
+			got.WriteString(s)
+			for _, split := range []string{"88平方", "8平", "平方", "2050"} {
+				if strings.HasSuffix(s, split) {
+					t.Errorf("width %v: line %q ends inside a number and its unit", w, s)
+				}
+			}
+		}
+		if got.String() != text {
+			t.Errorf("width %v: text %q, want %q", w, got.String(), text)
+		}
+	}
+}

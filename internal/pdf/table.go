@@ -408,9 +408,9 @@ func glueText(text string, whole int) string {
 	return strings.Join(lines, "\n")
 }
 
-// units are the units that follow a number in tables, longest first: a line does not break
-// between a number and its unit.
-var units = []string{"平方米", "万元", "学时", "元", "人", "间", "所", "个", "台", "套", "册", "班", "名", "年", "分", "米"}
+// units are the units that follow a number, longest first: a line does not break between a
+// number and its unit, in tables and in running text.
+var units = []string{"平方公里", "平方千米", "平方米", "万元", "公里", "千米", "学时", "元", "人", "间", "所", "个", "台", "套", "册", "班", "名", "年", "分", "米"}
 
 // unitAt is the length in runes of the unit that starts at rs[k] right after a digit, or 0.
 func unitAt(rs []rune, k int) int {
@@ -418,11 +418,40 @@ func unitAt(rs []rune, k int) int {
 		return 0
 	}
 	for _, u := range units {
-		if strings.HasPrefix(string(rs[k:min(len(rs), k+3)]), u) {
+		if strings.HasPrefix(string(rs[k:min(len(rs), k+4)]), u) {
 			return utf8.RuneCountInString(u)
 		}
 	}
 	return 0
+}
+
+// joinUnits puts a word joiner inside every number+unit of a line breaker's text (4.5⁠平⁠方⁠米),
+// styles being the style of each byte; a joiner takes the style of the rune after it. Text that
+// is not valid UTF-8 is returned as it is (the loaders refuse it; the breaker copes with it).
+func joinUnits(str string, styles []int) (string, []int) {
+	if !utf8.ValidString(str) || !strings.ContainsFunc(str, unicode.IsDigit) {
+		return str, styles
+	}
+	rs := []rune(str)
+	var b strings.Builder
+	var st []int
+	pos, glue := 0, 0
+	for k, r := range rs {
+		if n := unitAt(rs, k); n > 0 {
+			glue = n
+		}
+		if glue > 0 {
+			b.WriteRune(wj)
+			for range utf8.RuneLen(wj) {
+				st = append(st, styles[pos])
+			}
+			glue--
+		}
+		b.WriteRune(r)
+		st = append(st, styles[pos:pos+utf8.RuneLen(r)]...)
+		pos += utf8.RuneLen(r)
+	}
+	return b.String(), st
 }
 
 // narrow reports whether r belongs to a code, number, date or percentage.
