@@ -6,7 +6,6 @@ package content
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"path"
 	"unicode"
@@ -14,11 +13,12 @@ import (
 
 	"bytes"
 	"fmt"
-	"github.com/BurntSushi/toml"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -28,6 +28,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/limited"
 	"github.com/youjun-edu/youjun/internal/tomlfile"
 )
 
@@ -266,12 +267,7 @@ func readChapter(name string) ([]byte, string) {
 	if fi.Size() > MaxChapterBytes {
 		return nil, fmt.Sprintf("章节文件太大（%s，最多 %s）：请拆分为几章", sizeText(int(min(fi.Size(), 1<<40))), sizeText(MaxChapterBytes))
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, "无法读取：" + diag.SysError(err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxChapterBytes+1))
+	src, err := limited.ReadFile(name, MaxChapterBytes)
 	if err != nil {
 		return nil, "无法读取：" + diag.SysError(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/limited"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -127,7 +128,7 @@ func loadHistory(dir string) (*History, diag.List) {
 	var probs diag.List
 	for _, f := range files {
 		name := "data/history/" + filepath.Base(f)
-		src, err := readLimited(f, maxSmallCSV)
+		src, err := limited.ReadFile(f, maxSmallCSV)
 		if err != nil {
 			probs.Add(name, 0, "", "", "无法读取：%s", diag.SysError(err))
 			continue

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/limited"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
 	"github.com/youjun-edu/youjun/internal/tomlfile"
@@ -37,22 +37,11 @@ type SurveyGroup struct {
 
 // LoadSurvey reads data/survey.csv; groups lists the accepted respondent groups.
 func LoadSurvey(path, name string, groups []string) (*Survey, diag.List) {
-	src, err := readLimited(path, maxSmallCSV)
+	src, err := limited.ReadFile(path, maxSmallCSV)
 	if err != nil {
 		return nil, diag.List{{File: name, Message: "无法读取：" + diag.SysError(err)}}
 	}
 	return ParseSurvey(src, name, groups)
-}
-
-// readLimited reads at most limit+1 bytes of a file: enough to tell that it is too large
-// without reading gigabytes into memory.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
 // ParseSurvey parses the survey CSV. Every row is checked, so that all problems of the file

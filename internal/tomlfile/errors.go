@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/limited"
 )
 
 // Limits on a TOML file, checked before parsing. A county's files are a few kilobytes and
@@ -26,12 +25,7 @@ const (
 
 // ReadFile reads a TOML file, or as much of it as tells that it exceeds MaxSize.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxSize+1))
+	return limited.ReadFile(path, MaxSize)
 }
 
 // Precheck refuses a file that is too large, not UTF-8 or nested too deeply, with a message
