@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -259,6 +260,28 @@ func TestSwapIn(t *testing.T) {
 				t.Errorf("left behind: %v", entries)
 			}
 		})
+	}
+}
+
+// The fallback swap renames the old output aside to .output.old-PID; a folder of that name that
+// youjun did not make is never removed: the swap fails and both folders stay as they were.
+func TestSwapInSparesForeignOldFolder(t *testing.T) {
+	dir := t.TempDir()
+	out, tmp := filepath.Join(dir, "output"), filepath.Join(dir, ".output.new-1")
+	for name, body := range map[string]string{"output/old.html": "old", ".output.new-1/new.html": "new",
+		filepath.Join(fmt.Sprintf(".output.old-%d", os.Getpid()), "thesis.docx"): "mine"} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(body), 0o644)
+	}
+	writeMarker(out)
+	before := snapshot(t, filepath.Join(dir, fmt.Sprintf(".output.old-%d", os.Getpid())))
+	if _, err := swapIn(tmp, out, func(a, b string) error { return errors.ErrUnsupported }); err == nil {
+		t.Error("the swap went ahead over a folder youjun did not make")
+	}
+	sameTree(t, "the foreign folder", before, snapshot(t, filepath.Join(dir, fmt.Sprintf(".output.old-%d", os.Getpid()))))
+	if b, _ := os.ReadFile(filepath.Join(out, "old.html")); string(b) != "old" {
+		t.Error("the old output is gone")
 	}
 }
 
