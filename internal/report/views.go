@@ -7,7 +7,6 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/eval"
-	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -336,7 +335,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 		u := &res.Units[i]
 		lr := res.Resource.Of(u.Level)
 		su := SchoolUnit{Name: u.Name, LevelName: u.Level.Chinese(), Students: Count(u.Students), Split: u.Split,
-			Share: num.Fixed(u.Share, 6), Status: u.Status, Met: u.Met}
+			Share: Percent(u.Share * 100), Status: u.Status, Met: u.Met}
 		for k := 0; k < u.Values.Len(); k++ {
 			_, v := u.Values.At(k)
 			ind := lr.Indicators[k]
