@@ -262,11 +262,11 @@ var (
 // more (hi 0).
 func bandRange(label string) (lo, hi int, ok bool) {
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	if m := bandBelow.FindStringSubmatch(label); m != nil {
-		return 0, atoi(m[1]), len(m[1]) <= 4
+	if m := bandBelow.FindStringSubmatch(label); m != nil && len(m[1]) <= 4 {
+		return 0, atoi(m[1]), true
 	}
-	if m := bandAbove.FindStringSubmatch(label); m != nil {
-		return atoi(m[1]), 0, len(m[1]) <= 4
+	if m := bandAbove.FindStringSubmatch(label); m != nil && len(m[1]) <= 4 {
+		return atoi(m[1]), 0, true
 	}
 	if m := bandRng.FindStringSubmatch(label); m != nil && len(m[1]) <= 4 && len(m[2]) <= 4 && atoi(m[1]) <= atoi(m[2]) {
 		return atoi(m[1]), atoi(m[2]), true

@@ -2,6 +2,7 @@ package statimport
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -32,6 +33,10 @@ func (res *Result) merge(recs []*Record, rosters map[string]*RosterCounts, t *da
 			row.Values = r.Values
 		case len(recs) == 0 && rosters[s.Code] != nil: // a roster alone
 			for _, key := range rosterKeys {
+				level, _, _ := strings.Cut(key, "_")
+				if level == "primary" && s.PrimaryStudents.Value == 0 || level == "junior" && s.JuniorStudents.Value == 0 {
+					continue // the table leaves the figures of a level without students blank
+				}
 				row.Values[key] = rosters[s.Code].value(key, "")
 			}
 		case len(recs) > 0:

@@ -60,7 +60,9 @@ func Run(o RunOptions) (*Report, diag.List) {
 	}
 	existing, tp := existingTable(o.Site)
 	probs = append(probs, tp...)
-	if probs.Err() != nil {
+	// A mistake in import.toml does not stop the files from being checked against the rest of
+	// it: the clerk sees every problem in one run.
+	if m == nil || len(inputs) < len(o.Files) || tp.Err() != nil {
 		return nil, probs
 	}
 	rep := &Report{}
@@ -71,7 +73,7 @@ func Run(o RunOptions) (*Report, diag.List) {
 	}
 	res, ip := Import(inputs, opts)
 	probs = append(probs, ip...)
-	if probs.Err() != nil {
+	if probs.Err() != nil || res == nil {
 		return nil, probs
 	}
 	rep.Result = res
