@@ -30,6 +30,7 @@ type Options struct {
 	Branches     string      // site.toml's [import] branches
 	Existing     *data.Table // the site's school table to merge into; nil for a new table
 	IndoorColumn bool        // see WriteIndoorColumn
+	County       string      // site.toml's county, checked against 统计三级
 }
 
 // Result is the school table the import makes.
@@ -117,6 +118,7 @@ func Import(inputs []Input, o Options) (*Result, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
+	checkCounty(recs, o.County, &probs)
 	recs = dedupe(recs, &probs)
 	recs = branches(recs, o.Branches, &probs)
 	if probs.Err() != nil {
@@ -345,5 +347,24 @@ func dropEmptyLevels(values map[string]*Value) {
 				delete(values, key)
 			}
 		}
+	}
+}
+
+// checkCounty warns of schools the export places in another county (统计三级): an export of the
+// whole city, or of the wrong county.
+func checkCounty(recs []*Record, county string, probs *diag.List) {
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if county == "" || r.County == "" || r.County == county || seen[r.County] {
+			continue
+		}
+		seen[r.County] = true
+		n := 0
+		for _, o := range recs {
+			if o.County == r.County {
+				n++
+			}
+		}
+		probs.Warn(r.Where, r.Row, "统计三级", r.County, "与 site.toml 的县名「%s」不同（共 %d 所学校）：是否导出了别的县或全市的数据？", county, n)
 	}
 }

@@ -71,6 +71,9 @@ func (m *Mapping) readRecord(loc locator, mapName string, probs *diag.List) *Rec
 	if v, _, ok := text("parent"); ok {
 		r.Parent = v
 	}
+	if v, _, ok := text("county"); ok {
+		r.County = stripCode(normalize(v))
+	}
 	for _, ru := range m.rules {
 		if v := readRule(ru, loc, probs); v != nil {
 			r.Values[ru.key] = v
@@ -247,10 +250,10 @@ func (m *Mapping) CountyRecords(t *Table, mapName string) ([]*Record, diag.List)
 			cols[p.String()] = lookup(t, p, mapName, &probs)
 		}
 	}
-	for _, key := range []string{"name", "type", "ownership", "area", "counted", "parent"} {
+	for _, key := range []string{"name", "type", "ownership", "area", "counted", "parent", "county"} {
 		if p, ok := m.keys[key]; ok {
-			if key == "parent" && t.Find(p) == -1 {
-				cols[p.String()] = -1 // optional: only needed to merge branch sites
+			if key != "counted" && slices.Contains(optionalKeys, key) && t.Find(p) == -1 {
+				cols[p.String()] = -1
 				continue
 			}
 			check(p)
@@ -287,6 +290,11 @@ func (m *Mapping) CountyRecords(t *Table, mapName string) ([]*Record, diag.List)
 	}
 	return recs, probs
 }
+
+// optionalKeys are the school's columns a file may lack: 所属学校 is needed only to merge
+// branch sites, 统计三级 only to check the county. A per-school workbook may leave out
+// 是否计校数 too; the county export may not, since it alone tells a branch site.
+var optionalKeys = []string{"parent", "county", "counted"}
 
 // paths lists every path of a rule.
 func (ru rule) paths() []Path {

@@ -351,3 +351,42 @@ func TestCellProblem(t *testing.T) {
 		t.Errorf("got %v", probs)
 	}
 }
+
+// With the column 室内体育用房面积, the areas are written as the statistics have them and the
+// indoor space on its own; without it, the R4/R5 rule is applied on import.
+func TestIndoorSportsColumn(t *testing.T) {
+	schools := exampleSchools(t)
+	in := countyInput(t, schools)
+	for _, indoor := range []bool{false, true} {
+		res, probs := Import([]Input{in}, Options{Mapping: builtin(t), MapName: BuiltinName, Branches: config.BranchOwn, IndoorColumn: indoor})
+		if probs.Err() != nil {
+			t.Fatal(probs)
+		}
+		r := res.Rows[0] // 湘水县第一小学: 7287.4 + 437.2 indoor in the statistics, 11535.4 − 437.2 ground
+		want := []string{"7287.4", "11535.4", ""}
+		if indoor {
+			want = []string{"7724.6", "11098.2", "437.2"}
+		}
+		got := []string{r.Text("teaching_area"), r.Text("sports_area"), r.Text(IndoorSportsKey)}
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("indoor column %v: %q, want %q", indoor, got, want)
+		}
+		if hasKey := strings.Contains(strings.Join(res.Keys, ","), IndoorSportsKey); hasKey != indoor {
+			t.Errorf("indoor column %v: keys %v", indoor, res.Keys)
+		}
+	}
+}
+
+// An export of another county is named.
+func TestCountyMismatch(t *testing.T) {
+	_, probs := Import([]Input{countyInput(t, exampleSchools(t))}, Options{Mapping: builtin(t), MapName: BuiltinName, Branches: config.BranchOwn, County: "别的县"})
+	var w []diag.Problem
+	for _, p := range probs.Warnings() {
+		if p.Column == "统计三级" {
+			w = append(w, p)
+		}
+	}
+	if len(w) != 1 || w[0].Value != "湘水县" || !strings.Contains(w[0].Message, "共 35 所学校") {
+		t.Errorf("got %v", probs)
+	}
+}

@@ -66,7 +66,7 @@ func Run(o RunOptions) (*Report, diag.List) {
 		return nil, probs
 	}
 	rep := &Report{}
-	opts := Options{Mapping: m, MapName: mapName, Branches: cfg.Import.Branches, IndoorColumn: WriteIndoorColumn}
+	opts := Options{Mapping: m, MapName: mapName, Branches: cfg.Import.Branches, IndoorColumn: WriteIndoorColumn, County: cfg.County}
 	if existing != nil {
 		opts.Existing = existing
 		rep.Merged = existing.File

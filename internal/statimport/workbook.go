@@ -64,6 +64,11 @@ func (m *Mapping) WorkbookRecord(sheets []*Sheet, mapName string) (*Record, diag
 		all = append(all, tr)
 	}
 	reported := map[string]bool{}
+	for _, key := range optionalKeys {
+		if p, ok := m.keys[key]; ok {
+			reported[p.String()] = true // not looked for: a workbook need not have them
+		}
+	}
 	loc := func(p Path) (*Table, int, int, bool) {
 		candidates := all
 		if isTableID(p[0]) {
