@@ -38,7 +38,7 @@ type Record struct {
 	Row     int
 	Counted bool
 	Parent  string
-	County  string // 统计三级, when the export has it
+	County  string            // 统计三级, when the export has it
 	Values  map[string]*Value // by column key, with code, name, type, ownership and area
 	Roster  *RosterCounts     // the school's teachers by the roster, nil without one
 	merged  []string          // branch sites merged into the school, for notes
