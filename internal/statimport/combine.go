@@ -102,7 +102,7 @@ func Import(inputs []Input, o Options) (*Result, diag.List) {
 				continue
 			}
 			t := ReadHeader(s, "", m.School.Code)
-			if t == nil || findLabelPath(t, m.keys["code"]) < 0 {
+			if t == nil || t.Find(m.keys["code"]) < 0 {
 				continue
 			}
 			rs, p := m.CountyRecords(t, o.MapName)
@@ -151,9 +151,6 @@ func Import(inputs []Input, o Options) (*Result, diag.List) {
 	res.notes(&probs)
 	return res, probs
 }
-
-// findLabelPath finds the school-code column of a possible county export.
-func findLabelPath(t *Table, p Path) int { return t.Find(p) }
 
 // forColumns returns the mapping as the table's columns need it: with the column 室内体育用房面积,
 // its cells leave 教学及辅助用房 and 运动场地 as the statistics have them; without, they are not

@@ -25,7 +25,7 @@ func (m *Mapping) readRecord(loc locator, mapName string, probs *diag.List) *Rec
 		if !found {
 			return "", Source{}, false
 		}
-		return strings.TrimSpace(t.Sheet.cell(row, col)), source(t, p, row, col, ""), true
+		return strings.TrimSpace(t.Sheet.cell(row, col)), source(t, row, col, ""), true
 	}
 	for _, key := range []string{"code", "name"} {
 		if v, src, ok := text(key); ok {
@@ -101,7 +101,7 @@ func readRule(ru rule, loc locator, probs *diag.List) *Value {
 			if i == 1 {
 				op = "−"
 			}
-			src := source(t, p, row, col, op)
+			src := source(t, row, col, op)
 			n, ok := parseNumber(src.Value)
 			if !ok {
 				probs.Add(where2(src), src.Row, cellRef(t.Paths[col], row, col), src.Value, "不是数字")
@@ -162,7 +162,7 @@ func readBands(ru rule, loc locator, probs *diag.List) *Value {
 			continue
 		}
 		any = true
-		src := source(t, b.path, row, col, "班额段")
+		src := source(t, row, col, "班额段")
 		n, ok := parseNumber(src.Value)
 		if !ok {
 			probs.Add(where2(src), src.Row, cellRef(t.Paths[col], row, col), src.Value, "不是数字")

@@ -199,6 +199,7 @@ func TestRosterRules(t *testing.T) {
 		"1,甲校,T2,李四,小学,高中,无,语文,无,是,否,聘任制",
 		"1,甲校,T3,王五,初中,专科,市级,音乐,初中,是,否,在编",
 		"1,甲校,T4,赵六,初中,本科,校级,美术,小学,是,是,在编",
+		"1,甲校,T8,吴十,初中,大专,县级骨干教师,语文,初中,是,否,在编",
 		"1,甲校,T5,钱七,初中,本科,省级,数学,初中,是,否,代课",
 		"1,甲校,T6,孙八,小学,本科,无,体育,小学,是,否,兼职",
 		"1,甲校,T7,周九,小学,本科,国家级,美术,小学,否,否,在编",
@@ -208,8 +209,8 @@ func TestRosterRules(t *testing.T) {
 		t.Fatal(probs)
 	}
 	rc := counts["1"]
-	want := map[string]int{"teachers": 4, "certified_teachers": 2, "primary_qualified_teachers": 1, "junior_qualified_teachers": 1,
-		"primary_backbone_teachers": 1, "junior_backbone_teachers": 1, "primary_pe_art_teachers": 1, "junior_pe_art_teachers": 2}
+	want := map[string]int{"teachers": 5, "certified_teachers": 3, "primary_qualified_teachers": 1, "junior_qualified_teachers": 1,
+		"primary_backbone_teachers": 1, "junior_backbone_teachers": 2, "primary_pe_art_teachers": 1, "junior_pe_art_teachers": 2}
 	for key, n := range want {
 		if got := len(rc.counts[key]); got != n {
 			t.Errorf("%s: %d, want %d", key, got, n)
@@ -218,13 +219,20 @@ func TestRosterRules(t *testing.T) {
 	if sum.Excluded != 3 || sum.Exchange != 2 || sum.ExchangeBackbone != 1 {
 		t.Errorf("summary %+v", sum)
 	}
-	if v := rc.value("teachers", ""); v.Sources[0].Rows != "2-5" {
+	if v := rc.value("teachers", ""); v.Sources[0].Rows != "2-6" {
 		t.Errorf("rows %q", v.Sources[0].Rows)
 	}
-	bad := rosterSheet(t, "1,甲校,T1,张三,小学,专科,县级,体育,小学,是,是,临聘")
+	bad := rosterSheet(t, "1,甲校,T1,张三,小学,专科,县级,体育,小学,是,是,临聘", "1,甲校,T2,李四,小学,本 科生,骨干,体育,小学,是,是,在编",
+		"1,甲校,T2,王五,小学,本科,无,体育,小学,是,是,在编")
 	_, _, probs = m.ReadRoster(bad, BuiltinName)
-	if len(probs) != 1 || probs[0].Line != 2 || probs[0].Column != "编制" || !strings.Contains(probs[0].Message, "不是可识别的编制") {
-		t.Errorf("unknown 编制: %v", probs)
+	want2 := []string{
+		`花名册.csv 第2行「编制」: "临聘" 不是可识别的编制（计入：在编、聘任制；不计入：兼职、代课）`,
+		`花名册.csv 第3行「骨干级别」: "骨干" 不是可识别的骨干级别（计入：国家级、省级、市级、县级；不计入：无、否、校级，或留空）`,
+		`花名册.csv 第3行「最高学历」: "本科生" 不是可识别的学历（可在 import.toml 的 [roster] other_degrees 中补充），是否为「本科」？`,
+		`花名册.csv 第4行「工号」: "T2" 与第3行重复：一名教师只能有一行`,
+	}
+	if got := probs.Error(); got != strings.Join(want2, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want2, "\n"))
 	}
 }
 
@@ -388,5 +396,59 @@ func TestCountyMismatch(t *testing.T) {
 	}
 	if len(w) != 1 || w[0].Value != "湘水县" || !strings.Contains(w[0].Message, "共 35 所学校") {
 		t.Errorf("got %v", probs)
+	}
+}
+
+// A per-school workbook gives the school's row of the county export; a sheet of the older
+// template is read through [tables].
+func TestWorkbookAsExport(t *testing.T) {
+	schools := exampleSchools(t)
+	m := builtin(t)
+	o := Options{Mapping: m, MapName: BuiltinName, Branches: config.BranchOwn}
+	county, probs := Import([]Input{countyInput(t, schools)}, o)
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	for _, i := range []int{0, 5, 7, 8, 30, 33} { // 小学, 初级中学, 九年一贯制, 完全中学, 教学点, 特殊教育
+		b, err := statfixture.WorkbookXLSX(schools[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "wb.xlsx")
+		os.WriteFile(path, b, 0o644)
+		sheets, err := ReadFile(path, "wb.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, probs := Import([]Input{{Name: "wb.xlsx", Sheets: sheets}}, o)
+		if probs.Err() != nil {
+			t.Fatalf("%s: %v", schools[i].Name, probs)
+		}
+		got, want := strings.Join(rowsText(res)[0], ","), strings.Join(rowsText(county)[i], ",")
+		if got != want {
+			t.Errorf("%s:\nworkbook %s\nexport   %s", schools[i].Name, got, want)
+		}
+	}
+	// The same school's workbook with its students' sheet under an older 表号: not read, and
+	// said so, until [tables] maps it.
+	b, _ := statfixture.WorkbookXLSX(schools[0])
+	path := filepath.Join(t.TempDir(), "old.xlsx")
+	os.WriteFile(path, b, 0o644)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetName("教基3112_小学", "基础基311_小学")
+	f.Save()
+	f.Close()
+	sheets, _ := ReadFile(path, "old.xlsx")
+	_, probs = Import([]Input{{Name: "old.xlsx", Sheets: sheets}}, o)
+	if !strings.Contains(probs.Warnings().Error(), "对应表中没有表号「基础基311」的栏目") {
+		t.Errorf("an unknown 表号 was not reported: %v", probs)
+	}
+	m.Tables = map[string]string{"基础基311": "教基3112"}
+	res, probs := Import([]Input{{Name: "old.xlsx", Sheets: sheets}}, o)
+	if probs.Err() != nil || strings.Join(rowsText(res)[0], ",") != strings.Join(rowsText(county)[0], ",") {
+		t.Errorf("old 表号 with [tables]: %v\n%q", probs, rowsText(res)[0])
 	}
 }

@@ -94,6 +94,8 @@ type RosterKeys struct {
 	BackboneLevels   []string            `toml:"backbone_levels"`
 	PEArtSubjects    []string            `toml:"pe_art_subjects"`
 	Qualified        map[string][]string `toml:"qualified"`
+	OtherDegrees     []string            `toml:"other_degrees"`
+	NotBackbone      []string            `toml:"not_backbone"`
 }
 
 // rule is a compiled Rule.

@@ -93,7 +93,7 @@ func cellRef(p Path, row, col int) string {
 }
 
 // source returns the Source of a cell of t.
-func source(t *Table, p Path, row, col int, op string) Source {
+func source(t *Table, row, col int, op string) Source {
 	return Source{File: t.Sheet.File, Sheet: t.Sheet.Name, Path: t.Paths[col].String(), Row: row + 1, Cell: CellName(row, col),
 		Value: t.Sheet.cell(row, col), Op: op}
 }

@@ -2,6 +2,7 @@ package statimport
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,9 +76,17 @@ func (m *Mapping) ReadRoster(s *Sheet, mapName string) (map[string]*RosterCounts
 	}
 	levels := []string{"小学", "初中", "高中", "中职", "特殊教育"}
 	out := map[string]*RosterCounts{}
+	ids := map[string]int{}
 	for row := t.First; row < len(s.Rows); row++ {
 		if isBlank(s.Rows[row]) {
 			continue
+		}
+		if id := cell(row, "id"); id != "" {
+			if first, dup := ids[id]; dup {
+				bad(row, "id", id, "与第%d行重复：一名教师只能有一行", first)
+				continue
+			}
+			ids[id] = row + 1
 		}
 		code := cell(row, "code")
 		if code == "" {
@@ -123,7 +132,16 @@ func (m *Mapping) ReadRoster(s *Sheet, mapName string) (map[string]*RosterCounts
 		} else if cert != "" && cert != "无" && !ok {
 			bad(row, "certificate", cert, "不是可识别的教师资格证学段（幼儿园、小学、初中、高中、中职，无证留空或填“无”）")
 		}
-		isBackbone := slices.Contains(rk.BackboneLevels, cell(row, "backbone"))
+		isBackbone := false
+		if b := cell(row, "backbone"); b != "" && !slices.Contains(rk.NotBackbone, b) {
+			isBackbone = slices.ContainsFunc(rk.BackboneLevels, func(l string) bool { return strings.Contains(b, l) })
+			if !isBackbone {
+				bad(row, "backbone", b, "不是可识别的骨干级别（计入：%s；不计入：%s，或留空）", strings.Join(rk.BackboneLevels, "、"), strings.Join(rk.NotBackbone, "、"))
+			}
+		}
+		if d := cell(row, "degree"); !knownDegree(rk, d) {
+			bad(row, "degree", d, "不是可识别的学历（可在 %s 的 [roster] other_degrees 中补充）%s", OverrideFile, suggestPath(d, allDegrees(rk)))
+		}
 		if lv, ok := map[string]string{"小学": "primary", "初中": "junior"}[level]; ok {
 			if slices.Contains(rk.Qualified[level], cell(row, "degree")) {
 				add(lv + "_qualified_teachers")
@@ -189,3 +207,18 @@ func rowRanges(rows []int) string {
 	}
 	return b.String()
 }
+
+// allDegrees lists the degrees the mapping knows.
+func allDegrees(rk RosterKeys) []string {
+	out := slices.Clone(rk.OtherDegrees)
+	for _, l := range slices.Sorted(maps.Keys(rk.Qualified)) {
+		for _, d := range rk.Qualified[l] {
+			if !slices.Contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+func knownDegree(rk RosterKeys, d string) bool { return slices.Contains(allDegrees(rk), d) }

@@ -42,6 +42,12 @@ func (m *Mapping) WorkbookRecord(sheets []*Sheet, mapName string) (*Record, diag
 	}
 	byID := map[string][]tableRow{}
 	var all []tableRow
+	used := map[string]bool{"教基1001": true} // 基本情况: the school's identity
+	for _, r := range m.rules {
+		for _, p := range r.paths() {
+			used[p[0]] = true
+		}
+	}
 	for _, s := range sheets {
 		id := tableID(s.Name)
 		if id == "" {
@@ -49,6 +55,10 @@ func (m *Mapping) WorkbookRecord(sheets []*Sheet, mapName string) (*Record, diag
 		}
 		if alias, ok := m.Tables[id]; ok {
 			id = alias
+		}
+		if !used[id] {
+			probs.Warn(where(s), 0, "", "", "对应表中没有表号「%s」的栏目，这张表未读取；若是旧版基层表，请在站点的 %s 的 [tables] 中写出旧表号与新表号的对应", id, OverrideFile)
+			continue
 		}
 		t := m.bestHeader(s, id)
 		if t == nil {
@@ -102,6 +112,13 @@ func (m *Mapping) WorkbookRecord(sheets []*Sheet, mapName string) (*Record, diag
 	r := m.readRecord(loc, mapName, &probs)
 	if r.Code == "" && probs.Err() == nil {
 		probs.Add(sheets[0].File, 0, "", "", "基层表中找不到学校标识码（应在「教基1001」表中）")
+	}
+	// A school without the students table of a level has no students at that level.
+	for _, ru := range m.rules {
+		if strings.HasSuffix(ru.key, "_students") && ru.key != "migrant_students" && r.Values[ru.key] == nil && len(ru.sum) > 0 {
+			r.Values[ru.key] = &Value{Text: "0", Note: "基层表中没有「" + ru.sum[0][0] + "」表，按 0 计",
+				Sources: []Source{{File: sheets[0].File, Path: "（没有「" + ru.sum[0][0] + "」表）"}}}
+		}
 	}
 	return r, probs
 }
