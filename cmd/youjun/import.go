@@ -58,7 +58,7 @@ data/schools.导入前.*（备份）后写入 data/schools.xlsx。对应表可�
 	for _, n := range res.Notes {
 		fmt.Fprintln(stdout, "提示："+n)
 	}
-	if rep.Merged != "" {
+	if rep.Merged != "" && !rep.Empty {
 		if len(res.Changes) == 0 {
 			fmt.Fprintf(stdout, "与 %s 合并：统计数据与表中各项一致，没有改动。\n", rep.Merged)
 		} else {
@@ -74,6 +74,9 @@ data/schools.导入前.*（备份）后写入 data/schools.xlsx。对应表可�
 	}
 	fmt.Fprintf(stdout, "已写入 %s：%d 所学校，每个导入的单元格的出处见其中的“%s”工作表。\n", rep.Out, len(res.Rows), statimport.SourceSheet)
 	switch {
+	case rep.Empty:
+		fmt.Fprintf(stdout, "原表 %s 中没有学校数据（只有填报模板的示例行），已改名备份为 %s。\n", rep.Merged, rep.Backup)
+		fmt.Fprintln(stdout, "统计中没有的列（音乐美术专用教室、建成年份、寄宿制、经费等）请在表中补填。")
 	case rep.Backup != "":
 		fmt.Fprintf(stdout, "原表已改名备份为 %s。\n", rep.Backup)
 	case rep.Merged != "":

@@ -43,3 +43,28 @@ func TestImportCommand(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// After youjun new, the 填报模板 holds example rows only: the import takes its place, keeping it
+// as a backup, instead of listing every school as added.
+func TestImportIntoNewSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "湘水县")
+	if code, _, stderr := runCLI("new", dir, "--name", "湘水县"); code != 0 {
+		t.Fatal(stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "site.toml"), append(mustRead(t, filepath.Join(dir, "site.toml")), "\n[import]\nbranches = \"单列\"\n"...), 0o644)
+	export := filepath.Join("..", "..", "examples", "hunan", "data", "事业统计", "湘水县2025年学校基本情况汇总.xlsx")
+	code, out, stderr := runCLI("import", "--site", dir, export)
+	if code != 0 || !strings.Contains(out, "原表 data/schools.xlsx 中没有学校数据（只有填报模板的示例行），已改名备份为 data/schools.导入前.xlsx") ||
+		strings.Contains(stderr, "已加在表末") {
+		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -33,6 +33,7 @@ type Report struct {
 	Out    string // the file written, relative to the site
 	Backup string // where the user's table was moved, relative to the site; "" when not moved
 	Merged string // the table merged into, relative to the site; "" for a new table
+	Empty  bool   // the site's table had no schools (the 填报模板): replaced, not merged
 	Result *Result
 }
 
@@ -68,8 +69,14 @@ func Run(o RunOptions) (*Report, diag.List) {
 	rep := &Report{}
 	opts := Options{Mapping: m, MapName: mapName, Branches: cfg.Import.Branches, IndoorColumn: WriteIndoorColumn, County: cfg.County}
 	if existing != nil {
-		opts.Existing = existing
 		rep.Merged = existing.File
+		if len(existing.Schools) > 0 {
+			opts.Existing = existing
+		} else {
+			// The 填报模板 of youjun new, with its example rows only: nothing to merge with; it
+			// is moved aside, as --replace does, and the new table takes its place.
+			o.Replace, rep.Empty = true, true
+		}
 	}
 	res, ip := Import(inputs, opts)
 	probs = append(probs, ip...)
