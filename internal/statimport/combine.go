@@ -266,6 +266,7 @@ func branches(recs []*Record, rule string, probs *diag.List) []*Record {
 // class is the larger one.
 func mergeInto(p, b *Record) {
 	p.merged = append(p.merged, fmt.Sprintf("%s（%s 第%d行）", b.Name, b.Where, b.Row))
+	p.codes = append(p.codes, b.Code)
 	for key, bv := range b.Values {
 		switch key {
 		case "code", "name", "type", "ownership", "area":
@@ -303,6 +304,10 @@ func applyRoster(recs []*Record, rosters map[string]*RosterCounts, existing *dat
 	for _, r := range recs {
 		known[r.Code] = true
 		rc := rosters[r.Code]
+		for _, code := range r.codes { // a merged branch site's teachers are the school's
+			known[code] = true
+			rc = rc.plus(rosters[code])
+		}
 		if rc == nil {
 			probs.Warn(r.Where, r.Row, "学校标识码", r.Code, "%s 在花名册中没有教师", r.Name)
 			continue

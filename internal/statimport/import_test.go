@@ -120,9 +120,15 @@ func TestBranchRule(t *testing.T) {
 	if probs.Err() != nil || len(own.Rows) != 35 {
 		t.Fatalf("单列: %v", probs)
 	}
-	merged, probs := Import([]Input{in}, Options{Mapping: m, MapName: BuiltinName, Branches: config.BranchMerge})
+	roster, _ := ParseCSV(statfixture.Roster(schools, 0, 0), "花名册.csv")
+	merged, probs := Import([]Input{in, {Name: "花名册.csv", Sheets: []*Sheet{roster}}}, Options{Mapping: m, MapName: BuiltinName, Branches: config.BranchMerge})
 	if probs.Err() != nil || len(merged.Rows) != 32 {
 		t.Fatalf("合并: %d rows, %v", len(merged.Rows), probs)
+	}
+	for _, p := range probs {
+		if strings.Contains(p.Message, "花名册") {
+			t.Errorf("the roster of a merged branch site: %v", p) // its teachers count for the school
+		}
 	}
 	// 东山乡中心学校 249 + 东山乡茅坪教学点 26 小学生; the largest class is the larger one.
 	for _, r := range merged.Rows {
@@ -135,7 +141,7 @@ func TestBranchRule(t *testing.T) {
 			}
 		}
 	}
-	if len(merged.Notes) != 3 || !strings.Contains(merged.Notes[0], "东山乡茅坪教学点") {
+	if len(merged.Notes) != 4 || !strings.Contains(merged.Notes[0], "东山乡茅坪教学点") {
 		t.Errorf("notes %q", merged.Notes)
 	}
 }

@@ -42,6 +42,7 @@ type Record struct {
 	Values  map[string]*Value // by column key, with code, name, type, ownership and area
 	Roster  *RosterCounts     // the school's teachers by the roster, nil without one
 	merged  []string          // branch sites merged into the school, for notes
+	codes   []string          // their codes, whose roster rows count for the school
 }
 
 // scale is the fixed point of the numbers read: 4 decimals, more than any statistics cell has,

@@ -222,3 +222,20 @@ func allDegrees(rk RosterKeys) []string {
 }
 
 func knownDegree(rk RosterKeys, d string) bool { return slices.Contains(allDegrees(rk), d) }
+
+// plus returns the counts of two schools together (a branch site merged into its school).
+func (rc *RosterCounts) plus(o *RosterCounts) *RosterCounts {
+	if rc == nil || o == nil {
+		if rc == nil {
+			return o
+		}
+		return rc
+	}
+	sum := &RosterCounts{File: rc.File, counts: map[string][]int{}, Teacher: rc.Teacher + o.Teacher}
+	for _, key := range rosterKeys {
+		rows := append(slices.Clone(rc.counts[key]), o.counts[key]...)
+		slices.Sort(rows)
+		sum.counts[key] = rows
+	}
+	return sum
+}
