@@ -82,11 +82,11 @@ func readHeaderAt(s *Sheet, prefix, key string, top int) *Table {
 	for bottom+1 < len(s.Rows) && !isBlank(s.Rows[bottom+1]) && !hasNumber(s.Rows[bottom+1]) {
 		bottom++
 	}
-	if bottom+1 < len(s.Rows) && isColumnNumbers(s.Rows[bottom+1]) {
-		bottom++
-	}
 	t := &Table{Sheet: s, Prefix: prefix, HeadTop: top, First: bottom + 1}
 	t.Paths = headerPaths(s, top, bottom, prefix)
+	if t.First < len(s.Rows) && isColumnNumbers(s.Rows[t.First]) {
+		t.First++
+	}
 	return t
 }
 
