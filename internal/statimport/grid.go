@@ -35,6 +35,7 @@ type Sheet struct {
 	Name   string // the sheet's name; "" for a CSV file
 	Rows   [][]string
 	Merges []Merge
+	cols   int // the width, once known
 }
 
 // Merge is a range of merged cells, 0-based and inclusive.
@@ -50,11 +51,12 @@ func (s *Sheet) cell(row, col int) string {
 
 // width is the number of columns of the widest row.
 func (s *Sheet) width() int {
-	w := 0
-	for _, r := range s.Rows {
-		w = max(w, len(r))
+	if s.cols == 0 {
+		for _, r := range s.Rows {
+			s.cols = max(s.cols, len(r))
+		}
 	}
-	return w
+	return s.cols
 }
 
 // CellName is the spreadsheet name of a 0-based cell: F7.

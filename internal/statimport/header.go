@@ -39,7 +39,7 @@ func isTitleRow(s *Sheet, row int) bool {
 // header belongs to it.
 func ReadHeader(s *Sheet, prefix, key string) *Table {
 	top := 0
-	for top < len(s.Rows) && isTitleRow(s, top) {
+	for top < min(len(s.Rows), maxTitleRows) && isTitleRow(s, top) {
 		top++
 	}
 	if key != "" { // the key's label starts the header, whatever is above it
@@ -53,8 +53,12 @@ func ReadHeader(s *Sheet, prefix, key string) *Table {
 	return readHeaderAt(s, prefix, key, top)
 }
 
-// maxTitleRows is how far down a header may start.
-const maxTitleRows = 20
+// maxTitleRows is how far down a header may start, and maxHeaderRows how many rows it may have:
+// real ones have up to six, and a file of text rows must not make a header of 200,000 rows.
+const (
+	maxTitleRows  = 20
+	maxHeaderRows = 12
+)
 
 // readHeaderAt reads the header starting at row top.
 func readHeaderAt(s *Sheet, prefix, key string, top int) *Table {
@@ -62,24 +66,25 @@ func readHeaderAt(s *Sheet, prefix, key string, top int) *Table {
 		return nil
 	}
 	bottom := top
-	for grew := true; grew; {
+	last := min(len(s.Rows), top+maxHeaderRows) - 1 // the lowest row the header may reach
+	for grew := true; grew && bottom < last; {
 		grew = false
 		for _, m := range s.Merges {
 			if m.Top >= top && m.Top <= bottom && m.Bottom > bottom {
-				bottom, grew = m.Bottom, true
+				bottom, grew = min(m.Bottom, last), true
 			}
 		}
 	}
 	if len(s.Merges) == 0 && key != "" {
 		if col := findLabel(s.Rows[top], key); col >= 0 {
-			for bottom+1 < len(s.Rows) && normalize(s.cell(bottom+1, col)) == "" && !isTitleRow(s, bottom+1) {
+			for bottom < last && normalize(s.cell(bottom+1, col)) == "" && !isTitleRow(s, bottom+1) {
 				bottom++
 			}
 		}
 	}
 	// Rows of labels only, with no number, are header rows too: a group label merged across,
 	// with its sub-labels in the row below.
-	for bottom+1 < len(s.Rows) && !isBlank(s.Rows[bottom+1]) && !hasNumber(s.Rows[bottom+1]) {
+	for bottom < last && !isBlank(s.Rows[bottom+1]) && !hasNumber(s.Rows[bottom+1]) {
 		bottom++
 	}
 	t := &Table{Sheet: s, Prefix: prefix, HeadTop: top, First: bottom + 1}
