@@ -296,9 +296,11 @@ func TestFormulaInert(t *testing.T) {
 	if v, _ := f.GetCellValue(SchoolSheet, "B2"); v != schools[0].Name {
 		t.Errorf("B2 = %q", v)
 	}
-	again, _ := XLSX(res)
-	if !bytes.Equal(b, again) {
-		t.Error("the same result gives different bytes")
+	for range 5 { // the streamed sheets come out of a map
+		again, _ := XLSX(res)
+		if !bytes.Equal(b, again) {
+			t.Fatal("the same result gives different bytes")
+		}
 	}
 }
 
