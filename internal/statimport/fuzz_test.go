@@ -52,7 +52,10 @@ func FuzzReadHeader(f *testing.F) {
 		if tb.First <= tb.HeadTop || tb.First > len(s.Rows)+1 {
 			t.Fatalf("header %d, data from %d, %d rows", tb.HeadTop, tb.First, len(s.Rows))
 		}
-		for _, p := range tb.Paths {
+		for i, p := range tb.Paths {
+			if i == 64 {
+				break // Find is linear: checking every path of 2,000 columns would be all the fuzzer does
+			}
 			for _, seg := range p {
 				if seg == "" {
 					t.Fatalf("blank level in %q", p)
