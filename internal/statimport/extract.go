@@ -54,7 +54,7 @@ func (m *Mapping) readRecord(loc locator, mapName string, probs *diag.List) *Rec
 		choice := mapValue(v, c.values, c.prefix)
 		if choice == "" {
 			hint := suggestPath(stripCode(v), keys(c.values))
-			probs.Add(where2(src), src.Row, src.Path, v, "对应表（%s）的 [values.%s] 中没有这个取值%s", mapName, c.key, hint)
+			probs.Add(sourceWhere(src), src.Row, src.Path, v, "对应表（%s）的 [values.%s] 中没有这个取值%s", mapName, c.key, hint)
 			continue
 		}
 		r.Values[c.key] = &Value{Text: choice, Sources: []Source{src}, Note: "「" + v + "」→「" + choice + "」"}
@@ -65,7 +65,7 @@ func (m *Mapping) readRecord(loc locator, mapName string, probs *diag.List) *Rec
 			r.Counted = false
 		case "1", "是", "":
 		default:
-			probs.Add(where2(src), src.Row, src.Path, v, "应为 1（计校数）或 0（不计校数）")
+			probs.Add(sourceWhere(src), src.Row, src.Path, v, "应为 1（计校数）或 0（不计校数）")
 		}
 	}
 	if v, _, ok := text("parent"); ok {
@@ -104,7 +104,7 @@ func readRule(ru rule, loc locator, probs *diag.List) *Value {
 			src := source(t, row, col, op)
 			n, ok := parseNumber(src.Value)
 			if !ok {
-				probs.Add(where2(src), src.Row, cellRef(t.Paths[col], row, col), src.Value, "不是数字")
+				probs.Add(sourceWhere(src), src.Row, cellRef(t.Paths[col], row, col), src.Value, "不是数字")
 				bad = true
 				continue
 			}
@@ -123,7 +123,7 @@ func readRule(ru rule, loc locator, probs *diag.List) *Value {
 	}
 	if sum < 0 {
 		s := v.Sources[0]
-		probs.Add(where2(s), s.Row, header(ru.key), formatNumber(sum), "算得负数（%s），请核对统计数据", formula(v.Sources))
+		probs.Add(sourceWhere(s), s.Row, header(ru.key), formatNumber(sum), "算得负数（%s），请核对统计数据", formula(v.Sources))
 		return nil
 	}
 	v.Text = formatNumber(sum)
@@ -165,7 +165,7 @@ func readBands(ru rule, loc locator, probs *diag.List) *Value {
 		src := source(t, row, col, "班额段")
 		n, ok := parseNumber(src.Value)
 		if !ok {
-			probs.Add(where2(src), src.Row, cellRef(t.Paths[col], row, col), src.Value, "不是数字")
+			probs.Add(sourceWhere(src), src.Row, cellRef(t.Paths[col], row, col), src.Value, "不是数字")
 			return nil
 		}
 		if n > 0 && (top == nil || b.lo >= top.lo) {
@@ -186,8 +186,8 @@ func readBands(ru rule, loc locator, probs *diag.List) *Value {
 	return v
 }
 
-// where2 names the file and sheet of a source.
-func where2(s Source) string {
+// sourceWhere names the file and sheet of a source.
+func sourceWhere(s Source) string {
 	if s.Sheet == "" {
 		return s.File
 	}
