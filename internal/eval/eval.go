@@ -260,7 +260,9 @@ func unitFailure(u *Unit, lr *Level) string {
 		ind := lr.Indicators[i]
 		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, withUnit(v.Value, ind.Unit), withUnit(ind.Threshold, ind.Unit))
 		if !v.AboveFloor {
-			part += fmt.Sprintf("的%s%%（%s）", num.Short(ind.Floor/ind.Threshold*100), withUnit(ind.Floor, ind.Unit))
+			// The floor with every digit it has: 85% of 2.3 is 1.955, not the 1.95 that
+			// rounding the float64 product 1.9549999999999998 would give.
+			part += fmt.Sprintf("的%s%%（%s%s）", num.Product(ind.floorRatio, 100), num.Product(ind.floorRatio, ind.Threshold), ind.Unit)
 		}
 		parts = append(parts, part)
 	}

@@ -160,8 +160,13 @@ type Indicator struct {
 	UnitsBelowFloor int    `json:"units_below_floor"`
 	UnitsMissing    int    `json:"units_missing"`
 
-	source Source // the first unit whose value is missing or not computable; else the table
+	source     Source  // the first unit whose value is missing or not computable; else the table
+	floorRatio float64 // Floor / Threshold, as the profile writes it (0.85), for messages
 }
+
+// FloorRatio returns the share of the threshold that is the floor (0.85), as the profile writes
+// it: Floor is its float64 product with the threshold, which may lack the last digit (1.955).
+func (ind Indicator) FloorRatio() float64 { return ind.floorRatio }
 
 // Opt is a number that may be undefined; it marshals as null then, never as NaN.
 // Undefined comes in two kinds: there is nothing to compute (fewer than two schools, a blank

@@ -339,7 +339,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 		for k := 0; k < u.Values.Len(); k++ {
 			_, v := u.Values.At(k)
 			ind := lr.Indicators[k]
-			row := UnitRow{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: Number(ind.Threshold), Floor: Number(ind.Floor),
+			row := UnitRow{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: Number(ind.Threshold), Floor: Floor(ind),
 				County: Amount(ind.Value), Value: "未填", Judgement: "待补充"}
 			if v.Reason != "" {
 				row.Value = NotComputable
@@ -468,7 +468,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 			x := lr.Indicators[k]
 			d.Status = eval.Combine(d.Status, x.CVStatus)
 			lv := IndicatorLevel{Level: l, ChartID: "dist-" + string(l) + "-" + id, LevelName: l.Chinese(), CV: CV(x.CV), CVLimit: Number(x.CVLimit), CVStatus: x.CVStatus,
-				Unit: x.Unit, Threshold: Number(x.Threshold), Floor: Number(x.Floor), Value: Amount(x.Value), Std: Amount(x.Std),
+				Unit: x.Unit, Threshold: Number(x.Threshold), Floor: Floor(x), Value: Amount(x.Value), Std: Amount(x.Std),
 				Units: lr.Units, Meeting: x.UnitsMeeting, BelowFloor: x.UnitsBelowFloor, Note: x.CVNote}
 			if x.CVCritical {
 				lv.Note += "差异系数与上限相差不足" + r.Labels.CriticalBand + "，属临界。"
@@ -486,7 +486,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 				}
 				gap := fmt.Sprintf("低于标准 %s%s，差 %s%s", Number(x.Threshold), x.Unit, UnitValue(x.Threshold-v.Value), x.Unit)
 				if !v.AboveFloor {
-					gap += "；低于" + r.Labels.FloorHeader + " " + Number(x.Floor) + x.Unit
+					gap += "；低于" + r.Labels.FloorHeader + " " + Floor(x) + x.Unit
 				}
 				lv.Below = append(lv.Below, BelowRow{Name: u.Name, Ref: "school:" + u.Code, Students: Count(u.Students), Value: UnitValue(v.Value), Gap: gap})
 			}

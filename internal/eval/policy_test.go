@@ -1,0 +1,34 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+// A unit below its floor is told the floor with every digit: 85% of 2.3 is 1.955 (the float64
+// product 1.9549999999999998 rounded to two decimals would say 1.95), of 7.5 is 6.375, of 10.2 is 8.67.
+func TestFloorDigits(t *testing.T) {
+	tests := []struct {
+		name string
+		s    row
+		want string
+	}{
+		{"R7 primary", primaryAt.with("multimedia_rooms", "19"), "R7 每百名学生拥有网络多媒体教室数 1.9间，低于标准2.3间的85%（1.955间）"},
+		{"R5 primary", primaryAt.with("sports_area", "6000"), "R5 生均体育运动场馆面积 6平方米，低于标准7.5平方米的85%（6.375平方米）"},
+		{"R5 junior", juniorAt.with("sports_area", "8000"), "R5 生均体育运动场馆面积 8平方米，低于标准10.2平方米的85%（8.67平方米）"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := evaluate(t, national(t), nil, tt.s.with("code", "T", "name", "被测学校"))
+			var got []string
+			for _, f := range res.Failures {
+				if f.Kind == FindingUnit {
+					got = append(got, f.Message)
+				}
+			}
+			if len(got) != 1 || !strings.Contains(got[0], tt.want) {
+				t.Errorf("unit findings %q, want one containing %q", got, tt.want)
+			}
+		})
+	}
+}
