@@ -32,3 +32,24 @@ func TestFloorDigits(t *testing.T) {
 		})
 	}
 }
+
+// G4's 随迁子女 share is over the compulsory pupils (小学 + 初中), not over all pupils: a 完全中学
+// of 2100 初中 and 1000 高中 pupils with 1051 随迁子女 has 50.05% and is judged by 2400.
+func TestMigrantShareOverCompulsoryPupils(t *testing.T) {
+	full := juniorAt.with("type", "完全中学", "junior_students", "2100", "senior_students", "1000", "junior_classes", "42", "music_rooms", "4", "art_rooms", "4")
+	tests := []struct {
+		name     string
+		migrants string
+		want     Status
+	}{
+		{"1051 of 2100: over half", "1051", Met},
+		{"1050 of 2100: exactly half", "1050", NotMet},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if it := itemOf(t, "G4", full.with("migrant_students", tt.migrants)); it.Status != tt.want {
+				t.Errorf("G4 = %s, want %s (%v)", it.Status, tt.want, it.Schools)
+			}
+		})
+	}
+}

@@ -335,7 +335,7 @@ func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 				return Met, "", ""
 			}
 			oldBuilt := s.BuiltYear.Valid && s.BuiltYear.Value <= oldYear
-			migrant := s.MigrantStudents.Valid && s.MigrantStudents.Value > migrantShare*(n+s.SeniorStudents.Value)
+			migrant := migrantSchool(s, migrantShare)
 			if oldBuilt || migrant {
 				if n <= relaxed {
 					return Met, fmt.Sprintf("义务教育阶段%s人，按放宽标准不超过%s人", num.Short(n), num.Short(relaxed)), ""
@@ -352,6 +352,16 @@ func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 			return NotMet, fmt.Sprintf("义务教育阶段%s人，超过%s人", num.Short(n), num.Short(limit)), ""
 		},
 	}
+}
+
+// migrantSchool reports whether 随迁子女 are more than share of the school's compulsory pupils
+// (小学 + 初中 在校生, senior pupils left out). 工作规程 (国教督办函〔2019〕30号) 附件3 (七) relaxes
+// the size of 随迁子女占比超过50%的学校 in the same sentence as it judges 小学、初中 and the
+// compulsory part of 九年一贯制 schools, and 教育事业统计 counts 进城务工人员随迁子女 only among
+// 小学 and 初中 pupils: the share is over the pupils the size limit counts. (An earlier
+// version divided by all pupils, 高中 included, which understated the share of a 完全中学.)
+func migrantSchool(s *data.School, share float64) bool {
+	return s.MigrantStudents.Valid && s.MigrantStudents.Value > share*s.CompulsoryStudents()
 }
 
 // G5: the largest class at each level.
