@@ -103,6 +103,7 @@ func Evaluate(in Input) *Result {
 	conclude(res, table.File)
 	res.Dimensions = dimensions(p, res)
 	res.LocalTargets = localTargets(p, res, in.LocalTargets)
+	privateSchools(c)
 	for _, w := range res.warnings {
 		res.Warnings = append(res.Warnings, w.String())
 	}

@@ -53,3 +53,41 @@ func TestMigrantShareOverCompulsoryPupils(t *testing.T) {
 		})
 	}
 }
+
+// County.toml reports 民办 pupils: a table without a 民办 school is warned about, at the key.
+func TestPrivatePupilsWithoutPrivateSchool(t *testing.T) {
+	const key = "resident_population = 100000"
+	tests := []struct {
+		name    string
+		edit    string
+		private bool // one of the schools is 民办
+		want    int  // warnings about 民办
+	}{
+		{"no figure", key, false, 0},
+		{"0 民办 pupils", key + "\nprivate_students = 0", false, 0},
+		{"1 民办 pupil, no 民办 school", key + "\nprivate_students = 1", false, 1},
+		{"民办 pupils and a 民办 school", key + "\nprivate_students = 850", true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := national(t)
+			extra := primaryAt.with("code", "M", "name", "民办小学")
+			if tt.private {
+				extra = extra.with("ownership", "民办")
+			}
+			res := passingCounty(t, p, passingFigures(t, p, key, tt.edit), extra)
+			var got []string
+			for _, w := range res.TableWarnings() {
+				if strings.Contains(w.Message, "民办") {
+					got = append(got, w.String())
+				}
+			}
+			if len(got) != tt.want {
+				t.Fatalf("warnings %q, want %d", got, tt.want)
+			}
+			if tt.want == 1 && !strings.Contains(got[0], "data/county.toml") || tt.want == 1 && !strings.Contains(got[0], "county.private_students") {
+				t.Errorf("warning %q does not point at county.private_students", got[0])
+			}
+		})
+	}
+}
