@@ -91,3 +91,47 @@ func TestPrivatePupilsWithoutPrivateSchool(t *testing.T) {
 		})
 	}
 }
+
+// Q4 is judged on the budget; the 决算, where given, is shown and warned about, never decides.
+func TestTrainingFundsBudgetAndFinal(t *testing.T) {
+	tests := []struct {
+		name           string
+		s              row
+		want           Status
+		warnings       int
+		summary, first string // in the item's summary; in the tested school's detail or warning
+	}{
+		{"budget 5%, no 决算", primaryAt, Met, 0, "应评估5所，达到5所", ""},
+		{"budget 4.99%", primaryAt.with("training_fund", "3.493"), NotMet, 0, "未达到1所", "占公用经费预算70万元的4.99%，低于5%"},
+		{"budget 5%, 决算 5%", primaryAt.with("public_fund_final", "90", "training_fund_final", "4.5"), Met, 0, "（按预算判定；填报决算1所）", ""},
+		{"budget 5%, 决算 4.99%", primaryAt.with("public_fund_final", "90", "training_fund_final", "4.49"), Met, 1,
+			"（按预算判定；填报决算1所，决算比例低于5%的1所）", "被测学校：决算：教师培训经费4.49万元，占公用经费决算90万元的4.99%（低于5%）（本项以预算判定）"},
+		{"budget 4.99%, 决算 6%", primaryAt.with("training_fund", "3.493", "public_fund_final", "100", "training_fund_final", "6"), NotMet, 0,
+			"未达到1所", "低于5%；决算：教师培训经费6万元，占公用经费决算100万元的6.00%"},
+		{"决算 public 0", primaryAt.with("public_fund_final", "0", "training_fund_final", "0"), Met, 0, "填报决算1所）", ""},
+		{"only one 决算 cell", primaryAt.with("training_fund_final", "1"), Met, 0, "应评估5所，达到5所", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := itemOf(t, "Q4", tt.s)
+			if it.Status != tt.want || len(it.Warnings) != tt.warnings || !strings.Contains(it.Summary, tt.summary) {
+				t.Fatalf("Q4 = %s, %q, warnings %q", it.Status, it.Summary, it.Warnings)
+			}
+			if tt.first == "" {
+				return
+			}
+			got := ""
+			if len(it.Warnings) > 0 {
+				got = it.Warnings[0]
+			} else if len(it.Schools) > 0 {
+				got = it.Schools[0].Detail
+			}
+			if !strings.Contains(got, tt.first) {
+				t.Errorf("got %q, want %q", got, tt.first)
+			}
+		})
+	}
+	if it := itemOf(t, "Q4", primaryAt); strings.Contains(it.Summary, "决算") {
+		t.Errorf("without 决算 the summary is unchanged: %q", it.Summary)
+	}
+}

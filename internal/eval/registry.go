@@ -28,7 +28,7 @@ var rulesByName = map[string]rule{
 	"small_school_funding":   {school: smallSchoolFunding},
 	"special_school_funding": {school: specialSchoolFunding},
 	"teacher_certification":  {school: certification, judge: teacherCertification},
-	"training_fund_share":    {school: trainingFundShare},
+	"training_fund_share":    {school: trainingFundShare, judge: trainingFunds},
 	standard.RuleSurvey:      {judge: survey},
 	"history_cv":             {judge: historyCV},
 	"resource_cv":            {judge: resourceCV},

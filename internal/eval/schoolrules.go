@@ -517,7 +517,10 @@ func teacherCertification(c *context, it *standard.Item) Item {
 	return out
 }
 
-// Q4: each school's teacher-training funds are at least 5% of its public-fund budget.
+// Q4: each school's teacher-training funds are at least 5% (Hunan 8%) of its public-fund budget.
+// The standard words it on the budget (「按照不低于学校年度公用经费预算总额的5%安排」), so the
+// budget decides; the 决算 figures, where a school gives them, are shown beside it, and a 决算
+// share below the minimum is a warning (trainingFunds): 督导 reviews check the funds spent too.
 func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
 	min := it.Param("min_share")
 	return &schoolCheck{
@@ -540,9 +543,88 @@ func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
 			}
 			detail := fmt.Sprintf("教师培训经费%s万元，占公用经费预算%s万元的%s%%", num.Short(s.TrainingFund.Value/10000), num.Short(s.PublicFundBudget.Value/10000), num.Fixed(share, 2))
 			if !ok {
-				return NotMet, detail + "，低于" + num.Short(min) + "%", "training_fund"
+				detail += "，低于" + num.Short(min) + "%"
+			}
+			if f, given := finalShare(s); given {
+				detail += "；" + f.text(min, tol)
+			}
+			if !ok {
+				return NotMet, detail, "training_fund"
 			}
 			return Met, detail, ""
 		},
 	}
+}
+
+// fundsFinal are a school's 决算 figures of Q4.
+type fundsFinal struct {
+	training, public, share float64
+	ok                      bool // the share is a number
+}
+
+// finalShare returns the school's 决算 training-fund share; given is false unless both 决算
+// cells are filled.
+func finalShare(s *data.School) (f fundsFinal, given bool) {
+	if !s.TrainingFundFinal.Valid || !s.PublicFundFinal.Valid {
+		return f, false
+	}
+	f = fundsFinal{training: s.TrainingFundFinal.Value, public: s.PublicFundFinal.Value}
+	if f.public > 0 {
+		f.share = f.training / f.public * 100
+		f.ok = finite(f.share)
+	}
+	return f, true
+}
+
+// below reports whether the 决算 share is a number under the minimum.
+func (f fundsFinal) below(min, tol float64) bool { return f.ok && !meets(f.share, min, tol) }
+
+// text states the 决算 figures, "决算：教师培训经费4万元，占公用经费决算90万元的4.44%（低于5%）".
+func (f fundsFinal) text(min, tol float64) string {
+	t := fmt.Sprintf("决算：教师培训经费%s万元，占公用经费决算%s万元", num.Short(f.training/10000), num.Short(f.public/10000))
+	switch {
+	case f.public == 0:
+		return t + "（公用经费决算为0，无法计算比例）"
+	case !f.ok:
+		return t + "的比例" + Overflow
+	}
+	t += "的" + num.Fixed(f.share, 2) + "%"
+	if f.below(min, tol) {
+		t += "（低于" + num.Short(min) + "%）"
+	}
+	return t
+}
+
+// trainingFunds judges Q4 on the budgets and adds what the 决算 figures show: how many schools
+// gave them, and a warning for each school whose 决算 share is below the minimum. Without 决算
+// figures the item is exactly schoolRule's.
+func trainingFunds(c *context, it *standard.Item) Item {
+	sc := trainingFundShare(it, c.p.Resource.Tolerance)
+	out := schoolRule(c, it, sc)
+	min, tol := it.Param("min_share"), c.p.Resource.Tolerance
+	given, below := 0, 0
+	for i := range c.table.Schools {
+		s := &c.table.Schools[i]
+		if !sc.applies(s) {
+			continue
+		}
+		f, ok := finalShare(s)
+		if !ok {
+			continue
+		}
+		given++
+		if f.below(min, tol) {
+			below++
+			src := Source{File: c.table.File, Line: s.Row, Column: data.HeaderOf("training_fund_final")}
+			out.warn(src, s.Name+"："+f.text(min, tol)+"（本项以预算判定）")
+		}
+	}
+	if given > 0 {
+		out.Summary += fmt.Sprintf("（按预算判定；填报决算%d所", given)
+		if below > 0 {
+			out.Summary += fmt.Sprintf("，决算比例低于%s%%的%d所", num.Short(min), below)
+		}
+		out.Summary += "）"
+	}
+	return out
 }

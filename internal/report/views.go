@@ -385,6 +385,9 @@ func (r *Report) SchoolView(i int) *SchoolView {
 			continue
 		}
 		v := c.Format(sc)
+		if v == "" && c.Extra {
+			continue // an optional column the school did not fill: nothing to show
+		}
 		if v == "" {
 			v = "—"
 		}
