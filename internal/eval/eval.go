@@ -104,6 +104,7 @@ func Evaluate(in Input) *Result {
 	res.Dimensions = dimensions(p, res)
 	res.LocalTargets = localTargets(p, res, in.LocalTargets)
 	privateSchools(c)
+	relaxations(c)
 	for _, w := range res.warnings {
 		res.Warnings = append(res.Warnings, w.String())
 	}

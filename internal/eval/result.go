@@ -60,6 +60,13 @@ type Result struct {
 	Failures     []Finding     `json:"failures"` // what fails, in report order
 	Pending      []Finding     `json:"pending"`  // what lacks data
 	Warnings     []string      `json:"warnings"`
+	// Relaxations lists the schools that meet a criterion only by a relaxation of 工作规程 附件3,
+	// each with the year by which it must meet the full standard (认定年份 + deadline_years).
+	Relaxations []Relied `json:"relaxations,omitempty"`
+	// RecognitionYear is the 认定年份 the deadlines count from: county.toml's recognition_year,
+	// else the evaluation year (RecognitionYearAssumed).
+	RecognitionYear        int  `json:"recognition_year,omitempty"`
+	RecognitionYearAssumed bool `json:"recognition_year_assumed,omitempty"`
 
 	warnings diag.List // the Warnings about the school table, with their rows
 }

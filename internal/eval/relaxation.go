@@ -1,0 +1,196 @@
+package eval
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/num"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// Relied is a school that meets a criterion only through a relaxation of 工作规程
+// (国教督办函〔2019〕30号) 附件3, with the year by which it must meet the full standard. A school
+// that fails even the relaxed criterion, or meets the full one, does not rely on it.
+type Relied struct {
+	Code           string `json:"code"`
+	Name           string `json:"name"`
+	Row            int    `json:"row"`
+	Item           string `json:"item"`            // the profile's item or indicator: G3, G4, R3, R5
+	Level          string `json:"level,omitempty"` // of the unit, for an indicator
+	Relaxation     string `json:"relaxation"`      // standard.Relax…
+	RelaxationName string `json:"relaxation_name"`
+	Detail         string `json:"detail"` // the figure, the relaxed and the full criterion
+	// Deadline is 认定年份 + the relaxation's deadline_years: the school must meet the full
+	// standard by then. 0 when the text sets no deadline or no year is known.
+	Deadline int `json:"deadline,omitempty"`
+}
+
+// sharedEligible reports whether a unit may count 交流轮岗、兼职、走教 PE and art teachers
+// (工作规程附件3 (四)): a rural campus of one level with 50–99 pupils.
+func sharedEligible(r *standard.Resource, u *Unit, s *data.School) bool {
+	lim := r.SharedPEArtStudents
+	return s.In(data.Rural) && !u.Split && u.Students >= float64(lim.Min) && u.Students <= float64(lim.Max)
+}
+
+// recognitionYear is the year the deadlines count from: county.toml's recognition_year, else
+// the evaluation year (assumed true); 0 when neither is known.
+func recognitionYear(c *context) (year int, assumed bool) {
+	if f := c.county.Figures; f != nil && f.County != nil {
+		if y, ok := f.County.Numbers["recognition_year"]; ok {
+			return int(y), false
+		}
+	}
+	return c.year, c.year != 0
+}
+
+// relaxations lists the schools that rely on a relaxation, in the table's order.
+func relaxations(c *context) {
+	year, assumed := recognitionYear(c)
+	var out []Relied
+	add := func(s *data.School, item, level, id, detail string) {
+		r := c.p.Relaxation(id)
+		x := Relied{Code: s.Code, Name: s.Name, Row: s.Row, Item: item, Level: level, Relaxation: id, RelaxationName: r.Name, Detail: detail}
+		if r.DeadlineYears > 0 && year > 0 {
+			x.Deadline = year + r.DeadlineYears
+		}
+		out = append(out, x)
+	}
+	schools := c.table.Schools
+	for i := range c.p.Items {
+		it := &c.p.Items[i]
+		var judge func(s *data.School) (id, detail string)
+		switch it.Rule {
+		case "music_art_rooms":
+			judge = roomReliance(c.p, it)
+		case "school_size":
+			judge = sizeReliance(c.p, it)
+		default:
+			continue
+		}
+		applies := inTypes(it)
+		for k := range schools {
+			s := &schools[k]
+			if !applies(s) {
+				continue
+			}
+			if id, detail := judge(s); id != "" {
+				add(s, it.ID, "", id, detail)
+			}
+		}
+	}
+	tol := c.p.Resource.Tolerance
+	for k, ind := range c.p.Resource.Indicators {
+		var id string
+		switch ind.Measure {
+		case "pe_art_teachers":
+			id = standard.RelaxSharedTeachers
+		case "sports_area":
+			id = standard.RelaxLeasedSports
+		default:
+			continue
+		}
+		if !c.p.InForce(id) {
+			continue
+		}
+		scale := 1.0
+		if ind.PerHundred {
+			scale = 100
+		}
+		for i := range c.res.Units {
+			u := &c.res.Units[i]
+			s := &schools[u.school]
+			_, v := u.Values.At(k)
+			if !v.Valid || !v.Meets {
+				continue
+			}
+			var added float64
+			var what string
+			switch {
+			case id == standard.RelaxSharedTeachers && s.SharedPEArtTeachers.Value > 0 && sharedEligible(&c.p.Resource, u, s):
+				added = s.SharedPEArtTeachers.Value
+				what = "计入走教兼职体育艺术教师" + num.Short(added) + "人"
+			case id == standard.RelaxLeasedSports && s.ExtraSportsArea.Value > 0 && s.In(data.Urban):
+				added = s.ExtraSportsArea.Value * u.Share
+				what = "计入租用改造体育场地" + num.Short(added) + "平方米"
+			default:
+				continue
+			}
+			t := ind.Threshold(u.Level)
+			without := (v.Numerator - added) / u.Students * scale
+			if meets(without, t, tol) {
+				continue
+			}
+			detail := fmt.Sprintf("%s后%s%s%s，达到标准%s%s（不计入为%s%s）", what, ind.Name, num.Short(v.Value), ind.Unit,
+				num.Short(t), ind.Unit, num.Short(without), ind.Unit)
+			add(s, ind.ID, string(u.Level), id, detail)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Row < out[j].Row })
+	c.res.Relaxations = out
+	if len(out) > 0 { // a county relying on none keeps its evaluation.json as it was
+		c.res.RecognitionYear, c.res.RecognitionYearAssumed = year, assumed
+	}
+}
+
+// roomReliance finds the rooms whose area meets G3 only by a relaxation (附件3 (六)).
+func roomReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (string, string) {
+	rp, tol := roomParamsOf(p, it), p.Resource.Tolerance
+	return func(s *data.School) (string, string) {
+		music, art, relaxed, _ := rp.areas(s)
+		if relaxed == noRelaxation {
+			return "", ""
+		}
+		var parts []string
+		for _, room := range [...]struct {
+			name        string
+			count, area data.Number
+			min, full   float64
+		}{
+			{"音乐", s.MusicRooms, s.MusicRoomMinArea, music, rp.music},
+			{"美术", s.ArtRooms, s.ArtRoomMinArea, art, rp.art},
+		} {
+			if !room.count.Valid || room.count.Value == 0 || !room.area.Valid {
+				continue
+			}
+			if meets(room.area.Value, room.min, tol) && !meets(room.area.Value, room.full, tol) {
+				parts = append(parts, fmt.Sprintf("%s专用教室最小%s平方米，按%s平方米评估（标准%s平方米）", room.name,
+					num.Short(room.area.Value), num.Short(room.min), num.Short(room.full)))
+			}
+		}
+		if len(parts) == 0 {
+			return "", ""
+		}
+		return relaxationOf(relaxed), strings.Join(parts, "；") + rp.basis(relaxed)
+	}
+}
+
+// sizeReliance finds the schools within the relaxed size limit only (附件3 (七)).
+func sizeReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (string, string) {
+	maxN, maxThrough := it.Param("max_students"), it.Param("max_students_through")
+	relaxedN, relaxedThrough := it.Param("relaxed_max_students"), it.Param("relaxed_max_students_through")
+	oldYear, migrantShare := it.Param("old_built_year"), it.Param("migrant_share")
+	on := p.InForce(standard.RelaxSchoolSize)
+	return func(s *data.School) (string, string) {
+		n := s.CompulsoryStudents()
+		limit, relaxed := maxN, relaxedN
+		if s.Type.Through() {
+			limit, relaxed = maxThrough, relaxedThrough
+		}
+		if !on || !finite(n) || n <= limit || n > relaxed {
+			return "", ""
+		}
+		var why []string
+		if s.BuiltYear.Valid && s.BuiltYear.Value <= oldYear {
+			why = append(why, num.Short(s.BuiltYear.Value)+"年建成")
+		}
+		if migrantSchool(s, migrantShare) {
+			why = append(why, "随迁子女占义务教育阶段在校生"+num.Fixed(s.MigrantStudents.Value/n*100, 2)+"%")
+		}
+		if len(why) == 0 {
+			return "", ""
+		}
+		return standard.RelaxSchoolSize, fmt.Sprintf("义务教育阶段%s人，按%s人评估（标准%s人；%s）", num.Short(n), num.Short(relaxed), num.Short(limit), strings.Join(why, "，"))
+	}
+}
