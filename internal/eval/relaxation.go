@@ -22,6 +22,11 @@ type Relied struct {
 	Relaxation     string `json:"relaxation"`      // standard.Relax…
 	RelaxationName string `json:"relaxation_name"`
 	Detail         string `json:"detail"` // the figure, the relaxed and the full criterion
+	// The same in three short parts, for a table: the school's figure ("音乐82.4、美术84.1平方米"),
+	// the relaxed criterion it meets ("73、67平方米") and the full one ("96、90平方米").
+	Value    string `json:"value"`
+	Relaxed  string `json:"relaxed"`
+	Standard string `json:"standard"`
 	// Deadline is 认定年份 + the relaxation's deadline_years: the school must meet the full
 	// standard by then. 0 when the text sets no deadline or no year is known.
 	Deadline int `json:"deadline,omitempty"`
@@ -49,9 +54,10 @@ func recognitionYear(c *context) (year int, assumed bool) {
 func relaxations(c *context) {
 	year, assumed := recognitionYear(c)
 	var out []Relied
-	add := func(s *data.School, item, level, id, detail string) {
+	add := func(s *data.School, item, level, id string, f reliance) {
 		r := c.p.Relaxation(id)
-		x := Relied{Code: s.Code, Name: s.Name, Row: s.Row, Item: item, Level: level, Relaxation: id, RelaxationName: r.Name, Detail: detail}
+		x := Relied{Code: s.Code, Name: s.Name, Row: s.Row, Item: item, Level: level, Relaxation: id, RelaxationName: r.Name,
+			Detail: f.detail, Value: f.value, Relaxed: f.relaxed, Standard: f.standard}
 		if r.DeadlineYears > 0 && year > 0 {
 			x.Deadline = year + r.DeadlineYears
 		}
@@ -60,7 +66,7 @@ func relaxations(c *context) {
 	schools := c.table.Schools
 	for i := range c.p.Items {
 		it := &c.p.Items[i]
-		var judge func(s *data.School) (id, detail string)
+		var judge func(s *data.School) (string, reliance)
 		switch it.Rule {
 		case "music_art_rooms":
 			judge = roomReliance(c.p, it)
@@ -75,8 +81,8 @@ func relaxations(c *context) {
 			if !applies(s) {
 				continue
 			}
-			if id, detail := judge(s); id != "" {
-				add(s, it.ID, "", id, detail)
+			if id, f := judge(s); id != "" {
+				add(s, it.ID, "", id, f)
 			}
 		}
 	}
@@ -106,14 +112,14 @@ func relaxations(c *context) {
 				continue
 			}
 			var added float64
-			var what string
+			var what, short string
 			switch {
 			case id == standard.RelaxSharedTeachers && s.SharedPEArtTeachers.Value > 0 && sharedEligible(&c.p.Resource, u, s):
 				added = s.SharedPEArtTeachers.Value
-				what = "计入走教兼职体育艺术教师" + num.Short(added) + "人"
+				what, short = "计入走教兼职体育艺术教师"+num.Short(added)+"人", "计入走教兼职"+num.Short(added)+"人"
 			case id == standard.RelaxLeasedSports && s.ExtraSportsArea.Value > 0 && s.In(data.Urban):
 				added = s.ExtraSportsArea.Value * u.Share
-				what = "计入租用改造体育场地" + num.Short(added) + "平方米"
+				what, short = "计入租用改造体育场地"+num.Short(added)+"平方米", "计入租用改造"+num.Short(added)+"平方米"
 			default:
 				continue
 			}
@@ -122,9 +128,12 @@ func relaxations(c *context) {
 			if meets(without, t, tol) {
 				continue
 			}
-			detail := fmt.Sprintf("%s后%s%s%s，达到标准%s%s（不计入为%s%s）", what, ind.Name, num.Short(v.Value), ind.Unit,
-				num.Short(t), ind.Unit, num.Short(without), ind.Unit)
-			add(s, ind.ID, string(u.Level), id, detail)
+			add(s, ind.ID, string(u.Level), id, reliance{
+				detail: fmt.Sprintf("%s后%s%s%s，达到标准%s%s（不计入为%s%s）", what, ind.Name, num.Short(v.Value), ind.Unit,
+					num.Short(t), ind.Unit, num.Short(without), ind.Unit),
+				value:    withUnit(v.Value, ind.Unit) + "（不计入为" + withUnit(without, ind.Unit) + "）",
+				relaxed:  short,
+				standard: withUnit(t, ind.Unit)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Row < out[j].Row })
@@ -134,15 +143,18 @@ func relaxations(c *context) {
 	}
 }
 
+// reliance is what a school meets only by a relaxation: a sentence, and the same in parts.
+type reliance struct{ detail, value, relaxed, standard string }
+
 // roomReliance finds the rooms whose area meets G3 only by a relaxation (附件3 (六)).
-func roomReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (string, string) {
+func roomReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (string, reliance) {
 	rp, tol := roomParamsOf(p, it), p.Resource.Tolerance
-	return func(s *data.School) (string, string) {
+	return func(s *data.School) (string, reliance) {
 		music, art, relaxed, _ := rp.areas(s)
 		if relaxed == noRelaxation {
-			return "", ""
+			return "", reliance{}
 		}
-		var parts []string
+		var parts, values, mins, fulls []string
 		for _, room := range [...]struct {
 			name        string
 			count, area data.Number
@@ -157,29 +169,33 @@ func roomReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (
 			if meets(room.area.Value, room.min, tol) && !meets(room.area.Value, room.full, tol) {
 				parts = append(parts, fmt.Sprintf("%s专用教室最小%s平方米，按%s平方米评估（标准%s平方米）", room.name,
 					num.Short(room.area.Value), num.Short(room.min), num.Short(room.full)))
+				values = append(values, room.name+num.Short(room.area.Value))
+				mins = append(mins, num.Short(room.min))
+				fulls = append(fulls, num.Short(room.full))
 			}
 		}
 		if len(parts) == 0 {
-			return "", ""
+			return "", reliance{}
 		}
-		return relaxationOf(relaxed), strings.Join(parts, "；") + rp.basis(relaxed)
+		return relaxationOf(relaxed), reliance{detail: strings.Join(parts, "；") + rp.basis(relaxed),
+			value: strings.Join(values, "、") + "平方米", relaxed: strings.Join(mins, "、") + "平方米", standard: strings.Join(fulls, "、") + "平方米"}
 	}
 }
 
 // sizeReliance finds the schools within the relaxed size limit only (附件3 (七)).
-func sizeReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (string, string) {
+func sizeReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (string, reliance) {
 	maxN, maxThrough := it.Param("max_students"), it.Param("max_students_through")
 	relaxedN, relaxedThrough := it.Param("relaxed_max_students"), it.Param("relaxed_max_students_through")
 	oldYear, migrantShare := it.Param("old_built_year"), it.Param("migrant_share")
 	on := p.InForce(standard.RelaxSchoolSize)
-	return func(s *data.School) (string, string) {
+	return func(s *data.School) (string, reliance) {
 		n := s.CompulsoryStudents()
 		limit, relaxed := maxN, relaxedN
 		if s.Type.Through() {
 			limit, relaxed = maxThrough, relaxedThrough
 		}
 		if !on || !finite(n) || n <= limit || n > relaxed {
-			return "", ""
+			return "", reliance{}
 		}
 		var why []string
 		if s.BuiltYear.Valid && s.BuiltYear.Value <= oldYear {
@@ -189,8 +205,10 @@ func sizeReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (
 			why = append(why, "随迁子女占义务教育阶段在校生"+num.Fixed(s.MigrantStudents.Value/n*100, 2)+"%")
 		}
 		if len(why) == 0 {
-			return "", ""
+			return "", reliance{}
 		}
-		return standard.RelaxSchoolSize, fmt.Sprintf("义务教育阶段%s人，按%s人评估（标准%s人；%s）", num.Short(n), num.Short(relaxed), num.Short(limit), strings.Join(why, "，"))
+		return standard.RelaxSchoolSize, reliance{
+			detail: fmt.Sprintf("义务教育阶段%s人，按%s人评估（标准%s人；%s）", num.Short(n), num.Short(relaxed), num.Short(limit), strings.Join(why, "，")),
+			value:  num.Short(n) + "人（" + strings.Join(why, "，") + "）", relaxed: num.Short(relaxed) + "人", standard: num.Short(limit) + "人"}
 	}
 }

@@ -103,7 +103,8 @@ func TestRelaxationDeadline(t *testing.T) {
 			want := Relied{Code: "T", Name: "被测学校", Row: 6, Item: "G3", Relaxation: standard.RelaxOldSchoolRooms,
 				RelaxationName: p.Relaxation(standard.RelaxOldSchoolRooms).Name,
 				Detail:         "音乐专用教室最小73平方米，按73平方米评估（标准96平方米）；美术专用教室最小67平方米，按67平方米评估（标准90平方米）（2016年及之前建成）",
-				Deadline:       tt.deadline}
+				Value:          "音乐73、美术67平方米", Relaxed: "73、67平方米", Standard: "96、90平方米",
+				Deadline: tt.deadline}
 			if r != want {
 				t.Errorf("got  %+v\nwant %+v", r, want)
 			}

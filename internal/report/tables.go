@@ -77,6 +77,9 @@ func (r *Report) buildTables() []*Table {
 		ts = append(ts, r.resourceTable(l))
 	}
 	ts = append(ts, r.cvTable(), r.splitTable(), r.excludedTable())
+	if t := r.relaxationTable(); t != nil {
+		ts = append(ts, t)
+	}
 	for _, d := range r.Profile.Dimensions {
 		ts = append(ts, r.itemTable(d.ID, d.Name))
 	}

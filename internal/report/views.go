@@ -58,6 +58,7 @@ type index struct {
 	excluded map[string]string // school code → why it is left out of the resource evaluation
 	units    map[string][]int  // school code → its units, indexes into res.Units in order
 	findings map[string][][2]int
+	relaxed  map[string][]int // school code → its entries in res.Relaxations
 }
 
 func (r *Report) buildIndex() {
@@ -70,6 +71,10 @@ func (r *Report) buildIndex() {
 	x.units = make(map[string][]int, len(res.Units))
 	for i, u := range res.Units {
 		x.units[u.Code] = append(x.units[u.Code], i)
+	}
+	x.relaxed = map[string][]int{}
+	for i, rx := range res.Relaxations {
+		x.relaxed[rx.Code] = append(x.relaxed[rx.Code], i)
 	}
 	x.findings = map[string][][2]int{}
 	for i, it := range res.Items {
@@ -297,6 +302,7 @@ type SchoolView struct {
 	Units                             []SchoolUnit
 	Lacks                             []Item
 	Rules                             []RuleRow // G3–G7, G12, Q4 for this school
+	Relaxations                       []Item    // what it meets only by a relaxation of 工作规程 附件3, with the deadline
 	Facts                             []Fact
 }
 
@@ -373,6 +379,9 @@ func (r *Report) SchoolView(i int) *SchoolView {
 		if st, detail, ok := eval.ExplainSchool(r.Profile, it, sc); ok {
 			d.Rules = append(d.Rules, RuleRow{ID: it.ID, Short: it.Short, Detail: detail, Status: st, Ref: "indicator:" + it.ID})
 		}
+	}
+	for _, k := range r.index().relaxed[sc.Code] {
+		d.Relaxations = append(d.Relaxations, r.relaxationItem(&res.Relaxations[k], false))
 	}
 	for _, x := range r.index().findings[sc.Code] {
 		it := &res.Items[x[0]]

@@ -37,6 +37,7 @@ var RelaxationIDs = []string{RelaxOldSchoolRooms, RelaxSmallRuralRooms, RelaxSch
 type Relaxation struct {
 	ID    string `toml:"id"`
 	Name  string `toml:"name"`  // what it allows, for the report
+	Short string `toml:"short"` // a few words for a table column; "" = Name
 	Basis string `toml:"basis"` // the text that grants it
 	// From and Until are the first and the last day of evaluations it applies to (both
 	// included, TOML dates such as 2022-12-31); a zero date leaves that end open.
@@ -59,10 +60,13 @@ func (p *Profile) Relaxation(id string) Relaxation {
 			if r.Name == "" {
 				r.Name = relaxationNames[id]
 			}
+			if r.Short == "" {
+				r.Short = r.Name
+			}
 			return r
 		}
 	}
-	return Relaxation{ID: id, Name: relaxationNames[id]}
+	return Relaxation{ID: id, Name: relaxationNames[id], Short: relaxationNames[id]}
 }
 
 // SetEvaluationDate sets the date of the evaluation that decides whether each relaxation
