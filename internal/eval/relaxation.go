@@ -2,7 +2,7 @@ package eval
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/data"
@@ -50,43 +50,55 @@ func recognitionYear(c *context) (year int, assumed bool) {
 	return c.year, c.year != 0
 }
 
-// relaxations lists the schools that rely on a relaxation, in the table's order.
+// relaxations lists the schools that rely on a relaxation, in the table's order. Like the
+// school rules, it checks the schools and the units in parts on every core.
 func relaxations(c *context) {
 	year, assumed := recognitionYear(c)
-	var out []Relied
-	add := func(s *data.School, item, level, id string, f reliance) {
+	relied := func(s *data.School, item, level, id string, f reliance) Relied {
 		r := c.p.Relaxation(id)
 		x := Relied{Code: s.Code, Name: s.Name, Row: s.Row, Item: item, Level: level, Relaxation: id, RelaxationName: r.Name,
 			Detail: f.detail, Value: f.value, Relaxed: f.relaxed, Standard: f.standard}
 		if r.DeadlineYears > 0 && year > 0 {
 			x.Deadline = year + r.DeadlineYears
 		}
-		out = append(out, x)
+		return x
 	}
-	schools := c.table.Schools
+	// The school rules (G3, G4) school by school.
+	type rule struct {
+		id      string
+		applies func(*data.School) bool
+		judge   func(*data.School) (string, reliance)
+	}
+	var rules []rule
 	for i := range c.p.Items {
 		it := &c.p.Items[i]
-		var judge func(s *data.School) (string, reliance)
 		switch it.Rule {
 		case "music_art_rooms":
-			judge = roomReliance(c.p, it)
+			rules = append(rules, rule{it.ID, inTypes(it), roomReliance(c.p, it)})
 		case "school_size":
-			judge = sizeReliance(c.p, it)
-		default:
-			continue
-		}
-		applies := inTypes(it)
-		for k := range schools {
-			s := &schools[k]
-			if !applies(s) {
-				continue
-			}
-			if id, f := judge(s); id != "" {
-				add(s, it.ID, "", id, f)
-			}
+			rules = append(rules, rule{it.ID, inTypes(it), sizeReliance(c.p, it)})
 		}
 	}
-	tol := c.p.Resource.Tolerance
+	schools := c.table.Schools
+	bySchool := make([][]Relied, parts(len(schools)))
+	inParts(len(schools), func(k, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := &schools[i]
+			for _, r := range rules {
+				// judge first: it rejects most schools on a figure or two, cheaper than the type list.
+				if id, f := r.judge(s); id != "" && r.applies(s) {
+					bySchool[k] = append(bySchool[k], relied(s, r.id, "", id, f))
+				}
+			}
+		}
+	})
+	// The resource indicators (R3, R5) unit by unit.
+	type indicator struct {
+		k     int
+		id    string
+		scale float64
+	}
+	var inds []indicator
 	for k, ind := range c.p.Resource.Indicators {
 		var id string
 		switch ind.Measure {
@@ -94,53 +106,82 @@ func relaxations(c *context) {
 			id = standard.RelaxSharedTeachers
 		case "sports_area":
 			id = standard.RelaxLeasedSports
-		default:
-			continue
 		}
-		if !c.p.InForce(id) {
+		if id == "" || !c.p.InForce(id) {
 			continue
 		}
 		scale := 1.0
 		if ind.PerHundred {
 			scale = 100
 		}
-		for i := range c.res.Units {
-			u := &c.res.Units[i]
-			s := &schools[u.school]
-			_, v := u.Values.At(k)
-			if !v.Valid || !v.Meets {
-				continue
+		inds = append(inds, indicator{k, id, scale})
+	}
+	units := c.res.Units
+	byUnit := make([][]Relied, parts(len(units)))
+	if len(inds) > 0 {
+		inParts(len(units), func(part, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				u := &units[i]
+				s := &schools[u.school]
+				if s.SharedPEArtTeachers.Value == 0 && s.ExtraSportsArea.Value == 0 {
+					continue
+				}
+				for _, x := range inds {
+					if f, ok := unitReliance(c.p, u, s, x.k, x.id, x.scale); ok {
+						byUnit[part] = append(byUnit[part], relied(s, c.p.Resource.Indicators[x.k].ID, string(u.Level), x.id, f))
+					}
+				}
 			}
-			var added float64
-			var what, short string
-			switch {
-			case id == standard.RelaxSharedTeachers && s.SharedPEArtTeachers.Value > 0 && sharedEligible(&c.p.Resource, u, s):
-				added = s.SharedPEArtTeachers.Value
-				what, short = "计入走教兼职体育艺术教师"+num.Short(added)+"人", "计入走教兼职"+num.Short(added)+"人"
-			case id == standard.RelaxLeasedSports && s.ExtraSportsArea.Value > 0 && s.In(data.Urban):
-				added = s.ExtraSportsArea.Value * u.Share
-				what, short = "计入租用改造体育场地"+num.Short(added)+"平方米", "计入租用改造"+num.Short(added)+"平方米"
-			default:
-				continue
-			}
-			t := ind.Threshold(u.Level)
-			without := (v.Numerator - added) / u.Students * scale
-			if meets(without, t, tol) {
-				continue
-			}
-			add(s, ind.ID, string(u.Level), id, reliance{
-				detail: fmt.Sprintf("%s后%s%s%s，达到标准%s%s（不计入为%s%s）", what, ind.Name, num.Short(v.Value), ind.Unit,
-					num.Short(t), ind.Unit, num.Short(without), ind.Unit),
-				value:    withUnit(v.Value, ind.Unit) + "（不计入为" + withUnit(without, ind.Unit) + "）",
-				relaxed:  short,
-				standard: withUnit(t, ind.Unit)})
+		})
+	}
+	// Both lists are in the table's order; merge them, a school's rules before its units.
+	a, b := slices.Concat(bySchool...), slices.Concat(byUnit...)
+	out := make([]Relied, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0].Row <= b[0].Row {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Row < out[j].Row })
-	c.res.Relaxations = out
 	if len(out) > 0 { // a county relying on none keeps its evaluation.json as it was
+		c.res.Relaxations = out
 		c.res.RecognitionYear, c.res.RecognitionYearAssumed = year, assumed
 	}
+}
+
+// unitReliance reports whether unit u meets indicator k only by counting shared teachers
+// (附件3 (四)) or leased grounds (附件3 (五)), the relaxation id.
+func unitReliance(p *standard.Profile, u *Unit, s *data.School, k int, id string, scale float64) (reliance, bool) {
+	_, v := u.Values.At(k)
+	if !v.Valid || !v.Meets {
+		return reliance{}, false
+	}
+	var added float64
+	var what, short string
+	switch {
+	case id == standard.RelaxSharedTeachers && s.SharedPEArtTeachers.Value > 0 && sharedEligible(&p.Resource, u, s):
+		added = s.SharedPEArtTeachers.Value
+		what, short = "计入走教兼职体育艺术教师"+num.Short(added)+"人", "计入走教兼职"+num.Short(added)+"人"
+	case id == standard.RelaxLeasedSports && s.ExtraSportsArea.Value > 0 && s.In(data.Urban):
+		added = s.ExtraSportsArea.Value * u.Share
+		what, short = "计入租用改造体育场地"+num.Short(added)+"平方米", "计入租用改造"+num.Short(added)+"平方米"
+	default:
+		return reliance{}, false
+	}
+	ind := &p.Resource.Indicators[k]
+	t := ind.Threshold(u.Level)
+	without := (v.Numerator - added) / u.Students * scale
+	if meets(without, t, p.Resource.Tolerance) {
+		return reliance{}, false
+	}
+	return reliance{
+		detail: fmt.Sprintf("%s后%s%s%s，达到标准%s%s（不计入为%s%s）", what, ind.Name, num.Short(v.Value), ind.Unit,
+			num.Short(t), ind.Unit, num.Short(without), ind.Unit),
+		value:    withUnit(v.Value, ind.Unit) + "（不计入为" + withUnit(without, ind.Unit) + "）",
+		relaxed:  short,
+		standard: withUnit(t, ind.Unit),
+	}, true
 }
 
 // reliance is what a school meets only by a relaxation: a sentence, and the same in parts.
@@ -150,6 +191,9 @@ type reliance struct{ detail, value, relaxed, standard string }
 func roomReliance(p *standard.Profile, it *standard.Item) func(s *data.School) (string, reliance) {
 	rp, tol := roomParamsOf(p, it), p.Resource.Tolerance
 	return func(s *data.School) (string, reliance) {
+		if !(rp.oldOn && s.BuiltYear.Valid && s.BuiltYear.Value <= rp.oldYear) && !(rp.smallOn && s.In(data.Rural)) {
+			return "", reliance{} // no relaxation can apply: the common case, decided without areas
+		}
 		music, art, relaxed, _ := rp.areas(s)
 		if relaxed == noRelaxation {
 			return "", reliance{}

@@ -169,6 +169,7 @@ type Indicator struct {
 
 	source     Source  // the first unit whose value is missing or not computable; else the table
 	floorRatio float64 // Floor / Threshold, as the profile writes it (0.85), for messages
+	floorNote  string  // "的85%（1.955间）", written once for the messages of every unit below the floor
 }
 
 // FloorRatio returns the share of the threshold that is the floor (0.85), as the profile writes

@@ -640,6 +640,9 @@ func (f fundsFinal) text(min, tol float64) string {
 func trainingFunds(c *context, it *standard.Item) Item {
 	sc := trainingFundShare(c.p, it)
 	out := schoolRule(c, it, sc)
+	if !c.table.Has("public_fund_final") || !c.table.Has("training_fund_final") {
+		return out // no 决算 figures: nothing to add, and no second pass over a large table
+	}
 	min, tol := it.Param("min_share"), c.p.Resource.Tolerance
 	given, below := 0, 0
 	for i := range c.table.Schools {

@@ -8,6 +8,7 @@ package num
 import (
 	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -102,9 +103,19 @@ func Product(a, b float64) string {
 	if d > maxProductDecimals {
 		return Short(p)
 	}
-	x, _ := new(big.Rat).SetString(sa)
-	y, _ := new(big.Rat).SetString(sb)
-	s := x.Mul(x, y).FloatString(d) // exact: a product of decimals has at most d decimals
+	var s string
+	if ma, okA := mantissa(sa); okA {
+		if mb, okB := mantissa(sb); okB {
+			if hi, lo := bits.Mul64(abs64(ma), abs64(mb)); hi == 0 && lo <= math.MaxInt64 {
+				s = withPoint(strconv.FormatUint(lo, 10), d, (ma < 0) != (mb < 0) && lo != 0)
+			}
+		}
+	}
+	if s == "" { // digits beyond int64: exact in rationals
+		x, _ := new(big.Rat).SetString(sa)
+		y, _ := new(big.Rat).SetString(sb)
+		s = x.Mul(x, y).FloatString(d) // exact: a product of decimals has at most d decimals
+	}
 	if d > 0 {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
@@ -112,6 +123,33 @@ func Product(a, b float64) string {
 		s = "0"
 	}
 	return s
+}
+
+// mantissa reads a number written in 'f' form as an integer without its point: "-2.35" → -235.
+func mantissa(s string) (int64, bool) {
+	n, err := strconv.ParseInt(strings.Replace(s, ".", "", 1), 10, 64)
+	return n, err == nil
+}
+
+func abs64(n int64) uint64 {
+	if n < 0 {
+		return uint64(-n)
+	}
+	return uint64(n)
+}
+
+// withPoint writes the integer digits with d of them after a decimal point: ("1955", 3) → "1.955".
+func withPoint(digits string, d int, negative bool) string {
+	if len(digits) <= d {
+		digits = strings.Repeat("0", d-len(digits)+1) + digits
+	}
+	if d > 0 {
+		digits = digits[:len(digits)-d] + "." + digits[len(digits)-d:]
+	}
+	if negative {
+		digits = "-" + digits
+	}
+	return digits
 }
 
 // decimals counts the digits after the point of a number written in 'f' form.

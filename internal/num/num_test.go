@@ -52,6 +52,8 @@ func TestFormats(t *testing.T) {
 		{"product many decimals", Product(1.0/3, 3), "1"},
 		{"product nan", Product(math.NaN(), 1), NotComputable},
 		{"product overflow", Product(1e300, 1e10), NotComputable},
+		{"product small", Product(0.05, 0.2), "0.01"},
+		{"product beyond int64", Product(123456789.123456, 98765.432109), "12193263124567.823187448704"},
 		{"product huge", Product(1e10, 1e10), "1.00e+20"},
 	}
 	for _, tt := range tests {
