@@ -66,6 +66,12 @@ var surveyKeys = []standard.Input{
 
 var countyKeys = []standard.Input{
 	{Key: "resident_population", Type: "number", Unit: "人", Label: "常住人口（人）"},
+	// 义务教育阶段民办学校在校生数 (事业统计): with none of the table's schools 民办, the table
+	// lacks schools that R1–R7 must include (工作规程 附件3 (二)).
+	{Key: "private_students", Type: "number", Unit: "人", Label: "义务教育阶段民办学校在校生数（人）"},
+	// 认定年份: the year the county is (to be) recognised; a school relying on a relaxation of
+	// 工作规程 附件3 must meet the standard within three years of it.
+	{Key: "recognition_year", Type: "number", Unit: "年", Label: "优质均衡认定（申报）年份"},
 }
 
 // LoadFigures reads data/county.toml, checking every key against the profile's inputs.

@@ -30,6 +30,9 @@ func TestFiguresPlausible(t *testing.T) {
 		{"[P1]\nbasic_balance_year = 2017.5\n", `应为 1900–2100 之间的年份`},
 		{"[Q9]\nschool_difference_rate = 11\n", `"11" 不能大于 1`},
 		{"[county]\nresident_population = -1\n", `「county.resident_population」: "-1" 应为不小于 0 的数字`},
+		{"[county]\nprivate_students = 12.5\n", `「county.private_students」: "12.5" 应为整数`},
+		{"[county]\nrecognition_year = 26\n", `「county.recognition_year」: "26" 应为 1900–2100 之间的年份`},
+		{"[county]\nrecognition_yaer = 2026\n", `recognition_year`},
 		{"[S1]\nrespondents = 10.5\n", `「S1.respondents」: "10.5" 应为整数`},
 	}
 	for _, tt := range tests {

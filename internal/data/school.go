@@ -47,6 +47,9 @@ type School struct {
 	PublicFundPerStudent Number // 元
 	PublicFundBudget     Number // 元
 	TrainingFund         Number // 元
+	// The same two funds as spent (决算), optional: Q4 is judged on the budget, as the standard
+	// words it, and the 决算 shown beside it.
+	PublicFundFinal, TrainingFundFinal Number // 元
 }
 
 // Students returns the number of students at level l.
@@ -115,6 +118,7 @@ type Column struct {
 	Blank   Blank
 	Scale   float64 // multiply to get the unit of School (万元 → 元)
 	Note    string  // unit and meaning, for help texts and the 填报模板
+	Extra   bool    // optional, shown on a school's page only when filled (a blank cell is "not given")
 	number  func(*School) *Number
 	text    func(*School) *string
 	rng     *Range // from Plausible, looked up once
@@ -180,6 +184,8 @@ var Columns = []Column{
 	{Key: "public_fund_per_student", Header: "生均公用经费(元)", Kind: Decimal, Note: "元；特殊教育学校必填", number: func(s *School) *Number { return &s.PublicFundPerStudent }},
 	{Key: "public_fund_budget", Header: "公用经费预算(万元)", Kind: Decimal, Scale: 10000, Note: "万元；学校年度公用经费预算总额", number: func(s *School) *Number { return &s.PublicFundBudget }},
 	{Key: "training_fund", Header: "教师培训经费(万元)", Kind: Decimal, Scale: 10000, Note: "万元；学校年度教师培训经费", number: func(s *School) *Number { return &s.TrainingFund }},
+	{Key: "public_fund_final", Header: "公用经费决算(万元)", Kind: Decimal, Scale: 10000, Extra: true, Note: "万元；学校年度公用经费决算总额；可不填", number: func(s *School) *Number { return &s.PublicFundFinal }},
+	{Key: "training_fund_final", Header: "教师培训经费决算(万元)", Kind: Decimal, Scale: 10000, Extra: true, Note: "万元；学校年度教师培训经费决算数；可不填", number: func(s *School) *Number { return &s.TrainingFundFinal }},
 }
 
 // ColumnByKey returns the column with the given English key.

@@ -571,6 +571,10 @@ func unitColumn(norm string) string {
 		return "public_fund_budget"
 	case "教师培训经费":
 		return "training_fund"
+	case "公用经费决算":
+		return "public_fund_final"
+	case "教师培训经费决算":
+		return "training_fund_final"
 	case "生均公用经费":
 		return "public_fund_per_student"
 	}

@@ -373,3 +373,20 @@ func TestShortRowsBeyondHint(t *testing.T) {
 		}
 	}
 }
+
+// The optional 决算 columns of Q4 are read in 万元; a blank cell is "not given", not 0; a
+// header without its unit is refused with the one to write, as 公用经费预算 is.
+func TestFinalFundColumns(t *testing.T) {
+	table, probs := ParseCSV([]byte("学校代码,学校名称,学校类型,小学在校生数,公用经费决算(万元),教师培训经费决算(万元)\nA,甲,小学,300,90.5,4.5\nB,乙,小学,300,,\n"), "x.csv")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	a, b := table.Schools[0], table.Schools[1]
+	if a.PublicFundFinal != Num(905000) || a.TrainingFundFinal != Num(45000) || b.PublicFundFinal.Valid || b.TrainingFundFinal.Valid {
+		t.Errorf("%+v %+v / %+v %+v", a.PublicFundFinal, a.TrainingFundFinal, b.PublicFundFinal, b.TrainingFundFinal)
+	}
+	_, probs = ParseCSV([]byte("学校代码,学校名称,学校类型,小学在校生数,教师培训经费决算\nA,甲,小学,300,4.5\n"), "x.csv")
+	if !strings.Contains(probs.Error(), "请在列名中注明单位，如「教师培训经费决算(万元)」") {
+		t.Errorf("problems %v", probs)
+	}
+}

@@ -103,6 +103,8 @@ func Evaluate(in Input) *Result {
 	conclude(res, table.File)
 	res.Dimensions = dimensions(p, res)
 	res.LocalTargets = localTargets(p, res, in.LocalTargets)
+	privateSchools(c)
+	relaxations(c)
 	for _, w := range res.warnings {
 		res.Warnings = append(res.Warnings, w.String())
 	}
@@ -260,11 +262,18 @@ func unitFailure(u *Unit, lr *Level) string {
 		ind := lr.Indicators[i]
 		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, withUnit(v.Value, ind.Unit), withUnit(ind.Threshold, ind.Unit))
 		if !v.AboveFloor {
-			part += fmt.Sprintf("的%s%%（%s）", num.Short(ind.Floor/ind.Threshold*100), withUnit(ind.Floor, ind.Unit))
+			part += ind.floorNote
 		}
 		parts = append(parts, part)
 	}
 	return fmt.Sprintf("%s：%d项达到标准；%s", u.Name, u.Met, strings.Join(parts, "；"))
+}
+
+// floorNote states the floor of a threshold for a unit's message, "的85%（1.955间）": with every
+// digit it has, as 85% of 2.3 is 1.955, not the 1.95 that rounding the float64 product
+// 1.9549999999999998 would give.
+func floorNote(ratio, threshold float64, unit string) string {
+	return "的" + num.Product(ratio, 100) + "%（" + num.Product(ratio, threshold) + unit + "）"
 }
 
 // withUnit writes a number of a message with its unit, as 公文 do: 2050元, 4.2人.

@@ -112,7 +112,7 @@ func scoredItem(p *standard.Profile, it *standard.Item, figs *data.Figures) Item
 	if meets(ratio, p.B.ItemRatio, p.Resource.Tolerance) {
 		out.Status = Met
 	}
-	out.Summary = fmt.Sprintf("得分%s分（满分%s分，得分率%s%%，须不低于%s%%）", num.Short(total), num.Short(it.Points), num.Fixed(ratio*100, 2), num.Short(p.B.ItemRatio*100))
+	out.Summary = fmt.Sprintf("得分%s分（满分%s分，得分率%s%%，须不低于%s%%）", num.Short(total), num.Short(it.Points), num.Fixed(ratio*100, 2), num.Product(p.B.ItemRatio, 100))
 	return out
 }
 

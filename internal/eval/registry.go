@@ -14,7 +14,7 @@ import (
 type rule struct {
 	// school returns the check of one school, for rules judged school by school; nil for rules
 	// that judge the county as a whole.
-	school func(it *standard.Item, tol float64) *schoolCheck
+	school func(p *standard.Profile, it *standard.Item) *schoolCheck
 	// judge computes the item; nil means schoolRule, the school check applied to every school.
 	judge func(c *context, it *standard.Item) Item
 }
@@ -28,7 +28,7 @@ var rulesByName = map[string]rule{
 	"small_school_funding":   {school: smallSchoolFunding},
 	"special_school_funding": {school: specialSchoolFunding},
 	"teacher_certification":  {school: certification, judge: teacherCertification},
-	"training_fund_share":    {school: trainingFundShare},
+	"training_fund_share":    {school: trainingFundShare, judge: trainingFunds},
 	standard.RuleSurvey:      {judge: survey},
 	"history_cv":             {judge: historyCV},
 	"resource_cv":            {judge: resourceCV},
@@ -44,7 +44,7 @@ func judgeRule(c *context, it *standard.Item) Item {
 		out.Status, out.Summary = Pending, "未知的计算规则「"+it.Rule+"」"
 		return out
 	case r.judge == nil:
-		return schoolRule(c, it, r.school(it, c.p.Resource.Tolerance))
+		return schoolRule(c, it, r.school(c.p, it))
 	}
 	return r.judge(c, it)
 }
@@ -75,6 +75,7 @@ var measuresByName = map[string]measure{
 // unitCells is what a measure reads: a unit, its campus's row, the resource rules, and the
 // list to add warnings to, with the school table's file name.
 type unitCells struct {
+	p    *standard.Profile
 	r    *standard.Resource
 	u    *Unit
 	s    *data.School

@@ -43,7 +43,7 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level, table stri
 	for k, ind := range r.Indicators {
 		t := ind.Threshold(l)
 		res.Indicators[k] = Indicator{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: t, Floor: r.FloorRatio * t, CVLimit: res.CVLimit,
-			source: Source{File: table}}
+			floorRatio: r.FloorRatio, floorNote: floorNote(r.FloorRatio, t, ind.Unit), source: Source{File: table}}
 		scales[k] = 1
 		if ind.PerHundred {
 			scales[k] = 100

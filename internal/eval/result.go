@@ -60,6 +60,13 @@ type Result struct {
 	Failures     []Finding     `json:"failures"` // what fails, in report order
 	Pending      []Finding     `json:"pending"`  // what lacks data
 	Warnings     []string      `json:"warnings"`
+	// Relaxations lists the schools that meet a criterion only by a relaxation of 工作规程 附件3,
+	// each with the year by which it must meet the full standard (认定年份 + deadline_years).
+	Relaxations []Relied `json:"relaxations,omitempty"`
+	// RecognitionYear is the 认定年份 the deadlines count from: county.toml's recognition_year,
+	// else the evaluation year (RecognitionYearAssumed).
+	RecognitionYear        int  `json:"recognition_year,omitempty"`
+	RecognitionYearAssumed bool `json:"recognition_year_assumed,omitempty"`
 
 	warnings diag.List // the Warnings about the school table, with their rows
 }
@@ -160,8 +167,14 @@ type Indicator struct {
 	UnitsBelowFloor int    `json:"units_below_floor"`
 	UnitsMissing    int    `json:"units_missing"`
 
-	source Source // the first unit whose value is missing or not computable; else the table
+	source     Source  // the first unit whose value is missing or not computable; else the table
+	floorRatio float64 // Floor / Threshold, as the profile writes it (0.85), for messages
+	floorNote  string  // "的85%（1.955间）", written once for the messages of every unit below the floor
 }
+
+// FloorRatio returns the share of the threshold that is the floor (0.85), as the profile writes
+// it: Floor is its float64 product with the threshold, which may lack the last digit (1.955).
+func (ind Indicator) FloorRatio() float64 { return ind.floorRatio }
 
 // Opt is a number that may be undefined; it marshals as null then, never as NaN.
 // Undefined comes in two kinds: there is nothing to compute (fewer than two schools, a blank

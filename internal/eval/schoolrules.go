@@ -26,7 +26,7 @@ func schoolCheckOf(p *standard.Profile, it *standard.Item) *schoolCheck {
 	if r.school == nil {
 		return nil
 	}
-	return r.school(it, p.Resource.Tolerance)
+	return r.school(p, it)
 }
 
 // ExplainSchool judges one school by a school rule and describes the outcome, passes included,
@@ -175,8 +175,8 @@ func levelsOf(s *data.School) []standard.Level {
 }
 
 // G3: music and art rooms, one of each per 12 classes (at least one), of a minimum area.
-func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
-	rp := roomParamsOf(it)
+func musicArtRooms(p *standard.Profile, it *standard.Item) *schoolCheck {
+	rp, tol := roomParamsOf(p, it), p.Resource.Tolerance
 	return &schoolCheck{
 		columns: []string{"primary_classes", "junior_classes", "music_rooms", "music_room_min_area", "art_rooms", "art_room_min_area"},
 		applies: inTypes(it),
@@ -202,7 +202,7 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 				need = math.Floor(classes / rp.perRoom)
 			}
 			need = math.Max(need, 1)
-			musicArea, artArea, relaxed := rp.areas(s)
+			musicArea, artArea, relaxed, lapsed := rp.areas(s)
 			var problems, pending []string
 			var problemKey, pendingKey string
 			for _, room := range [...]struct {
@@ -229,6 +229,9 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 				if !meets(room.area.Value, room.min, tol) {
 					problemKey = cmp.Or(problemKey, room.areaKey)
 					problems = append(problems, fmt.Sprintf("%s专用教室最小%s平方米，不足%s平方米%s", room.name, num.Short(room.area.Value), num.Short(room.min), rp.basis(relaxed)))
+					if lapsed != noRelaxation && relaxed == noRelaxation {
+						problems[len(problems)-1] += lapsedNote(p, relaxationOf(lapsed))
+					}
 				}
 			}
 			switch {
@@ -250,14 +253,17 @@ func musicArtRooms(it *standard.Item, tol float64) *schoolCheck {
 type roomParams struct {
 	perRoom, music, art, oldYear, oldMusic, oldArt, smallMaxClass, smallPrimary, smallJunior float64
 	floor                                                                                    bool
+	// Whether each relaxation applies at the evaluation's date (standard.Relaxation).
+	oldOn, smallOn bool
 }
 
-func roomParamsOf(it *standard.Item) roomParams {
+func roomParamsOf(p *standard.Profile, it *standard.Item) roomParams {
 	return roomParams{
 		perRoom: it.Param("classes_per_room"), music: it.Param("music_area"), art: it.Param("art_area"),
 		oldYear: it.Param("old_built_year"), oldMusic: it.Param("old_music_area"), oldArt: it.Param("old_art_area"),
 		smallMaxClass: it.Param("small_max_class"), smallPrimary: it.Param("small_primary_area"), smallJunior: it.Param("small_junior_area"),
 		floor: it.RoomsRounding == "floor",
+		oldOn: p.InForce(standard.RelaxOldSchoolRooms), smallOn: p.InForce(standard.RelaxSmallRuralRooms),
 	}
 }
 
@@ -268,13 +274,26 @@ const (
 	smallRuralSchool // rural, largest class under 30
 )
 
+// relaxationOf names the standard relaxation of a room relaxation.
+func relaxationOf(relaxed int) string {
+	if relaxed == smallRuralSchool {
+		return standard.RelaxSmallRuralRooms
+	}
+	return standard.RelaxOldSchoolRooms
+}
+
 // areas returns the required music and art room areas for a school, taking the most favourable
-// relaxation it qualifies for, and which one that was.
-func (rp roomParams) areas(s *data.School) (music, art float64, relaxed int) {
+// relaxation in force that it qualifies for, and which one that was. lapsed is a relaxation the
+// school qualifies for but which no longer applies (noRelaxation when none).
+func (rp roomParams) areas(s *data.School) (music, art float64, relaxed, lapsed int) {
 	music, art = rp.music, rp.art
 	if s.BuiltYear.Valid && s.BuiltYear.Value <= rp.oldYear {
-		music, art = rp.oldMusic, rp.oldArt
-		relaxed = oldSchool
+		if rp.oldOn {
+			music, art = rp.oldMusic, rp.oldArt
+			relaxed = oldSchool
+		} else {
+			lapsed = oldSchool
+		}
 	}
 	if s.In(data.Rural) {
 		largest, known := 0.0, true
@@ -292,12 +311,16 @@ func (rp roomParams) areas(s *data.School) (music, art float64, relaxed int) {
 				small = rp.smallJunior
 			}
 			if small < music || small < art {
-				music, art = math.Min(music, small), math.Min(art, small)
-				relaxed = smallRuralSchool
+				if rp.smallOn {
+					music, art = math.Min(music, small), math.Min(art, small)
+					relaxed = smallRuralSchool
+				} else if lapsed == noRelaxation {
+					lapsed = smallRuralSchool
+				}
 			}
 		}
 	}
-	return music, art, relaxed
+	return music, art, relaxed, lapsed
 }
 
 // basis names the relaxation applied, for a message.
@@ -311,11 +334,18 @@ func (rp roomParams) basis(relaxed int) string {
 	return ""
 }
 
+// lapsedNote says that a relaxation the school qualifies for no longer applies.
+func lapsedNote(p *standard.Profile, id string) string {
+	r := p.Relaxation(id)
+	return "（放宽口径适用期为" + r.Window() + "，本次评估不适用）"
+}
+
 // G4: school size.
-func schoolSize(it *standard.Item, _ float64) *schoolCheck {
+func schoolSize(p *standard.Profile, it *standard.Item) *schoolCheck {
 	maxN, maxThrough := it.Param("max_students"), it.Param("max_students_through")
 	relaxedN, relaxedThrough := it.Param("relaxed_max_students"), it.Param("relaxed_max_students_through")
 	oldYear, migrantShare := it.Param("old_built_year"), it.Param("migrant_share")
+	on := p.InForce(standard.RelaxSchoolSize)
 	return &schoolCheck{
 		applies: inTypes(it),
 		check: func(s *data.School, explain bool) (Status, string, string) {
@@ -335,7 +365,14 @@ func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 				return Met, "", ""
 			}
 			oldBuilt := s.BuiltYear.Valid && s.BuiltYear.Value <= oldYear
-			migrant := s.MigrantStudents.Valid && s.MigrantStudents.Value > migrantShare*(n+s.SeniorStudents.Value)
+			migrant := migrantSchool(s, migrantShare)
+			if !on {
+				msg := fmt.Sprintf("义务教育阶段%s人，超过%s人", num.Short(n), num.Short(limit))
+				if oldBuilt || migrant {
+					msg += lapsedNote(p, standard.RelaxSchoolSize)
+				}
+				return NotMet, msg, ""
+			}
 			if oldBuilt || migrant {
 				if n <= relaxed {
 					return Met, fmt.Sprintf("义务教育阶段%s人，按放宽标准不超过%s人", num.Short(n), num.Short(relaxed)), ""
@@ -354,8 +391,18 @@ func schoolSize(it *standard.Item, _ float64) *schoolCheck {
 	}
 }
 
+// migrantSchool reports whether 随迁子女 are more than share of the school's compulsory pupils
+// (小学 + 初中 在校生, senior pupils left out). 工作规程 (国教督办函〔2019〕30号) 附件3 (七) relaxes
+// the size of 随迁子女占比超过50%的学校 in the same sentence as it judges 小学、初中 and the
+// compulsory part of 九年一贯制 schools, and 教育事业统计 counts 进城务工人员随迁子女 only among
+// 小学 and 初中 pupils: the share is over the pupils the size limit counts. (An earlier
+// version divided by all pupils, 高中 included, which understated the share of a 完全中学.)
+func migrantSchool(s *data.School, share float64) bool {
+	return s.MigrantStudents.Valid && s.MigrantStudents.Value > share*s.CompulsoryStudents()
+}
+
 // G5: the largest class at each level.
-func classSize(it *standard.Item, _ float64) *schoolCheck {
+func classSize(_ *standard.Profile, it *standard.Item) *schoolCheck {
 	limits := standard.PerLevel{Primary: it.Param("primary_max_class"), Junior: it.Param("junior_max_class")}
 	return &schoolCheck{
 		columns: []string{"primary_max_class", "junior_max_class"},
@@ -390,7 +437,7 @@ func classSize(it *standard.Item, _ float64) *schoolCheck {
 }
 
 // G6: village primary schools and 教学点 under 100 students are funded as 100.
-func smallSchoolFunding(it *standard.Item, _ float64) *schoolCheck {
+func smallSchoolFunding(_ *standard.Profile, it *standard.Item) *schoolCheck {
 	min := it.Param("min_funded_students")
 	return &schoolCheck{
 		columns: []string{"funded_students"},
@@ -417,7 +464,8 @@ func smallSchoolFunding(it *standard.Item, _ float64) *schoolCheck {
 }
 
 // G7: public funds per student of special-education schools.
-func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
+func specialSchoolFunding(p *standard.Profile, it *standard.Item) *schoolCheck {
+	tol := p.Resource.Tolerance
 	min := it.Param("min_public_fund_per_student")
 	return &schoolCheck{
 		columns: []string{"public_fund_per_student"},
@@ -439,7 +487,7 @@ func specialSchoolFunding(it *standard.Item, tol float64) *schoolCheck {
 }
 
 // G12, school by school: every full-time teacher holds a certificate.
-func certification(_ *standard.Item, _ float64) *schoolCheck {
+func certification(_ *standard.Profile, _ *standard.Item) *schoolCheck {
 	return &schoolCheck{
 		columns: []string{"teachers", "certified_teachers"},
 		applies: func(s *data.School) bool {
@@ -464,7 +512,7 @@ func certification(_ *standard.Item, _ float64) *schoolCheck {
 
 // G12: the county's certification rate, from the per-school check.
 func teacherCertification(c *context, it *standard.Item) Item {
-	sc := certification(it, c.p.Resource.Tolerance)
+	sc := certification(c.p, it)
 	out := schoolRule(c, it, sc)
 	if strings.HasPrefix(out.Summary, "学校数据表缺少") {
 		return out
@@ -507,8 +555,12 @@ func teacherCertification(c *context, it *standard.Item) Item {
 	return out
 }
 
-// Q4: each school's teacher-training funds are at least 5% of its public-fund budget.
-func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
+// Q4: each school's teacher-training funds are at least 5% (Hunan 8%) of its public-fund budget.
+// The standard words it on the budget (「按照不低于学校年度公用经费预算总额的5%安排」), so the
+// budget decides; the 决算 figures, where a school gives them, are shown beside it, and a 决算
+// share below the minimum is a warning (trainingFunds): 督导 reviews check the funds spent too.
+func trainingFundShare(p *standard.Profile, it *standard.Item) *schoolCheck {
+	tol := p.Resource.Tolerance
 	min := it.Param("min_share")
 	return &schoolCheck{
 		columns: []string{"public_fund_budget", "training_fund"},
@@ -530,9 +582,91 @@ func trainingFundShare(it *standard.Item, tol float64) *schoolCheck {
 			}
 			detail := fmt.Sprintf("教师培训经费%s万元，占公用经费预算%s万元的%s%%", num.Short(s.TrainingFund.Value/10000), num.Short(s.PublicFundBudget.Value/10000), num.Fixed(share, 2))
 			if !ok {
-				return NotMet, detail + "，低于" + num.Short(min) + "%", "training_fund"
+				detail += "，低于" + num.Short(min) + "%"
+			}
+			if f, given := finalShare(s); given {
+				detail += "；" + f.text(min, tol)
+			}
+			if !ok {
+				return NotMet, detail, "training_fund"
 			}
 			return Met, detail, ""
 		},
 	}
+}
+
+// fundsFinal are a school's 决算 figures of Q4.
+type fundsFinal struct {
+	training, public, share float64
+	ok                      bool // the share is a number
+}
+
+// finalShare returns the school's 决算 training-fund share; given is false unless both 决算
+// cells are filled.
+func finalShare(s *data.School) (f fundsFinal, given bool) {
+	if !s.TrainingFundFinal.Valid || !s.PublicFundFinal.Valid {
+		return f, false
+	}
+	f = fundsFinal{training: s.TrainingFundFinal.Value, public: s.PublicFundFinal.Value}
+	if f.public > 0 {
+		f.share = f.training / f.public * 100
+		f.ok = finite(f.share)
+	}
+	return f, true
+}
+
+// below reports whether the 决算 share is a number under the minimum.
+func (f fundsFinal) below(min, tol float64) bool { return f.ok && !meets(f.share, min, tol) }
+
+// text states the 决算 figures, "决算：教师培训经费4万元，占公用经费决算90万元的4.44%（低于5%）".
+func (f fundsFinal) text(min, tol float64) string {
+	t := fmt.Sprintf("决算：教师培训经费%s万元，占公用经费决算%s万元", num.Short(f.training/10000), num.Short(f.public/10000))
+	switch {
+	case f.public == 0:
+		return t + "（公用经费决算为0，无法计算比例）"
+	case !f.ok:
+		return t + "的比例" + Overflow
+	}
+	t += "的" + num.Fixed(f.share, 2) + "%"
+	if f.below(min, tol) {
+		t += "（低于" + num.Short(min) + "%）"
+	}
+	return t
+}
+
+// trainingFunds judges Q4 on the budgets and adds what the 决算 figures show: how many schools
+// gave them, and a warning for each school whose 决算 share is below the minimum. Without 决算
+// figures the item is exactly schoolRule's.
+func trainingFunds(c *context, it *standard.Item) Item {
+	sc := trainingFundShare(c.p, it)
+	out := schoolRule(c, it, sc)
+	if !c.table.Has("public_fund_final") || !c.table.Has("training_fund_final") {
+		return out // no 决算 figures: nothing to add, and no second pass over a large table
+	}
+	min, tol := it.Param("min_share"), c.p.Resource.Tolerance
+	given, below := 0, 0
+	for i := range c.table.Schools {
+		s := &c.table.Schools[i]
+		if !sc.applies(s) {
+			continue
+		}
+		f, ok := finalShare(s)
+		if !ok {
+			continue
+		}
+		given++
+		if f.below(min, tol) {
+			below++
+			src := Source{File: c.table.File, Line: s.Row, Column: data.HeaderOf("training_fund_final")}
+			out.warn(src, s.Name+"："+f.text(min, tol)+"（本项以预算判定）")
+		}
+	}
+	if given > 0 {
+		out.Summary += fmt.Sprintf("（按预算判定；填报决算%d所", given)
+		if below > 0 {
+			out.Summary += fmt.Sprintf("，决算比例低于%s%%的%d所", num.Short(min), below)
+		}
+		out.Summary += "）"
+	}
+	return out
 }

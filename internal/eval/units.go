@@ -82,7 +82,7 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 	r := &p.Resource
 	missing := 0
 	var reasons []string
-	x := &unitCells{r: r, u: u, s: s, warn: warn, file: file}
+	x := &unitCells{p: p, r: r, u: u, s: s, warn: warn, file: file}
 	for i, ind := range r.Indicators {
 		num, ok, cols := measures[i](x)
 		v := Value{Valid: ok, Numerator: num, column: cols[0]}
@@ -168,8 +168,12 @@ func peArtTeachers(x *unitCells) (float64, bool, []string) {
 	v, ok, need := x.level(s.PEArtTeachers(u.Level), "pe_art_teachers")
 	if shared := s.SharedPEArtTeachers.Value; ok && shared > 0 {
 		lim := x.r.SharedPEArtStudents
-		eligible := s.In(data.Rural) && !u.Split && u.Students >= float64(lim.Min) && u.Students <= float64(lim.Max)
-		if eligible {
+		eligible := sharedEligible(x.r, u, s)
+		if eligible && !x.p.InForce(standard.RelaxSharedTeachers) {
+			if u.Level == firstLevel(s) {
+				x.warn.Warn(x.file, s.Row, "走教兼职体育艺术教师数", num.Short(shared), "未计入%s", lapsedNote(x.p, standard.RelaxSharedTeachers))
+			}
+		} else if eligible {
 			v += shared
 			need = append(need, data.HeaderOf("shared_pe_art_teachers"))
 		} else if u.Level == firstLevel(s) {
@@ -189,7 +193,11 @@ func sportsArea(x *unitCells) (float64, bool, []string) {
 	u, s := x.u, x.s
 	v, ok, need := x.split(s.SportsArea, "sports_area")
 	if extra := s.ExtraSportsArea.Value; ok && extra > 0 {
-		if s.In(data.Urban) {
+		if s.In(data.Urban) && !x.p.InForce(standard.RelaxLeasedSports) {
+			if u.Level == firstLevel(s) {
+				x.warn.Warn(x.file, s.Row, "租用改造体育场地面积", num.Short(extra), "未计入%s", lapsedNote(x.p, standard.RelaxLeasedSports))
+			}
+		} else if s.In(data.Urban) {
 			v += extra * u.Share
 			need = append(need, data.HeaderOf("extra_sports_area"))
 		} else if u.Level == firstLevel(s) {

@@ -7,6 +7,8 @@ package num
 
 import (
 	"math"
+	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -80,6 +82,82 @@ func Short(x float64) string {
 	}
 	s = strings.TrimRight(strconv.FormatFloat(x, 'f', d, 64), "0")
 	return strings.TrimSuffix(s, ".")
+}
+
+// maxProductDecimals bounds the decimals Product writes in full; a product of a profile's
+// numbers (0.85 × 2.3) has two to four.
+const maxProductDecimals = 12
+
+// Product writes a × b as decimal arithmetic gives it, with every digit it has and no more:
+// 0.85 × 2.3 is 1.955, where the float64 product is 1.9549999999999998 and Short would write
+// 1.95. A limit derived from a standard (the 85% floor of 2.3) is quoted this way, so that a
+// reader can check it by hand. a and b are read in their shortest decimal form; a product
+// needing more than twelve decimals is written as Short writes it.
+func Product(a, b float64) string {
+	p := a * b
+	if s, ok := extreme(p); ok {
+		return s
+	}
+	sa, sb := strconv.FormatFloat(a, 'f', -1, 64), strconv.FormatFloat(b, 'f', -1, 64)
+	d := decimals(sa) + decimals(sb)
+	if d > maxProductDecimals {
+		return Short(p)
+	}
+	var s string
+	if ma, okA := mantissa(sa); okA {
+		if mb, okB := mantissa(sb); okB {
+			if hi, lo := bits.Mul64(abs64(ma), abs64(mb)); hi == 0 && lo <= math.MaxInt64 {
+				s = withPoint(strconv.FormatUint(lo, 10), d, (ma < 0) != (mb < 0) && lo != 0)
+			}
+		}
+	}
+	if s == "" { // digits beyond int64: exact in rationals
+		x, _ := new(big.Rat).SetString(sa)
+		y, _ := new(big.Rat).SetString(sb)
+		s = x.Mul(x, y).FloatString(d) // exact: a product of decimals has at most d decimals
+	}
+	if d > 0 {
+		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// mantissa reads a number written in 'f' form as an integer without its point: "-2.35" → -235.
+func mantissa(s string) (int64, bool) {
+	n, err := strconv.ParseInt(strings.Replace(s, ".", "", 1), 10, 64)
+	return n, err == nil
+}
+
+func abs64(n int64) uint64 {
+	if n < 0 {
+		return uint64(-n)
+	}
+	return uint64(n)
+}
+
+// withPoint writes the integer digits with d of them after a decimal point: ("1955", 3) → "1.955".
+func withPoint(digits string, d int, negative bool) string {
+	if len(digits) <= d {
+		digits = strings.Repeat("0", d-len(digits)+1) + digits
+	}
+	if d > 0 {
+		digits = digits[:len(digits)-d] + "." + digits[len(digits)-d:]
+	}
+	if negative {
+		digits = "-" + digits
+	}
+	return digits
+}
+
+// decimals counts the digits after the point of a number written in 'f' form.
+func decimals(s string) int {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
 }
 
 // Exact writes a number as it was entered, in full and without exponent: 10000000, not 1e+07;

@@ -37,6 +37,24 @@ func TestFormats(t *testing.T) {
 		{"huge", Grouped(1.61e298, 2), "1.61e+298"},
 		{"huge percent", Percent(2e15), "2.00e+15%"},
 		{"count nan", Count(math.NaN()), NotComputable},
+		// The 85% floors of DESIGN §2.3, by hand: every digit, none invented.
+		{"product 2.3", Product(0.85, 2.3), "1.955"},
+		{"product 7.5", Product(0.85, 7.5), "6.375"},
+		{"product 10.2", Product(0.85, 10.2), "8.67"},
+		{"product 4.2", Product(0.85, 4.2), "3.57"},
+		{"product 5.3", Product(0.85, 5.3), "4.505"},
+		{"product 2000", Product(0.85, 2000), "1700"},
+		{"product 1", Product(0.85, 1), "0.85"},
+		{"product percent", Product(0.85, 100), "85"},
+		{"product four decimals", Product(0.85, 2.35), "1.9975"},
+		{"product zero", Product(-0.5, 0), "0"},
+		{"product negative", Product(-0.5, 3), "-1.5"},
+		{"product many decimals", Product(1.0/3, 3), "1"},
+		{"product nan", Product(math.NaN(), 1), NotComputable},
+		{"product overflow", Product(1e300, 1e10), NotComputable},
+		{"product small", Product(0.05, 0.2), "0.01"},
+		{"product beyond int64", Product(123456789.123456, 98765.432109), "12193263124567.823187448704"},
+		{"product huge", Product(1e10, 1e10), "1.00e+20"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

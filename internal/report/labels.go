@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -21,7 +22,7 @@ type Labels struct {
 
 func labels(p *standard.Profile) Labels {
 	r := &p.Resource
-	floor := Number(r.FloorRatio*100) + "%"
+	floor := num.Product(r.FloorRatio, 100) + "%"
 	var excluded []string
 	for _, t := range r.ExcludedTypes {
 		excluded = append(excluded, string(t))

@@ -37,6 +37,8 @@ func (r *Report) List(name string) ([]Item, error) {
 		for _, e := range res.Excluded {
 			out = append(out, Item{Text: e.Name + "：" + e.Reason, Ref: "school:" + e.Code})
 		}
+	case "relaxations":
+		out = r.relaxationItems()
 	case "units-failing":
 		for _, f := range res.Failures {
 			if f.Kind == eval.FindingUnit {
@@ -63,7 +65,7 @@ func (r *Report) List(name string) ([]Item, error) {
 }
 
 // ListNames are the list names other than item IDs.
-var ListNames = []string{"failures", "pending", "warnings", "excluded", "units-failing"}
+var ListNames = []string{"failures", "pending", "warnings", "excluded", "units-failing", "relaxations"}
 
 func findingRef(kind eval.FindingKind, id, code string) string {
 	switch {

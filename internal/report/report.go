@@ -161,7 +161,7 @@ func (r *Report) buildValues() map[string]string {
 			v[q+"std"] = Amount(ind.Std)
 			v[q+"cv"] = CV(ind.CV)
 			v[q+"threshold"] = Number(ind.Threshold)
-			v[q+"floor"] = Number(ind.Floor)
+			v[q+"floor"] = Floor(ind)
 			v[q+"cv_limit"] = Number(ind.CVLimit)
 			v[q+"cv_status"] = CVStatus(ind)
 			v[q+"units_meeting"] = strconv.Itoa(ind.UnitsMeeting)
@@ -248,6 +248,11 @@ func finite(x float64) bool { return num.Finite(x) }
 
 // Number formats a threshold as written in the standard: 4.2, 0.5, 2000, 6.375.
 func Number(x float64) string { return num.Plain(x) }
+
+// Floor writes an indicator's floor with every digit it has: 85% of 2.3 is 1.955 and of 2.35
+// is 1.9975, where the float64 product would read 1.9549999999999998 and rounding would lose
+// a digit a reader can check by hand.
+func Floor(ind eval.Indicator) string { return num.Product(ind.FloorRatio(), ind.Threshold) }
 
 // Percent formats a percentage with two decimals: 91.48%.
 func Percent(x float64) string { return num.Percent(x) }

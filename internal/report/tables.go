@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -76,6 +77,9 @@ func (r *Report) buildTables() []*Table {
 		ts = append(ts, r.resourceTable(l))
 	}
 	ts = append(ts, r.cvTable(), r.splitTable(), r.excludedTable())
+	if t := r.relaxationTable(); t != nil {
+		ts = append(ts, t)
+	}
 	for _, d := range r.Profile.Dimensions {
 		ts = append(ts, r.itemTable(d.ID, d.Name))
 	}
@@ -125,7 +129,7 @@ func (r *Report) resourceTable(l standard.Level) *Table {
 		row = append(row, numCell(strconv.Itoa(u.Met), float64(u.Met)), status(u.Status))
 		t.Rows = append(t.Rows, row)
 	}
-	floor := Number(r.Profile.Resource.FloorRatio * 100)
+	floor := num.Product(r.Profile.Resource.FloorRatio, 100)
 	var names []string
 	for _, ind := range lr.Indicators {
 		names = append(names, ind.ID+" "+ind.Name)
@@ -289,7 +293,7 @@ func (r *Report) bScoresTable() *Table {
 		grades = append(grades, fmt.Sprintf("%s %s分以上", g.Name, Number(g.Min)))
 	}
 	t.Notes = []string{fmt.Sprintf("每项得分不低于该项分值的%s%%，且总分不低于%s分，B 类指标方为达到；等次：%s。",
-		Number(b.ItemRatio*100), Number(b.TotalMin), strings.Join(grades, "，"))}
+		num.Product(b.ItemRatio, 100), Number(b.TotalMin), strings.Join(grades, "，"))}
 	return t
 }
 

@@ -58,6 +58,7 @@ type index struct {
 	excluded map[string]string // school code → why it is left out of the resource evaluation
 	units    map[string][]int  // school code → its units, indexes into res.Units in order
 	findings map[string][][2]int
+	relaxed  map[string][]int // school code → its entries in res.Relaxations
 }
 
 func (r *Report) buildIndex() {
@@ -70,6 +71,10 @@ func (r *Report) buildIndex() {
 	x.units = make(map[string][]int, len(res.Units))
 	for i, u := range res.Units {
 		x.units[u.Code] = append(x.units[u.Code], i)
+	}
+	x.relaxed = map[string][]int{}
+	for i, rx := range res.Relaxations {
+		x.relaxed[rx.Code] = append(x.relaxed[rx.Code], i)
 	}
 	x.findings = map[string][][2]int{}
 	for i, it := range res.Items {
@@ -297,6 +302,7 @@ type SchoolView struct {
 	Units                             []SchoolUnit
 	Lacks                             []Item
 	Rules                             []RuleRow // G3–G7, G12, Q4 for this school
+	Relaxations                       []Item    // what it meets only by a relaxation of 工作规程 附件3, with the deadline
 	Facts                             []Fact
 }
 
@@ -339,7 +345,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 		for k := 0; k < u.Values.Len(); k++ {
 			_, v := u.Values.At(k)
 			ind := lr.Indicators[k]
-			row := UnitRow{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: Number(ind.Threshold), Floor: Number(ind.Floor),
+			row := UnitRow{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Threshold: Number(ind.Threshold), Floor: Floor(ind),
 				County: Amount(ind.Value), Value: "未填", Judgement: "待补充"}
 			if v.Reason != "" {
 				row.Value = NotComputable
@@ -374,6 +380,9 @@ func (r *Report) SchoolView(i int) *SchoolView {
 			d.Rules = append(d.Rules, RuleRow{ID: it.ID, Short: it.Short, Detail: detail, Status: st, Ref: "indicator:" + it.ID})
 		}
 	}
+	for _, k := range r.index().relaxed[sc.Code] {
+		d.Relaxations = append(d.Relaxations, r.relaxationItem(&res.Relaxations[k], false))
+	}
 	for _, x := range r.index().findings[sc.Code] {
 		it := &res.Items[x[0]]
 		f := it.Schools[x[1]]
@@ -385,6 +394,9 @@ func (r *Report) SchoolView(i int) *SchoolView {
 			continue
 		}
 		v := c.Format(sc)
+		if v == "" && c.Extra {
+			continue // an optional column the school did not fill: nothing to show
+		}
 		if v == "" {
 			v = "—"
 		}
@@ -468,7 +480,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 			x := lr.Indicators[k]
 			d.Status = eval.Combine(d.Status, x.CVStatus)
 			lv := IndicatorLevel{Level: l, ChartID: "dist-" + string(l) + "-" + id, LevelName: l.Chinese(), CV: CV(x.CV), CVLimit: Number(x.CVLimit), CVStatus: x.CVStatus,
-				Unit: x.Unit, Threshold: Number(x.Threshold), Floor: Number(x.Floor), Value: Amount(x.Value), Std: Amount(x.Std),
+				Unit: x.Unit, Threshold: Number(x.Threshold), Floor: Floor(x), Value: Amount(x.Value), Std: Amount(x.Std),
 				Units: lr.Units, Meeting: x.UnitsMeeting, BelowFloor: x.UnitsBelowFloor, Note: x.CVNote}
 			if x.CVCritical {
 				lv.Note += "差异系数与上限相差不足" + r.Labels.CriticalBand + "，属临界。"
@@ -486,7 +498,7 @@ func (r *Report) IndicatorView(id string) *IndicatorView {
 				}
 				gap := fmt.Sprintf("低于标准 %s%s，差 %s%s", Number(x.Threshold), x.Unit, UnitValue(x.Threshold-v.Value), x.Unit)
 				if !v.AboveFloor {
-					gap += "；低于" + r.Labels.FloorHeader + " " + Number(x.Floor) + x.Unit
+					gap += "；低于" + r.Labels.FloorHeader + " " + Floor(x) + x.Unit
 				}
 				lv.Below = append(lv.Below, BelowRow{Name: u.Name, Ref: "school:" + u.Code, Students: Count(u.Students), Value: UnitValue(v.Value), Gap: gap})
 			}

@@ -122,6 +122,8 @@ func countyTOML(p *standard.Profile) string {
 
 [county]
 # resident_population = 400000   # 常住人口（人），用于核验社会认可度调查的抽样数量（1.5‰）
+# private_students = 0           # 义务教育阶段民办学校在校生数（人）；大于0而学校数据表中没有民办学校时提示
+# recognition_year = 2026        # 优质均衡认定（申报）年份；按放宽口径评估的学校须在此后3年内达标，不填按评估年度计
 `)
 	for _, d := range p.Dimensions {
 		fmt.Fprintf(&b, "\n# ---- %s ----\n", d.Name)

@@ -48,6 +48,8 @@ var sources = map[string]string{
 	"public_fund_per_student":    "特殊教育学校生均公用经费；其他学校可不填",
 	"public_fund_budget":         "学校年度公用经费预算总额（部门预算）",
 	"training_fund":              "学校年度预算中的教师培训经费",
+	"public_fund_final":          "学校年度公用经费决算总额（可不填；填写后与预算一并列示）",
+	"training_fund_final":        "学校年度决算中的教师培训经费（可不填）",
 }
 
 // examples are the two example rows: their 学校代码 starts with 示例, so youjun skips them.

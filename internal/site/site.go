@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/youjun-edu/youjun/internal/config"
 	"github.com/youjun-edu/youjun/internal/data"
@@ -51,6 +52,10 @@ func Load(dir, profile string) (*Site, diag.List) {
 			}
 		}
 		probs = append(probs, sp...)
+		// The relaxations of 工作规程 apply by the report's date (config has checked it; none
+		// gives the zero date, and the year decides).
+		date, _ := time.Parse(time.DateOnly, cfg.Date)
+		p.SetEvaluationDate(date, cfg.Year)
 	}
 	county, dp := data.Load(dir, p)
 	probs = append(probs, dp...)

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -60,6 +61,11 @@ type Profile struct {
 	Resource   Resource    `toml:"resource"`
 	B          BRules      `toml:"b"`
 	Items      []Item      `toml:"items"`
+	// Relaxations are the relaxed criteria of 工作规程 附件3 with when they apply (relaxation.go).
+	Relaxations []Relaxation `toml:"relaxations"`
+
+	evalDate time.Time // the evaluation's date, deciding which relaxations apply; zero: unknown
+	evalYear int       // its year, when the date is unknown; 0: unknown
 }
 
 // Dimension is a group of items in the report (政府保障程度, 立德树人, …).
@@ -428,6 +434,9 @@ func extend(base, child *Profile, md toml.MetaData, file string) (*Profile, diag
 	if md.IsDefined("b") {
 		out.B = child.B
 	}
+	if md.IsDefined("relaxations") {
+		out.Relaxations = child.Relaxations
+	}
 	// Resource settings one by one, so that a profile may change only what differs.
 	rb, rc := reflect.ValueOf(&out.Resource).Elem(), reflect.ValueOf(&child.Resource).Elem()
 	for i := range rb.NumField() {
@@ -600,6 +609,7 @@ func (p *Profile) Validate(file string) diag.List {
 		}
 	}
 	probs = append(probs, p.validateB(file)...)
+	probs = append(probs, p.validateRelaxations(file)...)
 	for _, it := range p.Items {
 		if it.ID == "" {
 			bad("items", "有一项缺少标识 id")
