@@ -103,7 +103,7 @@ func headerWithUnit(norm string) (ci int, ok bool, msg string) {
 	c := &Columns[i]
 	q := columnQty(c.Key)
 	if q == nil {
-		return -1, true, "此列不是数字，列名中不应有单位；请改为「" + c.Header + "」"
+		return -1, true, "列名「" + c.Header + "」后不应有括号中的「" + u + "」（此列不是数字，没有单位）；请改为「" + c.Header + "」"
 	}
 	if !accepts(q, lu) {
 		return -1, true, unitMismatch(u, q, c.Header+"("+q.unit+")")
