@@ -28,8 +28,9 @@ var (
 	// has about 1, a teaching point of a few pupils in a village school's buildings a few hundred.
 	// 万平方米, 亩 or 公顷 typed for 平方米 give at most 0.02.
 	areaPerStudent = Range{0.1, 2_000} // m²
-	// 公用经费预算: the national 基准定额 is 650–940 元 a student a year; 100 is the floor of
-	// the smallest school's (核定为100人). The same unit mistakes as for the equipment.
+	// 公用经费预算: the national 基准定额 is 650–940 元 a student a year (a school of fewer than
+	// 100 pupils is funded as 100, G6: more a pupil, not less). The same unit mistakes as for
+	// the equipment land 10,000 times off.
 	fundPerStudent = Range{50, 100_000} // 元
 	// 音乐、美术专用教室: the standards ask 54–96 m² a room; under 10 m² is no classroom (a
 	// count, or 万平方米), over 1,000 m² a hall (the area of all rooms, or a pasted column).
