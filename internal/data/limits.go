@@ -57,7 +57,7 @@ var Plausible = func() map[string]Range {
 		"junior_backbone_teachers", "primary_pe_art_teachers", "junior_pe_art_teachers", "shared_pe_art_teachers",
 		"teachers", "certified_teachers")
 	set(Range{0, 1_000}, "multimedia_rooms", "music_rooms", "art_rooms")
-	set(Range{0, 10_000_000}, "teaching_area", "sports_area", "extra_sports_area")
+	set(Range{0, 10_000_000}, "teaching_area", "sports_area", "extra_sports_area", "indoor_sports_area")
 	set(Range{0, 10_000}, "music_room_min_area", "art_room_min_area")
 	set(Range{0, 1_000_000}, "equipment_value", "public_fund_budget", "training_fund", "public_fund_final", "training_fund_final") // 万元
 	set(Range{0, 10_000_000_000}, "equipment_value_yuan")                                                                          // 元

@@ -38,6 +38,7 @@ type School struct {
 
 	TeachingArea, SportsArea Number
 	ExtraSportsArea          Number // optional; blank means 0
+	IndoorSportsArea         Number // optional, blank means 0; 室内体育用房, inside TeachingArea
 	EquipmentValue           Number // in 元, whatever unit the table used
 	MultimediaRooms          Number
 
@@ -173,6 +174,7 @@ var Columns = []Column{
 	{Key: "teaching_area", Header: "教学及辅助用房面积", Kind: Decimal, Note: "平方米", number: func(s *School) *Number { return &s.TeachingArea }},
 	{Key: "sports_area", Header: "体育运动场馆面积", Kind: Decimal, Note: "平方米", number: func(s *School) *Number { return &s.SportsArea }},
 	{Key: "extra_sports_area", Header: "租用改造体育场地面积", Kind: Decimal, Blank: None, Note: "平方米；城区学校经改造或租赁的专用运动场地；可不填", number: func(s *School) *Number { return &s.ExtraSportsArea }},
+	{Key: "indoor_sports_area", Header: "室内体育用房面积", Kind: Decimal, Blank: None, Note: "平方米；填写本列时，“教学及辅助用房面积”按事业统计填（含室内体育用房），“体育运动场馆面积”只填运动场地面积：生均教学及辅助用房面积按二者之差、生均体育运动场馆面积按运动场地加室内体育用房计算；可不填，不填时两项面积按原样计算", number: func(s *School) *Number { return &s.IndoorSportsArea }},
 	{Key: "equipment_value", Header: "教学仪器设备值(万元)", Kind: Decimal, Scale: 10000, Note: "万元", number: func(s *School) *Number { return &s.EquipmentValue }},
 	{Key: "equipment_value_yuan", Header: "教学仪器设备值(元)", Kind: Decimal, Scale: 1, Note: "元（与“教学仪器设备值(万元)”二选一）", number: func(s *School) *Number { return &s.EquipmentValue }},
 	{Key: "multimedia_rooms", Header: "网络多媒体教室数", Kind: Count, Note: "间", number: func(s *School) *Number { return &s.MultimediaRooms }},

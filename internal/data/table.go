@@ -237,6 +237,9 @@ var headerIndex = func() map[string]int {
 
 func readTable(rr rowReader, name string) (*Table, diag.List) {
 	t, probs := readRows(rr, name)
+	if t != nil {
+		probs = append(probs, guard(t)...)
+	}
 	probs = probs.Cap(maxProblemsPerColumn, maxProblemsPerFile)
 	if probs.Err() != nil {
 		return nil, probs
@@ -519,6 +522,13 @@ func mapHeader(header []string, row int, name string) ([]int, map[string]bool, d
 			continue
 		}
 		ci, ok := headerIndex[norm]
+		if !ok {
+			var msg string
+			if ci, ok, msg = headerWithUnit(norm); msg != "" {
+				probs.Add(name, row, h, "", "%s", msg)
+				continue
+			}
+		}
 		if !ok {
 			if unit := unitColumn(norm); unit != "" {
 				probs.Add(name, row, h, "", "请在列名中注明单位，如「%s」", HeaderOf(unit))

@@ -312,3 +312,91 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+// 室内体育用房面积, when filled, moves the indoor sports rooms out of R4's 教学及辅助用房 (which
+// in 教育事业统计 includes them) and into R5's 体育运动场馆 (the statistics' 运动场地 leave them out).
+func TestIndoorSportsArea(t *testing.T) {
+	tests := []struct {
+		name     string
+		unit     row
+		r4, r5   float64
+		met      int
+		failing  []string
+		warnings int
+	}{
+		{"blank: areas as they stand", primaryAt.with("indoor_sports_area", ""), 4.5, 7.5, 7, nil, 0},
+		{"0: areas as they stand", primaryAt.with("indoor_sports_area", "0"), 4.5, 7.5, 7, nil, 0},
+		{"primary at both thresholds", primaryAt.with("teaching_area", "5000", "sports_area", "7000", "indoor_sports_area", "500"), 4.5, 7.5, 7, nil, 0},
+		{"primary R4 just below", primaryAt.with("teaching_area", "4999", "sports_area", "7000", "indoor_sports_area", "500"), 4.499, 7.5, 6, []string{"R4"}, 0},
+		{"primary R5 just below", primaryAt.with("teaching_area", "5000", "sports_area", "6999", "indoor_sports_area", "500"), 4.5, 7.499, 6, []string{"R5"}, 0},
+		{"without the column the same areas fail R5", primaryAt.with("teaching_area", "5000", "sports_area", "7000"), 5, 7, 6, []string{"R5"}, 0},
+		{"town school counts its indoor rooms", primaryAt.with("area", "镇区", "teaching_area", "5000", "sports_area", "7000", "indoor_sports_area", "500"), 4.5, 7.5, 7, nil, 0},
+		{"with leased ground", primaryAt.with("teaching_area", "5000", "sports_area", "5500", "extra_sports_area", "1500", "indoor_sports_area", "500"), 4.5, 7.5, 7, nil, 0},
+		{"junior at both thresholds", juniorAt.with("teaching_area", "6300", "sports_area", "9700", "indoor_sports_area", "500"), 5.8, 10.2, 7, nil, 0},
+		{"junior R4 just below", juniorAt.with("teaching_area", "6299", "sports_area", "9700", "indoor_sports_area", "500"), 5.799, 10.2, 6, []string{"R4"}, 0},
+		{"junior R5 just below", juniorAt.with("teaching_area", "6300", "sports_area", "9699", "indoor_sports_area", "500"), 5.8, 10.199, 6, []string{"R5"}, 0},
+		{"junior R4 at its floor 4.93", juniorAt.with("teaching_area", "5430", "indoor_sports_area", "500", "sports_area", "9700"), 4.93, 10.2, 6, []string{"R4"}, 0},
+	}
+	p := national(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			other := primaryAt.with("code", "X")
+			if tt.unit["type"] == "初级中学" {
+				other = juniorAt.with("code", "X")
+			}
+			res := evaluate(t, p, nil, tt.unit, other)
+			u := res.Units[0]
+			r4, _ := u.Values.Get("R4")
+			r5, _ := u.Values.Get("R5")
+			if !near(r4.Value, tt.r4, 1e-9) || !near(r5.Value, tt.r5, 1e-9) {
+				t.Errorf("R4 = %v, R5 = %v; want %v, %v", r4.Value, r5.Value, tt.r4, tt.r5)
+			}
+			if u.Met != tt.met || strings.Join(u.Failing, ",") != strings.Join(tt.failing, ",") {
+				t.Errorf("met %d failing %v; want %d %v", u.Met, u.Failing, tt.met, tt.failing)
+			}
+			if len(res.Warnings) != tt.warnings {
+				t.Errorf("warnings %v", res.Warnings)
+			}
+		})
+	}
+}
+
+// A split campus splits the indoor rooms like its other areas: 九年一贯制 of 166 + 210 pupils,
+// primary share 166 / (166 + 1.1 × 210) = 0.418136.
+func TestIndoorSportsAreaSplit(t *testing.T) {
+	nine := primaryAt.with("code", "N1", "name", "新城学校", "type", "九年一贯制学校", "primary_students", "166", "junior_students", "210",
+		"primary_classes", "6", "junior_classes", "6", "junior_max_class", "40", "junior_qualified_teachers", "12",
+		"junior_backbone_teachers", "3", "junior_pe_art_teachers", "2",
+		"teaching_area", "23226", "sports_area", "6000", "indoor_sports_area", "1000")
+	res := evaluate(t, national(t), nil, nine, primaryAt)
+	want := map[string][2]float64{ // R4 and R5 numerators, computed by hand
+		"primary": {22226 * 0.4181360201511335, 7000 * 0.4181360201511335}, // 9293.49, 2926.95
+		"junior":  {22226 * 0.5818639798488665, 7000 * 0.5818639798488665}, // 12932.51, 4073.05
+	}
+	for _, u := range res.Units {
+		w, ok := want[string(u.Level)]
+		if u.Code != "N1" || !ok {
+			continue
+		}
+		r4, _ := u.Values.Get("R4")
+		r5, _ := u.Values.Get("R5")
+		if !near(r4.Numerator, w[0], 1e-6) || !near(r5.Numerator, w[1], 1e-6) {
+			t.Errorf("%s: R4 %v, R5 %v; want %v, %v", u.Level, r4.Numerator, r5.Numerator, w[0], w[1])
+		}
+		delete(want, string(u.Level))
+	}
+	if len(want) > 0 {
+		t.Errorf("units missing: %v", want)
+	}
+}
+
+// A blank 教学及辅助用房面积 leaves R4 待补充 whatever the indoor rooms; R5 is computed.
+func TestIndoorSportsAreaWithoutTeachingArea(t *testing.T) {
+	res := evaluate(t, national(t), nil, primaryAt.with("teaching_area", "", "sports_area", "7000", "indoor_sports_area", "500"), primaryAt.with("code", "X"))
+	u := res.Units[0]
+	r4, _ := u.Values.Get("R4")
+	r5, _ := u.Values.Get("R5")
+	if r4.Valid || !r5.Valid || r5.Value != 7.5 || u.Status != Pending || strings.Join(u.Missing, ",") != "教学及辅助用房面积" {
+		t.Errorf("R4 %+v, R5 %+v, status %s, missing %v", r4, r5, u.Status, u.Missing)
+	}
+}

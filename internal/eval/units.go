@@ -184,14 +184,32 @@ func peArtTeachers(x *unitCells) (float64, bool, []string) {
 	return v, ok, need
 }
 
+// 室内体育用房 (indoor sports rooms: 体育馆, 风雨操场) is a room of 教育事业统计's 教学及辅助用房,
+// and a 馆 of R4's neighbour R5 生均体育运动场馆面积 (场 + 馆), which the statistics' 运动场地面积
+// leaves out. The 督导评估 works from those statistics (评估有关事项说明（二）: 主要依据全国教育事业
+// 统计数据), and practice (DESIGN §9) moves the indoor rooms from R4 to R5. A table that fills
+// 室内体育用房面积 says that its 教学及辅助用房面积 is the statistics' figure (with the rooms) and
+// its 体育运动场馆面积 the grounds alone; left blank, both areas are taken as they stand.
+
+// teachingArea leaves out the indoor sports rooms the table names.
 func teachingArea(x *unitCells) (float64, bool, []string) {
-	return x.split(x.s.TeachingArea, "teaching_area")
+	s := x.s
+	if indoor := s.IndoorSportsArea.Value; indoor > 0 && s.TeachingArea.Valid {
+		// The loader refuses indoor rooms larger than the area that holds them.
+		return (s.TeachingArea.Value - indoor) * x.u.Share, true, []string{data.HeaderOf("teaching_area"), data.HeaderOf("indoor_sports_area")}
+	}
+	return x.split(s.TeachingArea, "teaching_area")
 }
 
-// sportsArea counts the converted or rented grounds of urban schools too.
+// sportsArea counts the indoor sports rooms, and the converted or rented grounds of urban
+// schools, too.
 func sportsArea(x *unitCells) (float64, bool, []string) {
 	u, s := x.u, x.s
 	v, ok, need := x.split(s.SportsArea, "sports_area")
+	if indoor := s.IndoorSportsArea.Value; ok && indoor > 0 {
+		v += indoor * u.Share
+		need = append(need, data.HeaderOf("indoor_sports_area"))
+	}
 	if extra := s.ExtraSportsArea.Value; ok && extra > 0 {
 		if s.In(data.Urban) && !x.p.InForce(standard.RelaxLeasedSports) {
 			if u.Level == firstLevel(s) {

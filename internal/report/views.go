@@ -390,8 +390,8 @@ func (r *Report) SchoolView(i int) *SchoolView {
 	}
 	for i := range data.Columns {
 		c := &data.Columns[i]
-		if c.Key == "equipment_value_yuan" {
-			continue
+		if c.Key == "equipment_value_yuan" || (c.Key == "indoor_sports_area" && !sc.IndoorSportsArea.Valid) {
+			continue // the 万元 column shows the value; indoor rooms only where the table has the column
 		}
 		v := c.Format(sc)
 		if v == "" && c.Extra {
