@@ -50,7 +50,7 @@ func columnQty(key string) *quantity {
 		return roomQty
 	case "built_year":
 		return yearQty
-	case "equipment_value", "public_fund_budget", "training_fund":
+	case "equipment_value", "public_fund_budget", "training_fund", "public_fund_final", "training_fund_final":
 		return wanYuanQty
 	case "equipment_value_yuan":
 		return yuanQty

@@ -11,11 +11,15 @@ import (
 	"github.com/youjun-edu/youjun/internal/diag"
 )
 
-// WriteIndoorColumn makes the import write 室内体育用房面积 as a column of its own, with
-// 教学及辅助用房面积 and 体育运动场馆面积 as the statistics give them, for a school table that has
-// that column and applies the R4/R5 rule itself. Off, the import applies the rule: 教学及辅助用房面积
-// = 教学及辅助用房 − 室内体育用房, 体育运动场馆面积 = 运动场地 + 室内体育用房.
-const WriteIndoorColumn = false
+// indoorColumn says whether the import writes 室内体育用房面积 as a column of its own, with
+// 教学及辅助用房面积 and 体育运动场馆面积 as the statistics give them (the school table then
+// applies the R4/R5 rule itself, and every figure matches the statistics cell for cell). A new
+// table has the column; a table merged into keeps its own convention: without the column, the
+// import applies the rule, 教学及辅助用房面积 = 教学及辅助用房 − 室内体育用房 and
+// 体育运动场馆面积 = 运动场地 + 室内体育用房.
+func indoorColumn(existing *data.Table) bool {
+	return existing == nil || existing.Has(IndoorSportsKey)
+}
 
 // Input is one file to import, read into sheets.
 type Input struct {
@@ -29,7 +33,7 @@ type Options struct {
 	MapName      string      // the mapping as messages name it
 	Branches     string      // site.toml's [import] branches
 	Existing     *data.Table // the site's school table to merge into; nil for a new table
-	IndoorColumn bool        // see WriteIndoorColumn
+	IndoorColumn bool        // see indoorColumn
 	County       string      // site.toml's county, checked against 统计三级
 }
 
@@ -179,17 +183,17 @@ func (m *Mapping) forColumns(indoor bool) *Mapping {
 }
 
 // outputKeys are the columns of the table written: those of the 填报模板 (all but the
-// alternative 元 column), with 室内体育用房面积 after 体育运动场馆面积 when it is written.
+// alternative 元 column), 室内体育用房面积 only when it is written.
 func outputKeys(indoor bool) []string {
 	var keys []string
 	for _, c := range data.Columns {
 		if c.Key == "equipment_value_yuan" {
 			continue
 		}
-		keys = append(keys, c.Key)
-		if c.Key == "sports_area" && indoor {
-			keys = append(keys, IndoorSportsKey)
+		if c.Key == IndoorSportsKey && !indoor {
+			continue
 		}
+		keys = append(keys, c.Key)
 	}
 	return keys
 }

@@ -132,13 +132,23 @@ func firstDiff(a, b []byte) string {
 }
 
 // Without a table, the import writes data/schools.xlsx: every column the statistics and the
-// roster hold has the typed value, except 最大班额, which is the end of its band; the columns
-// they do not hold are blank.
+// roster hold has the typed value, except 最大班额, which is the end of its band, and the areas,
+// which are the statistics' own figures beside 室内体育用房面积 (the typed table has the R4/R5
+// rule applied); the columns they do not hold are blank.
 func TestImportNewTable(t *testing.T) {
 	dir := copySite(t)
 	typed, probs := data.LoadTable(filepath.Join(dir, "data/schools.csv"), "data/schools.csv")
 	if probs.Err() != nil {
 		t.Fatal(probs)
+	}
+	derived, err := statfixture.Derive(typed, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	statArea := map[string]func(s *statfixture.School) float64{
+		"teaching_area":      func(s *statfixture.School) float64 { return s.TeachingWithGym },
+		"sports_area":        func(s *statfixture.School) float64 { return s.SportsGround },
+		"indoor_sports_area": func(s *statfixture.School) float64 { return s.Indoor },
 	}
 	os.Remove(filepath.Join(dir, "data/schools.csv"))
 	rep, probs := Run(RunOptions{Site: dir, Files: inSite(dir, exampleExport, exampleRoster)})
@@ -164,6 +174,9 @@ func TestImportNewTable(t *testing.T) {
 				continue
 			}
 			want, have := c.Format(&s), c.Format(g)
+			if area, ok := statArea[c.Key]; ok {
+				want = strconv.FormatFloat(area(derived[i]), 'f', -1, 64)
+			}
 			switch {
 			case slices.Contains(notInStatistics, c.Key):
 				if have != "" && c.Blank == data.Missing {

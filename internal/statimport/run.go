@@ -67,7 +67,7 @@ func Run(o RunOptions) (*Report, diag.List) {
 		return nil, probs
 	}
 	rep := &Report{}
-	opts := Options{Mapping: m, MapName: mapName, Branches: cfg.Import.Branches, IndoorColumn: WriteIndoorColumn, County: cfg.County}
+	opts := Options{Mapping: m, MapName: mapName, Branches: cfg.Import.Branches, County: cfg.County}
 	if existing != nil {
 		rep.Merged = existing.File
 		if len(existing.Schools) > 0 {
@@ -78,6 +78,7 @@ func Run(o RunOptions) (*Report, diag.List) {
 			o.Replace, rep.Empty = true, true
 		}
 	}
+	opts.IndoorColumn = indoorColumn(opts.Existing)
 	res, ip := Import(inputs, opts)
 	probs = append(probs, ip...)
 	if probs.Err() != nil || res == nil {
