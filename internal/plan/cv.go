@@ -1,0 +1,386 @@
+package plan
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// CVPlan is the plan of one resource indicator's 差异系数 at both levels. The levels are planned
+// together: what a 九年一贯制 campus builds is shared by its primary and junior units, so it
+// moves both CVs, and a plan for one level must not push the other over its target.
+type CVPlan struct {
+	Indicator string    `json:"indicator"`
+	Name      string    `json:"name"`
+	Kind      Kind      `json:"kind"`
+	Unit      string    `json:"unit"` // of the amounts
+	Levels    []CVLevel `json:"levels"`
+	Needed    bool      `json:"needed"` // some level is above its target
+	Actions   []Action  `json:"actions"`
+	Total     float64   `json:"total"` // Σ amounts
+	Cost      eval.Opt  `json:"cost"`  // 元; null without the unit cost
+	Reason    string    `json:"reason,omitempty"`
+}
+
+// CVLevel is one level's CV with each unit's part in it.
+type CVLevel struct {
+	Level    standard.Level `json:"level"`
+	CV       eval.Opt       `json:"cv"`
+	Limit    float64        `json:"limit"`
+	Target   float64        `json:"target"` // limit − margin
+	Status   eval.Status    `json:"status"` // eval's verdict on the CV
+	Critical bool           `json:"critical"`
+	Needed   bool           `json:"needed"` // CV ≥ target
+	After    eval.Opt       `json:"after"`  // the CV once the actions are carried out
+	Reason   string         `json:"reason,omitempty"`
+	// Contributions are each unit's part of the weighted variance, in the evaluation's order.
+	Contributions []Contribution `json:"contributions"`
+}
+
+// Contribution is one unit's part of a weighted variance: (P_i/P)(X_i − X̄)² ÷ Σ.
+type Contribution struct {
+	Code  string  `json:"code"`
+	Name  string  `json:"name"`
+	Value float64 `json:"value"` // X_i in the indicator's unit
+	Share float64 `json:"share"` // 0–1; the shares of a level add up to 1
+	Below bool    `json:"below"` // below the county value: raising it lowers the CV
+}
+
+// cvLevel is the state of one level during planning.
+type cvLevel struct {
+	out         *CVLevel
+	active      bool      // its CV is computable: it is a constraint
+	units       []int     // indices into Result.Units
+	students, x []float64 // P_i and the numerator x_i as planned so far
+	base        []float64 // x_i before the plan
+	scale, c    float64   // ×100 or 1; the target with a hair of room so that CV < target is strict
+	s0, s1, s2  float64   // ΣP, Σx, Σx²/P: the variance in O(1) after a change of one unit
+}
+
+// slot is a school cell additions go to, with the units it raises.
+type slot struct {
+	unit    int // index into Result.Units of its first unit, for naming the action
+	members []member
+	steps   int
+}
+
+type member struct {
+	level int     // index into the levels
+	j     int     // index of the unit within the level
+	per   float64 // numerator one step adds to the unit
+}
+
+func (pl *planner) cvPlans() []CVPlan {
+	out := []CVPlan{}
+	for k := range pl.Profile.Resource.Indicators {
+		out = append(out, pl.cvPlan(k))
+	}
+	return out
+}
+
+func (pl *planner) cvPlan(k int) CVPlan {
+	r := &pl.Profile.Resource
+	ind := &r.Indicators[k]
+	q, known := quantities[ind.Measure]
+	cp := CVPlan{Indicator: ind.ID, Name: ind.Name, Kind: q.kind, Unit: q.kind.Unit(), Levels: []CVLevel{}, Actions: []Action{}}
+	scale := 1.0
+	if ind.PerHundred {
+		scale = 100
+	}
+	var levels []*cvLevel
+	res := pl.Result
+	for _, l := range standard.Levels {
+		ri := res.Resource.Of(l).Indicators[k]
+		if res.Resource.Of(l).Units == 0 {
+			continue
+		}
+		cl := &CVLevel{Level: l, CV: ri.CV, Limit: ri.CVLimit, Target: ri.CVLimit - pl.Options.Margin, Status: ri.CVStatus, Critical: ri.CVCritical,
+			Contributions: []Contribution{}}
+		lv := &cvLevel{out: cl, scale: scale, c: cl.Target - 1e-12}
+		for i := range res.Units {
+			u := &res.Units[i]
+			if u.Level != l {
+				continue
+			}
+			_, v := u.Values.At(k)
+			lv.units = append(lv.units, i)
+			lv.students = append(lv.students, u.Students)
+			lv.x = append(lv.x, v.Numerator)
+		}
+		lv.base = slices.Clone(lv.x)
+		switch {
+		case !ri.CV.OK:
+			cl.Reason = ri.CVNote
+			if cl.Reason == "" {
+				cl.Reason = "差异系数无法计算"
+			}
+		default:
+			lv.active = true
+			cl.Needed = ri.CV.V >= cl.Target
+			cl.Contributions = contributions(res, lv)
+			lv.sums()
+		}
+		cp.Needed = cp.Needed || cl.Needed
+		levels = append(levels, lv)
+	}
+	switch {
+	case !cp.Needed:
+	case !known:
+		cp.Reason = "该指标的计算方法「" + ind.Measure + "」无法折算为可增加的数量"
+	case slices.ContainsFunc(levels, func(lv *cvLevel) bool { return lv.out.Needed && lv.c <= 0 }):
+		cp.Reason = "差异系数目标不大于0（余量 margin 不小于上限），无法规划"
+	default:
+		slots := pl.slots(levels, q)
+		if !plan(levels, slots) {
+			cp.Reason = "仅靠增加配置无法使差异系数降到目标"
+			for _, s := range slots {
+				s.steps = 0
+			}
+		}
+		step := pl.Options.step(q.kind)
+		for _, s := range slots {
+			if s.steps == 0 {
+				continue
+			}
+			amt := amount(s.steps, step)
+			a := pl.action(&res.Units[s.unit], ind, q, amt, ToCV)
+			cp.Actions = append(cp.Actions, a)
+			cp.Total += amt
+		}
+		cp.Total = amount(1, cp.Total)
+		cp.Cost = pl.cost(q.kind, cp.Total)
+	}
+	for _, lv := range levels {
+		if lv.active {
+			_, _, cv, ok := eval.WeightedCV(lv.students, lv.x, lv.scale)
+			if ok {
+				lv.out.After = eval.Opt{V: cv, OK: true}
+			}
+		}
+		cp.Levels = append(cp.Levels, *lv.out)
+	}
+	return cp
+}
+
+// contributions gives each unit's part of the level's weighted variance, as eval.WeightedCV
+// defines it.
+func contributions(res *eval.Result, lv *cvLevel) []Contribution {
+	var p, total float64
+	for j := range lv.x {
+		p += lv.students[j]
+		total += lv.x[j]
+	}
+	mean := total / p * lv.scale
+	out := make([]Contribution, len(lv.x))
+	var sum float64
+	for j, i := range lv.units {
+		u := &res.Units[i]
+		x := lv.x[j] / lv.students[j] * lv.scale
+		d := x - mean
+		out[j] = Contribution{Code: u.Code, Name: u.Name, Value: x, Share: lv.students[j] / p * d * d, Below: d < 0}
+		sum += out[j].Share
+	}
+	for j := range out {
+		if sum > 0 {
+			out[j].Share /= sum
+		}
+	}
+	return out
+}
+
+// slots returns the cells additions may go to, in the evaluation's order of their first unit:
+// a campus for campus-wide quantities (its units share each step by the split rule), a campus
+// and level for teachers.
+func (pl *planner) slots(levels []*cvLevel, q quantity) []*slot {
+	type key struct {
+		row   int
+		level standard.Level
+	}
+	at := map[key]*slot{}
+	var out []*slot
+	step := pl.Options.step(q.kind) * q.yuan
+	for li, lv := range levels {
+		if !lv.active {
+			continue
+		}
+		for j, i := range lv.units {
+			u := &pl.Result.Units[i]
+			k := key{row: u.Row}
+			per := step
+			if q.split {
+				per *= u.Share
+			} else {
+				k.level = u.Level
+			}
+			s := at[k]
+			if s == nil {
+				s = &slot{unit: i}
+				at[k] = s
+				out = append(out, s)
+			}
+			s.members = append(s.members, member{level: li, j: j, per: per})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *slot) int { return cmp.Compare(a.unit, b.unit) })
+	return out
+}
+
+func (lv *cvLevel) sums() {
+	lv.s0, lv.s1, lv.s2 = 0, 0, 0
+	for j, x := range lv.x {
+		lv.s0 += lv.students[j]
+		lv.s1 += x
+		lv.s2 += x * x / lv.students[j]
+	}
+}
+
+// excess is how far the level is above its target, as std − target × mean (≥ 0): a convex
+// function of the numerators, so that raising low units lowers it with diminishing returns.
+func (lv *cvLevel) excess(s1, s2 float64) float64 {
+	if !lv.active {
+		return 0
+	}
+	mean := s1 / lv.s0
+	v := s2/lv.s0 - mean*mean
+	std := math.Sqrt(max(0, v))
+	return max(0, (std-lv.c*mean)*lv.scale+1e-12*mean*lv.scale)
+}
+
+// met reports whether every constrained level's CV, computed exactly as eval computes it, is
+// below its target.
+func met(levels []*cvLevel) bool {
+	for _, lv := range levels {
+		if !lv.active {
+			continue
+		}
+		_, _, cv, ok := eval.WeightedCV(lv.students, lv.x, lv.scale)
+		if !ok || !(cv < lv.out.Target-1e-12) {
+			return false
+		}
+	}
+	return true
+}
+
+// change returns the total excess after adding n steps to slot s.
+func change(levels []*cvLevel, s *slot, n int) float64 {
+	total := 0.0
+	for li, lv := range levels {
+		s1, s2 := lv.s1, lv.s2
+		for _, m := range s.members {
+			if m.level != li {
+				continue
+			}
+			x, d := lv.x[m.j], float64(n)*m.per
+			s1 += d
+			s2 += ((x+d)*(x+d) - x*x) / lv.students[m.j]
+		}
+		total += lv.excess(s1, s2)
+	}
+	return total
+}
+
+// apply adds n steps (or takes back −n) to slot s. A unit belongs to one slot, so its
+// numerator is its base plus the slot's steps: taking steps back restores it exactly.
+func apply(levels []*cvLevel, s *slot, n int) {
+	s.steps += n
+	for _, m := range s.members {
+		lv := levels[m.level]
+		x, y := lv.x[m.j], lv.base[m.j]+float64(s.steps)*m.per
+		lv.s1 += y - x
+		lv.s2 += (y*y - x*x) / lv.students[m.j]
+		lv.x[m.j] = y
+	}
+}
+
+func excessNow(levels []*cvLevel) float64 {
+	total := 0.0
+	for _, lv := range levels {
+		total += lv.excess(lv.s1, lv.s2)
+	}
+	return total
+}
+
+// maxSteps bounds the search: no plan adds more than this many steps in all.
+const maxSteps = 50_000_000
+
+// plan finds the additions, in steps, that bring every level below its target with the fewest
+// steps, and reports whether it did. Every step of one indicator costs the same wherever it
+// goes (one unit price per kind), so the fewest steps are the cheapest plan.
+//
+// The method is greedy on marginal gains, then trimmed. The excess std − target × mean is convex
+// in the numerators (std is a seminorm, the mean linear), so each step goes where it lowers the
+// excess most; a run of steps goes to one slot at once as long as each further step there gains
+// more than the best step elsewhere (doubling the run). Steps are then taken back, slot by slot,
+// as long as the target stays met — the largest removal found by bisection. The search is exact
+// enough that on small cases no plan with fewer steps meets the target (plan_test.go checks this
+// against exhaustive search); the targets are checked with eval.WeightedCV itself.
+func plan(levels []*cvLevel, slots []*slot) bool {
+	steps := 0
+	for !met(levels) {
+		v := excessNow(levels)
+		best, second := -1, 0.0
+		bestGain := 0.0
+		for i, s := range slots {
+			g := v - change(levels, s, 1)
+			if g > bestGain {
+				best, second, bestGain = i, bestGain, g
+			} else if g > second {
+				second = g
+			}
+		}
+		if best < 0 || steps > maxSteps {
+			return false
+		}
+		s, n := slots[best], 1
+		for n < maxSteps {
+			after := change(levels, s, n)
+			if after == 0 {
+				break
+			}
+			next := change(levels, s, 2*n)
+			if (after-next)/float64(n) < second {
+				break
+			}
+			n *= 2
+		}
+		apply(levels, s, n)
+		steps += n
+	}
+	trim(levels, slots)
+	return true
+}
+
+// trim takes back steps the target does not need: slot by slot, the largest number of steps
+// whose removal keeps every level below its target, until no step can go.
+func trim(levels []*cvLevel, slots []*slot) {
+	for changed := true; changed; {
+		changed = false
+		for _, s := range slots {
+			if s.steps == 0 {
+				continue
+			}
+			lo, hi := 0, s.steps // lo steps can go; find the most
+			for lo < hi {
+				mid := (lo + hi + 1) / 2
+				apply(levels, s, -mid)
+				ok := met(levels)
+				apply(levels, s, mid)
+				if ok {
+					lo = mid
+				} else {
+					hi = mid - 1
+				}
+			}
+			if lo > 0 {
+				apply(levels, s, -lo)
+				changed = true
+			}
+		}
+	}
+	for _, lv := range levels {
+		lv.sums() // drop the rounding the O(1) updates gathered
+	}
+}
