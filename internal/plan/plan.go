@@ -68,18 +68,18 @@ type Plan struct {
 
 // UnitPlan is what one unit lacks.
 type UnitPlan struct {
-	Code       string          `json:"code"`
-	Name       string          `json:"name"`
-	Row        int             `json:"row"`
-	Level      standard.Level  `json:"level"`
-	Students   float64         `json:"students"`
-	Split      bool            `json:"split"`
-	Share      float64         `json:"share"`
-	Status     eval.Status     `json:"status"`
-	Shortfalls []Shortfall     `json:"shortfalls"`
-	Pass       []Action        `json:"pass"`            // the cheapest way to pass; empty when it passes
-	PassCost   eval.Opt        `json:"pass_cost"`       // 元; null when a unit cost is unknown
-	Reason     string          `json:"reason,omitempty"` // why the way to pass cannot be computed
+	Code       string         `json:"code"`
+	Name       string         `json:"name"`
+	Row        int            `json:"row"`
+	Level      standard.Level `json:"level"`
+	Students   float64        `json:"students"`
+	Split      bool           `json:"split"`
+	Share      float64        `json:"share"`
+	Status     eval.Status    `json:"status"`
+	Shortfalls []Shortfall    `json:"shortfalls"`
+	Pass       []Action       `json:"pass"`             // the cheapest way to pass; empty when it passes
+	PassCost   eval.Opt       `json:"pass_cost"`        // 元; null when a unit cost is unknown
+	Reason     string         `json:"reason,omitempty"` // why the way to pass cannot be computed
 }
 
 // Shortfall is what a unit lacks on one indicator: the whole-school addition that brings its
