@@ -350,6 +350,7 @@ func plan(levels []*cvLevel, slots []*slot) bool {
 		steps += n
 	}
 	trim(levels, slots)
+	improve(levels, slots)
 	return true
 }
 
@@ -383,4 +384,56 @@ func trim(levels []*cvLevel, slots []*slot) {
 	for _, lv := range levels {
 		lv.sums() // drop the rounding the O(1) updates gathered
 	}
+}
+
+// maxExchange bounds the slots that receive steps for improve to look for exchanges among: the
+// search is quadratic in them.
+const maxExchange = 64
+
+// improve looks for exchanges that save a step, as greedy choices can be wrong for whole
+// steps: two steps taken back (from one slot or two) and one added elsewhere, keeping every
+// target met. It repeats until no exchange saves a step. Candidates are screened with the O(1)
+// excess and confirmed with the exact CV.
+func improve(levels []*cvLevel, slots []*slot) {
+	for pass := 0; pass < 1000; pass++ {
+		var receiving []*slot
+		for _, s := range slots {
+			if s.steps > 0 {
+				receiving = append(receiving, s)
+			}
+		}
+		if len(receiving) > maxExchange || !exchange(levels, slots, receiving) {
+			return
+		}
+		trim(levels, slots)
+	}
+}
+
+// exchange carries out the first exchange that saves a step, and reports whether there was one.
+func exchange(levels []*cvLevel, slots, receiving []*slot) bool {
+	for ai, a := range receiving {
+		for _, c := range receiving[ai:] {
+			if c == a && a.steps < 2 {
+				continue
+			}
+			apply(levels, a, -1)
+			apply(levels, c, -1)
+			for _, b := range slots {
+				if b == a || b == c {
+					continue
+				}
+				if change(levels, b, 1) > 0 {
+					continue
+				}
+				apply(levels, b, 1)
+				if met(levels) {
+					return true
+				}
+				apply(levels, b, -1)
+			}
+			apply(levels, c, 1)
+			apply(levels, a, 1)
+		}
+	}
+	return false
 }
