@@ -123,7 +123,7 @@ func TestCVPlanMinimal(t *testing.T) {
 			continue
 		}
 		total := int(cp.Total)
-		if total > 11 {
+		if total > 9 {
 			continue // the exhaustive search would take too long
 		}
 		meets := func(alloc []int) bool {

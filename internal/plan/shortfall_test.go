@@ -47,15 +47,15 @@ func shortfall(t *testing.T, pl *Plan, code string, l standard.Level, id string)
 func TestTeacherBoundary(t *testing.T) {
 	p := national(t)
 	for _, tc := range []struct {
-		pupils, teachers  float64
-		threshold, floor  float64
-		listed            bool
+		pupils, teachers float64
+		threshold, floor float64
+		listed           bool
 	}{
-		{500, 21, 0, 0, false},  // 21/500×100 = 4.2 exactly
-		{501, 21, 1, 0, true},   // 4.19…: one teacher
-		{1000, 41, 1, 0, true},  // 4.1
-		{1000, 35, 7, 1, true},  // 3.5 < 3.57: one to the floor (35.7), seven to the threshold (42)
-		{100, 0, 5, 4, true},    // 4.2 → 5 whole teachers; 3.57 → 4
+		{500, 21, 0, 0, false}, // 21/500×100 = 4.2 exactly
+		{501, 21, 1, 0, true},  // 4.19…: one teacher
+		{1000, 41, 1, 0, true}, // 4.1
+		{1000, 35, 7, 1, true}, // 3.5 < 3.57: one to the floor (35.7), seven to the threshold (42)
+		{100, 0, 5, 4, true},   // 4.2 → 5 whole teachers; 3.57 → 4
 	} {
 		s := school(2, "A", standard.TypePrimary, tc.pupils, 0)
 		s.PrimaryQualifiedTeachers = n(tc.teachers)
