@@ -37,6 +37,7 @@ type Config struct {
 	// number they tighten (R6.primary = 4000). They are judged beside the standard's verdict.
 	LocalTargets map[string]float64 `toml:"local_targets"`
 	PDF          PDF                `toml:"pdf"`
+	Plan         Plan               `toml:"plan"` // 整改与创建规划: unit costs, margin, target year (plan.go)
 
 	lines tomlfile.Index // where each key is, for messages
 }
@@ -149,6 +150,7 @@ func Parse(src []byte) (*Config, diag.List) {
 		add("pdf.style", "", "版心超出了 A4 纸面（210 × 297 毫米）")
 	}
 	probs = append(probs, c.checkFurniture()...)
+	probs = append(probs, c.checkPlan()...)
 	if c.Standard.Profile == "" {
 		c.Standard.Profile = standard.Default
 	}

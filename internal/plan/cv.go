@@ -284,6 +284,22 @@ func change(levels []*cvLevel, s *slot, n int) float64 {
 
 // apply adds n steps (or takes back −n) to slot s. A unit belongs to one slot, so its
 // numerator is its base plus the slot's steps: taking steps back restores it exactly.
+// bestPair returns the two slots one step at each of which lowers the excess v most, or nils.
+func bestPair(levels []*cvLevel, slots []*slot, v float64) (*slot, *slot) {
+	var a, b *slot
+	best := 0.0
+	for i, s := range slots {
+		apply(levels, s, 1)
+		for _, t := range slots[i+1:] {
+			if g := v - change(levels, t, 1); g > best {
+				a, b, best = s, t, g
+			}
+		}
+		apply(levels, s, -1)
+	}
+	return a, b
+}
+
 func apply(levels []*cvLevel, s *slot, n int) {
 	s.steps += n
 	for _, m := range s.members {
@@ -331,8 +347,21 @@ func plan(levels []*cvLevel, slots []*slot) bool {
 				second = g
 			}
 		}
-		if best < 0 || steps > maxSteps {
+		if steps > maxSteps {
 			return false
+		}
+		if best < 0 {
+			// No one step lowers the excess: a kink of the max(0, ·) of a level at its target.
+			// One step at each of two slots can (raising a campus shared by both levels while
+			// making up the other level elsewhere).
+			a, b := bestPair(levels, slots, v)
+			if a == nil {
+				return false
+			}
+			apply(levels, a, 1)
+			apply(levels, b, 1)
+			steps += 2
+			continue
 		}
 		s, n := slots[best], 1
 		for n < maxSteps {
