@@ -34,8 +34,10 @@ type CVLevel struct {
 	Status   eval.Status    `json:"status"` // eval's verdict on the CV
 	Critical bool           `json:"critical"`
 	Needed   bool           `json:"needed"` // CV ≥ target
-	After    eval.Opt       `json:"after"`  // the CV once the actions are carried out
-	Reason   string         `json:"reason,omitempty"`
+	// Passed is the CV once every unit's way to pass is carried out, which the CV plan starts from.
+	Passed eval.Opt `json:"passed"`
+	After  eval.Opt `json:"after"` // the CV once the passes and the actions are carried out
+	Reason string   `json:"reason,omitempty"`
 	// Contributions are each unit's part of the weighted variance, in the evaluation's order.
 	Contributions []Contribution `json:"contributions"`
 }
@@ -105,7 +107,7 @@ func (pl *planner) cvPlan(k int) CVPlan {
 			if u.Level != l {
 				continue
 			}
-			_, v := u.Values.At(k)
+			_, v := pl.after.Units[i].Values.At(k)
 			lv.units = append(lv.units, i)
 			lv.students = append(lv.students, u.Students)
 			lv.x = append(lv.x, v.Numerator)
@@ -120,7 +122,8 @@ func (pl *planner) cvPlan(k int) CVPlan {
 		default:
 			lv.active = true
 			cl.Needed = ri.CV.V >= cl.Target
-			cl.Contributions = contributions(res, lv)
+			cl.Contributions = contributions(res, lv, k)
+			cl.Passed = pl.after.Resource.Of(l).Indicators[k].CV
 			lv.sums()
 		}
 		cp.Needed = cp.Needed || cl.Needed
@@ -165,22 +168,25 @@ func (pl *planner) cvPlan(k int) CVPlan {
 	return cp
 }
 
-// contributions gives each unit's part of the level's weighted variance, as eval.WeightedCV
-// defines it.
-func contributions(res *eval.Result, lv *cvLevel) []Contribution {
+// contributions gives each unit's part of the level's weighted variance of the k-th indicator,
+// as eval.WeightedCV defines it, in the county as it is.
+func contributions(res *eval.Result, lv *cvLevel, k int) []Contribution {
+	x := make([]float64, len(lv.units))
 	var p, total float64
-	for j := range lv.x {
+	for j, i := range lv.units {
+		_, v := res.Units[i].Values.At(k)
+		x[j] = v.Numerator
 		p += lv.students[j]
-		total += lv.x[j]
+		total += x[j]
 	}
 	mean := total / p * lv.scale
-	out := make([]Contribution, len(lv.x))
+	out := make([]Contribution, len(x))
 	var sum float64
 	for j, i := range lv.units {
 		u := &res.Units[i]
-		x := lv.x[j] / lv.students[j] * lv.scale
-		d := x - mean
-		out[j] = Contribution{Code: u.Code, Name: u.Name, Value: x, Share: lv.students[j] / p * d * d, Below: d < 0}
+		v := x[j] / lv.students[j] * lv.scale
+		d := v - mean
+		out[j] = Contribution{Code: u.Code, Name: u.Name, Value: v, Share: lv.students[j] / p * d * d, Below: d < 0}
 		sum += out[j].Share
 	}
 	for j := range out {

@@ -8,6 +8,8 @@
 package plan
 
 import (
+	"encoding/json"
+
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/standard"
@@ -146,11 +148,16 @@ func Make(in Input) *Plan {
 	}
 	in.Options = o
 	p := &Plan{Year: o.Year, Margin: o.Margin, Units: []UnitPlan{}, CVs: []CVPlan{}, Items: []ItemGap{}, Actions: []Action{}}
-	pl := &planner{Input: in, rows: rowIndex(in.County.Table.Schools)}
+	pl := &planner{Input: in, rows: rowIndex(in.County.Table.Schools), after: in.Result}
 	p.Units = pl.unitPlans()
+	p.Actions = passActions(p.Units)
+	if len(p.Actions) > 0 {
+		// The CVs are planned from the county as it will be once every unit passes: what the
+		// passes add lowers the CVs too, and the CV plans add to it.
+		pl.after = pl.passed(p.Actions)
+	}
 	p.CVs = pl.cvPlans()
 	p.Items = pl.itemGaps()
-	p.Actions = passActions(p.Units)
 	for _, c := range p.CVs {
 		p.Actions = append(p.Actions, c.Actions...)
 	}
@@ -200,7 +207,19 @@ func totals(actions []Action) (Totals, bool) {
 // planner holds what every part of the plan looks up.
 type planner struct {
 	Input
-	rows map[int]int // a school's table row → its index
+	rows  map[int]int  // a school's table row → its index
+	after *eval.Result // the evaluation once every unit's pass is carried out
+}
+
+// passed evaluates the county with the actions carried out. Only the resource evaluation is
+// read from it; carrying out actions changes no pupil count, so its units are the same units in
+// the same order.
+func (pl *planner) passed(actions []Action) *eval.Result {
+	t := *pl.County.Table
+	t.Schools = Apply(pl.Profile, t.Schools, actions)
+	c := *pl.County
+	c.Table = &t
+	return eval.Evaluate(eval.Input{Profile: pl.Profile, County: &c, Year: pl.Result.Year})
 }
 
 // school returns the campus of unit u.
@@ -225,4 +244,14 @@ func (pl *planner) cost(k Kind, amt float64) eval.Opt {
 		return eval.Opt{V: amt * c, OK: true}
 	}
 	return eval.Opt{}
+}
+
+// JSON returns the plan as indented JSON with a final newline; the same plan always gives the
+// same bytes.
+func (p *Plan) JSON() ([]byte, error) {
+	out, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
 }
