@@ -90,7 +90,7 @@ func roomGaps(it *standard.Item, s *data.School, tol float64) []ItemGap {
 			out = append(out, ItemGap{What: room.name, Amount: some(need - room.count.Value), Unit: "间"})
 		}
 		if room.count.Value > 0 && room.area.Valid && room.area.Value < room.min-tol*room.min {
-			out = append(out, ItemGap{What: room.name + "面积", Amount: some(room.min - room.area.Value), Unit: "平方米"})
+			out = append(out, ItemGap{What: room.name + "面积", Amount: some(amount(1, room.min-room.area.Value)), Unit: "平方米"})
 		}
 	}
 	return out
