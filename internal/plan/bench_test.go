@@ -32,3 +32,16 @@ func BenchmarkPlan2000(b *testing.B) {
 	b.ReportMetric(float64(planned), "cv-plans")
 	b.ReportMetric(float64(len(pl.Actions)), "actions")
 }
+
+// BenchmarkPlan2000Far is BenchmarkPlan2000 with a margin of 0.2: targets of 0.3 and 0.25 that
+// five CVs must be brought to, the hardest plan the settings allow.
+func BenchmarkPlan2000Far(b *testing.B) {
+	p, c := synthCounty(b, 2000, 11)
+	res := evaluate(p, c)
+	o := DefaultOptions()
+	o.Margin = 0.2
+	b.ResetTimer()
+	for b.Loop() {
+		Make(Input{Profile: p, County: c, Result: res, Options: o})
+	}
+}

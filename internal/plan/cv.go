@@ -340,13 +340,42 @@ const maxSteps = 50_000_000
 // enough that on small cases no plan with fewer steps meets the target (plan_test.go checks this
 // against exhaustive search); the targets are checked with eval.WeightedCV itself.
 func plan(levels []*cvLevel, slots []*slot) bool {
+	if !greedy(levels, slots, coarse(levels, slots)) {
+		return false
+	}
+	trim(levels, slots)
+	improve(levels, slots)
+	return true
+}
+
+// greedySteps is about how many runs of steps the greedy search should take: on a large county
+// with a distant target it takes steps of several purchasable units at first (trim then takes
+// back what is not needed, one purchasable unit at a time).
+const greedySteps = 1000
+
+// coarse returns how many purchasable units the greedy search adds at a time: 1 unless the
+// first-order estimate of the steps needed exceeds greedySteps.
+func coarse(levels []*cvLevel, slots []*slot) int {
+	v, best := excessNow(levels), 0.0
+	for _, s := range slots {
+		best = max(best, v-change(levels, s, 1))
+	}
+	if best <= 0 {
+		return 1
+	}
+	return max(1, int(min(v/best, maxSteps)/greedySteps))
+}
+
+// greedy adds runs of mult steps where they lower the excess most until every level meets its
+// target, and reports whether it did.
+func greedy(levels []*cvLevel, slots []*slot, mult int) bool {
 	steps := 0
-	for !met(levels) {
+	for excessNow(levels) > 0 || !met(levels) {
 		v := excessNow(levels)
 		best, second := -1, 0.0
 		bestGain := 0.0
 		for i, s := range slots {
-			g := v - change(levels, s, 1)
+			g := v - change(levels, s, mult)
 			if g > bestGain {
 				best, second, bestGain = i, bestGain, g
 			} else if g > second {
@@ -369,14 +398,14 @@ func plan(levels []*cvLevel, slots []*slot) bool {
 			steps += 2
 			continue
 		}
-		s, n := slots[best], 1
+		s, n := slots[best], mult
 		for n < maxSteps {
 			after := change(levels, s, n)
 			if after == 0 {
 				break
 			}
 			next := change(levels, s, 2*n)
-			if (after-next)/float64(n) < second {
+			if (after-next)/float64(n/mult) < second {
 				break
 			}
 			n *= 2
@@ -384,8 +413,6 @@ func plan(levels []*cvLevel, slots []*slot) bool {
 		apply(levels, s, n)
 		steps += n
 	}
-	trim(levels, slots)
-	improve(levels, slots)
 	return true
 }
 
@@ -402,7 +429,7 @@ func trim(levels []*cvLevel, slots []*slot) {
 			for lo < hi {
 				mid := (lo + hi + 1) / 2
 				apply(levels, s, -mid)
-				ok := met(levels)
+				ok := excessNow(levels) == 0 && met(levels) // the O(1) excess screens out most
 				apply(levels, s, mid)
 				if ok {
 					lo = mid
