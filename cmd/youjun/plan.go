@@ -11,6 +11,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/youjun-edu/youjun/internal/config"
+	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/plan"
 	"github.com/youjun-edu/youjun/internal/site"
@@ -171,7 +172,7 @@ func writeCVs(w io.Writer, p *plan.Plan) {
 			cv, after, needed := "—", "—", ""
 			if lv.CV.OK {
 				cv = num.Fixed(lv.CV.V, 3)
-			} else if lv.Reason != "" {
+			} else if lv.Status == eval.Pending {
 				cv = "无法计算"
 			}
 			if lv.Needed {
@@ -186,7 +187,7 @@ func writeCVs(w io.Writer, p *plan.Plan) {
 	writeTable(w, rows)
 	for _, cp := range p.CVs {
 		for _, lv := range cp.Levels {
-			if lv.Reason != "" && !lv.CV.OK {
+			if lv.Status == eval.Pending && !lv.CV.OK {
 				fmt.Fprintf(w, "  %s %s差异系数无法计算：%s\n", cp.Indicator, lv.Level.Chinese(), lv.Reason)
 			}
 		}

@@ -121,3 +121,39 @@ func TestPlanUsage(t *testing.T) {
 		}
 	}
 }
+
+// A blank cell is never a zero shortfall: the unit says what cannot be computed and why.
+func TestPlanMissing(t *testing.T) {
+	dir := testsite.Copy(t, "../..")
+	path := filepath.Join(dir, "data", "schools.csv")
+	src, _ := os.ReadFile(path)
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "3612340003,") {
+			f := strings.Split(l, ",")
+			f[25] = "" // 体育运动场馆面积
+			lines[i] = strings.Join(f, ",")
+		}
+	}
+	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
+	code, out, stderr := runCLI("plan", "--site", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"示例县第三小学 R5：「体育运动场馆面积」未填，无法计算差额",
+		"示例县第三小学：有数据缺失或无法计算的指标，无法计算达标所需（缺失数据不按达标计）",
+		"R5    小学  无法计算",
+		"R5 小学差异系数无法计算：1所学校数据缺失，无法计算",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("plan lacks %q", want)
+		}
+	}
+	_, js, _ := runCLI("plan", "--site", dir, "--json")
+	if !strings.Contains(js, `"to_floor": null,
+          "to_threshold": null,
+          "reason": "「体育运动场馆面积」未填，无法计算差额"`) {
+		t.Error("JSON lacks the null shortfall with its reason")
+	}
+}
