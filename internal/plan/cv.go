@@ -332,13 +332,17 @@ const maxSteps = 50_000_000
 // steps, and reports whether it did. Every step of one indicator costs the same wherever it
 // goes (one unit price per kind), so the fewest steps are the cheapest plan.
 //
-// The method is greedy on marginal gains, then trimmed. The excess std − target × mean is convex
-// in the numerators (std is a seminorm, the mean linear), so each step goes where it lowers the
-// excess most; a run of steps goes to one slot at once as long as each further step there gains
-// more than the best step elsewhere (doubling the run). Steps are then taken back, slot by slot,
-// as long as the target stays met — the largest removal found by bisection. The search is exact
-// enough that on small cases no plan with fewer steps meets the target (plan_test.go checks this
-// against exhaustive search); the targets are checked with eval.WeightedCV itself.
+// The method: greedy on marginal gains, then trimmed, then improved by exchanges. The excess
+// std − target × mean is convex in the numerators (std is a seminorm, the mean linear), so each
+// step goes where it lowers the excess most; a run of steps goes to one slot at once as long as
+// each further step there gains more than the best step elsewhere (doubling the run). Where no
+// single step lowers the excess (a level exactly at its target), the best pair of steps is taken.
+// Steps are then taken back, slot by slot, as long as every target stays met — the largest
+// removal found by bisection — and exchanges of two steps for one are tried while at most
+// maxExchange slots receive steps. The targets are always checked with eval.WeightedCV itself.
+// On small counties no allocation of fewer steps meets the targets (cv_test.go checks this
+// against exhaustive search on random counties); on large ones the plan may exceed the optimum
+// by a few steps.
 func plan(levels []*cvLevel, slots []*slot) bool {
 	if !greedy(levels, slots, coarse(levels, slots)) {
 		return false
