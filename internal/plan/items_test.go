@@ -76,3 +76,35 @@ func TestPassByCost(t *testing.T) {
 		}
 	}
 }
+
+// Every school eval finds failing G3–G5 has a gap with an amount: the rules copied from eval
+// agree with it on the example and on a generated county.
+func TestItemGapsAgreeWithEval(t *testing.T) {
+	for _, load := range []func(testing.TB) (*standard.Profile, *data.County){
+		func(t testing.TB) (*standard.Profile, *data.County) { return example(t) },
+		func(t testing.TB) (*standard.Profile, *data.County) { return synthCounty(t, 2000, 4) },
+	} {
+		p, c := load(t)
+		pl, res := makePlan(p, c, DefaultOptions())
+		failing := 0
+		for _, id := range []string{"G3", "G4", "G5"} {
+			it, _ := res.Item(id)
+			for _, s := range it.Schools {
+				if s.Status != eval.NotMet {
+					continue
+				}
+				failing++
+				found := false
+				for _, g := range pl.Items {
+					found = found || g.Item == id && g.Row == s.Row && g.Amount.OK && g.Amount.V > 0
+				}
+				if !found {
+					t.Errorf("%s %s fails (%s) but has no gap", id, s.Name, s.Detail)
+				}
+			}
+		}
+		if failing == 0 {
+			t.Error("no failing school to compare")
+		}
+	}
+}
