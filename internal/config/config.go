@@ -38,6 +38,7 @@ type Config struct {
 	LocalTargets map[string]float64 `toml:"local_targets"`
 	PDF          PDF                `toml:"pdf"`
 	Import       Import             `toml:"import"` // youjun import (importrule.go)
+	Plan         Plan               `toml:"plan"`   // 整改与创建规划: unit costs, margin, target year (plan.go)
 
 	lines tomlfile.Index // where each key is, for messages
 }
@@ -151,6 +152,7 @@ func Parse(src []byte) (*Config, diag.List) {
 	}
 	probs = append(probs, c.checkFurniture()...)
 	probs = append(probs, c.checkImport()...)
+	probs = append(probs, c.checkPlan()...)
 	if c.Standard.Profile == "" {
 		c.Standard.Profile = standard.Default
 	}

@@ -18,7 +18,11 @@ const module = "github.com/youjun-edu/youjun/internal/"
 var renderers = []string{"html", "pdf", "sheet", "summary"}
 
 // model is what only report (and build, which makes the report) may read.
-var model = []string{"data", "eval", "standard", "config"}
+var model = []string{"data", "eval", "standard", "config", "plan"}
+
+// planImports are the only packages of the module plan may import: like eval it is pure, and it
+// computes from the evaluation and its inputs alone.
+var planImports = []string{"data", "eval", "standard"}
 
 // presentation is everything that shows the evaluation; eval must not depend on any of it.
 var presentation = []string{"report", "chart", "resolve", "html", "pdf", "sheet", "summary", "build", "serve"}
@@ -86,6 +90,20 @@ func TestLayering(t *testing.T) {
 	for _, dep := range e.Deps {
 		if bad := strings.TrimPrefix(dep, module); slices.Contains(presentation, bad) {
 			t.Errorf("eval depends on %s, a part of the presentation", bad)
+		}
+	}
+	pl, ok := pkgs["plan"]
+	if !ok {
+		t.Fatal("plan not found")
+	}
+	for _, imp := range pl.Imports {
+		if name, ours := strings.CutPrefix(imp, module); ours && !slices.Contains(planImports, name) {
+			t.Errorf("plan imports %s: it may import only %s", name, strings.Join(planImports, ", "))
+		}
+	}
+	for _, dep := range pl.Deps {
+		if bad := strings.TrimPrefix(dep, module); slices.Contains(presentation, bad) || bad == "config" {
+			t.Errorf("plan depends on %s", bad)
 		}
 	}
 }
