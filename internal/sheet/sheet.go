@@ -34,9 +34,10 @@ func Files(tables []*report.Table, date string) (map[string][]byte, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var d deflater // one compressor for the worker's workbooks
 			for i := range jobs {
 				csvs[i] = CSV(tables[i])
-				xlsxs[i], errs[i] = XLSX(tables[i], date)
+				xlsxs[i], errs[i] = writeXLSX(tables[i], date, &d)
 			}
 		}()
 	}

@@ -60,6 +60,16 @@ func TestXLSXIsDeterministic(t *testing.T) {
 			}
 		}
 	}
+	// The workers' compressors, reused from workbook to workbook, pack each as a new one does.
+	for _, tb := range tables {
+		b, err := XLSX(tb, testDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, first["data/"+tb.ID+".xlsx"]) {
+			t.Errorf("%s differs when written alone", tb.ID)
+		}
+	}
 }
 
 // want is what a spreadsheet should show of a table, row by row from A1: what each cell holds
@@ -343,6 +353,20 @@ json.dump(out, sys.stdout)
 					t.Errorf("%s row %d column %d: bold %v", tb.ID, i+1, j+1, bold)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkFiles writes the example's downloads, CSV and XLSX.
+func BenchmarkFiles(b *testing.B) {
+	s, probs := sitepkg.Load("../..", "")
+	if probs.Err() != nil {
+		b.Fatal(probs)
+	}
+	tables := report.New(s.Evaluate(), s.Profile, s.County).Tables()
+	for b.Loop() {
+		if _, err := Files(tables, testDate); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
