@@ -145,7 +145,7 @@ func (x *oldSheetReader) next() ([]string, int, error) {
 			case "rPh":
 				c.phonetic++
 			case "dimension":
-				x.hint = dimensionRows(attr(t, "ref"))
+				x.hint = dimensionRows(attr(t, "ref"), 0)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {

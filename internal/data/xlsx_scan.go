@@ -565,13 +565,13 @@ var plain = func() (t [256]bool) {
 // encoding/xml refuses: a malformed or unknown reference, invalid UTF-8, a character outside
 // XML's range, ]]> in text. atEOF tells that raw runs to the end of the input.
 func (s *xmlScanner) decode(raw []byte, text, atEOF bool) ([]byte, error) {
-	i, multi := 0, false
+	i, seen := 0, byte(0)
 	for i < len(raw) && plain[raw[i]] {
-		multi = multi || raw[i] >= utf8.RuneSelf
+		seen |= raw[i]
 		i++
 	}
 	if i == len(raw) {
-		if multi {
+		if seen >= utf8.RuneSelf { // multi-byte characters: check them
 			return raw, checkChars(raw)
 		}
 		return raw, nil
