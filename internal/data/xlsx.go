@@ -41,6 +41,7 @@ type xlsxReader struct {
 	file io.Closer // nil when reading from memory
 	zr   *zip.Reader
 	part io.ReadCloser
+	inf  *inflater   // unpacks part
 	sc   *xmlScanner // reads the sheet
 	sst  []string
 	hint int // rows, from the sheet's dimension
@@ -207,7 +208,8 @@ func (x *xlsxReader) open(size int64) error {
 	if x.part, err = f.Open(); err != nil {
 		return fmt.Errorf("无法读取工作表「%s」，文件可能已损坏；%s", sheet.Name, resave)
 	}
-	x.sc = newXMLScanner(x.part)
+	x.inf = newInflater(x.part)
+	x.sc = newXMLScanner(x.inf)
 	x.hint = sizeHintOf(f.UncompressedSize64)
 	return nil
 }
@@ -291,7 +293,9 @@ func readSharedStrings(f *zip.File) ([]string, error) {
 		return nil, fmt.Errorf("共享字符串表已损坏；%s", resave)
 	}
 	defer r.Close()
-	s := newXMLScanner(r)
+	inf := newInflater(r)
+	defer inf.Close()
+	s := newXMLScanner(inf)
 	var (
 		out       []string
 		text      []byte
@@ -376,8 +380,13 @@ func unescapeOOXML(s string) string {
 }
 
 func (x *xlsxReader) Close() error {
+	if x.inf != nil {
+		x.inf.Close()
+		x.inf = nil
+	}
 	if x.part != nil {
 		x.part.Close()
+		x.part = nil
 	}
 	if x.file != nil {
 		return x.file.Close()
