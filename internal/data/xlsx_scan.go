@@ -32,7 +32,8 @@ type xmlScanner struct {
 
 	kind      tokenKind
 	name      []byte // the local name of an element
-	attrs     []xmlAttr
+	tag       []byte    // the bytes of the start element read, where its attributes are
+	attrs     []xmlAttr // in tag
 	text      []byte
 	closeNext bool // the start element read was self-closing: its end comes next
 }
@@ -46,9 +47,12 @@ const (
 	tokSkip // a comment, processing instruction or directive
 )
 
+// xmlAttr is an attribute of the start element read, as offsets in its bytes: holding no
+// pointers, the list of attributes costs the garbage collector nothing.
 type xmlAttr struct {
-	name, value []byte // the local name
+	name, value [2]int // the local name, the value (decoded in place)
 	open        bool   // the value runs to the end of the bytes read: no closing quote yet
+	plain       bool   // the value holds only printable ASCII other than &: nothing to decode
 }
 
 // errMore is what token says when the token runs past the bytes read.
@@ -60,9 +64,9 @@ func newXMLScanner(r io.Reader) *xmlScanner {
 
 // attr returns the value of the attribute of the start element read with the local name n.
 func (s *xmlScanner) attr(n string) []byte {
-	for _, a := range s.attrs {
-		if string(a.name) == n {
-			return a.value
+	for i := range s.attrs {
+		if a := &s.attrs[i]; string(s.tag[a.name[0]:a.name[1]]) == n {
+			return s.tag[a.value[0]:a.value[1]]
 		}
 	}
 	return nil
@@ -209,7 +213,7 @@ func (s *xmlScanner) startElement(b []byte) (int, error) {
 	n, err := s.startTag(b)
 	if err != nil && err != errMore && s.eof {
 		for _, a := range s.attrs {
-			if _, bad := s.decode(a.value, false, a.open); bad != nil {
+			if _, bad := s.decode(b[a.value[0]:a.value[1]], false, a.open); bad != nil {
 				return 0, bad
 			}
 		}
@@ -218,6 +222,7 @@ func (s *xmlScanner) startElement(b []byte) (int, error) {
 }
 
 func (s *xmlScanner) startTag(b []byte) (int, error) {
+	s.tag, s.attrs = b, s.attrs[:0]
 	name, i, err := s.nsName(b, 1)
 	if err != nil {
 		return 0, err
@@ -225,7 +230,6 @@ func (s *xmlScanner) startTag(b []byte) (int, error) {
 	if name == nil {
 		return 0, syntaxError("expected element name after <")
 	}
-	s.attrs = s.attrs[:0]
 	for {
 		i = skipSpace(b, i)
 		if i >= len(b) {
@@ -246,12 +250,14 @@ func (s *xmlScanner) startTag(b []byte) (int, error) {
 			return i + 1, s.decodeAttrs()
 		}
 		var a xmlAttr
-		if a.name, i, err = s.nsName(b, i); err != nil {
+		aName, end, err := s.nsName(b, i)
+		if err != nil {
 			return 0, err
 		}
-		if a.name == nil {
+		if aName == nil {
 			return 0, syntaxError("expected attribute name in element")
 		}
+		a.name, i = [2]int{end - len(aName), end}, end
 		if i = skipSpace(b, i); i >= len(b) {
 			return 0, s.short()
 		}
@@ -266,13 +272,16 @@ func (s *xmlScanner) startTag(b []byte) (int, error) {
 			return 0, syntaxError("unquoted or missing attribute value in element")
 		}
 		i++
-		n := 0 // values are short: a loop finds the quote, or a < before it
+		n, plain := 0, true // values are short: a loop finds the quote, or a < before it
 		for ; i+n < len(b) && b[i+n] != quote; n++ {
-			if b[i+n] == '<' {
-				return 0, syntaxError("unescaped < inside quoted string")
+			if c := b[i+n]; !attrPlain[c] {
+				if c == '<' {
+					return 0, syntaxError("unescaped < inside quoted string")
+				}
+				plain = false
 			}
 		}
-		a.value, a.open = b[i:i+n], i+n == len(b)
+		a.value, a.open, a.plain = [2]int{i, i + n}, i+n == len(b), plain
 		s.attrs = append(s.attrs, a)
 		if i+n == len(b) {
 			return 0, s.short()
@@ -283,14 +292,27 @@ func (s *xmlScanner) startTag(b []byte) (int, error) {
 
 func (s *xmlScanner) decodeAttrs() error {
 	for i := range s.attrs {
-		v, err := s.decode(s.attrs[i].value, false, false)
+		a := &s.attrs[i]
+		if a.plain {
+			continue
+		}
+		v, err := s.decode(s.tag[a.value[0]:a.value[1]], false, false)
 		if err != nil {
 			return err
 		}
-		s.attrs[i].value = v
+		a.value[1] = a.value[0] + len(v)
 	}
 	return nil
 }
+
+// attrPlain tells the bytes an attribute value may hold as they are: printable ASCII but
+// & and <.
+var attrPlain = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<'
+	}
+	return t
+}()
 
 // procInst reads <?target …?>, checking the version and encoding of <?xml …?>.
 func (s *xmlScanner) procInst(b []byte) (int, error) {

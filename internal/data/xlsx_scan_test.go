@@ -49,7 +49,7 @@ func scanTokens(s *xmlScanner) ([]string, string) {
 		case tokStart:
 			t := "<" + string(s.name)
 			for _, a := range s.attrs {
-				t += fmt.Sprintf(" %s=%q", a.name, a.value)
+				t += fmt.Sprintf(" %s=%q", s.tag[a.name[0]:a.name[1]], s.tag[a.value[0]:a.value[1]])
 			}
 			out = append(out, t+">")
 		case tokEnd:
@@ -123,7 +123,7 @@ var xmlSeeds = []string{
 	"<a>\x01</a>", "<a>\xff</a>", "<a>\xef\xbf\xbe</a>", "<a>\xed\xa0\x80</a>",
 	`<a></a >`, `<a></a x>`, `</>`, `<>`, `< a/>`, `<a/ >`, `<!-->`, `<!--a--b-->`, `<!--a--->`, `<!---->`, `<!- x>`, `<![CDAT[x]]>`, `<!>x>`,
 	`<?xml version="1.1"?><a/>`, `<?xml encoding="latin1"?><a/>`, `<?xml encoding='UTF-8'?><a/>`, `<?xml?>`, `<??>`, `<?x`,
-	`<a`, `<a b`, `<a b=`, `<a b="x`, `<a b="x"`, `<a/`, `</a`, `<a>&amp`, `<a>&#12`, `<!--x`, `<![CDATA[x`, `<!DOCTYPE x`, `<?a b`, `text at the end`, "",
+	`<a b="&amp;x"/><c`, `<a`, `<a b`, `<a b=`, `<a b="x`, `<a b="x"`, `<a/`, `</a`, `<a>&amp`, `<a>&#12`, `<!--x`, `<![CDATA[x`, `<!DOCTYPE x`, `<?a b`, `text at the end`, "",
 }
 
 // FuzzXMLScanner: on any input, xmlScanner gives the tokens RawToken gives, and fails where it
