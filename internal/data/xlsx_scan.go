@@ -31,7 +31,7 @@ type xmlScanner struct {
 	rerr   error // r's error, other than io.EOF
 
 	kind      tokenKind
-	name      []byte // the local name of an element
+	name      []byte    // the local name of an element
 	tag       []byte    // the bytes of the start element read, where its attributes are
 	attrs     []xmlAttr // in tag
 	text      []byte
