@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/youjun-edu/youjun/internal/report"
 )
 
@@ -36,9 +34,10 @@ func Files(tables []*report.Table, date string) (map[string][]byte, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var d deflater // one compressor for the worker's workbooks
 			for i := range jobs {
 				csvs[i] = CSV(tables[i])
-				xlsxs[i], errs[i] = XLSX(tables[i], date)
+				xlsxs[i], errs[i] = writeXLSX(tables[i], date, &d)
 			}
 		}()
 	}
@@ -100,81 +99,6 @@ func inert(s string) string {
 	return s
 }
 
-// XLSX writes one sheet with a bold, frozen header row. The document's dates are the
-// report's date, not the clock, so that the same input gives the same bytes.
-func XLSX(t *report.Table, date string) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "附表"
-	f.SetSheetName("Sheet1", sheet)
-	stamp := fixedTime(date)
-	f.SetDocProps(&excelize.DocProperties{Title: t.Title, Creator: "youjun", Created: stamp, Modified: stamp})
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	type numFormat struct {
-		decimals int
-		percent  bool
-	}
-	styles := map[numFormat]int{}
-	numStyle := func(nf numFormat) int {
-		if id, ok := styles[nf]; ok {
-			return id
-		}
-		format := "#,##0"
-		if nf.percent {
-			format = "0"
-		}
-		if nf.decimals > 0 {
-			format += "." + strings.Repeat("0", nf.decimals)
-		}
-		if nf.percent {
-			format += "%"
-		}
-		id, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
-		styles[nf] = id
-		return id
-	}
-	f.SetCellStr(sheet, "A1", t.Title)
-	f.SetCellStyle(sheet, "A1", "A1", bold)
-	for i, c := range t.Columns {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
-		f.SetCellStr(sheet, cell, c.Header)
-		f.SetCellStyle(sheet, cell, cell, bold)
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		width := 10.0
-		if !c.Numeric {
-			width = 22
-		}
-		f.SetColWidth(sheet, col, col, width)
-	}
-	for r, row := range t.Rows {
-		for i, c := range row {
-			cell, _ := excelize.CoordinatesToCellName(i+1, r+3)
-			if c.Value != nil {
-				// A percentage is stored as the fraction a spreadsheet formats as one: 0.5612… shown as 56.12%.
-				v, nf := *c.Value, numFormat{decimals: decimalsOf(c.Text), percent: percent(c)}
-				if nf.percent {
-					v /= 100
-				}
-				f.SetCellFloat(sheet, cell, v, -1, 64)
-				f.SetCellStyle(sheet, cell, cell, numStyle(nf))
-			} else {
-				// A string cell: stored as text, never as a formula, whatever it begins with.
-				f.SetCellStr(sheet, cell, c.Text)
-			}
-		}
-	}
-	f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
-	for i, n := range t.Notes {
-		cell, _ := excelize.CoordinatesToCellName(1, len(t.Rows)+4+i)
-		f.SetCellStr(sheet, cell, "注："+n)
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // percent reports whether a number cell shows a percentage. Its value is then in percent, as
 // shown: 56.12 for 56.12%.
 func percent(c report.Cell) bool { return c.Value != nil && strings.HasSuffix(c.Text, "%") }
@@ -189,9 +113,10 @@ func decimalsOf(s string) int {
 	return 0
 }
 
-func fixedTime(date string) string {
+// fixedTime is the report's date, midnight UTC, or a fixed day when it has none.
+func fixedTime(date string) time.Time {
 	if t, err := time.Parse("2006-01-02", date); err == nil {
-		return t.Format(time.RFC3339)
+		return t
 	}
-	return "2017-01-01T00:00:00Z"
+	return time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
 }
