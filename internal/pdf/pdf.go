@@ -353,7 +353,9 @@ func (d *drawer) op(o op, left float64) error {
 		d.stroke(o.width, o.dash)
 		gp.Line(x, o.y, o.x2+left*boolf(!o.absolute), o.y2)
 	case opRect:
-		d.fill(uint8(o.gray * 255))
+		if o.fill { // an outline alone leaves the fill colour alone
+			d.fill(uint8(o.gray * 255))
+		}
 		d.stroke(o.width, nil)
 		style := ""
 		if o.fill {

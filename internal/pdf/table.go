@@ -417,8 +417,9 @@ func unitAt(rs []rune, k int) int {
 	if k == 0 || !unicode.IsDigit(rs[k-1]) {
 		return 0
 	}
+	next := string(rs[k:min(len(rs), k+4)])
 	for _, u := range units {
-		if strings.HasPrefix(string(rs[k:min(len(rs), k+4)]), u) {
+		if strings.HasPrefix(next, u) {
 			return utf8.RuneCountInString(u)
 		}
 	}
@@ -434,7 +435,8 @@ func joinUnits(str string, styles []int) (string, []int) {
 	}
 	rs := []rune(str)
 	var b strings.Builder
-	var st []int
+	b.Grow(len(str))
+	st := make([]int, 0, len(styles))
 	pos, glue := 0, 0
 	for k, r := range rs {
 		if n := unitAt(rs, k); n > 0 {
