@@ -127,12 +127,9 @@ func xrefTable(in []byte) (offsets []int, xref int, trailer string, err error) {
 		return nil, 0, "", errLayout
 	}
 	n, err := strconv.Atoi(string(rest[:nl]))
-	if err != nil || n < 2 {
-		return nil, 0, "", errLayout
-	}
 	rest = rest[nl+1:]
 	const line = len("0000000000 65535 f \n")
-	if len(rest) < n*line {
+	if err != nil || n < 2 || n > len(rest)/line {
 		return nil, 0, "", errLayout
 	}
 	prev := 0
