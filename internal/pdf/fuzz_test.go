@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode"
@@ -111,3 +115,63 @@ func FuzzMarkdownToPDF(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+// tinyPDF is a PDF laid out as gopdf writes one: a catalog, a content stream and a page.
+func tinyPDF() []byte {
+	objs := []string{"<<>>\n", "<<\n/Length 4\n>>\nstream\nq Q\nendstream\n", "<<\n  /Contents 2 0 R \n>>\n"}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%sendobj\n\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root 1 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+func TestDeflateContentsTiny(t *testing.T) {
+	out, err := deflateContents(tinyPDF(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := []byte("2 0 obj\n<<\n/Filter/FlateDecode/Length ")
+	i := bytes.Index(out, head)
+	if i < 0 {
+		t.Fatalf("the content stream was not compressed:\n%s", out)
+	}
+	_, z, _ := bytes.Cut(out[i:], []byte("stream\n"))
+	r, err := zlib.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw, _ := io.ReadAll(r); string(raw) != "q Q\n" {
+		t.Errorf("the stream decompresses to %q, want %q", raw, "q Q\n")
+	}
+	if _, _, _, err := xrefTable(out); err != nil {
+		t.Errorf("the result has no valid xref table: %v", err)
+	}
+}
+
+// FuzzDeflateContents: whatever it is given, deflateContents returns an error or a PDF whose
+// xref table lists as many objects, and never panics.
+func FuzzDeflateContents(f *testing.F) {
+	f.Add(tinyPDF())
+	f.Add([]byte("%PDF-1.7\nxref\n0 99999999999\ntrailer\nstartxref\n9\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, err := deflateContents(in, 1)
+		if err != nil {
+			return
+		}
+		before, _, _, _ := xrefTable(in)
+		after, _, _, err := xrefTable(out)
+		if err != nil || len(after) != len(before) {
+			t.Errorf("the result lists %d objects (%v), the input %d", len(after), err, len(before))
+		}
+	})
+}

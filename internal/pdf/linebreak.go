@@ -42,8 +42,13 @@ type advancer func(r rune, style int) float64
 // as 16.9% and 1,234.5 whole. Lines but the last are justified when justify is set: the slack is
 // spread over the gaps beside Chinese characters and the spaces between words.
 func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advancer) []textLine {
+	n := 0
+	for _, s := range spans {
+		n += len(s.text)
+	}
 	var text strings.Builder
-	var styles []int // per byte of text
+	text.Grow(n)
+	styles := make([]int, 0, n) // per byte of text
 	for _, s := range spans {
 		text.WriteString(s.text)
 		for range len(s.text) {
@@ -81,13 +86,17 @@ func breakLines(spans []span, maxWidth, indent float64, justify bool, adv advanc
 		// (drawn as U+FFFD), although U+FFFD takes three.
 		for rest := seg; len(rest) > 0; {
 			r, n := utf8.DecodeRuneInString(rest)
+			text := rest[:n] // the glyph's text shares the paragraph's bytes
+			if r == utf8.RuneError && n == 1 {
+				text = string(r)
+			}
 			rest = rest[n:]
 			st := styles[pos]
 			pos += n
 			if r == '\n' || r == '\r' || r == wj {
 				continue
 			}
-			g := glyph{text: string(r), style: st, w: adv(r, st), wide: cjk.IsWide(r), space: unicode.IsSpace(r)}
+			g := glyph{text: text, style: st, w: adv(r, st), wide: cjk.IsWide(r), space: unicode.IsSpace(r)}
 			s.glyphs = append(s.glyphs, g)
 		}
 		offset = pos

@@ -230,3 +230,13 @@ func TestNumberKeepsItsUnit(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBreakLines breaks a justified paragraph of body text with numbers and units, as the
+// chapters have them, measuring with the typesetter's cached advances.
+func BenchmarkBreakLines(b *testing.B) {
+	f := testFlow(&testing.T{})
+	text := strings.Repeat("全县共有义务教育学校42所，其中小学28所、初中14所；校舍建筑面积1860平方米，生均16.9平方米，达到（临界）。", 20)
+	for b.Loop() {
+		breakLines([]span{{text, sBody}}, f.t.st.TextW, 2*f.t.st.Body, true, f.t.adv)
+	}
+}

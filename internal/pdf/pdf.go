@@ -6,7 +6,9 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -100,11 +102,11 @@ func Render(in Input) (*Output, error) {
 	}
 	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.Title, Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Basis() + "）",
 		Author: cfg.Bureau, Creator: "youjun", Producer: "youjun (gopdf)", CreationDate: in.Created})
-	var b bytes.Buffer
-	if _, err := t.gp.WriteTo(&b); err != nil {
+	b, err := compile(t.gp, len(t.pages))
+	if err != nil {
 		return nil, err
 	}
-	out := &Output{PDF: b.Bytes(), Pages: len(t.pages), Warnings: t.warnings()}
+	out := &Output{PDF: b, Pages: len(t.pages), Warnings: t.warnings()}
 	if miss := in.Fonts.Missing(); len(miss) > 0 {
 		out.Notes = append(out.Notes, fontNote(miss, fonts.Dirs()))
 	}
@@ -113,6 +115,17 @@ func Render(in Input) (*Output, error) {
 	}
 	_ = front
 	return out, nil
+}
+
+// compile writes the PDF: gopdf without compressing the pages, then deflateContents, which
+// gives the same bytes as gopdf at zlib.BestSpeed in less time.
+func compile(gp *gopdf.GoPdf, pages int) ([]byte, error) {
+	gp.SetNoCompression()
+	b := bytes.NewBuffer(make([]byte, 0, 1<<20+pages*(24<<10))) // the fonts, and 12–22 KB of operators a page
+	if _, err := gp.WriteTo(b); err != nil {
+		return nil, err
+	}
+	return deflateContents(b.Bytes(), zlib.BestSpeed)
 }
 
 // fontNote names the official fonts that were not found and where to put them.
@@ -200,11 +213,13 @@ func tocPages(f *flow, hs []heading) {
 // draw writes every page into gopdf: page numbers, anchors, bookmarks and the operations.
 func draw(t *typesetter, st Style) error {
 	gp := t.gp
+	d := &drawer{gp: gp}
 	for _, p := range t.pages {
 		gp.AddPage()
 		// gopdf writes a page's content stream only when something is drawn on it; a blank page
 		// (the verso left after the 目录) would get an empty /Contents entry, which is invalid.
-		gp.SetFillColor(0, 0, 0)
+		d.reset()
+		d.fill(0)
 		left := st.left(p.number)
 		if p.landscape {
 			// The landscape text block is centred on the portrait one and turned a quarter
@@ -222,21 +237,25 @@ func draw(t *typesetter, st Style) error {
 			gp.AddOutlineWithPosition(m.name)
 		}
 		for _, o := range p.ops {
-			if err := drawOp(gp, o, left); err != nil {
+			if err := d.op(o, left); err != nil {
 				return err
 			}
 		}
 		if p.landscape {
+			// Q restores the state of before the turn, which the drawer no longer knows.
 			gp.RotateReset()
+			d.reset()
 			left = st.left(p.number)
 		}
 		for _, o := range p.furniture {
-			if err := drawOp(gp, o, left); err != nil {
+			if err := d.op(o, left); err != nil {
 				return err
 			}
 		}
 		if p.number > 0 {
-			pageNumber(t, p.number, left)
+			if err := pageNumber(t, d, p.number, left); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -244,7 +263,7 @@ func draw(t *typesetter, st Style) error {
 
 // pageNumber prints — n — 7 mm below the text block: on the right of odd pages and on the left
 // of even ones, one character in from the edge.
-func pageNumber(t *typesetter, n int, left float64) {
+func pageNumber(t *typesetter, d *drawer, n int, left float64) error {
 	st := t.st
 	text := "— " + strconv.Itoa(n) + " —"
 	w := t.measure(text, sPageNum)
@@ -254,17 +273,16 @@ func pageNumber(t *typesetter, n int, left float64) {
 	}
 	base := st.bottom() + st.PageNumGap + st.PageNum*0.86
 	ls := breakLines([]span{{text, sPageNum}}, 1e9, 0, false, t.adv)
-	gp := t.gp
-	gp.SetFillColor(0, 0, 0)
-	gp.SetTextColor(0, 0, 0)
 	for _, g := range ls[0].glyphs {
 		if g.space {
 			continue
 		}
-		gp.SetFont(t.face(utf8RuneOf(g.text), sPageNum), "", st.PageNum)
-		gp.SetXY(x+g.x, base)
-		gp.Text(g.text)
+		o := op{kind: opText, x: x + g.x, y: base, text: g.text, family: t.face(utf8RuneOf(g.text), sPageNum), size: st.PageNum, absolute: true}
+		if err := d.op(o, 0); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 func boolf(b bool) float64 {
@@ -280,8 +298,54 @@ func utf8RuneOf(s string) rune {
 	return r
 }
 
-// drawOp draws one operation of a page whose text block starts at left.
-func drawOp(gp *gopdf.GoPdf, o op, left float64) error {
+// drawer draws operations into gopdf and leaves out the state operators that would not change
+// the graphics state: most text would otherwise carry two colour operators per glyph, the
+// larger part of every content stream. Text is filled with the fill colour (gopdf's text
+// colour is never set, so that it writes none).
+type drawer struct {
+	gp        *gopdf.GoPdf
+	fillKnown bool
+	gray      uint8   // the fill colour, when fillKnown
+	black     bool    // the stroke colour is known to be black
+	width     float64 // the line width; negative when unknown
+	dashKnown bool
+	dash      []float64 // the dash pattern, when dashKnown; nil for a solid line
+}
+
+// reset forgets the state: a new page, or a Q that restored an earlier one.
+func (d *drawer) reset() { *d = drawer{gp: d.gp, width: -1} }
+
+func (d *drawer) fill(gray uint8) {
+	if d.fillKnown && d.gray == gray {
+		return
+	}
+	d.gp.SetFillColor(gray, gray, gray)
+	d.fillKnown, d.gray = true, gray
+}
+
+func (d *drawer) stroke(width float64, dash []float64) {
+	if !d.black {
+		d.gp.SetStrokeColor(0, 0, 0)
+		d.black = true
+	}
+	if d.width != width {
+		d.gp.SetLineWidth(width)
+		d.width = width
+	}
+	if d.dashKnown && slices.Equal(d.dash, dash) && (d.dash == nil) == (dash == nil) {
+		return
+	}
+	if dash == nil {
+		d.gp.SetLineType("solid")
+	} else {
+		d.gp.SetCustomLineType(slices.Clone(dash), 0)
+	}
+	d.dashKnown, d.dash = true, dash
+}
+
+// op draws one operation of a page whose text block starts at left.
+func (d *drawer) op(o op, left float64) error {
+	gp := d.gp
 	x := o.x
 	if !o.absolute {
 		x += left
@@ -292,27 +356,19 @@ func drawOp(gp *gopdf.GoPdf, o op, left float64) error {
 			return err
 		}
 		// PDF fills glyphs with the fill colour, which a shaded cell may have changed.
-		gp.SetFillColor(0, 0, 0)
-		gp.SetTextColor(0, 0, 0)
+		d.fill(0)
 		gp.SetXY(x, o.y)
 		if err := gp.Text(o.text); err != nil {
 			return err
 		}
 	case opLine:
-		gp.SetLineWidth(o.width)
-		if o.dash != nil {
-			gp.SetCustomLineType(o.dash, 0)
-		} else {
-			gp.SetLineType("solid")
-		}
-		gp.SetStrokeColor(0, 0, 0)
+		d.stroke(o.width, o.dash)
 		gp.Line(x, o.y, o.x2+left*boolf(!o.absolute), o.y2)
 	case opRect:
-		gray := uint8(o.gray * 255)
-		gp.SetFillColor(gray, gray, gray)
-		gp.SetStrokeColor(0, 0, 0)
-		gp.SetLineWidth(o.width)
-		gp.SetLineType("solid")
+		if o.fill { // an outline alone leaves the fill colour alone
+			d.fill(uint8(o.gray * 255))
+		}
+		d.stroke(o.width, nil)
 		style := ""
 		if o.fill {
 			style += "F"

@@ -417,8 +417,9 @@ func unitAt(rs []rune, k int) int {
 	if k == 0 || !unicode.IsDigit(rs[k-1]) {
 		return 0
 	}
+	next := string(rs[k:min(len(rs), k+4)])
 	for _, u := range units {
-		if strings.HasPrefix(string(rs[k:min(len(rs), k+4)]), u) {
+		if strings.HasPrefix(next, u) {
 			return utf8.RuneCountInString(u)
 		}
 	}
@@ -429,17 +430,36 @@ func unitAt(rs []rune, k int) int {
 // styles being the style of each byte; a joiner takes the style of the rune after it. Text that
 // is not valid UTF-8 is returned as it is (the loaders refuse it; the breaker copes with it).
 func joinUnits(str string, styles []int) (string, []int) {
-	if !utf8.ValidString(str) || !strings.ContainsFunc(str, unicode.IsDigit) {
+	if !utf8.ValidString(str) {
 		return str, styles
 	}
-	rs := []rune(str)
-	var b strings.Builder
-	var st []int
-	pos, glue := 0, 0
-	for k, r := range rs {
-		if n := unitAt(rs, k); n > 0 {
-			glue = n
+	// Most text has no number with a unit: it is returned as it is, unconverted.
+	first := -1
+	digit := false
+	for i, r := range str {
+		if digit && unitLen(str[i:]) > 0 {
+			first = i
+			break
 		}
+		digit = unicode.IsDigit(r)
+	}
+	if first < 0 {
+		return str, styles
+	}
+	var b strings.Builder
+	b.Grow(len(str) + 16*utf8.RuneLen(wj))
+	b.WriteString(str[:first])
+	st := make([]int, first, len(styles)+16*utf8.RuneLen(wj))
+	copy(st, styles[:first])
+	glue := 0
+	for i, r := range str[first:] {
+		pos := first + i
+		if digit {
+			if n := unitLen(str[pos:]); n > 0 {
+				glue = n
+			}
+		}
+		digit = unicode.IsDigit(r)
 		if glue > 0 {
 			b.WriteRune(wj)
 			for range utf8.RuneLen(wj) {
@@ -447,11 +467,21 @@ func joinUnits(str string, styles []int) (string, []int) {
 			}
 			glue--
 		}
-		b.WriteRune(r)
-		st = append(st, styles[pos:pos+utf8.RuneLen(r)]...)
-		pos += utf8.RuneLen(r)
+		n := utf8.RuneLen(r)
+		b.WriteString(str[pos : pos+n])
+		st = append(st, styles[pos:pos+n]...)
 	}
 	return b.String(), st
+}
+
+// unitLen is the length in runes of the unit that s starts with, or 0.
+func unitLen(s string) int {
+	for _, u := range units {
+		if strings.HasPrefix(s, u) {
+			return utf8.RuneCountInString(u)
+		}
+	}
+	return 0
 }
 
 // narrow reports whether r belongs to a code, number, date or percentage.

@@ -72,8 +72,9 @@ type typesetter struct {
 	embedded  string // family of the built-in font, added when a glyph is missing elsewhere
 	widths    map[glyphKey]float64
 	has       map[glyphKey]bool
-	missing   map[rune][]string // characters no font has, with the fonts tried
-	where     string            // what is being typeset, for messages
+	info      []map[rune]*glyphInfo // by style: see cached
+	missing   map[rune][]string     // characters no font has, with the fonts tried
+	where     string                // what is being typeset, for messages
 
 	pages []*page
 	cur   *page
@@ -116,6 +117,7 @@ type glyphKey struct {
 func newTypesetter(st Style, set fonts.Set) (*typesetter, error) {
 	t := &typesetter{st: st, portrait: st, styles: st.textStyles(), faces: map[*fonts.Face]string{},
 		widths: map[glyphKey]float64{}, has: map[glyphKey]bool{}, missing: map[rune][]string{}}
+	t.info = make([]map[rune]*glyphInfo, len(t.styles))
 	t.gp = &gopdf.GoPdf{}
 	t.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: st.PageW, H: st.PageH}, Unit: gopdf.UnitPT})
 	// Deflate at its fastest: content streams and font subsets shrink almost as much, in
@@ -173,19 +175,70 @@ func familyName(f *fonts.Face, i int) string {
 // face returns the font family that draws r in style s: the style's own font, else the body
 // font, else the built-in one. A character none of them has is recorded for a warning.
 func (t *typesetter) face(r rune, s int) string {
+	if c, ok := t.cached(r, s); ok {
+		return c.family
+	}
+	fam, found := t.lookup(r, s)
+	if !found && !strings.Contains(strings.Join(t.missing[r], ""), t.where) {
+		t.missing[r] = append(t.missing[r], t.where)
+	}
+	return fam
+}
+
+// lookup is face without the record: found is false when no font has r.
+func (t *typesetter) lookup(r rune, s int) (family string, found bool) {
 	want := t.family[t.styles[s].role]
 	if r < 0x80 || t.hasGlyph(want, r) {
-		return want
+		return want, true
 	}
 	for _, fam := range []string{t.family[fonts.Body], t.embeddedFamily()} {
 		if fam != "" && t.hasGlyph(fam, r) {
-			return fam
+			return fam, true
 		}
 	}
-	if !strings.Contains(strings.Join(t.missing[r], ""), t.where) {
-		t.missing[r] = append(t.missing[r], t.where)
+	return want, false
+}
+
+// glyphInfo is what the layout asks of a character in a style, again and again: its font, its
+// advance at size 1 in that font (negative until asked for: a glyph set on the grid is never
+// measured, nor added to the font subset by measuring) and whether it is wide.
+type glyphInfo struct {
+	family string
+	unit   float64
+	wide   bool
+}
+
+// cached returns the glyphInfo of r in style s from a per-style cache; ok is false for a
+// character no font has, which goes the slow way (and is recorded where it is drawn).
+func (t *typesetter) cached(r rune, s int) (*glyphInfo, bool) {
+	if c, ok := t.info[s][r]; ok {
+		return c, true
 	}
-	return want
+	fam, found := t.lookup(r, s)
+	if !found {
+		return nil, false
+	}
+	c := &glyphInfo{family: fam, unit: -1, wide: cjk.IsWide(r)}
+	if t.info[s] == nil {
+		t.info[s] = map[rune]*glyphInfo{}
+	}
+	t.info[s][r] = c
+	return c, true
+}
+
+// unitWidth is the advance of r in the font fam at size 1.
+func (t *typesetter) unitWidth(fam string, r rune) float64 {
+	k := glyphKey{fam, r}
+	w, ok := t.widths[k]
+	if !ok {
+		t.gp.SetFont(fam, "", 1000)
+		m, err := t.gp.MeasureTextWidth(string(r))
+		if err == nil {
+			w = m / 1000
+		}
+		t.widths[k] = w
+	}
+	return w
 }
 
 func (t *typesetter) embeddedFamily() string {
@@ -215,21 +268,19 @@ func (t *typesetter) adv(r rune, s int) float64 {
 		return 0
 	}
 	ts := t.styles[s]
+	if c, ok := t.cached(r, s); ok {
+		if ts.grid && c.wide {
+			return ts.size * t.st.gridRatio()
+		}
+		if c.unit < 0 {
+			c.unit = t.unitWidth(c.family, r)
+		}
+		return c.unit * ts.size
+	}
 	if ts.grid && cjk.IsWide(r) {
 		return ts.size * t.st.gridRatio()
 	}
-	fam := t.face(r, s)
-	k := glyphKey{fam, r}
-	w, ok := t.widths[k]
-	if !ok {
-		t.gp.SetFont(fam, "", 1000)
-		m, err := t.gp.MeasureTextWidth(string(r))
-		if err == nil {
-			w = m / 1000
-		}
-		t.widths[k] = w
-	}
-	return w * ts.size
+	return t.unitWidth(t.face(r, s), r) * ts.size
 }
 
 // measure is the natural width of text in style s.
@@ -281,7 +332,7 @@ func (t *typesetter) line(l textLine, x0, baseline float64) {
 		size := t.styles[g.style].size
 		// A glyph set on the document grid advances less than its font says, so it is drawn on
 		// its own; others join a run when they follow on exactly.
-		grid := t.styles[g.style].grid && cjk.IsWide(r)
+		grid := t.styles[g.style].grid && g.wide
 		if !grid && run != nil && run.family == fam && run.size == size && run.y == baseline-t.styles[g.style].rise && math.Abs(run.x+run.x2-(x0+g.x)) < 1e-6 {
 			run.text += g.text
 			run.x2 += g.w
