@@ -117,7 +117,8 @@ type Column struct {
 	Note    string  // unit and meaning, for help texts and the 填报模板
 	number  func(*School) *Number
 	text    func(*School) *string
-	rng     *Range // from Plausible, looked up once
+	rng     *Range   // from Plausible, looked up once
+	choices []string // Choices of a Choice column, made once: parseChoice runs for each of its cells
 }
 
 // Kind is what a column holds.
@@ -180,6 +181,14 @@ var Columns = []Column{
 	{Key: "public_fund_per_student", Header: "生均公用经费(元)", Kind: Decimal, Note: "元；特殊教育学校必填", number: func(s *School) *Number { return &s.PublicFundPerStudent }},
 	{Key: "public_fund_budget", Header: "公用经费预算(万元)", Kind: Decimal, Scale: 10000, Note: "万元；学校年度公用经费预算总额", number: func(s *School) *Number { return &s.PublicFundBudget }},
 	{Key: "training_fund", Header: "教师培训经费(万元)", Kind: Decimal, Scale: 10000, Note: "万元；学校年度教师培训经费", number: func(s *School) *Number { return &s.TrainingFund }},
+}
+
+func init() {
+	for i := range Columns {
+		if Columns[i].Kind == Choice {
+			Columns[i].choices = Choices(Columns[i].Key)
+		}
+	}
 }
 
 // ColumnByKey returns the column with the given English key.

@@ -105,11 +105,11 @@ func ParseCSV(src []byte, name string) (*Table, diag.List) {
 }
 
 type csvReader struct {
-	r       *csv.Reader
+	s       *csvScanner
 	err     error // what makes the whole file unreadable, returned by the first next
 	suspect bool  // see text.suspect
 	lines   int   // about how many records there are, to size the table once
-	offset  int64 // where the last record ended
+	offset  int   // where the last record ended
 	iss     []cellIssue
 }
 
@@ -118,15 +118,14 @@ func newCSVReader(src []byte) *csvReader {
 	if err != nil {
 		return &csvReader{err: err}
 	}
-	r := csv.NewReader(bytes.NewReader(t.src))
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
+	comma := byte(',')
 	if tabSeparated(t.src) {
-		r.Comma = '\t'
+		comma = '\t'
 	}
 	// A hint to size the table: a file of blank lines must not reserve room for 200,000 rows.
 	hint := min(bytes.Count(t.src, []byte{'\n'})+1, len(t.src)/32+1)
-	return &csvReader{r: r, suspect: t.suspect, lines: hint}
+	// The text is made a string once; the cells are substrings of it.
+	return &csvReader{s: newCSVScanner(string(t.src), comma), suspect: t.suspect, lines: hint}
 }
 
 // tabSeparated reports whether the first line has tabs and no commas: Excel's "Unicode 文本"
@@ -147,20 +146,18 @@ func (c *csvReader) next() ([]string, int, error) {
 		c.err = io.EOF
 		return nil, 0, err
 	}
-	rec, err := c.r.Read()
+	rec, line, err := c.s.read()
 	if err != nil {
-		c.offset = c.r.InputOffset()
+		c.offset = c.s.pos
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			return nil, pe.StartLine, rowError{csvErrorMessage(pe)}
 		}
 		return nil, 0, err
 	}
-	line, _ := c.r.FieldPos(0)
 	// No cell can be too long when the whole record is short enough, which it nearly always is.
-	offset := c.r.InputOffset()
-	long := offset-c.offset > MaxCellRunes
-	c.offset = offset
+	long := c.s.pos-c.offset > MaxCellRunes
+	c.offset = c.s.pos
 	if !long && !c.suspect {
 		return rec, line, nil
 	}
@@ -638,21 +635,9 @@ func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, 
 	}
 }
 
-// choiceLists holds Choices of every Choice column, made once: parseChoice runs for every
-// cell of those columns. It is read-only.
-var choiceLists = func() map[string][]string {
-	m := map[string][]string{}
-	for _, c := range Columns {
-		if c.Kind == Choice {
-			m[c.Key] = Choices(c.Key)
-		}
-	}
-	return m
-}()
-
 func parseChoice(c *Column, cell string, row int, name string, probs *diag.List) string {
-	choices, ok := choiceLists[c.Key]
-	if !ok {
+	choices := c.choices
+	if choices == nil {
 		choices = Choices(c.Key)
 	}
 	if slices.Contains(choices, cell) {
