@@ -54,14 +54,15 @@ func Evaluate(in Input) *Result {
 			measures[k] = unknownMeasure
 		}
 	}
-	values := make([]Value, n*len(res.Units)) // one allocation for all units' values
+	values := make([]valueCell, n*len(res.Units)) // one allocation for all units' values
+	vt := newValueTable(ids)
 	// The units are independent: compute them in as many parts as there are cores, each with
 	// its own warnings, which are then joined in the units' order as a serial loop has them.
 	warns := make([]diag.List, parts(len(res.Units)))
 	inParts(len(res.Units), func(k, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			u := &res.Units[i]
-			u.Values = Values{ids: ids, list: values[i*n : (i+1)*n : (i+1)*n]}
+			u.Values = Values{t: vt, list: values[i*n : (i+1)*n : (i+1)*n]}
 			unitValues(p, measures, u, &table.Schools[u.school], &warns[k], table.File)
 		}
 	})
@@ -254,12 +255,12 @@ func unitMessage(u *Unit, lr *Level) string {
 func unitFailure(u *Unit, lr *Level) string {
 	var parts []string
 	for i, v := range u.Values.list {
-		if !v.Valid || v.Meets {
+		if !v.valid || v.meets {
 			continue
 		}
 		ind := lr.Indicators[i]
-		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, withUnit(v.Value, ind.Unit), withUnit(ind.Threshold, ind.Unit))
-		if !v.AboveFloor {
+		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, withUnit(v.value, ind.Unit), withUnit(ind.Threshold, ind.Unit))
+		if !v.aboveFloor {
 			part += fmt.Sprintf("的%s%%（%s）", num.Short(ind.Floor/ind.Threshold*100), withUnit(ind.Floor, ind.Unit))
 		}
 		parts = append(parts, part)

@@ -56,8 +56,11 @@ type measure func(x *unitCells) (float64, bool, []string)
 
 // unknownMeasure stands for a measure no registry line implements; a validated profile has none.
 func unknownMeasure(*unitCells) (float64, bool, []string) {
-	return 0, false, []string{"unknown measure"}
+	return 0, false, []string{unknownColumn}
 }
+
+// unknownColumn is the column of an unknown measure's values.
+const unknownColumn = "unknown measure"
 
 // measuresByName is the read-only registry of measures by name, the values of an indicator's
 // `measure`. standard.Measures lists the same names; TestRegistry keeps the two lists the same.

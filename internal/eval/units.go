@@ -97,7 +97,7 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 				v = Value{Reason: fmt.Sprintf("%s %s：%s，无法计算（请核对%s）", ind.ID, ind.Name, Overflow, strings.Join(quoteAll(cols), "")), column: cols[0]}
 				reasons = append(reasons, v.Reason)
 				missing++
-				u.Values.list[i] = v
+				u.Values.set(i, v)
 				continue
 			}
 			t := ind.Threshold(u.Level)
@@ -115,7 +115,7 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 			missing++
 			u.Missing = appendUnique(u.Missing, cols...)
 		}
-		u.Values.list[i] = v
+		u.Values.set(i, v)
 	}
 	u.Reason = strings.Join(reasons, "；")
 	// The unit passes when at least min_met values meet their thresholds and none is below its floor.
@@ -139,9 +139,9 @@ func unitColumn(u *Unit) string {
 	case NotMet:
 		ids = append(u.BelowFloor, u.Failing...)
 	case Pending:
-		for _, v := range u.Values.list {
-			if !v.Valid {
-				return v.column
+		for k, c := range u.Values.list {
+			if !c.valid {
+				return u.Values.value(k).column
 			}
 		}
 	}
