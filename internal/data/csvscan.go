@@ -19,10 +19,16 @@ type csvScanner struct {
 	// posLine is the line the record has reached, counting only lines with something on them:
 	// encoding/csv names it when the text ends inside a quoted field.
 	posLine int
-	comma   byte // ',' or '\t'
-	rec     []string
-	buf     []byte // a quoted field being unescaped
+	comma   byte     // ',' or '\t'
+	rec     []string // the record being read, at the free end of arena
+	buf     []byte   // a quoted field being unescaped
+	// The records are cut from arena, which is never reused: a record stays valid after the
+	// next read, so that the table reader need not copy it.
+	arena []string
 }
+
+// arenaBlock is how many cells an arena holds: those of about a thousand records.
+const arenaBlock = 32 << 10
 
 // newCSVScanner reads text with the given separator, which must be an ASCII character other
 // than a quote, CR or LF.
@@ -52,9 +58,23 @@ func (s *csvScanner) readLine() (line string, nl, eof bool) {
 	return line, nl, false
 }
 
-// read returns the next record and the line it starts on; io.EOF at the end of the text. The
-// record is valid until the next call.
+// read returns the next record and the line it starts on; io.EOF at the end of the text. Later
+// reads leave the record as it is.
 func (s *csvScanner) read() (rec []string, start int, err error) {
+	if cap(s.arena)-len(s.arena) < max(len(s.rec), 64) {
+		s.arena = make([]string, 0, max(arenaBlock, 2*len(s.rec)))
+	}
+	free := cap(s.arena) - len(s.arena)
+	s.rec = s.arena[len(s.arena):len(s.arena)]
+	rec, start, err = s.readRecord()
+	if err == nil && len(rec) <= free { // the record was read into the arena, not beside it
+		s.arena = s.arena[:len(s.arena)+len(rec)]
+	}
+	return rec[:len(rec):len(rec)], start, err
+}
+
+// readRecord reads the next record into s.rec.
+func (s *csvScanner) readRecord() (rec []string, start int, err error) {
 	line, nl, eof := s.readLine()
 	for line == "" && !eof { // empty lines are skipped
 		line, nl, eof = s.readLine()
@@ -64,7 +84,6 @@ func (s *csvScanner) read() (rec []string, start int, err error) {
 	}
 	start = s.line
 	s.posLine = start
-	s.rec = s.rec[:0]
 	col := 1 // where the field starts in its line, in bytes from 1 as encoding/csv counts
 	for {
 		if line == "" || line[0] != '"' {

@@ -44,6 +44,11 @@ type rowReader interface {
 	sizeHint() int // how many records there are at most
 }
 
+// recordKeeper is a rowReader whose records stay as they are after the next record is read.
+type recordKeeper interface {
+	keepsRecords() bool
+}
+
 // cellIssue is a cell that cannot be read as it is: it is reported, and taken as unreadable.
 type cellIssue struct {
 	col     int // 0-based
@@ -136,6 +141,7 @@ func tabSeparated(src []byte) bool {
 }
 
 func (c *csvReader) sizeHint() int       { return min(c.lines, MaxRows+1) }
+func (c *csvReader) keepsRecords() bool  { return true }
 func (c *csvReader) fixedWidth() bool    { return true }
 func (c *csvReader) issues() []cellIssue { return c.iss }
 
@@ -367,6 +373,8 @@ func readChunks(rr rowReader, cols []int, name string, schools []School, order, 
 	defer close(order)
 	defer close(work)
 	codeAt := codeIndex(cols)
+	k, ok := rr.(recordKeeper)
+	keeps := ok && k.keepsRecords()
 	next := 0 // the place in schools of the next row to parse
 	newChunk := func() *chunk { return &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows)} }
 	c := newChunk()
@@ -421,13 +429,17 @@ func readChunks(rr rowReader, cols []int, name string, schools []School, order, 
 			e.probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
 			continue
 		}
-		// The reader reuses its record: copy the cells (the strings are not copied).
-		if cap(cells)-len(cells) < len(rec) {
-			cells = make([]string, 0, max(len(rec)*chunkRows/4, len(rec)))
+		if keeps {
+			e.rec = rec
+		} else {
+			// The reader reuses its record: copy the cells (the strings are not copied).
+			if cap(cells)-len(cells) < len(rec) {
+				cells = make([]string, 0, max(len(rec)*chunkRows/4, len(rec)))
+			}
+			n := len(cells)
+			cells = append(cells, rec...)
+			e.rec = cells[n:len(cells):len(cells)]
 		}
-		n := len(cells)
-		cells = append(cells, rec...)
-		e.rec = cells[n:len(cells):len(cells)]
 		e.row = row
 		if next < len(schools) {
 			e.school, e.inPlace = &schools[next], true

@@ -60,18 +60,21 @@ func Evaluate(in Input) *Result {
 	// its own warnings, which are then joined in the units' order as a serial loop has them.
 	warns := make([]diag.List, parts(len(res.Units)))
 	inParts(len(res.Units), func(k, lo, hi int) {
+		hints := make([]columnHint, n)
 		for i := lo; i < hi; i++ {
 			u := &res.Units[i]
 			u.Values = Values{t: vt, list: values[i*n : (i+1)*n : (i+1)*n]}
-			unitValues(p, measures, u, &table.Schools[u.school], &warns[k], table.File)
+			unitValues(p, measures, u, &table.Schools[u.school], &warns[k], table.File, hints)
 		}
 	})
 	for _, w := range warns {
 		res.warnings = append(res.warnings, w...)
 	}
+	var wg sync.WaitGroup // the levels at once, each on a core
 	for _, l := range standard.Levels {
-		*res.Resource.Of(l) = levelResult(p, res.Units, l, table.File)
+		wg.Go(func() { *res.Resource.Of(l) = levelResult(p, res.Units, l, table.File) })
 	}
+	wg.Wait()
 
 	c := &context{p: p, county: in.County, table: table, year: in.Year, res: res}
 	for i := range p.Items {

@@ -310,12 +310,31 @@ type rareValue struct {
 	reason, column string
 }
 
-// set stores v as the k-th value.
-func (vs *Values) set(k int, v Value) {
-	c := valueCell{value: v.Value, numerator: v.Numerator, valid: v.Valid, meets: v.Meets, aboveFloor: v.AboveFloor, column: rareColumn}
-	if i, ok := vs.t.index[v.column]; ok {
-		c.column = i
+// columnHint is the column an indicator's last value had, with its index: nearly every unit
+// has the same, and comparing the same string is cheaper than hashing it.
+type columnHint struct {
+	column string
+	index  uint8
+	ok     bool
+}
+
+// find returns the index of column h, or rareColumn.
+func (t *valueTable) find(h string, hint *columnHint) uint8 {
+	if hint.ok && hint.column == h {
+		return hint.index
 	}
+	i, ok := t.index[h]
+	if !ok {
+		i = rareColumn
+	}
+	*hint = columnHint{h, i, true}
+	return i
+}
+
+// set stores v as the k-th value; hint is the k-th indicator's, for the table's find.
+func (vs *Values) set(k int, v Value, hint *columnHint) {
+	c := valueCell{value: v.Value, numerator: v.Numerator, valid: v.Valid, meets: v.Meets, aboveFloor: v.AboveFloor}
+	c.column = vs.t.find(v.column, hint)
 	if v.Reason != "" || c.column == rareColumn {
 		if vs.rare == nil {
 			vs.rare = make([]rareValue, len(vs.list))
