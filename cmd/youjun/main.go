@@ -22,6 +22,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/scaffold"
 	"github.com/youjun-edu/youjun/internal/serve"
@@ -218,18 +219,21 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		title = s.Config.County
 	}
 	res := s.Evaluate()
+	// The summary is written line by line, and the JSON of a large table in blocks; a buffer
+	// turns them into a few writes instead of a system call each.
+	w := bufio.NewWriterSize(stdout, 64<<10)
 	if *asJSON {
-		out, err := res.JSON()
-		if err != nil {
-			fmt.Fprintln(stderr, "无法输出 JSON：评估结果中有无法表示的数值，请把此信息报告给开发者")
+		if err := res.WriteJSON(w); err != nil {
+			if errors.Is(err, eval.ErrNotFinite) {
+				fmt.Fprintln(stderr, "无法输出 JSON：评估结果中有无法表示的数值，请把此信息报告给开发者")
+			}
 			return exitError
 		}
-		stdout.Write(out)
+		if w.Flush() != nil {
+			return exitError
+		}
 		return exitOK
 	}
-	// The summary is written line by line; a buffer turns 70,000 lines of a large table into a
-	// few writes instead of a system call each.
-	w := bufio.NewWriterSize(stdout, 64<<10)
 	if err := summary.Write(w, report.New(res, s.Profile, s.County), title); err != nil {
 		return exitError
 	}

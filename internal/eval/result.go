@@ -2,8 +2,6 @@ package eval
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"math"
 	"strconv"
 
@@ -529,15 +527,4 @@ func (r *Result) Item(id string) (*Item, bool) {
 		}
 	}
 	return nil, false
-}
-
-// JSON returns the evaluation.json contract: indented, keys in a fixed order, a final newline.
-// Every number the evaluation computes is finite or null, so it fails only when a number the
-// profile or site.toml gave (a threshold, a local target) is NaN or infinite.
-func (r *Result) JSON() ([]byte, error) {
-	out, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("无法写出 evaluation.json：评估标准或 site.toml 中有不是有限数值的数（nan 或 inf）")
-	}
-	return append(out, '\n'), nil
 }
