@@ -20,15 +20,9 @@ type csvScanner struct {
 	// encoding/csv names it when the text ends inside a quoted field.
 	posLine int
 	comma   byte     // ',' or '\t'
-	rec     []string // the record being read, at the free end of arena
+	rec     []string // the cells read so far: dst of read, then the record's cells
 	buf     []byte   // a quoted field being unescaped
-	// The records are cut from arena, which is never reused: a record stays valid after the
-	// next read, so that the table reader need not copy it.
-	arena []string
 }
-
-// arenaBlock is how many cells an arena holds: those of about a thousand records.
-const arenaBlock = 32 << 10
 
 // newCSVScanner reads text with the given separator, which must be an ASCII character other
 // than a quote, CR or LF.
@@ -58,22 +52,20 @@ func (s *csvScanner) readLine() (line string, nl, eof bool) {
 	return line, nl, false
 }
 
-// read returns the next record and the line it starts on; io.EOF at the end of the text. Later
-// reads leave the record as it is.
-func (s *csvScanner) read() (rec []string, start int, err error) {
-	if cap(s.arena)-len(s.arena) < max(len(s.rec), 64) {
-		s.arena = make([]string, 0, max(arenaBlock, 2*len(s.rec)))
+// read appends the cells of the next record to dst and returns the extended slice, with the
+// line the record starts on; io.EOF at the end of the text. On an error the returned slice
+// is dst.
+func (s *csvScanner) read(dst []string) (out []string, start int, err error) {
+	s.rec = dst
+	out, start, err = s.readRecord()
+	if err != nil {
+		out = dst
 	}
-	free := cap(s.arena) - len(s.arena)
-	s.rec = s.arena[len(s.arena):len(s.arena)]
-	rec, start, err = s.readRecord()
-	if err == nil && len(rec) <= free { // the record was read into the arena, not beside it
-		s.arena = s.arena[:len(s.arena)+len(rec)]
-	}
-	return rec[:len(rec):len(rec)], start, err
+	s.rec = nil
+	return out, start, err
 }
 
-// readRecord reads the next record into s.rec.
+// readRecord appends the cells of the next record to s.rec.
 func (s *csvScanner) readRecord() (rec []string, start int, err error) {
 	line, nl, eof := s.readLine()
 	for line == "" && !eof { // empty lines are skipped
