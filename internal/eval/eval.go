@@ -33,6 +33,9 @@ type context struct {
 	table  *data.Table
 	year   int
 	res    *Result
+	// judged holds the outcome of every school rule's check on every school, by item, from
+	// one pass over the schools for all rules rather than a pass per rule.
+	judged map[*standard.Item]*schoolOutcomes
 }
 
 // Evaluate runs the whole evaluation.
@@ -77,6 +80,7 @@ func Evaluate(in Input) *Result {
 	wg.Wait()
 
 	c := &context{p: p, county: in.County, table: table, year: in.Year, res: res}
+	c.judged = judgeSchools(c)
 	for i := range p.Items {
 		it := &p.Items[i]
 		var item Item

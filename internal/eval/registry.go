@@ -19,6 +19,11 @@ type rule struct {
 	judge func(c *context, it *standard.Item) Item
 }
 
+// schoolColumns returns the columns a school rule reads.
+func (r rule) schoolColumns(it *standard.Item, tol float64) []string {
+	return r.school(it, tol).columns
+}
+
 // rulesByName is the read-only registry of rules by name. A new rule is one function here and one
 // line in standard's table.
 var rulesByName = map[string]rule{
