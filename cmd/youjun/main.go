@@ -203,6 +203,10 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "--site 与 --data 只能选一个")
 		return exitUsage
 	}
+	// Nearly all that loading and evaluating allocate stays in use until the output: collecting
+	// garbage as often as by default finds little (200,000 campuses: 0.1–0.15 s of CPU for
+	// 4 % less memory). The output is written with the default again, as it makes garbage.
+	restoreGC := lessGC()
 	var s *site.Site
 	var probs diag.List
 	title := ""
@@ -219,6 +223,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		title = s.Config.County
 	}
 	res := s.Evaluate()
+	restoreGC()
 	// The summary is written line by line, and the JSON of a large table in blocks; a buffer
 	// turns them into a few writes instead of a system call each.
 	w := bufio.NewWriterSize(stdout, 64<<10)
@@ -241,6 +246,16 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// lessGC makes the garbage collector run a quarter as often, unless GOGC is set, and returns
+// what restores the setting.
+func lessGC() func() {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
