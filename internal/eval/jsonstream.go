@@ -45,11 +45,15 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			lists = append(lists, list{key, encode})
 		}
 	}
-	splice("units", len(r.Units), func() { rest.Units = []Unit{} }, func(w io.Writer) error { return writeList(w, r.Units) })
-	splice("excluded", len(r.Excluded), func() { rest.Excluded = []Excluded{} }, func(w io.Writer) error { return writeList(w, r.Excluded) })
-	splice("failures", len(r.Failures), func() { rest.Failures = []Finding{} }, func(w io.Writer) error { return writeList(w, r.Failures) })
-	splice("pending", len(r.Pending), func() { rest.Pending = []Finding{} }, func(w io.Writer) error { return writeList(w, r.Pending) })
-	splice("warnings", len(r.Warnings), func() { rest.Warnings = []string{} }, func(w io.Writer) error { return writeList(w, r.Warnings) })
+	var appendUnit func([]byte, *Unit) []byte // nil: by encoding/json
+	if r.unitsPlain() {
+		appendUnit = appendUnitJSON
+	}
+	splice("units", len(r.Units), func() { rest.Units = []Unit{} }, func(w io.Writer) error { return writeList(w, r.Units, appendUnit) })
+	splice("excluded", len(r.Excluded), func() { rest.Excluded = []Excluded{} }, func(w io.Writer) error { return writeList(w, r.Excluded, nil) })
+	splice("failures", len(r.Failures), func() { rest.Failures = []Finding{} }, func(w io.Writer) error { return writeList(w, r.Failures, nil) })
+	splice("pending", len(r.Pending), func() { rest.Pending = []Finding{} }, func(w io.Writer) error { return writeList(w, r.Pending, nil) })
+	splice("warnings", len(r.Warnings), func() { rest.Warnings = []string{} }, func(w io.Writer) error { return writeList(w, r.Warnings, nil) })
 	head, err := json.MarshalIndent(&rest, "", "  ")
 	if err != nil || !r.unitsFinite() {
 		return ErrNotFinite
@@ -86,13 +90,29 @@ func (r *Result) unitsFinite() bool {
 	return true
 }
 
+// unitsPlain reports whether appendUnitJSON can write the units: their values share a table
+// whose indicator IDs need no escaping.
+func (r *Result) unitsPlain() bool {
+	if len(r.Units) == 0 || r.Units[0].Values.t == nil || !simpleIDs(r.Units[0].Values.t.ids) {
+		return false
+	}
+	t := r.Units[0].Values.t
+	for i := range r.Units {
+		if r.Units[i].Values.t != t {
+			return false
+		}
+	}
+	return true
+}
+
 // listBlock is how many elements of a list are encoded at once.
 const listBlock = 1024
 
 // writeList writes a non-empty list as an element of an object indented by two spaces, as
 // json.MarshalIndent does: "[", each element on its own line indented by four spaces, and "]"
 // on a line of its own. The blocks of elements are encoded concurrently and written in order.
-func writeList[T any](w io.Writer, items []T) error {
+// appendElem, when not nil, appends an element as json.MarshalIndent would, without reflection.
+func writeList[T any](w io.Writer, items []T, appendElem func([]byte, *T) []byte) error {
 	type block struct {
 		b    []byte
 		err  error
@@ -110,8 +130,21 @@ func writeList[T any](w io.Writer, items []T) error {
 			go func() {
 				b := &blocks[i]
 				part := items[i*listBlock : min((i+1)*listBlock, len(items))]
-				// "[\n    {…},\n    {…}\n  ]": the elements as they stand in the file.
-				b.b, b.err = json.MarshalIndent(part, "  ", "  ")
+				if appendElem != nil {
+					// "[\n    {…},\n    {…}\n  ]", as json.MarshalIndent writes it below.
+					b.b = append(make([]byte, 0, 512*len(part)), '[')
+					for j := range part {
+						if j > 0 {
+							b.b = append(b.b, ',')
+						}
+						b.b = append(b.b, "\n    "...)
+						b.b = appendElem(b.b, &part[j])
+					}
+					b.b = append(b.b, "\n  ]"...)
+				} else {
+					// "[\n    {…},\n    {…}\n  ]": the elements as they stand in the file.
+					b.b, b.err = json.MarshalIndent(part, "  ", "  ")
+				}
 				close(b.done)
 			}()
 		}

@@ -48,6 +48,8 @@ func TestWriteJSONMatchesMarshalIndent(t *testing.T) {
 				s.ExtraSportsArea = data.Num(500)
 			case 3:
 				s.TeachingArea = data.Number{}
+			case 4: // what a string must escape
+				s.Name, s.Code = "<甲&乙>\u2028\u2029\x01\b\f\n\r\t\xff\"\\小学", s.Code+"</script>"
 			}
 		}
 		for name, prof := range map[string]*Result{
@@ -97,4 +99,33 @@ func TestWriteJSONNotFinite(t *testing.T) {
 	if _, err := json.Marshal(r); err == nil {
 		t.Fatal("encoding/json marshals an infinite share")
 	}
+}
+
+// appendJSONString quotes as encoding/json does.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"甲小学", "<a&b>", "\u2028\u2029", "\x00\x1f\x7f", "\xff\xfe", "\"\\", "\b\f\n\r\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: %s, want %s", s, got, want)
+		}
+	})
+}
+
+// appendJSONFloat writes a finite float as encoding/json does.
+func FuzzAppendJSONFloat(f *testing.F) {
+	for _, v := range []float64{0, -0.0, 1, 0.1, 1e-6, 1e-7, 1e20, 1e21, 123456.789, 5e-324, math.MaxFloat64} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if !finite(v) {
+			return
+		}
+		want, _ := json.Marshal(v)
+		if got := appendJSONFloat(nil, v); !bytes.Equal(got, want) {
+			t.Fatalf("%v: %s, want %s", v, got, want)
+		}
+	})
 }
