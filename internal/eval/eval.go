@@ -7,6 +7,7 @@ package eval
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -163,6 +164,18 @@ func insertInOrder(p *standard.Profile, items []Item, item Item) []Item {
 // takes its source from the result it sums up; table is the school table's name.
 func conclude(res *Result, table string) {
 	conclusion := NotApplicable
+	// The units' findings are most of them: make room for those once.
+	var failing, pending int
+	for i := range res.Units {
+		switch res.Units[i].Status {
+		case NotMet:
+			failing++
+		case Pending:
+			pending++
+		}
+	}
+	res.Failures = slices.Grow(res.Failures, failing+32)
+	res.Pending = slices.Grow(res.Pending, pending+32)
 	add := func(st Status, f Finding) {
 		conclusion = combine(conclusion, st)
 		f.Status = st
