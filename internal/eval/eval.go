@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -215,9 +216,14 @@ func conclude(res *Result, table string) {
 	}
 	// The units' messages are written in parts on every core, then added in order.
 	msgs := make([]string, len(res.Units))
+	texts := map[standard.Level][]failureText{}
+	for _, l := range standard.Levels {
+		texts[l] = failureTexts(res.Resource.Of(l))
+	}
 	inParts(len(res.Units), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			msgs[i] = unitMessage(&res.Units[i], res.Resource.Of(res.Units[i].Level))
+			u := &res.Units[i]
+			msgs[i] = unitMessage(u, res.Resource.Of(u.Level), texts[u.Level])
 		}
 	})
 	for i := range res.Units {
@@ -253,12 +259,12 @@ func conclude(res *Result, table string) {
 	}
 }
 
-// unitFailure says why a unit fails: how many indicators it meets and each shortfall.
-// unitMessage says why a unit fails or is pending, or "" when it does neither.
-func unitMessage(u *Unit, lr *Level) string {
+// unitMessage says why a unit fails or is pending, or "" when it does neither. texts are its
+// level's failureTexts.
+func unitMessage(u *Unit, lr *Level, texts []failureText) string {
 	switch u.Status {
 	case NotMet:
-		return unitFailure(u, lr)
+		return unitFailure(u, lr, texts)
 	case Pending:
 		var why []string
 		if len(u.Missing) > 0 {
@@ -272,20 +278,48 @@ func unitMessage(u *Unit, lr *Level) string {
 	return ""
 }
 
-func unitFailure(u *Unit, lr *Level) string {
-	var parts []string
+// failureText is what a unit's shortfall in one indicator says around the unit's value: made
+// once per level, as it is the same for every unit.
+type failureText struct {
+	head              string // "R1 生均… "
+	below, belowFloor string // "，低于标准4.2人", and with "的85%（3.57人）" after it
+}
+
+func failureTexts(lr *Level) []failureText {
+	out := make([]failureText, len(lr.Indicators))
+	for i, ind := range lr.Indicators {
+		below := "，低于标准" + withUnit(ind.Threshold, ind.Unit)
+		out[i] = failureText{head: ind.ID + " " + ind.Name + " ", below: below,
+			belowFloor: below + "的" + num.Short(ind.Floor/ind.Threshold*100) + "%（" + withUnit(ind.Floor, ind.Unit) + "）"}
+	}
+	return out
+}
+
+// unitFailure says why a unit fails: how many indicators it meets and each shortfall.
+func unitFailure(u *Unit, lr *Level, texts []failureText) string {
+	b := make([]byte, 0, 256)
+	b = append(b, u.Name...)
+	b = append(b, "："...)
+	b = strconv.AppendInt(b, int64(u.Met), 10)
+	b = append(b, "项达到标准；"...)
+	first := true
 	for i, v := range u.Values.list {
 		if !v.valid || v.meets {
 			continue
 		}
-		ind := lr.Indicators[i]
-		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, withUnit(v.value, ind.Unit), withUnit(ind.Threshold, ind.Unit))
-		if !v.aboveFloor {
-			part += fmt.Sprintf("的%s%%（%s）", num.Short(ind.Floor/ind.Threshold*100), withUnit(ind.Floor, ind.Unit))
+		if !first {
+			b = append(b, "；"...)
 		}
-		parts = append(parts, part)
+		first = false
+		b = append(b, texts[i].head...)
+		b = append(b, withUnit(v.value, lr.Indicators[i].Unit)...)
+		if v.aboveFloor {
+			b = append(b, texts[i].below...)
+		} else {
+			b = append(b, texts[i].belowFloor...)
+		}
 	}
-	return fmt.Sprintf("%s：%d项达到标准；%s", u.Name, u.Met, strings.Join(parts, "；"))
+	return string(b)
 }
 
 // withUnit writes a number of a message with its unit, as 公文 do: 2050元, 4.2人.
