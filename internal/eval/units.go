@@ -31,7 +31,7 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 				continue
 			}
 			for _, l := range standard.Levels {
-				if s.Students(l) > 0 {
+				if s.Students(l) != 0 { // as below: a level is a unit unless it has no students
 					counts[k]++
 				}
 			}
