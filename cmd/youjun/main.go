@@ -22,6 +22,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/scaffold"
 	"github.com/youjun-edu/youjun/internal/serve"
@@ -206,6 +207,10 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "--site 与 --data 只能选一个")
 		return exitUsage
 	}
+	// Nearly all that loading and evaluating allocate stays in use until the output: collecting
+	// garbage as often as by default finds little (200,000 campuses: 0.1–0.15 s of CPU for
+	// 4 % less memory). The output is written with the default again, as it makes garbage.
+	restoreGC := lessGC()
 	var s *site.Site
 	var probs diag.List
 	title := ""
@@ -222,18 +227,22 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		title = s.Config.County
 	}
 	res := s.Evaluate()
+	restoreGC()
+	// The summary is written line by line, and the JSON of a large table in blocks; a buffer
+	// turns them into a few writes instead of a system call each.
+	w := bufio.NewWriterSize(stdout, 64<<10)
 	if *asJSON {
-		out, err := res.JSON()
-		if err != nil {
-			fmt.Fprintln(stderr, "无法输出 JSON：评估结果中有无法表示的数值，请把此信息报告给开发者")
+		if err := res.WriteJSON(w); err != nil {
+			if errors.Is(err, eval.ErrNotFinite) {
+				fmt.Fprintln(stderr, "无法输出 JSON：评估结果中有无法表示的数值，请把此信息报告给开发者")
+			}
 			return exitError
 		}
-		stdout.Write(out)
+		if w.Flush() != nil {
+			return exitError
+		}
 		return exitOK
 	}
-	// The summary is written line by line; a buffer turns 70,000 lines of a large table into a
-	// few writes instead of a system call each.
-	w := bufio.NewWriterSize(stdout, 64<<10)
 	if err := summary.Write(w, report.New(res, s.Profile, s.County), title); err != nil {
 		return exitError
 	}
@@ -241,6 +250,16 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// lessGC makes the garbage collector run a quarter as often, unless GOGC is set, and returns
+// what restores the setting.
+func lessGC() func() {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {

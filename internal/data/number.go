@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -39,19 +38,22 @@ func isNoneMark(cell string) bool {
 
 // normalizeCell trims the spaces a spreadsheet or a clerk leaves around and inside a cell.
 func normalizeCell(s string) string {
-	// Fast path: plain ASCII without surrounding spaces is by far the most common cell.
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	// Fast path: a cell whose first and last bytes cannot belong to a space is the most common.
+	if s == "" || !spaceStart[s[0]] && !spaceEnd[s[len(s)-1]] {
 		return s
 	}
 	return strings.TrimFunc(s, isSpace)
 }
+
+// spaceStart and spaceEnd hold the bytes that start and end the UTF-8 of the runes isSpace
+// accepts: a cell with neither at its ends has nothing to trim.
+var spaceStart, spaceEnd = func() (start, end [256]bool) {
+	for _, r := range []rune{' ', '\t', '\r', '\n', '\u00a0', '\u3000', '\u2009', '\u202f', '\ufeff'} {
+		b := []byte(string(r))
+		start[b[0]], end[b[len(b)-1]] = true, true
+	}
+	return start, end
+}()
 
 func isSpace(r rune) bool {
 	switch r {
@@ -93,7 +95,10 @@ func (e numberError) message() string {
 // separators and spaces. It rejects text such as "约3000", NaN, infinities and anything beyond
 // maxNumber, so what it returns is finite and, for integer, exact.
 func parseNumber(s string, integer bool) (float64, numberError) {
-	if v, ok := smallInteger(s); ok {
+	if v, ok := shortDecimal(s); ok {
+		if integer && v != math.Trunc(v) {
+			return 0, notInteger
+		}
 		return v, 0
 	}
 	if !isPlainNumber(s) {
@@ -127,23 +132,42 @@ func parseNumber(s string, integer bool) (float64, numberError) {
 	return v, 0
 }
 
-// smallInteger reads the commonest cell, a count of up to 15 digits, without strconv: such a
-// number is exact in a float64, so the result is ParseFloat's. It is never negative, and never
-// above maxNumber when maxNumber is at least 1e15.
-func smallInteger(s string) (float64, bool) {
-	if s == "" || len(s) > 15 || maxNumber < 1e15 {
+// shortDecimal reads the commonest cells, a count or a decimal such as 1234.5 of up to 15
+// digits, without strconv. Its result is ParseFloat's: the digits make an integer exact in a
+// float64, and dividing it by an exact power of ten rounds correctly (strconv's own fast path).
+// It is never negative, and never above maxNumber when maxNumber is at least 1e15.
+func shortDecimal(s string) (float64, bool) {
+	if s == "" || len(s) > 16 || maxNumber < 1e15 {
 		return 0, false
 	}
 	var n int64
+	digits, frac := 0, -1 // frac: digits after the point, -1 without one
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < '0' || c > '9' {
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0 && i > 0 && i < len(s)-1:
+			frac = 0
+		default:
 			return 0, false
 		}
-		n = n*10 + int64(c-'0')
 	}
-	return float64(n), true
+	if digits > 15 {
+		return 0, false
+	}
+	if frac <= 0 {
+		return float64(n), true
+	}
+	return float64(n) / pow10[frac], true
 }
+
+// pow10 holds the powers of ten that are exact in a float64, up to 10^15.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // underflows reports whether a number that parsed as 0 has a non-zero digit: 1e-400 is below
 // what a float64 holds, not zero.

@@ -49,19 +49,47 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
-// TestSmallInteger checks the fast path for counts against strconv, which it must equal.
-func TestSmallInteger(t *testing.T) {
-	for _, s := range []string{"0", "7", "007", "1234", "999999999999999", "1000000000000000", "12.5", "-3", "+3", "1e3", "", "12a", "１２"} {
-		v, ok := smallInteger(s)
-		want, err := strconv.ParseFloat(s, 64)
-		wantOK := err == nil && len(s) <= 15 && strings.Trim(s, "0123456789") == "" && s != ""
-		if ok != wantOK || ok && v != want {
-			t.Errorf("smallInteger(%q) = %v, %v; want %v, %v", s, v, ok, want, wantOK)
-		}
-		if ok {
-			if pv, perr := parseNumber(s, true); pv != want || perr != 0 {
-				t.Errorf("parseNumber(%q) = %v, %v", s, pv, perr)
-			}
+// TestShortDecimal checks the fast path for counts and decimals against strconv, which it must equal.
+func TestShortDecimal(t *testing.T) {
+	for _, s := range []string{"0", "7", "007", "1234", "999999999999999", "1000000000000000", "12.5", "0.1", "0.3",
+		"123456789012.345", "1234567890123.456", "9.999999999999999", "99999999999999.9", "0.000000000000001",
+		"1.", ".5", "1..2", "1.2.3", "-3", "+3", "1e3", "", "12a", "１２", "."} {
+		checkShortDecimal(t, s)
+	}
+}
+
+func checkShortDecimal(t *testing.T, s string) {
+	v, ok := shortDecimal(s)
+	want, err := strconv.ParseFloat(s, 64)
+	digits := strings.Count(s, "") - 1 - strings.Count(s, ".")
+	wantOK := err == nil && digits <= 15 && strings.Trim(s, "0123456789.") == "" && strings.Count(s, ".") <= 1 &&
+		!strings.HasPrefix(s, ".") && !strings.HasSuffix(s, ".")
+	if ok != wantOK || ok && v != want {
+		t.Errorf("shortDecimal(%q) = %v, %v; want %v, %v", s, v, ok, want, wantOK)
+	}
+	if ok {
+		if pv, perr := parseNumber(s, false); pv != want || perr != 0 {
+			t.Errorf("parseNumber(%q) = %v, %v", s, pv, perr)
 		}
 	}
+}
+
+// FuzzShortDecimal: the fast path agrees with strconv.ParseFloat on any text.
+func FuzzShortDecimal(f *testing.F) {
+	for _, s := range []string{"1234.5", "0.1", "999999999999999", "12.25"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkShortDecimal)
+}
+
+// FuzzNormalizeCell: the fast path trims what strings.TrimFunc trims.
+func FuzzNormalizeCell(f *testing.F) {
+	for _, s := range []string{"甲小学", " 300 ", "\u3000甲\u3000", "\u00a0x", "x\ufeff", "\u2009", "¢", "a\u202f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalizeCell(s), strings.TrimFunc(s, isSpace); got != want {
+			t.Fatalf("normalizeCell(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

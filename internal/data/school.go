@@ -122,7 +122,8 @@ type Column struct {
 	Extra   bool    // optional, shown on a school's page only when filled (a blank cell is "not given")
 	number  func(*School) *Number
 	text    func(*School) *string
-	rng     *Range // from Plausible, looked up once
+	rng     *Range   // from Plausible, looked up once
+	choices []string // Choices of a Choice column, made once: parseChoice runs for each of its cells
 }
 
 // Kind is what a column holds.
@@ -188,6 +189,14 @@ var Columns = []Column{
 	{Key: "training_fund", Header: "教师培训经费(万元)", Kind: Decimal, Scale: 10000, Note: "万元；学校年度教师培训经费", number: func(s *School) *Number { return &s.TrainingFund }},
 	{Key: "public_fund_final", Header: "公用经费决算(万元)", Kind: Decimal, Scale: 10000, Extra: true, Note: "万元；学校年度公用经费决算总额；可不填", number: func(s *School) *Number { return &s.PublicFundFinal }},
 	{Key: "training_fund_final", Header: "教师培训经费决算(万元)", Kind: Decimal, Scale: 10000, Extra: true, Note: "万元；学校年度教师培训经费决算数；可不填", number: func(s *School) *Number { return &s.TrainingFundFinal }},
+}
+
+func init() {
+	for i := range Columns {
+		if Columns[i].Kind == Choice {
+			Columns[i].choices = Choices(Columns[i].Key)
+		}
+	}
 }
 
 // ColumnByKey returns the column with the given English key.

@@ -44,6 +44,14 @@ type rowReader interface {
 	sizeHint() int // how many records there are at most
 }
 
+// recordAppender is a rowReader that can append the cells of the next record to a slice of
+// the caller's, sparing the copy of a record it would reuse.
+type recordAppender interface {
+	// appendNext is next, appending the record to dst: it returns dst extended by the record,
+	// or dst itself on an error.
+	appendNext(dst []string) (out []string, row int, err error)
+}
+
 // cellIssue is a cell that cannot be read as it is: it is reported, and taken as unreadable.
 type cellIssue struct {
 	col     int // 0-based
@@ -105,11 +113,12 @@ func ParseCSV(src []byte, name string) (*Table, diag.List) {
 }
 
 type csvReader struct {
-	r       *csv.Reader
-	err     error // what makes the whole file unreadable, returned by the first next
-	suspect bool  // see text.suspect
-	lines   int   // about how many records there are, to size the table once
-	offset  int64 // where the last record ended
+	s       *csvScanner
+	rec     []string // the record next returns, reused
+	err     error    // what makes the whole file unreadable, returned by the first next
+	suspect bool     // see text.suspect
+	lines   int      // about how many records there are, to size the table once
+	offset  int      // where the last record ended
 	iss     []cellIssue
 }
 
@@ -118,15 +127,14 @@ func newCSVReader(src []byte) *csvReader {
 	if err != nil {
 		return &csvReader{err: err}
 	}
-	r := csv.NewReader(bytes.NewReader(t.src))
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
+	comma := byte(',')
 	if tabSeparated(t.src) {
-		r.Comma = '\t'
+		comma = '\t'
 	}
 	// A hint to size the table: a file of blank lines must not reserve room for 200,000 rows.
 	hint := min(bytes.Count(t.src, []byte{'\n'})+1, len(t.src)/32+1)
-	return &csvReader{r: r, suspect: t.suspect, lines: hint}
+	// The text is made a string once; the cells are substrings of it.
+	return &csvReader{s: newCSVScanner(string(t.src), comma), suspect: t.suspect, lines: hint}
 }
 
 // tabSeparated reports whether the first line has tabs and no commas: Excel's "Unicode 文本"
@@ -141,30 +149,37 @@ func (c *csvReader) fixedWidth() bool    { return true }
 func (c *csvReader) issues() []cellIssue { return c.iss }
 
 func (c *csvReader) next() ([]string, int, error) {
+	rec, line, err := c.appendNext(c.rec[:0])
+	if err != nil {
+		return nil, line, err
+	}
+	c.rec = rec
+	return rec, line, nil
+}
+
+func (c *csvReader) appendNext(dst []string) ([]string, int, error) {
 	c.iss = c.iss[:0]
 	if c.err != nil {
 		err := c.err
 		c.err = io.EOF
-		return nil, 0, err
+		return dst, 0, err
 	}
-	rec, err := c.r.Read()
+	out, line, err := c.s.read(dst)
 	if err != nil {
-		c.offset = c.r.InputOffset()
+		c.offset = c.s.pos
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, pe.StartLine, rowError{csvErrorMessage(pe)}
+			return dst, pe.StartLine, rowError{csvErrorMessage(pe)}
 		}
-		return nil, 0, err
+		return dst, 0, err
 	}
-	line, _ := c.r.FieldPos(0)
 	// No cell can be too long when the whole record is short enough, which it nearly always is.
-	offset := c.r.InputOffset()
-	long := offset-c.offset > MaxCellRunes
-	c.offset = offset
+	long := c.s.pos-c.offset > MaxCellRunes
+	c.offset = c.s.pos
 	if !long && !c.suspect {
-		return rec, line, nil
+		return out, line, nil
 	}
-	for i, f := range rec {
+	for i, f := range out[len(dst):] {
 		if msg := longCell(f); msg != "" {
 			c.iss = append(c.iss, cellIssue{i, f, msg})
 		} else if c.suspect {
@@ -173,7 +188,7 @@ func (c *csvReader) next() ([]string, int, error) {
 			}
 		}
 	}
-	return rec, line, nil
+	return out, line, nil
 }
 
 // csvErrorMessage says in Chinese what encoding/csv found wrong with a record.
@@ -289,7 +304,8 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 	// merged in the table's order, so the schools and problems are those of a serial read.
 	order := make(chan *chunk, 4)
 	work := make(chan *chunk, 4)
-	go readChunks(rr, cols, name, schools, order, work)
+	spare := make(chan *chunk, 8) // merged chunks, for the reader to fill again
+	go readChunks(rr, cols, name, schools, order, work, spare)
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
 	for range workers {
 		go func() {
@@ -322,6 +338,10 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 		}
 		capped.Add(probs...)
 		probs = probs[:0]
+		select {
+		case spare <- c:
+		default:
+		}
 	}
 	t.Schools = append(schools[:inPlace], extra...)
 	probs = capped.List()
@@ -335,9 +355,12 @@ func readRows(rr rowReader, name string) (*Table, diag.List) {
 // few enough that a junk sheet's problems of one chunk stay small.
 const chunkRows = 1024
 
-// chunk is a run of consecutive rows, parsed by a worker and merged in order.
+// chunk is a run of consecutive rows, parsed by a worker and merged in order. Once merged, it
+// is filled again: a table is read through a few chunks rather than 200 of them, and through a
+// few megabytes of cells rather than a hundred.
 type chunk struct {
 	entries []entry
+	cells   []string      // the entries' records
 	done    chan struct{} // closed when parsed
 }
 
@@ -368,26 +391,46 @@ func (c *chunk) parse(cols []int, name string) {
 }
 
 // readChunks reads the records after the header into chunks, sends each to order (for the
-// merge) and to work (for a worker), and closes both at the end of the table.
-func readChunks(rr rowReader, cols []int, name string, schools []School, order, work chan<- *chunk) {
+// merge) and to work (for a worker), and closes both at the end of the table. It takes the
+// chunks to fill from spare when there are any.
+func readChunks(rr rowReader, cols []int, name string, schools []School, order, work chan<- *chunk, spare <-chan *chunk) {
 	defer close(order)
 	defer close(work)
 	codeAt := codeIndex(cols)
+	appender, appends := rr.(recordAppender)
 	next := 0 // the place in schools of the next row to parse
-	newChunk := func() *chunk { return &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows)} }
+	newChunk := func() *chunk {
+		select {
+		case c := <-spare:
+			c.entries, c.cells, c.done = c.entries[:0], c.cells[:0], make(chan struct{})
+			return c
+		default:
+			return &chunk{done: make(chan struct{}), entries: make([]entry, 0, chunkRows), cells: make([]string, 0, (len(cols)+1)*chunkRows)}
+		}
+	}
 	c := newChunk()
-	var cells []string // the records of the chunk, in one allocation
 	send := func() {
 		order <- c
 		work <- c
 		c = newChunk()
-		cells = nil
 	}
 	for rows := 0; ; {
 		if len(c.entries) >= chunkRows {
 			send()
 		}
-		rec, row, err := rr.next()
+		// The record is read into the chunk's cells when the reader can; it stays there only
+		// when it is kept below.
+		var rec []string
+		var row int
+		var err error
+		n := len(c.cells)
+		if appends {
+			var out []string
+			out, row, err = appender.appendNext(c.cells)
+			rec, c.cells = out[n:len(out):len(out)], out[:n]
+		} else {
+			rec, row, err = rr.next()
+		}
 		if err == io.EOF {
 			break
 		}
@@ -427,13 +470,12 @@ func readChunks(rr rowReader, cols []int, name string, schools []School, order, 
 			e.probs.Warn(name, row, "学校代码", normalizeCell(rec[codeAt]), "是填表示例，已忽略；填好本县数据后请删除这一行")
 			continue
 		}
-		// The reader reuses its record: copy the cells (the strings are not copied).
-		if cap(cells)-len(cells) < len(rec) {
-			cells = make([]string, 0, max(len(rec)*chunkRows/4, len(rec)))
+		if appends {
+			c.cells = c.cells[:n+len(rec)] // rec is there
+		} else {
+			c.cells = append(c.cells, rec...) // the reader reuses its record (the strings are not copied)
 		}
-		n := len(cells)
-		cells = append(cells, rec...)
-		e.rec = cells[n:len(cells):len(cells)]
+		e.rec = c.cells[n:len(c.cells):len(c.cells)]
 		e.row = row
 		if next < len(schools) {
 			e.school, e.inPlace = &schools[next], true
@@ -652,21 +694,9 @@ func parseRecord(s *School, rec []string, cols []int, skip []bool, name string, 
 	}
 }
 
-// choiceLists holds Choices of every Choice column, made once: parseChoice runs for every
-// cell of those columns. It is read-only.
-var choiceLists = func() map[string][]string {
-	m := map[string][]string{}
-	for _, c := range Columns {
-		if c.Kind == Choice {
-			m[c.Key] = Choices(c.Key)
-		}
-	}
-	return m
-}()
-
 func parseChoice(c *Column, cell string, row int, name string, probs *diag.List) string {
-	choices, ok := choiceLists[c.Key]
-	if !ok {
+	choices := c.choices
+	if choices == nil {
 		choices = Choices(c.Key)
 	}
 	if slices.Contains(choices, cell) {

@@ -32,9 +32,9 @@ func sheetRows(next func() ([]string, int, error), issues func() []cellIssue) st
 	}
 }
 
-// readBoth reads the workbook src with the reader of xlsx.go and with the former reader on
+// readBothXLSX reads the workbook src with the reader of xlsx.go and with the former reader on
 // encoding/xml. ok is false when src is no workbook whose sheet either could read.
-func readBoth(t testing.TB, src []byte) (got, want string, ok bool) {
+func readBothXLSX(t testing.TB, src []byte) (got, want string, ok bool) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
 		return "", "", false
@@ -58,7 +58,7 @@ func readBoth(t testing.TB, src []byte) (got, want string, ok bool) {
 
 func checkBoth(t *testing.T, name string, src []byte) string {
 	t.Helper()
-	got, want, ok := readBoth(t, src)
+	got, want, ok := readBothXLSX(t, src)
 	if !ok {
 		t.Fatalf("%s: not read", name)
 	}
@@ -210,7 +210,7 @@ func FuzzXLSXSheet(f *testing.F) {
 			fw.Write([]byte(parts[name]))
 		}
 		w.Close()
-		got, want, ok := readBoth(t, b.Bytes())
+		got, want, ok := readBothXLSX(t, b.Bytes())
 		if !ok {
 			t.Fatal("not read")
 		}

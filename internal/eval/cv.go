@@ -61,11 +61,11 @@ func scaledCV(units []Unit, idx []int, k int) (mean, std, cv float64, ok bool) {
 	n := 0
 	for _, i := range idx {
 		v := units[i].Values.list[k]
-		if !v.Valid {
+		if !v.valid {
 			continue
 		}
 		n++
-		maxV = max(maxV, math.Abs(v.Value))
+		maxV = max(maxV, math.Abs(v.value))
 		maxP = max(maxP, units[i].Students)
 	}
 	if n == 0 || maxP == 0 || !finite(maxV) || !finite(maxP) {
@@ -76,17 +76,17 @@ func scaledCV(units []Unit, idx []int, k int) (mean, std, cv float64, ok bool) {
 	}
 	var w, m float64 // Σ weights, Σ weight × scaled value
 	for _, i := range idx {
-		if v := units[i].Values.list[k]; v.Valid {
+		if v := units[i].Values.list[k]; v.valid {
 			p := units[i].Students / maxP
 			w += p
-			m += p * (v.Value / maxV)
+			m += p * (v.value / maxV)
 		}
 	}
 	m /= w
 	var variance float64
 	for _, i := range idx {
-		if v := units[i].Values.list[k]; v.Valid {
-			d := v.Value/maxV - m
+		if v := units[i].Values.list[k]; v.valid {
+			d := v.value/maxV - m
 			variance += units[i].Students / maxP / w * d * d
 		}
 	}

@@ -7,6 +7,8 @@ package eval
 import (
 	"fmt"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -33,6 +35,9 @@ type context struct {
 	table  *data.Table
 	year   int
 	res    *Result
+	// judged holds the outcome of every school rule's check on every school, by item, from
+	// one pass over the schools for all rules rather than a pass per rule.
+	judged map[*standard.Item]*schoolOutcomes
 }
 
 // Evaluate runs the whole evaluation.
@@ -54,25 +59,30 @@ func Evaluate(in Input) *Result {
 			measures[k] = unknownMeasure
 		}
 	}
-	values := make([]Value, n*len(res.Units)) // one allocation for all units' values
+	values := make([]valueCell, n*len(res.Units)) // one allocation for all units' values
+	vt := newValueTable(ids)
 	// The units are independent: compute them in as many parts as there are cores, each with
 	// its own warnings, which are then joined in the units' order as a serial loop has them.
 	warns := make([]diag.List, parts(len(res.Units)))
 	inParts(len(res.Units), func(k, lo, hi int) {
+		hints := make([]columnHint, n)
 		for i := lo; i < hi; i++ {
 			u := &res.Units[i]
-			u.Values = Values{ids: ids, list: values[i*n : (i+1)*n : (i+1)*n]}
-			unitValues(p, measures, u, &table.Schools[u.school], &warns[k], table.File)
+			u.Values = Values{t: vt, list: values[i*n : (i+1)*n : (i+1)*n]}
+			unitValues(p, measures, u, &table.Schools[u.school], &warns[k], table.File, hints)
 		}
 	})
 	for _, w := range warns {
 		res.warnings = append(res.warnings, w...)
 	}
+	var wg sync.WaitGroup // the levels at once, each on a core
 	for _, l := range standard.Levels {
-		*res.Resource.Of(l) = levelResult(p, res.Units, l, table.File)
+		wg.Go(func() { *res.Resource.Of(l) = levelResult(p, res.Units, l, table.File) })
 	}
+	wg.Wait()
 
 	c := &context{p: p, county: in.County, table: table, year: in.Year, res: res}
+	c.judged = judgeSchools(c)
 	for i := range p.Items {
 		it := &p.Items[i]
 		var item Item
@@ -157,6 +167,18 @@ func insertInOrder(p *standard.Profile, items []Item, item Item) []Item {
 // takes its source from the result it sums up; table is the school table's name.
 func conclude(res *Result, table string) {
 	conclusion := NotApplicable
+	// The units' findings are most of them: make room for those once.
+	var failing, pending int
+	for i := range res.Units {
+		switch res.Units[i].Status {
+		case NotMet:
+			failing++
+		case Pending:
+			pending++
+		}
+	}
+	res.Failures = slices.Grow(res.Failures, failing+32)
+	res.Pending = slices.Grow(res.Pending, pending+32)
 	add := func(st Status, f Finding) {
 		conclusion = combine(conclusion, st)
 		f.Status = st
@@ -196,9 +218,14 @@ func conclude(res *Result, table string) {
 	}
 	// The units' messages are written in parts on every core, then added in order.
 	msgs := make([]string, len(res.Units))
+	texts := map[standard.Level][]failureText{}
+	for _, l := range standard.Levels {
+		texts[l] = failureTexts(res.Resource.Of(l))
+	}
 	inParts(len(res.Units), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			msgs[i] = unitMessage(&res.Units[i], res.Resource.Of(res.Units[i].Level))
+			u := &res.Units[i]
+			msgs[i] = unitMessage(u, res.Resource.Of(u.Level), texts[u.Level])
 		}
 	})
 	for i := range res.Units {
@@ -234,12 +261,12 @@ func conclude(res *Result, table string) {
 	}
 }
 
-// unitFailure says why a unit fails: how many indicators it meets and each shortfall.
-// unitMessage says why a unit fails or is pending, or "" when it does neither.
-func unitMessage(u *Unit, lr *Level) string {
+// unitMessage says why a unit fails or is pending, or "" when it does neither. texts are its
+// level's failureTexts.
+func unitMessage(u *Unit, lr *Level, texts []failureText) string {
 	switch u.Status {
 	case NotMet:
-		return unitFailure(u, lr)
+		return unitFailure(u, lr, texts)
 	case Pending:
 		var why []string
 		if len(u.Missing) > 0 {
@@ -253,20 +280,48 @@ func unitMessage(u *Unit, lr *Level) string {
 	return ""
 }
 
-func unitFailure(u *Unit, lr *Level) string {
-	var parts []string
+// failureText is what a unit's shortfall in one indicator says around the unit's value: made
+// once per level, as it is the same for every unit.
+type failureText struct {
+	head              string // "R1 生均… "
+	below, belowFloor string // "，低于标准4.2人", and with "的85%（3.57人）" after it
+}
+
+func failureTexts(lr *Level) []failureText {
+	out := make([]failureText, len(lr.Indicators))
+	for i, ind := range lr.Indicators {
+		below := "，低于标准" + withUnit(ind.Threshold, ind.Unit)
+		out[i] = failureText{head: ind.ID + " " + ind.Name + " ", below: below,
+			belowFloor: below + ind.floorNote}
+	}
+	return out
+}
+
+// unitFailure says why a unit fails: how many indicators it meets and each shortfall.
+func unitFailure(u *Unit, lr *Level, texts []failureText) string {
+	b := make([]byte, 0, 256)
+	b = append(b, u.Name...)
+	b = append(b, "："...)
+	b = strconv.AppendInt(b, int64(u.Met), 10)
+	b = append(b, "项达到标准；"...)
+	first := true
 	for i, v := range u.Values.list {
-		if !v.Valid || v.Meets {
+		if !v.valid || v.meets {
 			continue
 		}
-		ind := lr.Indicators[i]
-		part := fmt.Sprintf("%s %s %s，低于标准%s", ind.ID, ind.Name, withUnit(v.Value, ind.Unit), withUnit(ind.Threshold, ind.Unit))
-		if !v.AboveFloor {
-			part += ind.floorNote
+		if !first {
+			b = append(b, "；"...)
 		}
-		parts = append(parts, part)
+		first = false
+		b = append(b, texts[i].head...)
+		b = append(b, withUnit(v.value, lr.Indicators[i].Unit)...)
+		if v.aboveFloor {
+			b = append(b, texts[i].below...)
+		} else {
+			b = append(b, texts[i].belowFloor...)
+		}
 	}
-	return fmt.Sprintf("%s：%d项达到标准；%s", u.Name, u.Met, strings.Join(parts, "；"))
+	return string(b)
 }
 
 // floorNote states the floor of a threshold for a unit's message, "的85%（1.955间）": with every

@@ -158,7 +158,7 @@ func TestScaledCV(t *testing.T) {
 		for i := range units {
 			students[i] = float64(50 + r.IntN(2000))
 			totals[i] = students[i] * (3 + 6*r.Float64())
-			units[i] = Unit{Students: students[i], Values: Values{list: []Value{{Value: totals[i] / students[i], Valid: true}}}}
+			units[i] = Unit{Students: students[i], Values: Values{list: []valueCell{{value: totals[i] / students[i], valid: true}}}}
 			idx[i] = i
 		}
 		mean, std, cv, _ := WeightedCV(students, totals, 1)
@@ -167,7 +167,7 @@ func TestScaledCV(t *testing.T) {
 			t.Fatalf("scaled %v %v %v, direct %v %v %v", m2, s2, cv2, mean, std, cv)
 		}
 		for i := range units {
-			units[i].Values.list[0].Value *= 1e300
+			units[i].Values.list[0].value *= 1e300
 		}
 		_, _, cv3, ok := scaledCV(units, idx, 0)
 		if !ok || !near(cv3, cv, 1e-12) {

@@ -19,6 +19,11 @@ type rule struct {
 	judge func(c *context, it *standard.Item) Item
 }
 
+// schoolColumns returns the columns a school rule reads.
+func (r rule) schoolColumns(p *standard.Profile, it *standard.Item) []string {
+	return r.school(p, it).columns
+}
+
 // rulesByName is the read-only registry of rules by name. A new rule is one function here and one
 // line in standard's table.
 var rulesByName = map[string]rule{
@@ -56,8 +61,11 @@ type measure func(x *unitCells) (float64, bool, []string)
 
 // unknownMeasure stands for a measure no registry line implements; a validated profile has none.
 func unknownMeasure(*unitCells) (float64, bool, []string) {
-	return 0, false, []string{"unknown measure"}
+	return 0, false, []string{unknownColumn}
 }
+
+// unknownColumn is the column of an unknown measure's values.
+const unknownColumn = "unknown measure"
 
 // measuresByName is the read-only registry of measures by name, the values of an indicator's
 // `measure`. standard.Measures lists the same names; TestRegistry keeps the two lists the same.

@@ -54,32 +54,32 @@ func levelResult(p *standard.Profile, units []Unit, l standard.Level, table stri
 		u := &units[i]
 		for k, v := range u.Values.list {
 			out := &res.Indicators[k]
-			if !v.Valid && out.source.Line == 0 {
+			if !v.valid && out.source.Line == 0 {
 				// The first school that keeps the value from being computed.
-				out.source = Source{File: table, Line: u.Row, Column: v.column}
+				out.source = Source{File: table, Line: u.Row, Column: u.Values.value(k).column}
 			}
-			if v.Reason != "" {
+			if u.Values.reason(k) != "" {
 				bad[k]++
 				continue
 			}
-			if !v.Valid {
+			if !v.valid {
 				out.UnitsMissing++
 				continue
 			}
-			if v.Meets {
+			if v.meets {
 				out.UnitsMeeting++
 			}
-			if !v.AboveFloor {
+			if !v.aboveFloor {
 				out.UnitsBelowFloor++
 			}
-			acc[k].add(u.Students, v.Numerator)
+			acc[k].add(u.Students, v.numerator)
 		}
 	}
 	for _, i := range idx {
 		u := &units[i]
 		for k, v := range u.Values.list {
-			if v.Valid {
-				acc[k].addDeviation(u.Students, v.Numerator, scales[k])
+			if v.valid {
+				acc[k].addDeviation(u.Students, v.numerator, scales[k])
 			}
 		}
 	}

@@ -2,11 +2,10 @@ package eval
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"math"
 	"strconv"
 
+	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/standard"
@@ -276,21 +275,121 @@ type Value struct {
 
 // Values are a unit's values in the profile's indicator order.
 type Values struct {
-	ids  []string // the profile's indicator IDs, shared by every unit
-	list []Value
+	t    *valueTable // shared by every unit of an evaluation
+	list []valueCell
+	rare []rareValue // nil unless a value has a Reason or a column outside t.columns
+}
+
+// valueTable is what the values of an evaluation's units share: the indicator IDs and the
+// headers their cells' column indexes refer to.
+type valueTable struct {
+	ids     []string
+	columns []string
+	index   map[string]uint8 // into columns
+}
+
+// newValueTable holds every header of the school table, so that a measure's column is found.
+func newValueTable(ids []string) *valueTable {
+	t := &valueTable{ids: ids, index: map[string]uint8{}}
+	for _, c := range data.Columns {
+		t.add(c.Header)
+	}
+	t.add(unknownColumn)
+	return t
+}
+
+func (t *valueTable) add(h string) {
+	if _, ok := t.index[h]; !ok && len(t.columns) < rareColumn {
+		t.index[h] = uint8(len(t.columns))
+		t.columns = append(t.columns, h)
+	}
+}
+
+// valueCell is a Value as a unit stores it: without pointers, so that the million values of a large
+// county cost the garbage collector nothing and take a third of the memory.
+type valueCell struct {
+	value, numerator         float64
+	column                   uint8 // index into the table's columns; rareColumn: in rare
+	valid, meets, aboveFloor bool
+}
+
+// rareColumn marks a cell whose column is kept in Values.rare.
+const rareColumn = 255
+
+// rareValue holds what few values have: a Reason, or a column the table lacks.
+type rareValue struct {
+	reason, column string
+}
+
+// columnHint is the column an indicator's last value had, with its index: nearly every unit
+// has the same, and comparing the same string is cheaper than hashing it.
+type columnHint struct {
+	column string
+	index  uint8
+	ok     bool
+}
+
+// find returns the index of column h, or rareColumn.
+func (t *valueTable) find(h string, hint *columnHint) uint8 {
+	if hint.ok && hint.column == h {
+		return hint.index
+	}
+	i, ok := t.index[h]
+	if !ok {
+		i = rareColumn
+	}
+	*hint = columnHint{h, i, true}
+	return i
+}
+
+// set stores v as the k-th value; hint is the k-th indicator's, for the table's find.
+func (vs *Values) set(k int, v Value, hint *columnHint) {
+	c := valueCell{value: v.Value, numerator: v.Numerator, valid: v.Valid, meets: v.Meets, aboveFloor: v.AboveFloor}
+	c.column = vs.t.find(v.column, hint)
+	if v.Reason != "" || c.column == rareColumn {
+		if vs.rare == nil {
+			vs.rare = make([]rareValue, len(vs.list))
+		}
+		vs.rare[k] = rareValue{reason: v.Reason, column: v.column}
+	}
+	vs.list[k] = c
+}
+
+// value returns the k-th value.
+func (vs Values) value(k int) Value {
+	c := vs.list[k]
+	v := Value{Value: c.value, Numerator: c.numerator, Valid: c.valid, Meets: c.meets, AboveFloor: c.aboveFloor}
+	if c.column != rareColumn {
+		v.column = vs.t.columns[c.column]
+	}
+	if vs.rare != nil {
+		v.Reason = vs.rare[k].reason
+		if c.column == rareColumn {
+			v.column = vs.rare[k].column
+		}
+	}
+	return v
+}
+
+// reason returns the Reason of the k-th value.
+func (vs Values) reason(k int) string {
+	if vs.rare == nil {
+		return ""
+	}
+	return vs.rare[k].reason
 }
 
 // Len returns the number of indicators.
 func (vs Values) Len() int { return len(vs.list) }
 
 // At returns the k-th indicator's ID and value.
-func (vs Values) At(k int) (string, Value) { return vs.ids[k], vs.list[k] }
+func (vs Values) At(k int) (string, Value) { return vs.t.ids[k], vs.value(k) }
 
 // Get returns the value of indicator id.
 func (vs Values) Get(id string) (Value, bool) {
-	for k, x := range vs.ids {
+	for k, x := range vs.t.ids {
 		if x == id {
-			return vs.list[k], true
+			return vs.value(k), true
 		}
 	}
 	return Value{}, false
@@ -304,9 +403,9 @@ func (vs Values) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(strconv.Quote(vs.ids[i]))
+		b.WriteString(strconv.Quote(vs.t.ids[i]))
 		b.WriteByte(':')
-		o, _ := Opt{V: v.Value, OK: v.Valid}.MarshalJSON()
+		o, _ := Opt{V: v.value, OK: v.valid}.MarshalJSON()
 		b.Write(o)
 	}
 	b.WriteByte('}')
@@ -441,15 +540,4 @@ func (r *Result) Item(id string) (*Item, bool) {
 		}
 	}
 	return nil, false
-}
-
-// JSON returns the evaluation.json contract: indented, keys in a fixed order, a final newline.
-// Every number the evaluation computes is finite or null, so it fails only when a number the
-// profile or site.toml gave (a threshold, a local target) is NaN or infinite.
-func (r *Result) JSON() ([]byte, error) {
-	out, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("无法写出 evaluation.json：评估标准或 site.toml 中有不是有限数值的数（nan 或 inf）")
-	}
-	return append(out, '\n'), nil
 }

@@ -60,33 +60,16 @@ func schoolRule(c *context, it *standard.Item, sc *schoolCheck) Item {
 		out.Summary = "学校数据表缺少" + strings.Join(absent, "") + "列，无法计算"
 		return out
 	}
-	// The schools are checked in parts on every core; what fails or lacks data is then taken
-	// in the table's order.
-	type outcome struct {
-		i           int
-		st          Status
-		detail, key string
-	}
 	schools := c.table.Schools
-	counts := make([]int, parts(len(schools)))
-	outs := make([][]outcome, len(counts))
-	inParts(len(schools), func(k, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			s := &schools[i]
-			if !sc.applies(s) {
-				continue
-			}
-			counts[k]++
-			if st, detail, key := sc.check(s, false); st == NotMet || st == Pending {
-				outs[k] = append(outs[k], outcome{i, st, detail, key})
-			}
-		}
-	})
+	judged := c.judged[it]
+	if judged == nil {
+		judged = judgeSchools1(schools, sc)
+	}
 	var n, failing, pending int
-	for _, x := range counts {
+	for _, x := range judged.counts {
 		n += x
 	}
-	for _, o := range slices.Concat(outs...) {
+	for _, o := range slices.Concat(judged.outs...) {
 		s, st, key := &schools[o.i], o.st, o.key
 		if st == NotMet {
 			failing++
@@ -124,8 +107,80 @@ func schoolRule(c *context, it *standard.Item, sc *schoolCheck) Item {
 
 // inTypes selects compulsory-education schools of the item's types.
 func inTypes(it *standard.Item) func(*data.School) bool {
+	types := it.Types // it.AppliesTo, without copying the item for every school
 	return func(s *data.School) bool {
-		return it.AppliesTo(s.Type) && s.CompulsoryStudents() > 0
+		return slices.Contains(types, s.Type) && s.CompulsoryStudents() > 0
+	}
+}
+
+// schoolOutcomes is a school check applied to every school: per part of the schools (see
+// inParts), how many it applies to and what fails or lacks data, in the table's order.
+type schoolOutcomes struct {
+	counts []int
+	outs   [][]outcome
+}
+
+// outcome is a school that fails or lacks data: its index, status, detail and deciding column.
+type outcome struct {
+	i           int
+	st          Status
+	detail, key string
+}
+
+// judgeSchools applies the check of every school rule the profile's items use to every school,
+// in one pass over the schools in parts on every core: each school is read once for all rules.
+// An item whose columns the table lacks is left out (schoolRule does not check its schools).
+func judgeSchools(c *context) map[*standard.Item]*schoolOutcomes {
+	type job struct {
+		sc  *schoolCheck
+		out *schoolOutcomes
+	}
+	var jobs []job
+	judged := map[*standard.Item]*schoolOutcomes{}
+	m := parts(len(c.table.Schools))
+	for i := range c.p.Items {
+		it := &c.p.Items[i]
+		r, ok := rulesByName[it.Rule]
+		if it.SameAs != "" || it.Kind == standard.KindB || !ok || r.school == nil ||
+			slices.ContainsFunc(r.schoolColumns(c.p, it), func(k string) bool { return !c.table.Has(k) }) {
+			continue
+		}
+		j := job{r.school(c.p, it), &schoolOutcomes{counts: make([]int, m), outs: make([][]outcome, m)}}
+		jobs = append(jobs, j)
+		judged[it] = j.out
+	}
+	schools := c.table.Schools
+	inParts(len(schools), func(k, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := &schools[i]
+			for _, j := range jobs {
+				j.out.judge(k, i, s, j.sc)
+			}
+		}
+	})
+	return judged
+}
+
+// judgeSchools1 is judgeSchools for one check.
+func judgeSchools1(schools []data.School, sc *schoolCheck) *schoolOutcomes {
+	m := parts(len(schools))
+	out := &schoolOutcomes{counts: make([]int, m), outs: make([][]outcome, m)}
+	inParts(len(schools), func(k, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out.judge(k, i, &schools[i], sc)
+		}
+	})
+	return out
+}
+
+// judge applies sc to school i, of part k.
+func (o *schoolOutcomes) judge(k, i int, s *data.School, sc *schoolCheck) {
+	if !sc.applies(s) {
+		return
+	}
+	o.counts[k]++
+	if st, detail, key := sc.check(s, false); st == NotMet || st == Pending {
+		o.outs[k] = append(o.outs[k], outcome{i, st, detail, key})
 	}
 }
 

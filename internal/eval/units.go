@@ -16,45 +16,69 @@ import (
 func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, excluded []Excluded) {
 	r := &p.Resource
 	w := r.SplitWeight
-	count := 0
-	for i := range schools {
-		for _, l := range standard.Levels {
-			if schools[i].Students(l) > 0 {
-				count++
-			}
-		}
-	}
-	units = make([]Unit, 0, count)
-	for i := range schools {
-		s := &schools[i]
-		if reason := exclusion(r, s); reason != "" {
-			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: s.Type, Row: s.Row, Reason: reason})
-			continue
-		}
-		a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
-		sp, sj := Shares(a, b, c, w.Primary, w.Junior, w.Senior)
-		levels := 0
-		for _, n := range []float64{a, b, c} {
-			if n > 0 {
-				levels++
-			}
-		}
-		split := levels > 1
-		for _, l := range standard.Levels {
-			n, share := a, sp
-			if l == standard.Junior {
-				n, share = b, sj
-			}
-			if n == 0 {
+	// The schools are split in parts on every core: each part first counts its units, so that
+	// it can then write them to their places; the parts' exclusions are joined in order.
+	m := parts(len(schools))
+	counts := make([]int, m)
+	out := make([][]Excluded, m)
+	left := make([]bool, len(schools)) // left out of the evaluation
+	inParts(len(schools), func(k, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := &schools[i]
+			if reason := exclusion(r, s); reason != "" {
+				left[i] = true
+				out[k] = append(out[k], Excluded{Code: s.Code, Name: s.Name, Type: s.Type, Row: s.Row, Reason: reason})
 				continue
 			}
-			name := s.Name
-			if split {
-				name = s.Name + "（" + l.Chinese() + "部）"
+			for _, l := range standard.Levels {
+				if s.Students(l) != 0 { // as below: a level is a unit unless it has no students
+					counts[k]++
+				}
 			}
-			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
-				Students: n, Split: split, Share: share, school: i})
 		}
+	})
+	total := 0
+	for k, c := range counts {
+		counts[k] = total // from now on: where the part's units start
+		total += c
+	}
+	units = make([]Unit, total)
+	inParts(len(schools), func(k, lo, hi int) {
+		next := counts[k]
+		for i := lo; i < hi; i++ {
+			if left[i] {
+				continue
+			}
+			s := &schools[i]
+			a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
+			sp, sj := Shares(a, b, c, w.Primary, w.Junior, w.Senior)
+			levels := 0
+			for _, n := range []float64{a, b, c} {
+				if n > 0 {
+					levels++
+				}
+			}
+			split := levels > 1
+			for _, l := range standard.Levels {
+				n, share := a, sp
+				if l == standard.Junior {
+					n, share = b, sj
+				}
+				if n == 0 {
+					continue
+				}
+				name := s.Name
+				if split {
+					name = s.Name + "（" + l.Chinese() + "部）"
+				}
+				units[next] = Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
+					Students: n, Split: split, Share: share, school: i}
+				next++
+			}
+		}
+	})
+	for _, x := range out {
+		excluded = append(excluded, x...)
 	}
 	return units, excluded
 }
@@ -78,7 +102,8 @@ func exclusion(r *standard.Resource, s *data.School) string {
 
 // unitValues computes a unit's seven values and its verdict.
 // u.Values must have room for the profile's indicators; measures are theirs, in order.
-func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School, warn *diag.List, file string) {
+// hints are the part's, one per indicator.
+func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School, warn *diag.List, file string, hints []columnHint) {
 	r := &p.Resource
 	missing := 0
 	var reasons []string
@@ -97,7 +122,7 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 				v = Value{Reason: fmt.Sprintf("%s %s：%s，无法计算（请核对%s）", ind.ID, ind.Name, Overflow, strings.Join(quoteAll(cols), "")), column: cols[0]}
 				reasons = append(reasons, v.Reason)
 				missing++
-				u.Values.list[i] = v
+				u.Values.set(i, v, &hints[i])
 				continue
 			}
 			t := ind.Threshold(u.Level)
@@ -115,7 +140,7 @@ func unitValues(p *standard.Profile, measures []measure, u *Unit, s *data.School
 			missing++
 			u.Missing = appendUnique(u.Missing, cols...)
 		}
-		u.Values.list[i] = v
+		u.Values.set(i, v, &hints[i])
 	}
 	u.Reason = strings.Join(reasons, "；")
 	// The unit passes when at least min_met values meet their thresholds and none is below its floor.
@@ -139,9 +164,9 @@ func unitColumn(u *Unit) string {
 	case NotMet:
 		ids = append(u.BelowFloor, u.Failing...)
 	case Pending:
-		for _, v := range u.Values.list {
-			if !v.Valid {
-				return v.column
+		for k, c := range u.Values.list {
+			if !c.valid {
+				return u.Values.value(k).column
 			}
 		}
 	}
