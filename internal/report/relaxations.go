@@ -16,9 +16,11 @@ import (
 // when none does. It follows the school-level tables, and every renderer shows it as it shows
 // them (HTML page, PDF 附表, CSV/XLSX download).
 //
-// It is meant to print as a list on portrait pages, one line a row: the rows are grouped by
-// relaxation, each relaxation is explained once in a note (its text, the unit of its figures and
-// its deadline) and marked ①② after the indicator, and the figures go without their unit.
+// It prints as a list on portrait pages, one line a row: the rows are grouped by relaxation,
+// each relaxation is explained once in a note (its text, the unit of its figures and its
+// deadline) and marked ①② after the indicator, and the figures go without their unit. The
+// downloads give the same rows in full (Download): with the school's code, the relaxation's
+// short name and the units.
 func (r *Report) relaxationTable() *Table {
 	res := r.res
 	if len(res.Relaxations) == 0 {
@@ -27,7 +29,12 @@ func (r *Report) relaxationTable() *Table {
 	t := &Table{ID: "relaxations", Title: "按放宽口径评估的学校及达标期限",
 		Columns: []Column{{Header: "学校（校区）"}, {Header: "指标"}, {Header: "本校"},
 			{Header: "按放宽口径／规定标准"}, {Header: "须达到规定标准的年份", Short: "须达标\n年份", Numeric: true}}}
-	t.Notes = append(t.Notes, "上列学校按《县域义务教育优质均衡发展国家督导评估认定工作规程》（国教督办函〔2019〕30号）附件3的放宽口径评估才达到相应标准；按规定标准评估已达到或按放宽口径仍未达到的学校不列入。指标后的序号对应下列放宽口径。")
+	full := &Table{Columns: []Column{{Header: "学校代码"}, {Header: "学校（校区）"}, {Header: "指标"}, {Header: "放宽口径"},
+		{Header: "本校"}, {Header: "按放宽口径"}, {Header: "规定标准"}, {Header: "须达到规定标准的年份", Numeric: true}}}
+	t.Download = full
+	const intro = "上列学校按《县域义务教育优质均衡发展国家督导评估认定工作规程》（国教督办函〔2019〕30号）附件3的放宽口径评估才达到相应标准；按规定标准评估已达到或按放宽口径仍未达到的学校不列入。"
+	t.Notes = []string{intro + "指标后的序号对应下列放宽口径。"}
+	full.Notes = []string{intro}
 	n := 0
 	for _, id := range standard.RelaxationIDs {
 		var rows []*eval.Relied
@@ -44,17 +51,22 @@ func (r *Report) relaxationTable() *Table {
 		unit := commonUnit(rows)
 		for _, x := range rows {
 			t.Rows = append(t.Rows, r.relaxationRow(x, mark, unit))
+			full.Rows = append(full.Rows, r.relaxationFullRow(x))
 		}
 		t.Notes = append(t.Notes, r.relaxationNote(id, mark, unit))
+		full.Notes = append(full.Notes, r.relaxationNote(id, "", ""))
 	}
+	var years string
 	switch {
 	case res.RecognitionYear == 0:
-		t.Notes = append(t.Notes, "未填写认定年份（county.toml [county] recognition_year）和评估年度（site.toml year），无法计算须达标年份。")
+		years = "未填写认定年份（county.toml [county] recognition_year）和评估年度（site.toml year），无法计算须达标年份。"
 	case res.RecognitionYearAssumed:
-		t.Notes = append(t.Notes, fmt.Sprintf("须达标年份 = 认定年份 + 年限；未填写认定年份（county.toml [county] recognition_year），按评估年度%d年计。", res.RecognitionYear))
+		years = fmt.Sprintf("须达标年份 = 认定年份 + 年限；未填写认定年份（county.toml [county] recognition_year），按评估年度%d年计。", res.RecognitionYear)
 	default:
-		t.Notes = append(t.Notes, fmt.Sprintf("须达标年份 = 认定年份%d年 + 年限。", res.RecognitionYear))
+		years = fmt.Sprintf("须达标年份 = 认定年份%d年 + 年限。", res.RecognitionYear)
 	}
+	t.Notes = append(t.Notes, years)
+	full.Notes = append(full.Notes, years)
 	return t
 }
 
@@ -74,6 +86,14 @@ func (r *Report) relaxationRow(x *eval.Relied, mark, unit string) []Cell {
 	}
 	return []Cell{{Text: x.Name, Ref: "school:" + x.Code}, {Text: item + mark, Ref: "indicator:" + x.Item},
 		text(dropUnit(x.Value, unit)), text(dropUnit(x.Relaxed, unit) + "／" + dropUnit(x.Standard, unit)), deadline}
+}
+
+// relaxationFullRow is one school relying on a relaxation as the downloads give it: with its
+// code, the relaxation's short name and the figures with their units.
+func (r *Report) relaxationFullRow(x *eval.Relied) []Cell {
+	row := r.relaxationRow(x, "", "")
+	return []Cell{text(x.Code), row[0], row[1], text(r.Profile.Relaxation(x.Relaxation).Short),
+		text(x.Value), text(x.Relaxed), text(x.Standard), row[4]}
 }
 
 // relaxationNote explains the relaxation marked mark once: what it allows, the text that grants

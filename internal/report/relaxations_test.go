@@ -63,6 +63,24 @@ func TestRelaxationTable(t *testing.T) {
 	if rural == nil || rural[0].Text != "石桥乡中心学校" || rural[3].Text != "61、61／96、90" {
 		t.Errorf("first small rural school row %v", rural)
 	}
+	// The downloads give the same rows in full: the code, the relaxation's short name, the units.
+	d := tb.Data()
+	if d == tb || d.ID != tb.ID || d.Title != tb.Title || len(d.Rows) != len(tb.Rows) {
+		t.Fatalf("download table %q %q, %d rows", d.ID, d.Title, len(d.Rows))
+	}
+	wantFull := []string{"3612340001", "示例县第一小学", "G3", "2016年及之前建成", "音乐82.4、美术84.1平方米", "73、67平方米", "96、90平方米", "2028年"}
+	for i, w := range wantFull {
+		if d.Rows[0][i].Text != w {
+			t.Errorf("download column %d = %q, want %q", i, d.Rows[0][i].Text, w)
+		}
+	}
+	last := d.Rows[len(d.Rows)-1]
+	if last[0].Text != "3612340002" || last[2].Text != "小学R5" || last[5].Text != "计入租用改造1691.2平方米" || last[7].Text != "未规定" {
+		t.Errorf("download's last row %v", last)
+	}
+	if len(d.Notes) != len(tb.Notes) || strings.Contains(strings.Join(d.Notes, ""), "①") {
+		t.Errorf("download notes %q", d.Notes)
+	}
 	notes := strings.Join(tb.Notes, "\n")
 	for _, w := range []string{"国教督办函〔2019〕30号", "须在认定后3年之内达到规定标准", "指标后的序号对应下列放宽口径",
 		"①2016年及之前规划并建成的学校", "②最大班额低于30人", "③50人及以上", "④人口密度过高", "表中数值单位为平方米", "表中数值单位为人", "未填写认定年份（county.toml [county] recognition_year），按评估年度2025年计"} {
