@@ -19,6 +19,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
 	"github.com/youjun-edu/youjun/internal/site"
+	"github.com/youjun-edu/youjun/internal/standard"
 )
 
 // poppler finds a poppler-utils program; without one the test skips, unless YOUJUN_CI is set.
@@ -316,4 +317,72 @@ func lastRune(s string) string {
 		return ""
 	}
 	return string(r)
+}
+
+// 附表6 (the schools relying on a relaxation) prints as a list on portrait pages: at least 20
+// rows on every page it fills, and a row for every reliance of evaluation.json, its school,
+// indicator and deadline on one line.
+func TestPDFRelaxationTable(t *testing.T) {
+	res := buildPDF(t)
+	s, probs := site.Load("../..", "")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	relied := s.Evaluate().Relaxations
+	if len(relied) < 40 {
+		t.Fatalf("only %d reliances in the example; the test needs several pages of them", len(relied))
+	}
+	pages := strings.Split(pdftotext(t, res.PDF, "-layout"), "\f")
+	found := make([]bool, len(relied))
+	var perPage []int
+	in := false
+	for _, p := range pages {
+		if strings.Contains(squeeze(p), "附表6按放宽口径") {
+			in = true
+		}
+		if !in {
+			continue
+		}
+		rows := 0
+		for _, line := range strings.Split(p, "\n") {
+			l := squeeze(line)
+			if strings.HasPrefix(l, "注：") {
+				continue
+			}
+			for i, x := range relied {
+				name, _, _ := strings.Cut(x.Name, "（") // a campus's bracket wraps onto a second line
+				item := x.Item
+				if x.Level != "" {
+					item = standard.Level(x.Level).Chinese() + item
+				}
+				deadline := "未规定"
+				if x.Deadline > 0 {
+					deadline = strconv.Itoa(x.Deadline) + "年"
+				}
+				if !found[i] && strings.HasPrefix(l, name) && strings.Contains(l, item) && strings.HasSuffix(l, deadline) {
+					found[i] = true
+					rows++
+					break
+				}
+			}
+		}
+		if rows == 0 && len(perPage) > 0 {
+			break
+		}
+		perPage = append(perPage, rows)
+	}
+	for i, ok := range found {
+		if !ok {
+			t.Errorf("附表6 lacks %+v", relied[i])
+		}
+	}
+	// The first page is shared with the table before and the last may be short; the others are full.
+	for i := 1; i < len(perPage)-1; i++ {
+		if perPage[i] < 20 {
+			t.Errorf("附表6 holds %d rows on its page %d (%v); want at least 20", perPage[i], i+1, perPage)
+		}
+	}
+	if len(perPage) < 3 {
+		t.Errorf("附表6 rows per page %v: the example's table should span pages", perPage)
+	}
 }

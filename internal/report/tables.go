@@ -18,6 +18,9 @@ type Table struct {
 	Columns []Column
 	Rows    [][]Cell
 	Notes   []string
+	// Download, when set, holds the same entries in full for the CSV/XLSX downloads, where the
+	// printed table abridges them to fit a page (codes, units, names shown once in a note).
+	Download *Table
 }
 
 // Column is a table column.
@@ -33,6 +36,14 @@ type Cell struct {
 	Value *float64 // the unrounded number, for spreadsheets
 	Fail  bool     // below a threshold or not met: renderers mark it in more than colour
 	Ref   string   // what it refers to: school:<code> or indicator:<id>
+}
+
+// Data is the table as the downloads give it: Download when set, else the table itself.
+func (t *Table) Data() *Table {
+	if t.Download != nil {
+		return t.Download
+	}
+	return t
 }
 
 func text(s string) Cell { return Cell{Text: s} }
@@ -95,6 +106,9 @@ func (r *Report) buildTables() []*Table {
 	for i, t := range ts {
 		t.Name = t.Title
 		t.Title = fmt.Sprintf("附表%d %s", i+1, t.Name)
+		if d := t.Download; d != nil {
+			d.ID, d.Name, d.Title = t.ID, t.Name, t.Title
+		}
 	}
 	return ts
 }

@@ -57,8 +57,9 @@ func Files(tables []*report.Table, date string) (map[string][]byte, error) {
 	return files, nil
 }
 
-// CSV writes a table as CSV, every text cell inert to spreadsheets (see inert).
+// CSV writes a table (its Data) as CSV, every text cell inert to spreadsheets (see inert).
 func CSV(t *report.Table) []byte {
+	t = t.Data()
 	var b bytes.Buffer
 	b.WriteString("\xef\xbb\xbf")
 	w := csv.NewWriter(&b)

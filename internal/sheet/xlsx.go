@@ -40,6 +40,7 @@ func XLSX(t *report.Table, date string) ([]byte, error) {
 
 // writeXLSX is XLSX with a compressor to reuse.
 func writeXLSX(t *report.Table, date string, d *deflater) ([]byte, error) {
+	t = t.Data()
 	w := book{strings: map[string]int{}, formats: map[string]int{}}
 	w.sheet(t)
 	return w.pack(t.Title, date, d)
