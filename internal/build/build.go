@@ -71,6 +71,9 @@ type Prepared struct {
 	Input    html.Input
 	JSON     []byte // data/evaluation.json, the result as written by eval
 	Warnings diag.List
+	// dataProbs is what loading and evaluating the data found, before the chapters' problems:
+	// a Prepared with other chapters (withChapters) starts from it.
+	dataProbs diag.List
 }
 
 // Prepare loads and checks everything; it writes nothing. It reports every problem it can find
@@ -105,8 +108,18 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 			probs.Add("data/evaluation.json", 0, "", "", "无法生成 evaluation.json：评估结果中有无法表示的数值，请把此信息报告给开发者")
 		}
 	})
+	p := &Prepared{Site: s, Input: in, JSON: evalJSON, dataProbs: probs}
+	return p.withChapters(opts, timed)
+}
+
+// withChapters reads the chapters and resolves their shortcodes against p's evaluation: a new
+// Prepared with the chapters as they are now and p's data. It is the second half of Prepare, and
+// what `youjun serve` does again after an edit of a chapter.
+func (p *Prepared) withChapters(opts Options, timed func(string, func())) (*Prepared, diag.List) {
+	probs := slices.Clone(p.dataProbs)
+	in := p.Input
 	timed("读取正文", func() {
-		docs, cp := content.LoadDir(contentDir, "content")
+		docs, cp := content.LoadDir(filepath.Join(opts.Site, "content"), "content")
 		probs = append(probs, cp...)
 		in.Docs = docs
 		resolved, rp := resolve.Docs(docs, in.Report, in.Charts)
@@ -116,7 +129,7 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	return &Prepared{Site: s, Input: in, JSON: evalJSON, Warnings: probs.Warnings()}, nil
+	return &Prepared{Site: p.Site, Input: in, JSON: p.JSON, Warnings: probs.Warnings(), dataProbs: p.dataProbs}, nil
 }
 
 // newReport builds the report the renderers read, with what site.toml says about the report
@@ -269,11 +282,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		panic(pdfPanic)
 	}
 	if err != nil {
-		var te *html.TemplateError
-		if errors.As(err, &te) {
-			return nil, nil, diag.List{{File: te.File, Line: te.Line, Message: te.Message}}
-		}
-		return nil, nil, diag.List{{File: opts.Out, Message: err.Error()}}
+		return nil, nil, htmlProblem(err, opts)
 	}
 	if sheetErr != nil {
 		return nil, nil, diag.List{{File: opts.Out, Message: "无法生成下载表格：" + sheetErr.Error()}}
@@ -323,6 +332,15 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		return nil, nil, strict
 	}
 	return res, files, nil
+}
+
+// htmlProblem reports an error of the HTML renderer: a template's at its file and line.
+func htmlProblem(err error, opts Options) diag.List {
+	var te *html.TemplateError
+	if errors.As(err, &te) {
+		return diag.List{{File: te.File, Line: te.Line, Message: te.Message}}
+	}
+	return diag.List{{File: opts.Out, Message: err.Error()}}
 }
 
 // writeAll writes the files under dir, four at a time: most of the time goes to the file system.

@@ -42,16 +42,10 @@ type site struct {
 
 // Build renders the site in memory: output path → bytes.
 func Build(in Input) (map[string][]byte, int, error) {
-	s := &site{in: in, files: map[string][]byte{}}
-	s.schoolFiles = schoolFileNames(in.Report)
-	t, tf, err := loadTemplates(in.SiteDir, s.funcMap())
+	s, err := newSite(in)
 	if err != nil {
 		return nil, 0, err
 	}
-	s.templates, s.tmplFiles = t, tf
-	s.ownNav = s.ownNavKinds()
-	s.md = newMarkdown(s)
-	s.plan()
 	if err := s.render(); err != nil {
 		return nil, 0, err
 	}
@@ -59,6 +53,21 @@ func Build(in Input) (map[string][]byte, int, error) {
 		return nil, 0, err
 	}
 	return s.files, len(s.pages), nil
+}
+
+// newSite loads the templates and plans the pages: everything but the rendering.
+func newSite(in Input) (*site, error) {
+	s := &site{in: in, files: map[string][]byte{}}
+	s.schoolFiles = schoolFileNames(in.Report)
+	t, tf, err := loadTemplates(in.SiteDir, s.funcMap())
+	if err != nil {
+		return nil, err
+	}
+	s.templates, s.tmplFiles = t, tf
+	s.ownNav = s.ownNavKinds()
+	s.md = newMarkdown(s)
+	s.plan()
+	return s, nil
 }
 
 // assets copies the style sheet, the script and the vendored ECharts with its licence. A site's
