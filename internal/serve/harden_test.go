@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -61,18 +62,17 @@ func TestServeSurvivesPanic(t *testing.T) {
 	var log syncBuffer
 	s := New(dir, &log)
 	var htmlCalls atomic.Int32
-	s.render = func(p *build.Prepared, opts build.Options) (*build.Result, map[string][]byte, diag.List) {
-		if opts.Only == "pdf" {
-			panic("pdf boom")
-		}
+	update := s.update
+	s.update = func(changed []string) (*build.Change, diag.List) {
 		if htmlCalls.Add(1) == 1 {
 			panic("html boom")
 		}
-		return build.RenderPrepared(p, opts)
+		return update(changed)
 	}
+	s.pdf = func(context.Context, *build.Prepared) (string, []byte, int, diag.List) { panic("pdf boom") }
 	ts := newTestServer(t, s)
 
-	s.rebuild()
+	s.rebuild(nil)
 	probs := s.Build() // the first call panicked inside rebuild; this one renders
 	if probs.Err() != nil {
 		t.Fatal(probs)
@@ -113,7 +113,7 @@ func TestServeSurvivesPanic(t *testing.T) {
 // overlay, not a dead server.
 func TestServeFirstBuildPanics(t *testing.T) {
 	s := New(t.TempDir(), io.Discard)
-	s.prepare = func(build.Options) (*build.Prepared, diag.List) { panic("boom") }
+	s.update = func([]string) (*build.Change, diag.List) { panic("boom") }
 	probs := s.Build()
 	if !strings.Contains(probs.Error(), "youjun 内部错误") {
 		t.Errorf("problems: %v", probs)

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"os"
@@ -16,26 +17,28 @@ import (
 	"github.com/youjun-edu/youjun/internal/diag"
 )
 
-// One save loads and evaluates the site once: the pages and the PDF render from that one
-// Prepared, and the PDF served afterwards shows that save.
+// One save loads and evaluates the site once at most: the pages and the PDF come from that one
+// build.Prepared, and the PDF served afterwards shows that save.
 func TestServePreparesOncePerSave(t *testing.T) {
 	dir := copySite(t)
 	s := New(dir, io.Discard)
 	var mu sync.Mutex
-	var prepared []*build.Prepared
-	rendered := map[string][]*build.Prepared{} // by Options.Only
-	s.prepare = func(opts build.Options) (*build.Prepared, diag.List) {
-		p, probs := prepare(opts)
-		mu.Lock()
-		prepared = append(prepared, p)
-		mu.Unlock()
-		return p, probs
+	var prepared, typeset []*build.Prepared
+	update, pdf := s.update, s.pdf
+	s.update = func(changed []string) (*build.Change, diag.List) {
+		c, probs := update(changed)
+		if c != nil {
+			mu.Lock()
+			prepared = append(prepared, c.Prepared)
+			mu.Unlock()
+		}
+		return c, probs
 	}
-	s.render = func(p *build.Prepared, opts build.Options) (*build.Result, map[string][]byte, diag.List) {
+	s.pdf = func(ctx context.Context, p *build.Prepared) (string, []byte, int, diag.List) {
 		mu.Lock()
-		rendered[opts.Only] = append(rendered[opts.Only], p)
+		typeset = append(typeset, p)
 		mu.Unlock()
-		return build.RenderPrepared(p, opts)
+		return pdf(ctx, p)
 	}
 	ts := newTestServer(t, s)
 	pdftotext, _ := exec.LookPath("pdftotext")
@@ -45,23 +48,27 @@ func TestServePreparesOncePerSave(t *testing.T) {
 
 	chapter := filepath.Join(dir, "content", "05-next-steps.md")
 	src, _ := os.ReadFile(chapter)
-	for _, sentence := range []string{"第一次保存的句子。", "第二次保存的句子。"} {
+	for i, sentence := range []string{"第一次保存的句子。", "第二次保存的句子。"} {
 		os.WriteFile(chapter, append(src, []byte("\n"+sentence+"\n")...), 0o644)
-		if probs := s.Build(); probs.Err() != nil {
+		changed := []string{chapter}
+		if i == 0 {
+			changed = nil // the first build
+		}
+		if probs := s.Rebuild(changed); probs.Err() != nil {
 			t.Fatal(probs)
 		}
 		// The PDF comes in the background: wait until the one of this save is served.
 		deadline := time.Now().Add(30 * time.Second)
 		for {
 			mu.Lock()
-			done := len(rendered["pdf"]) == len(prepared)
+			done := len(typeset) == len(prepared)
 			mu.Unlock()
 			pdf := servedPDF(t, ts.URL)
 			if done && pdf != nil && (pdftotext == "" || strings.Contains(pdfText(t, pdftotext, pdf), sentence)) {
 				break
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("the PDF served does not show %q (%d saves prepared, %d PDFs rendered)", sentence, len(prepared), len(rendered["pdf"]))
+				t.Fatalf("the PDF served does not show %q (%d saves prepared, %d PDFs typeset)", sentence, len(prepared), len(typeset))
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
@@ -71,31 +78,40 @@ func TestServePreparesOncePerSave(t *testing.T) {
 	if len(prepared) != 2 {
 		t.Errorf("the site was prepared %d times for 2 saves", len(prepared))
 	}
-	for _, only := range []string{"html", "pdf"} {
-		if !slices.Equal(rendered[only], prepared) {
-			t.Errorf("%s rendered from %v, not from what each save prepared (%v)", only, rendered[only], prepared)
-		}
+	if !slices.Equal(typeset, prepared) {
+		t.Errorf("PDFs typeset from %v, not from what each save prepared (%v)", typeset, prepared)
 	}
 }
 
-// A PDF goroutine that starts late, after a newer save's, does not typeset the older save.
+// A PDF goroutine that starts late, after a newer save's, does not typeset the older save; a
+// cancelled one is not served.
 func TestServeOlderPDFNeverWins(t *testing.T) {
 	s := New(t.TempDir(), io.Discard)
 	var calls int
-	s.render = func(*build.Prepared, build.Options) (*build.Result, map[string][]byte, diag.List) {
+	s.pdf = func(context.Context, *build.Prepared) (string, []byte, int, diag.List) {
 		calls++
-		return nil, nil, diag.List{{Message: "x"}}
+		return "r.pdf", []byte("%PDF"), 1, nil
 	}
 	s.mu.Lock()
 	s.builds, s.pdfWant = 2, 2 // build 2 succeeded and asked for its PDF
 	s.mu.Unlock()
-	s.buildPDF(1, &build.Prepared{})
+	s.buildPDF(context.Background(), 1, &build.Prepared{})
 	if calls != 0 {
 		t.Error("build 1's PDF was typeset after build 2 had asked for its own")
 	}
-	s.buildPDF(2, &build.Prepared{})
-	if calls != 1 {
-		t.Error("build 2's PDF was not typeset")
+	ctx, cancel := context.WithCancel(context.Background())
+	s.pdf = func(context.Context, *build.Prepared) (string, []byte, int, diag.List) {
+		calls++
+		cancel() // the next save arrives while the PDF is typeset
+		return "r.pdf", []byte("%PDF"), 1, nil
+	}
+	s.buildPDF(ctx, 2, &build.Prepared{})
+	if calls != 1 || s.files["r.pdf"] != nil {
+		t.Errorf("a cancelled PDF: %d calls, served %q", calls, s.files["r.pdf"])
+	}
+	s.buildPDF(context.Background(), 2, &build.Prepared{})
+	if calls != 2 || string(s.files["r.pdf"]) != "%PDF" {
+		t.Error("build 2's PDF was not served")
 	}
 }
 

@@ -1,9 +1,12 @@
 // Package serve is `youjun serve`: it builds the site in memory, serves it on 127.0.0.1, watches
 // the site's files and rebuilds after every change, and tells open pages to reload through
-// server-sent events. A failed build keeps the last good pages and shows the error over them;
-// the PDF is rebuilt in the background and served at its usual path. Each save loads and
-// evaluates the site once (build.Prepare); the pages and then the PDF render from that one
-// Prepared, so the PDF shows the same save as the pages.
+// server-sent events. A failed build keeps the last good pages and shows the error over them.
+//
+// The site is kept between saves (build.Preview): an edit of a chapter renders the chapters'
+// pages again, an edit of the data loads, evaluates and renders everything, and only the files
+// whose bytes changed are replaced. The downloads and then the PDF are made in the background
+// from the same save's build.Prepared, after its pages are served; the next save cancels them,
+// and a cancelled or older PDF never replaces the last good one.
 package serve
 
 import (
@@ -16,7 +19,6 @@ import (
 	"net"
 	"net/http"
 	"path"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -29,12 +31,13 @@ import (
 // Server is a live preview of one site.
 type Server struct {
 	site string
-	// prepare loads and evaluates the site, once per save (build.Prepare; tests count it).
-	prepare func(build.Options) (*build.Prepared, diag.List)
-	// render renders a prepared site in memory (build.RenderPrepared; tests replace it).
-	render func(*build.Prepared, build.Options) (*build.Result, map[string][]byte, diag.List)
+	// update brings the site up to date after changes to the named files (build.Preview.Update;
+	// tests replace it).
+	update func(changed []string) (*build.Change, diag.List)
+	// pdf typesets the PDF of a save (build.Prepared.PDF; tests replace it).
+	pdf func(ctx context.Context, p *build.Prepared) (name string, b []byte, pages int, probs diag.List)
 
-	logMu sync.Mutex // the log is written from the rebuild loop and the PDF goroutine
+	logMu sync.Mutex // the log is written from the rebuild loop and the background goroutine
 	log   io.Writer
 
 	mu       sync.RWMutex
@@ -42,9 +45,19 @@ type Server struct {
 	problems []string          // the last build's errors; empty when it succeeded
 	clients  map[chan event]struct{}
 	builds   int
+	last     *build.Prepared    // the last good build's, for its background work
+	cancel   context.CancelFunc // stops the background work of the last good build
+	// The downloads (data/*.csv, *.xlsx, evaluation.json) of the last good build, and whether
+	// they are still to be made from its data: a request for one waits for ready.
+	downloads map[string]bool
+	stale     bool
+	ready     chan struct{} // closed when the downloads are those of the last good build
 
-	pdfMu   sync.Mutex // one PDF build at a time
+	dlMu    sync.Mutex // one making of the downloads at a time
+	pdfMu   sync.Mutex // one PDF at a time
 	pdfWant int        // the build the newest PDF request is for; set with builds, under mu
+	pdfDone int        // the build whose PDF is served, under mu
+	pdfName string     // its name, under mu
 }
 
 type event struct {
@@ -54,12 +67,13 @@ type event struct {
 
 // New returns a server for the site in dir; log hears what it does.
 func New(dir string, log io.Writer) *Server {
-	return &Server{site: dir, prepare: prepare, render: build.RenderPrepared, log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}}
-}
-
-// prepare is build.Prepare without the timing of stages, which serve does not show.
-func prepare(opts build.Options) (*build.Prepared, diag.List) {
-	return build.Prepare(opts, func(_ string, f func()) { f() })
+	v := build.NewPreview(dir)
+	opts := build.Options{Site: dir}
+	ready := make(chan struct{})
+	close(ready)
+	return &Server{site: dir, update: v.Update,
+		pdf: func(ctx context.Context, p *build.Prepared) (string, []byte, int, diag.List) { return p.PDF(ctx, opts) },
+		log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}, downloads: map[string]bool{}, ready: ready}
 }
 
 func (s *Server) logf(format string, args ...any) {
@@ -68,20 +82,17 @@ func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.log, format, args...)
 }
 
-// renderSafe runs f (preparing or rendering) and turns a panic into a problem: the preview
-// server survives a bug that some file triggers, shows it in the overlay and keeps the last good
-// pages.
-func (s *Server) renderSafe(f func() (*build.Result, map[string][]byte, diag.List)) (res *build.Result, files map[string][]byte, probs diag.List, crashed bool) {
+// safely runs f and turns a panic into a problem: the preview server survives a bug that some
+// file triggers, shows it in the overlay and keeps the last good pages.
+func (s *Server) safely(f func() diag.List) (probs diag.List, crashed bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			crashed = true
 			s.logf("youjun 内部错误，请把以下信息报告给开发者：%v\n\n%s\n", v, debug.Stack())
-			res, files = nil, nil
 			probs = diag.List{{Message: fmt.Sprintf("youjun 内部错误，请把以下信息报告给开发者：%v（详细信息见运行 youjun serve 的终端窗口）", v)}}
 		}
 	}()
-	res, files, probs = f()
-	return res, files, probs, false
+	return f(), false
 }
 
 // fail keeps the last good pages and tells the open pages about the problems.
@@ -103,73 +114,155 @@ func (s *Server) fail(probs diag.List) {
 	s.logf("%s", b.String())
 }
 
-// Build rebuilds the site, then tells the open pages: reload after a success, the errors after a
-// failure (keeping the last good pages). It returns the build's problems. The PDF is then typeset
-// in the background from the same prepared site.
-func (s *Server) Build() diag.List {
+// Build rebuilds the whole site, then tells the open pages: reload after a success, the errors
+// after a failure (keeping the last good pages). It returns the build's problems.
+func (s *Server) Build() diag.List { return s.Rebuild(nil) }
+
+// Rebuild brings the site up to date after changes to the named files (nil: any file), then
+// tells the open pages as Build does. Only the files whose bytes changed are replaced; the
+// downloads, when the data changed, and the PDF follow in the background.
+func (s *Server) Rebuild(changed []string) diag.List {
 	start := time.Now()
-	var p *build.Prepared
-	res, files, probs, _ := s.renderSafe(func() (*build.Result, map[string][]byte, diag.List) {
+	s.mu.Lock()
+	if s.cancel != nil {
+		s.cancel() // the PDF of the last save is out of date: free the processor for this one
+	}
+	s.mu.Unlock()
+	var c *build.Change
+	probs, _ := s.safely(func() diag.List {
 		var probs diag.List
-		if p, probs = s.prepare(build.Options{Site: s.site}); probs.Err() != nil {
-			return nil, nil, probs
-		}
-		return s.render(p, build.Options{Site: s.site, Only: "html"})
+		c, probs = s.update(changed)
+		return probs
 	})
 	s.mu.Lock()
 	s.builds++
 	n := s.builds
-	if probs.Err() != nil {
+	if probs.Err() != nil || c == nil {
+		s.resume()
 		s.mu.Unlock()
 		s.fail(probs)
 		return probs
 	}
-	// Keep serving the previous PDF until the new one is ready.
-	for name, b := range s.files {
-		if strings.HasSuffix(name, ".pdf") {
-			files[name] = b
-		}
+	for _, name := range c.Removed {
+		delete(s.files, name)
 	}
-	s.files = files
+	for _, name := range c.Changed {
+		s.files[name] = c.Files[name]
+	}
+	if c.Data && !s.stale {
+		s.stale, s.ready = true, make(chan struct{})
+	}
 	s.problems = nil
-	// Here rather than in the goroutine: PDF goroutines may start in any order, and an older
-	// save's must never take the place of a newer one's.
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	// Here rather than in the goroutine: background goroutines may start in any order, and an
+	// older save's PDF must never take the place of a newer one's.
 	s.pdfWant = n
+	s.last = c.Prepared
 	s.mu.Unlock()
 	s.broadcast(event{"reload", ""})
-	s.logf("已重新生成 %d 个网页（%d 毫秒）\n", res.Pages, time.Since(start).Milliseconds())
-	go s.buildPDF(n, p)
+	s.logf("已更新网页：%d 个页面中重新生成 %d 个，%d 个文件有变化（%d 毫秒）\n", c.Pages, c.Rendered, len(c.Changed)+len(c.Removed), time.Since(start).Milliseconds())
+	go s.background(ctx, n, c.Prepared)
 	return probs
 }
 
-// buildPDF makes the PDF of build n from its prepared site in the background; a newer build's
-// request supersedes it. A panic is shown like a failed build; other PDF errors only go to the
-// log, as the pages are fine.
-func (s *Server) buildPDF(n int, p *build.Prepared) {
+// resume starts again the background work of the last good build that a failed one cancelled:
+// its downloads and its PDF are still to be served. s.mu is held.
+func (s *Server) resume() {
+	if s.last == nil || !s.stale && s.pdfDone == s.pdfWant {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	go s.background(ctx, s.pdfWant, s.last)
+}
+
+// background makes the downloads, when the data changed, and the PDF of build n. A newer build
+// cancels ctx; then nothing it made is served. A panic is shown like a failed build; other PDF
+// errors only go to the log, as the pages are fine.
+func (s *Server) background(ctx context.Context, n int, p *build.Prepared) {
+	if probs, crashed := s.safely(func() diag.List { return s.makeDownloads(ctx, p) }); crashed || probs.Err() != nil {
+		s.fail(probs)
+		return
+	}
+	s.buildPDF(ctx, n, p)
+}
+
+// makeDownloads makes the downloads from p when those served are not of the last good data.
+// p is the newest build's while ctx is not done, and every build shares the data of the last
+// one that loaded them.
+func (s *Server) makeDownloads(ctx context.Context, p *build.Prepared) diag.List {
+	s.dlMu.Lock()
+	defer s.dlMu.Unlock()
+	s.mu.RLock()
+	stale := s.stale
+	s.mu.RUnlock()
+	if !stale || ctx.Err() != nil {
+		return nil
+	}
+	files, probs := p.Downloads()
+	if probs.Err() != nil {
+		return probs
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ctx.Err() != nil {
+		return nil // a newer build makes them
+	}
+	for name := range s.downloads {
+		if _, ok := files[name]; !ok {
+			delete(s.files, name)
+		}
+	}
+	s.downloads = map[string]bool{}
+	for name, b := range files {
+		s.files[name] = b
+		s.downloads[name] = true
+	}
+	s.stale = false
+	close(s.ready)
+	return nil
+}
+
+// buildPDF makes the PDF of build n from its prepared site; a newer build's request supersedes
+// it.
+func (s *Server) buildPDF(ctx context.Context, n int, p *build.Prepared) {
 	s.pdfMu.Lock()
 	defer s.pdfMu.Unlock()
 	s.mu.RLock()
 	stale := s.pdfWant != n
 	s.mu.RUnlock()
-	if stale {
+	if stale || ctx.Err() != nil {
 		return
 	}
-	res, files, probs, crashed := s.renderSafe(func() (*build.Result, map[string][]byte, diag.List) {
-		return s.render(p, build.Options{Site: s.site, Only: "pdf"})
+	var name string
+	var pdf []byte
+	var pages int
+	probs, crashed := s.safely(func() diag.List {
+		var probs diag.List
+		name, pdf, pages, probs = s.pdf(ctx, p)
+		return probs
 	})
 	if crashed {
 		s.fail(probs)
 		return
 	}
-	if probs.Err() != nil || res == nil {
+	if ctx.Err() != nil {
+		return // cancelled: the next save's PDF follows
+	}
+	if probs.Err() != nil || pdf == nil {
 		s.logf("PDF 未更新：%s\n", probs.Error())
 		return
 	}
-	name := filepath.Base(res.PDF)
 	s.mu.Lock()
-	s.files[name] = files[name]
+	if s.pdfWant == n {
+		if s.pdfName != name {
+			delete(s.files, s.pdfName) // site.toml renamed the report
+		}
+		s.files[name], s.pdfName, s.pdfDone = pdf, name, n
+	}
 	s.mu.Unlock()
-	s.logf("已更新 PDF（%d 页）\n", res.PDFPages)
+	s.logf("已更新 PDF（%d 页）\n", pages)
 }
 
 func (s *Server) broadcast(e event) {
@@ -236,6 +329,9 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
+	if strings.HasPrefix(name, "data/") && !s.waitDownloads(r.Context()) {
+		return
+	}
 	s.mu.RLock()
 	b, ok := s.files[name]
 	if !ok {
@@ -268,6 +364,27 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		b = inject(b)
 	}
 	w.Write(b)
+}
+
+// waitDownloads waits until the downloads served are those of the last good build, which makes
+// them in the background after its pages; false when the request ended first.
+func (s *Server) waitDownloads(ctx context.Context) bool {
+	timeout := time.After(time.Minute) // a failed making of the downloads is in the overlay
+	for {
+		s.mu.RLock()
+		ready, stale := s.ready, s.stale
+		s.mu.RUnlock()
+		if !stale {
+			return true
+		}
+		select {
+		case <-ready:
+		case <-timeout:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 }
 
 // inject adds the reload script, only in serve mode, before </body>.
@@ -320,14 +437,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// rebuild is Build for the watch loop: whatever panics, the loop and the server go on.
-func (s *Server) rebuild() {
+// rebuild is Rebuild for the watch loop: whatever panics, the loop and the server go on.
+func (s *Server) rebuild(changed []string) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.logf("youjun 内部错误，请把以下信息报告给开发者：%v\n\n%s\n", v, debug.Stack())
 		}
 	}()
-	s.Build()
+	s.Rebuild(changed)
 }
 
 // ListenAndServe serves on 127.0.0.1:port until ctx ends, rebuilding on every change.

@@ -19,8 +19,9 @@ const debounce = 60 * time.Millisecond
 var watched = []string{"data", "content", "templates"}
 
 // watch calls rebuild after changes to site.toml, data/, content/ and templates/, one build at a
-// time. fsnotify does not recurse, so every folder is added, and new folders as they appear.
-func watch(ctx context.Context, dir string, rebuild func()) (*fsnotify.Watcher, error) {
+// time, with the paths that changed since the last call. fsnotify does not recurse, so every
+// folder is added, and new folders as they appear.
+func watch(ctx context.Context, dir string, rebuild func(changed []string)) (*fsnotify.Watcher, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -35,6 +36,8 @@ func watch(ctx context.Context, dir string, rebuild func()) (*fsnotify.Watcher, 
 	go func() {
 		var timer *time.Timer
 		fire := make(chan struct{}, 1)
+		var changed []string
+		seen := map[string]bool{}
 		for {
 			select {
 			case <-ctx.Done():
@@ -45,6 +48,10 @@ func watch(ctx context.Context, dir string, rebuild func()) (*fsnotify.Watcher, 
 				}
 				if !relevant(dir, ev.Name) {
 					continue
+				}
+				if !seen[ev.Name] {
+					seen[ev.Name] = true
+					changed = append(changed, ev.Name)
 				}
 				if ev.Has(fsnotify.Create) {
 					if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
@@ -62,7 +69,12 @@ func watch(ctx context.Context, dir string, rebuild func()) (*fsnotify.Watcher, 
 					timer.Reset(debounce)
 				}
 			case <-fire:
-				rebuild()
+				if len(changed) == 0 {
+					continue
+				}
+				paths := changed
+				changed, seen = nil, map[string]bool{}
+				rebuild(paths)
 			case <-w.Errors:
 			}
 		}
