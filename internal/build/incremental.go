@@ -20,7 +20,9 @@ import (
 //     save and renders the chapters' pages (a few; the numbering of tables and figures runs across
 //     chapters, so all of them), and every page only when a chapter's title or folder, or their
 //     order, changed: those are all that the other pages read of the chapters;
-//   - any other edit (data/, site.toml, templates/) loads, evaluates and renders everything.
+//   - any other edit (data/, site.toml, templates/) loads and evaluates everything and renders
+//     every page but the schools' pages whose data did not change (html.Some compares digests
+//     of their data), unless templates/ changed.
 //
 // Either way the files are those a fresh Render of the same site gives, byte for byte; Update
 // reports which of them differ from the last good ones, so that the caller replaces only those.
@@ -31,8 +33,10 @@ type Preview struct {
 	p       *Prepared         // the last good site
 	files   map[string][]byte // html.Build's files of p: pages, the chapters' pictures, assets
 	frame   string            // html.ChapterFrame of p's chapters
-	pending []string          // changes of failed updates, not yet shown
-	full    bool              // a failed update needed everything done again
+	digests map[string]html.Digest
+	pending []string // changes of failed updates, not yet shown
+	full    bool     // a failed update needed everything done again
+	retmpl  bool     // a failed update could not keep the digests (templates/ may have changed)
 }
 
 // Change is what an update made.
@@ -59,32 +63,56 @@ func NewPreview(dir string) *Preview {
 // may have changed.
 func (v *Preview) Update(changed []string) (*Change, diag.List) {
 	all := append(slices.Clone(v.pending), changed...)
-	full := v.p == nil || v.full || changed == nil || !v.chaptersOnly(all)
-	c, probs := v.update(full)
+	full := v.p == nil || v.full || changed == nil || !v.under("content", all)
+	keep := v.p != nil && !v.retmpl && changed != nil && !v.touches("templates", all)
+	c, probs := v.update(full, keep)
 	if probs.Err() != nil {
-		v.pending, v.full = all, v.full || full
+		v.pending, v.full, v.retmpl = all, v.full || full, v.retmpl || !keep
 		return nil, probs
 	}
-	v.pending, v.full = nil, false
+	v.pending, v.full, v.retmpl = nil, false, false
 	return c, probs
 }
 
-// chaptersOnly reports whether every path is in content/.
-func (v *Preview) chaptersOnly(paths []string) bool {
-	content := filepath.Join(filepath.Clean(v.opts.Site), "content")
+// under reports whether every path is inside the site's folder dir.
+func (v *Preview) under(dir string, paths []string) bool {
 	for _, p := range paths {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(v.opts.Site, p)
-		}
-		rel, err := filepath.Rel(content, filepath.Clean(p))
-		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if !v.inside(dir, p) {
 			return false
 		}
 	}
 	return true
 }
 
-func (v *Preview) update(full bool) (*Change, diag.List) {
+// touches reports whether a path is the site's folder dir, inside it, or outside the site (or
+// an ancestor of it): anything in dir may have changed.
+func (v *Preview) touches(dir string, paths []string) bool {
+	for _, p := range paths {
+		if v.inside(dir, p) || !v.inside(".", p) || v.isDir(dir, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *Preview) abs(p string) string {
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(v.opts.Site, p)
+	}
+	return filepath.Clean(p)
+}
+
+// inside reports whether p is strictly inside the site's folder dir ("." for the site).
+func (v *Preview) inside(dir, p string) bool {
+	rel, err := filepath.Rel(v.abs(dir), v.abs(p))
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func (v *Preview) isDir(dir, p string) bool { return v.abs(dir) == v.abs(p) }
+
+// update prepares the site (everything when full, else the chapters again) and renders what
+// that can change; keep says that the templates are those of the last good site.
+func (v *Preview) update(full, keep bool) (*Change, diag.List) {
 	untimed := func(_ string, f func()) { f() }
 	var p *Prepared
 	var probs diag.List
@@ -98,25 +126,22 @@ func (v *Preview) update(full bool) (*Change, diag.List) {
 	}
 	frame := html.ChapterFrame(p.Input.Docs)
 	everything := full || frame != v.frame
-	rendered := 0
-	got, paths, err := html.Some(p.Input, func(_ string, chapter bool) bool {
-		if everything || chapter {
-			rendered++
-			return true
-		}
-		return false
-	})
+	var last map[string]html.Digest
+	if keep {
+		last = v.digests
+	}
+	got, paths, digests, err := html.Some(p.Input, func(_ string, chapter bool) bool { return everything || chapter }, last)
 	if err != nil {
 		return nil, htmlProblem(err, v.opts)
 	}
-	files := got
-	if !everything {
-		files = make(map[string][]byte, len(v.files))
-		maps.Copy(files, got)
-		for _, path := range paths {
-			if _, ok := got[path]; !ok {
-				files[path] = v.files[path]
-			}
+	files := make(map[string][]byte, len(got)+len(v.files))
+	maps.Copy(files, got)
+	rendered := 0
+	for _, path := range paths {
+		if _, ok := got[path]; ok {
+			rendered++
+		} else {
+			files[path] = v.files[path] // not rendered: not changed
 		}
 	}
 	if err := checkNames(files); err != nil {
@@ -136,6 +161,9 @@ func (v *Preview) update(full bool) (*Change, diag.List) {
 	slices.Sort(c.Changed)
 	slices.Sort(c.Removed)
 	v.p, v.files, v.frame = p, files, frame
+	if everything {
+		v.digests = digests
+	}
 	return c, probs
 }
 
