@@ -99,6 +99,7 @@ func (s *site) digests(pages []*page) map[string]Digest {
 	if err != nil {
 		return out // no digests: every page is rendered
 	}
+	base := sha256.Sum256(shared)
 	sums := make([]Digest, len(pages))
 	ok := make([]bool, len(pages))
 	var next atomic.Int64
@@ -121,8 +122,7 @@ func (s *site) digests(pages []*page) map[string]Digest {
 					continue
 				}
 				h := sha256.New()
-				h.Write(shared)
-				h.Write([]byte{0})
+				h.Write(base[:])
 				h.Write(own)
 				h.Sum(sums[i][:0])
 				ok[i] = true

@@ -12,8 +12,10 @@ import (
 )
 
 // debounce is how long the files must be quiet before a rebuild: editors write a file in
-// several steps, and saving many files at once should give one build.
-const debounce = 60 * time.Millisecond
+// several steps (truncate and write, or a temporary file and a rename), and saving many files at
+// once should give one build. Those steps follow each other within a few milliseconds; the
+// debounce is most of the time an edit of a chapter takes to show, so it is kept short.
+const debounce = 30 * time.Millisecond
 
 // watched are the parts of a site that a rebuild reads.
 var watched = []string{"data", "content", "templates"}
