@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"path"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -61,7 +62,7 @@ type Server struct {
 }
 
 type event struct {
-	name string // reload, error, ok
+	name string // reload (the files that changed), error (the problems), ok
 	data string
 }
 
@@ -160,7 +161,9 @@ func (s *Server) Rebuild(changed []string) diag.List {
 	s.pdfWant = n
 	s.last = c.Prepared
 	s.mu.Unlock()
-	s.broadcast(event{"reload", ""})
+	// The pages reload when they changed themselves, or a file that they may show did.
+	changes, _ := json.Marshal(slices.Concat(c.Changed, c.Removed))
+	s.broadcast(event{"reload", string(changes)})
 	s.logf("已更新网页：%d 个页面中重新生成 %d 个，%d 个文件有变化（%d 毫秒）\n", c.Pages, c.Rendered, len(c.Changed)+len(c.Removed), time.Since(start).Milliseconds())
 	go s.background(ctx, n, c.Prepared)
 	return probs
@@ -500,8 +503,22 @@ const liveReloadJS = `// youjun serve: reload after each rebuild; show build err
   function hide() {
     if (overlay) { overlay.remove(); overlay = null; }
   }
+  // The file of this page in the site, as the server names it: a/ is a/index.html.
+  function here() {
+    var p = decodeURIComponent(location.pathname).replace(/^\/+/, "");
+    return p === "" || /\/$/.test(p) ? p + "index.html" : p;
+  }
+  // Reload when this page changed, or a file it may show (a picture, the style sheet): not when
+  // only other pages did, so that an edit of one chapter leaves the others where they are.
+  function affected(files) {
+    var page = here();
+    return files.some(function (f) { return f === page || !/\.html$/.test(f); });
+  }
   var es = new EventSource("/__youjun/events");
-  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("reload", function (e) {
+    var files = e.data ? JSON.parse(e.data) : null;
+    if (!files || affected(files)) location.reload(); else hide();
+  });
   es.addEventListener("error", function (e) { if (e.data) show(JSON.parse(e.data)); });
   es.addEventListener("ok", hide);
 })();
