@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -389,6 +390,11 @@ func makePDF(p *Prepared, opts Options) (*pdf.Output, error) { return makeMarked
 
 // makeMarkedPDF typesets the PDF with draft, when not "", in the header of every page.
 func makeMarkedPDF(p *Prepared, opts Options, draft string) (*pdf.Output, error) {
+	return typeset(context.Background(), p, opts, draft)
+}
+
+// typeset is makeMarkedPDF that stops early, with ctx's error, once ctx is done.
+func typeset(ctx context.Context, p *Prepared, opts Options, draft string) (*pdf.Output, error) {
 	cfg := p.Site.Config
 	system := cfg.UseSystemFonts()
 	if opts.SystemFonts != nil {
@@ -407,7 +413,7 @@ func makeMarkedPDF(p *Prepared, opts Options, draft string) (*pdf.Output, error)
 	}
 	return pdf.Render(pdf.Input{Style: pdf.Settings(cfg.PDF.Style), Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
 		Fonts: set, Created: created(cfg.Date), Draft: draft,
-		ThousandsSeparators: cfg.PDF.ThousandsSeparators})
+		ThousandsSeparators: cfg.PDF.ThousandsSeparators, Context: ctx})
 }
 
 // created is the PDF's creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else the

@@ -179,8 +179,8 @@ func (p *Prepared) Downloads() (map[string][]byte, diag.List) {
 }
 
 // PDF typesets the PDF of p alone, the same bytes as Render with Only "pdf" makes: its file
-// name, the file and its page count. When ctx ends it returns ctx's error without a PDF, at the
-// latest when the typesetting in progress is done (the typesetter itself does not stop halfway).
+// name, the file and its page count. Once ctx is done it stops without a PDF, at the next step
+// of the typesetter (after the layout, after the drawing).
 func (p *Prepared) PDF(ctx context.Context, opts Options) (name string, pdf []byte, pages int, probs diag.List) {
 	name = p.Site.Config.PDFName()
 	if err := checkName(name); err != nil {
@@ -194,12 +194,12 @@ func (p *Prepared) PDF(ctx context.Context, opts Options) (name string, pdf []by
 		if ctx.Err() != nil {
 			return "", nil, 0, cancelled()
 		}
-		out, err := makeMarkedPDF(p, opts, draft)
-		if err != nil {
-			return "", nil, 0, diag.List{{File: name, Message: "无法生成 PDF：" + err.Error()}}
-		}
+		out, err := typeset(ctx, p, opts, draft)
 		if ctx.Err() != nil {
 			return "", nil, 0, cancelled()
+		}
+		if err != nil {
+			return "", nil, 0, diag.List{{File: name, Message: "无法生成 PDF：" + err.Error()}}
 		}
 		// As render does: a PDF that itself found something unfinished is typeset again, marked.
 		if draft == "" && len(out.Warnings) > 0 {

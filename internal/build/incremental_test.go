@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
@@ -202,5 +203,9 @@ func TestPreparedPDF(t *testing.T) {
 	cancel()
 	if _, pdf, _, probs := p.PDF(ctx, opts); pdf != nil || !strings.Contains(probs.Error(), "已取消") {
 		t.Errorf("a cancelled PDF: %d bytes, %v", len(pdf), probs)
+	}
+	// The typesetter stops too (after its layout) rather than finish a PDF no one will see.
+	if out, err := typeset(ctx, p, opts, ""); out != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("typesetting a cancelled PDF: %v", err)
 	}
 }

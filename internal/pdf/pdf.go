@@ -7,6 +7,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -34,6 +35,10 @@ type Input struct {
 	// ThousandsSeparators keeps the separators of computed numbers in running text (1,234);
 	// by default paragraphs write 1234, as 公文 do. Tables keep them either way.
 	ThousandsSeparators bool
+	// Context, when set, stops Render with its error once it is done, checked between the
+	// layout, the drawing and the writing: `youjun serve` drops a PDF that a newer save has made
+	// out of date.
+	Context context.Context
 }
 
 // Output is the typeset PDF.
@@ -84,6 +89,9 @@ func Render(in Input) (*Output, error) {
 		body.endLandscape(false)
 	}
 	bodyPages := t.pages
+	if err := stopped(in.Context); err != nil {
+		return nil, err
+	}
 
 	// The cover and the 目录 go in front.
 	t.pages = nil
@@ -98,6 +106,9 @@ func Render(in Input) (*Output, error) {
 
 	markDraft(t, in.Draft)
 	if err := draw(t, st); err != nil {
+		return nil, err
+	}
+	if err := stopped(in.Context); err != nil {
 		return nil, err
 	}
 	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.Title, Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Basis() + "）",
@@ -126,6 +137,14 @@ func compile(gp *gopdf.GoPdf, pages int) ([]byte, error) {
 		return nil, err
 	}
 	return deflateContents(b.Bytes(), zlib.BestSpeed)
+}
+
+// stopped is ctx's error; nil without a context.
+func stopped(ctx context.Context) error {
+	if ctx == nil {
+		return nil
+	}
+	return ctx.Err()
 }
 
 // fontNote names the official fonts that were not found and where to put them.
