@@ -169,6 +169,9 @@ func sourceLine(src []byte, offset int) string {
 
 // brokenLinks finds relative links in the generated pages whose target is not in the site: the
 // links of a site's own templates. Those of the chapters are reported at their source already.
+// Whether a link is broken depends only on its folder and its text, and the pages of one folder
+// (the schools) share most of their links, so each folder's answers are kept: a large county's
+// million links cost a map lookup each.
 func brokenLinks(files map[string][]byte, chapter diag.List) diag.List {
 	unescape := func(s string) string {
 		if u, err := url.PathUnescape(s); err == nil {
@@ -180,11 +183,21 @@ func brokenLinks(files map[string][]byte, chapter diag.List) diag.List {
 	for _, p := range chapter {
 		known[unescape(p.Value)] = true
 	}
+	broken := func(name, target string) bool {
+		return !known[unescape(target)] && !linkFound(name, target, files)
+	}
 	var w diag.List
 	seen := map[string]bool{}
+	answers := map[string]map[string]bool{} // folder → link as written → broken
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
+		}
+		dir := path.Dir(name)
+		answer := answers[dir]
+		if answer == nil {
+			answer = map[string]bool{}
+			answers[dir] = answer
 		}
 		page := files[name]
 		for _, attr := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
@@ -198,9 +211,18 @@ func brokenLinks(files map[string][]byte, chapter diag.List) diag.List {
 				if end < 0 {
 					break
 				}
-				target := html.UnescapeString(string(rest[:end]))
+				raw := rest[:end]
 				rest = rest[end:]
-				if known[unescape(target)] || seen[name+" "+target] || linkFound(name, target, files) {
+				bad, ok := answer[string(raw)]
+				if !ok {
+					bad = broken(name, html.UnescapeString(string(raw)))
+					answer[string(raw)] = bad
+				}
+				if !bad {
+					continue
+				}
+				target := html.UnescapeString(string(raw))
+				if seen[name+" "+target] {
 					continue
 				}
 				seen[name+" "+target] = true
