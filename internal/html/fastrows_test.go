@@ -169,3 +169,59 @@ func TestNavSidebarMatchesTemplate(t *testing.T) {
 		t.Errorf("own nav: %v, want all but index", own)
 	}
 }
+
+// A school's page written in Go is what baseof.html and school.html write, for any text in the
+// school's data, the site's settings and the page's links.
+func TestSchoolPageMatchesTemplates(t *testing.T) {
+	s := &site{schoolFiles: map[string]string{}}
+	for _, h := range hostile {
+		s.schoolFiles[h] = fileName(h) + ".html"
+	}
+	tm, files, err := loadTemplates("", s.funcMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.templates, s.tmplFiles = tm, files
+	s.ownNav = s.ownNavKinds()
+	s.idx.navCache = map[string]template.HTML{}
+	statuses := []report.Status{"", report.Met, report.NotMet, report.Pending, "<x>"}
+	for i, h := range hostile {
+		g := hostile[(i+3)%len(hostile)]
+		v := &report.SchoolView{Code: h, Name: g, Type: h, Area: []string{"", g}[i%2], Ownership: []string{h, ""}[i%2], Row: i % 3,
+			Excluded: []string{"", h}[i%2]}
+		for j := range i % 3 {
+			v.Units = append(v.Units, report.SchoolUnit{Name: h, LevelName: g, Students: h, Share: g, Split: j == 1, Status: statuses[(i+j)%len(statuses)], Met: i,
+				Rows: []report.UnitRow{{ID: g, Name: h, Value: g, Unit: []string{"", h}[j%2], Fail: j == 0}}})
+		}
+		if i%2 == 0 {
+			v.Lacks = []report.Item{{Text: g, Ref: "school:" + h}, {Text: h}, {Text: h, Ref: "indicator:" + g}}
+			v.Rules = []report.RuleRow{{ID: h, Short: g, Detail: h, Ref: "indicator:" + g, Status: statuses[i%len(statuses)]}}
+			v.Facts = []report.Fact{{Label: h, Value: g}}
+		}
+		p := &page{Kind: kindSchool, Title: g, Root: []string{"", "../", "javascript:"}[i%3], HasCharts: i%4 == 1,
+			Breadcrumbs: []link{{Title: h, Path: g}, {Title: g, Path: h}}[:i%3]}
+		if i%2 == 0 {
+			p.Prev = &link{Title: h, Path: g}
+		}
+		if i%3 != 1 {
+			p.Next = &link{Title: g, Path: h}
+		}
+		d := &pageData{Site: siteInfo{Title: h, County: g, Bureau: h, Date: []string{"", g}[i%2], Basis: h, Year: i},
+			Labels: report.Labels{Indicators: g, FloorHeader: h}, Page: p, School: v,
+			Nav: []navSection{{Title: h, Links: []link{{Title: g, Path: h, Status: statuses[i%len(statuses)]}}}}}
+		if i == 0 {
+			d.School = nil
+		}
+		var want strings.Builder
+		if err := tm[kindSchool].ExecuteTemplate(&want, "baseof.html", d); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		if err := s.writeSchoolPage(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("school %d:\n got %s\nwant %s", i, got.String(), want.String())
+		}
+	}
+}

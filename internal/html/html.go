@@ -38,11 +38,16 @@ type site struct {
 	idx         siteIndex // lookups built once by plan
 	md          *markdown
 	files       map[string][]byte // output path → content
+	// templatesOnly executes the templates for every page, also where youjun writes the page
+	// in Go (fastpage.go): the tests compare the two.
+	templatesOnly bool
 }
 
 // Build renders the site in memory: output path → bytes.
-func Build(in Input) (map[string][]byte, int, error) {
-	s := &site{in: in, files: map[string][]byte{}}
+func Build(in Input) (map[string][]byte, int, error) { return build(in, false) }
+
+func build(in Input, templatesOnly bool) (map[string][]byte, int, error) {
+	s := &site{in: in, files: map[string][]byte{}, templatesOnly: templatesOnly}
 	s.schoolFiles = schoolFileNames(in.Report)
 	t, tf, err := loadTemplates(in.SiteDir, s.funcMap())
 	if err != nil {

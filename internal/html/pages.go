@@ -118,6 +118,14 @@ func (s *site) render() error {
 				}
 				p := s.pages[i]
 				k := slices.Index(kinds, p.Kind)
+				if p.Kind == kindSchool && s.ownNav[kindSchool] && !s.templatesOnly {
+					var b strings.Builder
+					b.Grow(hint[k] + hint[k]/8)
+					pageErrs[i] = s.writeSchoolPage(&b, s.data(p))
+					pages[i] = []byte(b.String())
+					hint[k] = b.Len()
+					continue
+				}
 				var b bytes.Buffer
 				if k >= 0 {
 					b.Grow(hint[k] + hint[k]/8)
