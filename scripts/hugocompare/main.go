@@ -5,28 +5,32 @@
 //
 // Run it from the repository root. For each N it
 //
-//  1. writes a synthetic county of N campuses with scripts/synthsite (DIR/N/site);
+//  1. writes a synthetic county of N campuses with scripts/synthsite (WORK/N/site; kept and
+//     reused by later runs);
 //  2. builds it once with youjun (--only html) and turns every HTML page of that output into a
-//     page of a Hugo site (DIR/N/hugo) at the same path: JSON front matter holding the page's
-//     content as data (title, lead, the text of its paragraphs and headings, every table as
-//     head cells and rows of cell text with the row's link, the facts list, the inline chart
-//     JSON), so that Hugo's templates produce a page of about the same size by doing what
-//     youjun's do: a base layout with the header, the sidebar (about 28 links in four sections,
-//     ranged over on every page from data/nav.json, the current page marked), the breadcrumbs,
-//     the page's body (paragraphs, a table partial called for each table, one cell at a time,
-//     HTML-escaped) and the previous/next links from Hugo's own page order (weights). The 总览
-//     and the folder index pages (chapters, 指标, 学校, 附表) are Hugo's home and section (list)
-//     pages; youjun's assets/ and data/ files are Hugo's static/ files, so both write the same
-//     files. Taxonomies, RSS, sitemap, robots.txt and 404 are off: both make the same number of
-//     HTML pages (checked);
-//  3. times `youjun build --only html --metrics` (wall, CPU, peak memory and youjun's own 生成网页
-//     stage) and `hugo --quiet` alternately, each into an output folder removed before the run.
+//     page of two Hugo sites at the same path, so that both make the same number of pages of
+//     about the same size (the table prints both totals; the page counts are checked):
+//     - "Hugo data" (WORK/N/hugo-data): JSON front matter holding the page's content as data
+//     (title, lead, the text of its paragraphs and headings, every table as head cells and
+//     rows of cell text with the row's link, the facts list, the inline chart JSON); Hugo's
+//     templates write it as youjun's do: a base layout with the header, the sidebar (the
+//     28 links of youjun's, in four sections, ranged over on every page from data/nav.json),
+//     the breadcrumbs, the body (a range over the paragraphs, a table partial called for
+//     each table, writing one cell per action, HTML-escaped, the facts) and the
+//     previous/next links from Hugo's own page order (weights);
+//     - "Hugo raw" (WORK/N/hugo-raw): the same layout around youjun's finished page body as
+//     an .html content file, which Hugo passes through: Hugo's floor, less work than
+//     youjun's, which computes every figure and table.
+//     The 总览 and the folder index pages (chapters, 指标, 学校, 附表) are Hugo's home and
+//     section (list) pages; youjun's assets/ and data/ files are Hugo's static/ files, so
+//     both write the same files. Taxonomies, RSS, sitemap, robots.txt and 404 are off.
+//  3. times `youjun build --only html --metrics` (wall, CPU, peak memory and youjun's own
+//     生成网页 stage) and `hugo --quiet -s SITE -d OUT` for each Hugo site, alternately, each
+//     into an output folder removed before the run, and prints a Markdown table: medians
+//     and ranges of the wall time, youjun/Hugo per pair of runs, ms per page.
 //
-// Hugo's pages come out at about the size of youjun's (the table prints both totals); they differ
-// in markup details (Hugo's pages have no <section> wrappers and put all paragraphs before the
-// tables), which does not change the work per byte. youjun's run does more than Hugo's: it reads
-// and evaluates the school data, writes the CSV/XLSX downloads and evaluation.json and checks
-// every link; Hugo only reads finished data.
+// youjun's run does more than Hugo's: it reads and evaluates the school data, writes the
+// CSV/XLSX downloads and evaluation.json and checks every link; Hugo reads finished data.
 package main
 
 import (
@@ -41,6 +45,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,8 +60,9 @@ func main() {
 	youjun := flag.String("youjun", "", "youjun binary (default: built from ./cmd/youjun)")
 	old := flag.String("old", "", "an older youjun binary to time alternately too")
 	hugo := flag.String("hugo", "/usr/bin/hugo", "hugo binary")
+	nice := flag.Int("nice", 0, "run the timed programs at this nice level (negative: ahead of other work on a busy machine; needs root)")
 	flag.Parse()
-	if err := run(*ns, *runs, *work, *youjun, *old, *hugo); err != nil {
+	if err := run(*ns, *runs, *work, *youjun, *old, *hugo, *nice); err != nil {
 		fmt.Fprintln(os.Stderr, "hugocompare:", err)
 		os.Exit(1)
 	}
@@ -68,7 +74,7 @@ type result struct {
 	rss       []int64   // KB
 }
 
-func run(nList string, runs int, work, youjun, old, hugo string) error {
+func run(nList string, runs int, work, youjun, old, hugo string, nice int) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
@@ -78,21 +84,21 @@ func run(nList string, runs int, work, youjun, old, hugo string) error {
 			return fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	}
-	fmt.Println("| N | pages | program | HTML size | wall s (range) | youjun/this: median (each run) | ms/page (median) | 生成网页 ms | CPU s |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	fmt.Println("| N | pages | program | HTML size | wall s (range) | youjun/this: median (each run) | ms/page (median) | 生成网页 ms | CPU s | peak RSS MB |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
 	for _, f := range strings.Split(nList, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
 			return err
 		}
-		if err := compare(n, runs, filepath.Join(work, strconv.Itoa(n)), youjun, old, hugo); err != nil {
+		if err := compare(n, runs, filepath.Join(work, strconv.Itoa(n)), youjun, old, hugo, nice); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func compare(n, runs int, dir, youjun, old, hugo string) error {
+func compare(n, runs int, dir, youjun, old, hugo string, nice int) error {
 	siteDir := filepath.Join(dir, "site")
 	yOut := filepath.Join(dir, "out-youjun")
 	if _, err := os.Stat(siteDir); err != nil {
@@ -116,16 +122,16 @@ func compare(n, runs int, dir, youjun, old, hugo string) error {
 	var y, o result
 	h := make([]result, len(variants))
 	for i := 0; i < runs; i++ {
-		if err := timeYoujun(youjun, siteDir, yOut, &y); err != nil {
+		if err := timeYoujun(nice, youjun, siteDir, yOut, &y); err != nil {
 			return err
 		}
 		for k, v := range variants {
-			if err := timeHugo(hugo, filepath.Join(dir, "hugo-"+v), filepath.Join(dir, "out-hugo-"+v), &h[k]); err != nil {
+			if err := timeHugo(nice, hugo, filepath.Join(dir, "hugo-"+v), filepath.Join(dir, "out-hugo-"+v), &h[k]); err != nil {
 				return err
 			}
 		}
 		if old != "" {
-			if err := timeYoujun(old, siteDir, yOut+"-old", &o); err != nil {
+			if err := timeYoujun(nice, old, siteDir, yOut+"-old", &o); err != nil {
 				return err
 			}
 		}
@@ -135,10 +141,10 @@ func compare(n, runs int, dir, youjun, old, hugo string) error {
 		return fmt.Errorf("N=%d: youjun made %d pages, expected %d", n, yPages, pages)
 	}
 	ys := median(y.wall)
-	fmt.Printf("| %d | %d | youjun | %.1f MB | %s | | %.2f | %s | %s |", n, pages, float64(yBytes)/1e6,
-		span(y.wall), ys*1000/float64(pages), spanF(y.stage), span(y.cpu))
+	fmt.Printf("| %d | %d | youjun | %.1f MB | %s | | %.2f | %s | %s | %d |", n, pages, float64(yBytes)/1e6,
+		span(y.wall), ys*1000/float64(pages), spanF(y.stage), span(y.cpu), slices.Max(y.rss)/1024)
 	if old != "" {
-		fmt.Printf(" old %s, new/old %.2f |", span(o.wall), ys/median(o.wall))
+		fmt.Printf(" old %s (CPU %s), new/old %.2f |", span(o.wall), span(o.cpu), ys/median(o.wall))
 	}
 	fmt.Println()
 	for k, v := range variants {
@@ -147,17 +153,17 @@ func compare(n, runs int, dir, youjun, old, hugo string) error {
 			return fmt.Errorf("N=%d: Hugo (%s) made %d pages, expected %d", n, v, hp, pages)
 		}
 		hs := median(h[k].wall)
-		fmt.Printf("| %d | %d | Hugo %s | %.1f MB | %s | %.2f (%s) | %.2f | | %s |\n", n, pages, v, float64(hb)/1e6,
-			span(h[k].wall), ys/hs, ratios(y.wall, h[k].wall), hs*1000/float64(pages), span(h[k].cpu))
+		fmt.Printf("| %d | %d | Hugo %s | %.1f MB | %s | %.2f (%s) | %.2f | | %s | %d |\n", n, pages, v, float64(hb)/1e6,
+			span(h[k].wall), ys/hs, ratios(y.wall, h[k].wall), hs*1000/float64(pages), span(h[k].cpu), slices.Max(h[k].rss)/1024)
 	}
 	return nil
 }
 
 var stageRE = regexp.MustCompile(`生成网页\s+([0-9.]+)`)
 
-func timeYoujun(bin, site, out string, r *result) error {
+func timeYoujun(nice int, bin, site, out string, r *result) error {
 	os.RemoveAll(out)
-	cmd := exec.Command(bin, "build", "--site", site, "--out", out, "--only", "html", "--metrics")
+	cmd := command(nice, bin, "build", "--site", site, "--out", out, "--only", "html", "--metrics")
 	var b bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &b, &b
 	if err := timed(cmd, r); err != nil {
@@ -170,15 +176,23 @@ func timeYoujun(bin, site, out string, r *result) error {
 	return nil
 }
 
-func timeHugo(bin, site, out string, r *result) error {
+func timeHugo(nice int, bin, site, out string, r *result) error {
 	os.RemoveAll(out)
-	cmd := exec.Command(bin, "--quiet", "-s", site, "-d", out)
+	cmd := command(nice, bin, "--quiet", "-s", site, "-d", out)
 	var b bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &b, &b
 	if err := timed(cmd, r); err != nil {
 		return fmt.Errorf("hugo: %v\n%s", err, b.Bytes())
 	}
 	return nil
+}
+
+// command is a program to time, at the nice level nice when not 0.
+func command(nice int, bin string, args ...string) *exec.Cmd {
+	if nice == 0 {
+		return exec.Command(bin, args...)
+	}
+	return exec.Command("nice", append([]string{"-n", strconv.Itoa(nice), bin}, args...)...)
 }
 
 func timed(cmd *exec.Cmd, r *result) error {
