@@ -26,7 +26,7 @@
 //     both write the same files. Taxonomies, RSS, sitemap, robots.txt and 404 are off.
 //  3. times `youjun build --only html --metrics` (wall, CPU, peak memory and youjun's own
 //     生成网页 stage) and `hugo --quiet -s SITE -d OUT` for each Hugo site, alternately, each
-//     into an output folder removed before the run, and prints a Markdown table: medians
+//     into an output folder removed (and synced to disk) before the run, and prints a Markdown table: medians
 //     and ranges of the wall time, youjun/Hugo per pair of runs, ms per page.
 //
 // youjun's run does more than Hugo's: it reads and evaluates the school data, writes the
@@ -196,6 +196,9 @@ func command(nice int, bin string, args ...string) *exec.Cmd {
 }
 
 func timed(cmd *exec.Cmd, r *result) error {
+	// The previous run's output (up to 130 MB) is still being written back to the disk, and
+	// its removal too: let that finish first, or it slows down whichever program runs next.
+	syscall.Sync()
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		return err
