@@ -268,15 +268,33 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 			pdfStage = Stage{Name: "生成 PDF", Duration: time.Since(start)}
 		}
 	}()
+	// The result and the downloads belong to no renderer: every build writes them, --only pdf
+	// included, into data/. They are made beside the pages too, which keeps both processors
+	// busy while the last pages render.
+	var sheets map[string][]byte
+	var sheetErr error
+	var sheetStage Stage
+	var sheetPanic any
+	sheetsDone := make(chan struct{})
+	go func() {
+		defer close(sheetsDone)
+		defer func() { sheetPanic = recover() }()
+		start := time.Now()
+		sheets, sheetErr = sheet.Files(p.Input.Report.Tables(), p.Site.Config.Date)
+		sheetStage = Stage{Name: "生成下载表格", Duration: time.Since(start)}
+	}()
 	if opts.Only != "pdf" {
 		stage("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
 	}
-	// The result and the downloads belong to no renderer: every build writes them, --only pdf
-	// included, into data/.
-	var sheets map[string][]byte
-	var sheetErr error
+	<-sheetsDone
+	if sheetPanic != nil {
+		panic(sheetPanic)
+	}
 	if err == nil {
-		stage("生成下载表格", func() { sheets, sheetErr = sheet.Files(p.Input.Report.Tables(), p.Site.Config.Date) })
+		res.Stages = append(res.Stages, sheetStage)
+		if opts.Progress != nil {
+			opts.Progress(sheetStage)
+		}
 	}
 	<-pdfDone
 	if pdfPanic != nil {

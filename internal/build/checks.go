@@ -6,9 +6,11 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
-
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -169,46 +171,98 @@ func sourceLine(src []byte, offset int) string {
 
 // brokenLinks finds relative links in the generated pages whose target is not in the site: the
 // links of a site's own templates. Those of the chapters are reported at their source already.
+// Whether a link is broken depends only on its folder and its text, and the pages of one folder
+// (the schools) share most of their links, so each folder's answers are kept: a large county's
+// million links cost a map lookup each. The pages are read on every processor; the warnings
+// come in the order of the pages' names whatever the scheduling.
 func brokenLinks(files map[string][]byte, chapter diag.List) diag.List {
-	unescape := func(s string) string {
-		if u, err := url.PathUnescape(s); err == nil {
-			return u
-		}
-		return s
-	}
 	known := map[string]bool{}
 	for _, p := range chapter {
-		known[unescape(p.Value)] = true
+		known[pathUnescape(p.Value)] = true
 	}
-	var w diag.List
-	seen := map[string]bool{}
+	var names []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if !strings.HasSuffix(name, ".html") {
-			continue
+		if strings.HasSuffix(name, ".html") {
+			names = append(names, name)
 		}
-		page := files[name]
-		for _, attr := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
-			for rest := page; ; {
-				i := bytes.Index(rest, attr)
-				if i < 0 {
-					break
+	}
+	found := make([]diag.List, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			answers := map[string]map[string]bool{} // folder → link as written → broken
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) {
+					return
 				}
-				rest = rest[i+len(attr):]
-				end := bytes.IndexByte(rest, '"')
-				if end < 0 {
-					break
+				dir := path.Dir(names[i])
+				if answers[dir] == nil {
+					answers[dir] = map[string]bool{}
 				}
-				target := html.UnescapeString(string(rest[:end]))
-				rest = rest[end:]
-				if known[unescape(target)] || seen[name+" "+target] || linkFound(name, target, files) {
-					continue
-				}
-				seen[name+" "+target] = true
-				w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
+				found[i] = pageLinks(names[i], files, known, answers[dir])
 			}
+		}()
+	}
+	wg.Wait()
+	var w diag.List
+	for _, f := range found {
+		w = append(w, f...)
+	}
+	return w
+}
+
+// pageLinks finds the broken links of one page, each once; answer holds what is known of the
+// links of the page's folder.
+func pageLinks(name string, files map[string][]byte, known map[string]bool, answer map[string]bool) diag.List {
+	var w diag.List
+	var seen map[string]bool
+	page := files[name]
+	for _, attr := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
+		for rest := page; ; {
+			i := bytes.Index(rest, attr)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(attr):]
+			end := bytes.IndexByte(rest, '"')
+			if end < 0 {
+				break
+			}
+			raw := rest[:end]
+			rest = rest[end:]
+			bad, ok := answer[string(raw)]
+			if !ok {
+				target := html.UnescapeString(string(raw))
+				bad = !known[pathUnescape(target)] && !linkFound(name, target, files)
+				answer[string(raw)] = bad
+			}
+			if !bad {
+				continue
+			}
+			target := html.UnescapeString(string(raw))
+			if seen[target] {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[target] = true
+			w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
 		}
 	}
 	return w
+}
+
+// pathUnescape decodes a percent-encoded path, keeping one that is not validly encoded.
+func pathUnescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
 }
 
 // draftMark is the wording for the header of a PDF that is not final: site.toml's draft mark
