@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/plan"
+	"github.com/youjun-edu/youjun/internal/scenario"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
@@ -37,8 +39,12 @@ func cmdPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	res := s.Evaluate()
 	p := plan.Make(plan.Input{Profile: s.Profile, County: s.County, Result: res, Options: planOptions(s.Config)})
+	years, ok := scenarioYears(s, stderr)
+	if !ok {
+		return exitError
+	}
 	if *asJSON {
-		out, err := p.JSON()
+		out, err := planJSON(p, years)
 		if err != nil {
 			fmt.Fprintln(stderr, "无法输出 JSON：规划中有无法表示的数值，请把此信息报告给开发者")
 			return exitError
@@ -48,10 +54,75 @@ func cmdPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	writePlan(w, p, s.Profile, s.Config)
+	if years != nil {
+		fmt.Fprintf(w, "\n六、规划项目实施后各年度评估（%s/）\n", scenario.Dir)
+		writeYears(w, years, res)
+	}
 	if w.Flush() != nil {
 		return exitError
 	}
 	return exitOK
+}
+
+// scenarioYears reads data/plan/ and evaluates the county after each year's projects: nil when
+// there is no data/plan/; false when its files or projects have errors, all of them printed.
+func scenarioYears(s *site.Site, stderr io.Writer) ([]plan.YearVerdict, bool) {
+	sc, probs := scenario.Load(s.Dir)
+	if sc == nil {
+		return nil, !printProblems(stderr, probs)
+	}
+	years, bad := plan.Years(s.Profile, s.County, s.Config.Year, sc)
+	probs = append(probs, scenario.Problems(bad)...)
+	if printProblems(stderr, probs) {
+		return nil, false
+	}
+	if years == nil {
+		years = []plan.YearVerdict{}
+	}
+	return years, true
+}
+
+// planJSON is the plan's JSON with, when data/plan/ exists, the verdict of each year.
+func planJSON(p *plan.Plan, years []plan.YearVerdict) ([]byte, error) {
+	if years == nil {
+		return p.JSON()
+	}
+	out, err := json.MarshalIndent(struct {
+		*plan.Plan
+		Years []plan.YearVerdict `json:"years"`
+	}{p, years}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// writeYears writes the verdict of each year after its projects, against the county now.
+func writeYears(w io.Writer, years []plan.YearVerdict, now *eval.Result) {
+	if len(years) == 0 {
+		fmt.Fprintln(w, "  没有规划项目。")
+		return
+	}
+	fmt.Fprintf(w, "  现状（评估年度）：%s\n", now.Conclusion)
+	for _, y := range years {
+		what := fmt.Sprintf("%d个项目", y.Projects)
+		if y.Projected > 0 {
+			what += fmt.Sprintf("，%d所学校的学生预测", y.Projected)
+		}
+		fmt.Fprintf(w, "\n  %d年（%s）实施后：%s\n", y.Year, what, y.Conclusion)
+		for _, l := range y.Levels {
+			fmt.Fprintf(w, "    %s：%s，%d个校（校区）中%d个达到资源配置要求\n", l.Level.Chinese(), l.Status, l.Units, l.UnitsPassing)
+			var parts []string
+			for _, c := range l.CVs {
+				cv := "无法计算"
+				if c.CV.OK {
+					cv = num.Fixed(c.CV.V, 4)
+				}
+				parts = append(parts, fmt.Sprintf("%s %s（上限%s，%s）", c.Indicator, cv, num.Short(c.Limit), c.Status))
+			}
+			fmt.Fprintf(w, "      差异系数：%s\n", strings.Join(parts, "；"))
+		}
+	}
 }
 
 // planOptions reads site.toml's [plan].
