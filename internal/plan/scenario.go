@@ -111,6 +111,11 @@ const openedRows = 1 << 30
 // Every project that cannot be carried out is a Problem, and then no verdict is given. The
 // evaluation year stays the county's: relaxations and county figures are judged as now.
 func Years(p *standard.Profile, county *data.County, year int, s *Scenario) ([]YearVerdict, []Problem) {
+	return years(p, county, year, s, nil)
+}
+
+// years is Years; seen, when not nil, is given the schools of each year (for the tests).
+func years(p *standard.Profile, county *data.County, year int, s *Scenario, seen func([]data.School)) ([]YearVerdict, []Problem) {
 	var probs []Problem
 	bad := func(pr Project, col, val, format string, args ...any) {
 		probs = append(probs, Problem{File: pr.File, Row: pr.Row, Column: col, Value: val, Message: fmt.Sprintf(format, args...)})
@@ -186,6 +191,9 @@ func Years(p *standard.Profile, county *data.County, year int, s *Scenario) ([]Y
 		}
 		t := *county.Table
 		t.Schools = slices.Clone(schools)
+		if seen != nil {
+			seen(t.Schools)
+		}
 		c := *county
 		c.Table = &t
 		res := eval.Evaluate(eval.Input{Profile: p, County: &c, Year: year})
