@@ -27,7 +27,8 @@ func cmdPlan(args []string, stdout, stderr io.Writer) int {
 设备按万元、多媒体教室按间，一贯制学校按拆分规则折算为全校应增加的数量），每个未达标学校最省的
 达标方案，音乐美术专用教室、学校规模和班额的差额，以及使每项超过上限或接近上限的差异系数降到
 “上限 − 余量”所需的最少增量，附估算资金、责任单位和完成时限。单价、余量和完成年份在 site.toml
-的 [plan] 中设置。`)
+的 [plan] 中设置。有 data/plan/ 文件夹（规划项目、新建学校、学生预测）时，另列各年度项目实施后
+全县的评估结论、各学段达标校数和各项差异系数。`)
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	asJSON := fs.Bool("json", false, "输出 JSON（机器可读）而不是文字摘要")
 	if code, stop := fs.parse(args, stdout, stderr); stop {

@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -189,4 +192,38 @@ func FuzzParseProjects(f *testing.F) {
 		}
 		ParsePupils(recs, "p.csv")
 	})
+}
+
+// A list of projects in an .xlsx file is read like a CSV one, with the sheet's rows.
+func TestLoadXLSX(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	for i, row := range [][]any{{"年份", "学校代码", "项目", "学段", "数量", "教师类别"}, {}, {2026, "A", "增加教师", "小学", 2, "体育艺术"}, {"2027", "B", "购置教学仪器设备", nil, 3.5}} {
+		if len(row) > 0 {
+			f.SetSheetRow("Sheet1", "A"+strconv.Itoa(i+1), &row)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(dir, Dir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(filepath.Join(dir, Dir, "项目.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	s, probs := Load(dir)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	want := []plan.Project{
+		{File: "data/plan/项目.xlsx", Row: 3, Year: 2026, Code: "A", Kind: plan.HireTeachers, Level: standard.Primary, Amount: 2, Sorts: []string{plan.PEArt}},
+		{File: "data/plan/项目.xlsx", Row: 4, Year: 2027, Code: "B", Kind: plan.BuyEquipment, Amount: 3.5},
+	}
+	if len(s.Projects) != 2 {
+		t.Fatalf("projects %+v", s.Projects)
+	}
+	for i, w := range want {
+		g := s.Projects[i]
+		if g.File != w.File || g.Row != w.Row || g.Year != w.Year || g.Kind != w.Kind || g.Amount != w.Amount || g.Level != w.Level || !slices.Equal(g.Sorts, w.Sorts) {
+			t.Errorf("%+v, want %+v", g, w)
+		}
+	}
 }
