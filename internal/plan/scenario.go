@@ -106,7 +106,7 @@ type CVVerdict struct {
 const openedRows = 1 << 30
 
 // Years evaluates the county after each year's projects, in the order of the years: a year's
-// pupils are projected first, then its schools opened, its projects carried out in the order
+// schools are opened first, then its pupils projected, its projects carried out in the order
 // written, and its mergers done last; each year starts from the county the year before left.
 // Every project that cannot be carried out is a Problem, and then no verdict is given. The
 // evaluation year stays the county's: relaxations and county figures are judged as now.
@@ -140,6 +140,20 @@ func years(p *standard.Profile, county *data.County, year int, s *Scenario, seen
 	opened := 0
 	for _, y := range yearsOf(projects, s.Pupils) {
 		v := YearVerdict{Year: y}
+		for _, pr := range projects {
+			if pr.Year != y || pr.Kind != OpenSchool {
+				continue
+			}
+			v.Projects++
+			if i := find(schools, pr.Code); i >= 0 {
+				bad(pr, "学校代码", pr.Code, "新建学校的代码已是现有学校（%s）的代码", schools[i].Name)
+				continue
+			}
+			ns := *pr.School
+			opened++
+			ns.Row = openedRows + opened
+			schools = append(schools, ns)
+		}
 		for _, pj := range s.Pupils {
 			if pj.Year != y {
 				continue
@@ -161,18 +175,10 @@ func years(p *standard.Profile, county *data.County, year int, s *Scenario, seen
 			if pr.Year != y {
 				continue
 			}
-			v.Projects++
 			if pr.Kind == OpenSchool {
-				if i := find(schools, pr.Code); i >= 0 {
-					bad(pr, "学校代码", pr.Code, "新建学校的代码已是现有学校（%s）的代码", schools[i].Name)
-					continue
-				}
-				ns := *pr.School
-				opened++
-				ns.Row = openedRows + opened
-				schools = append(schools, ns)
 				continue
 			}
+			v.Projects++
 			i := find(schools, pr.Code)
 			if i < 0 {
 				bad(pr, "学校代码", pr.Code, "%s", missing(y))

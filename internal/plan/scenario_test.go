@@ -108,6 +108,8 @@ func TestYearsCells(t *testing.T) {
 		EquipmentValue: data.Num(500000), PrimaryMaxClass: data.Num(40), MusicRoomMinArea: data.Num(80), Row: 2}
 	b := a
 	b.Code, b.Name, b.Row, b.PrimaryStudents, b.PrimaryMaxClass, b.MusicRoomMinArea = "B", "乙小学", 3, data.Num(100), data.Num(46), data.Num(70)
+	n := a
+	n.Code, n.Name = "N", "新小学"
 	c := &data.County{Table: &data.Table{Schools: []data.School{a, b}}}
 	sc := &Scenario{
 		Projects: []Project{
@@ -115,8 +117,10 @@ func TestYearsCells(t *testing.T) {
 			{Year: 2026, Code: "A", Kind: HireTeachers, Level: standard.Primary, Amount: 3, Sorts: []string{PEArt, Qualified}},
 			{Year: 2026, Code: "A", Kind: BuyEquipment, Amount: 12.5},
 			{Year: 2027, Code: "B", Kind: MergeSchool, Target: "A"},
+			{Year: 2027, Code: "N", Kind: OpenSchool, School: &n},
 		},
-		Pupils: []Projection{{Year: 2027, Code: "A", Primary: data.Num(400)}},
+		// A school opened in a year may have its pupils projected that year.
+		Pupils: []Projection{{Year: 2027, Code: "A", Primary: data.Num(400)}, {Year: 2027, Code: "N", Primary: data.Num(80)}},
 	}
 	var seen [][]data.School
 	years, probs := years(p, c, 2025, sc, func(s []data.School) { seen = append(seen, slices.Clone(s)) })
@@ -136,11 +140,11 @@ func TestYearsCells(t *testing.T) {
 	}
 	y2 := seen[1]
 	// 2027: A's pupils projected to 400 first, then B (150) merged into it.
-	if len(y2) != 1 || y2[0].PrimaryStudents.Value != 550 || y2[0].Teachers.Value != 43 || y2[0].SportsArea.Value != 2000 ||
+	if len(y2) != 2 || y2[1].Code != "N" || y2[1].PrimaryStudents.Value != 80 || y2[1].Row != openedRows+1 || y2[0].PrimaryStudents.Value != 550 || y2[0].Teachers.Value != 43 || y2[0].SportsArea.Value != 2000 ||
 		y2[0].PrimaryMaxClass.Value != 46 || y2[0].MusicRoomMinArea.Value != 70 {
 		t.Errorf("merge: %+v", y2)
 	}
-	if years[1].Projected != 1 || years[1].Projects != 1 {
+	if years[1].Projected != 2 || years[1].Projects != 2 {
 		t.Errorf("2027 counts: %+v", years[1])
 	}
 }
