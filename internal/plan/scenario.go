@@ -139,7 +139,7 @@ func years(p *standard.Profile, county *data.County, year int, s *Scenario, seen
 	var out []YearVerdict
 	opened := 0
 	for _, y := range yearsOf(projects, s.Pupils) {
-		v := YearVerdict{Year: y}
+		v := YearVerdict{Year: y, Levels: []LevelVerdict{}}
 		for _, pr := range projects {
 			if pr.Year != y || pr.Kind != OpenSchool {
 				continue
