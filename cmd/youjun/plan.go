@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/plan"
+	"github.com/youjun-edu/youjun/internal/scenario"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
@@ -25,7 +27,8 @@ func cmdPlan(args []string, stdout, stderr io.Writer) int {
 设备按万元、多媒体教室按间，一贯制学校按拆分规则折算为全校应增加的数量），每个未达标学校最省的
 达标方案，音乐美术专用教室、学校规模和班额的差额，以及使每项超过上限或接近上限的差异系数降到
 “上限 − 余量”所需的最少增量，附估算资金、责任单位和完成时限。单价、余量和完成年份在 site.toml
-的 [plan] 中设置。`)
+的 [plan] 中设置。有 data/plan/ 文件夹（规划项目、新建学校、学生预测）时，另列各年度项目实施后
+全县的评估结论、各学段达标校数和各项差异系数。`)
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	asJSON := fs.Bool("json", false, "输出 JSON（机器可读）而不是文字摘要")
 	if code, stop := fs.parse(args, stdout, stderr); stop {
@@ -37,8 +40,12 @@ func cmdPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	res := s.Evaluate()
 	p := plan.Make(plan.Input{Profile: s.Profile, County: s.County, Result: res, Options: planOptions(s.Config)})
+	years, ok := scenarioYears(s, stderr)
+	if !ok {
+		return exitError
+	}
 	if *asJSON {
-		out, err := p.JSON()
+		out, err := planJSON(p, years)
 		if err != nil {
 			fmt.Fprintln(stderr, "无法输出 JSON：规划中有无法表示的数值，请把此信息报告给开发者")
 			return exitError
@@ -48,10 +55,75 @@ func cmdPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	writePlan(w, p, s.Profile, s.Config)
+	if years != nil {
+		fmt.Fprintf(w, "\n六、规划项目实施后各年度评估（%s/）\n", scenario.Dir)
+		writeYears(w, years, res)
+	}
 	if w.Flush() != nil {
 		return exitError
 	}
 	return exitOK
+}
+
+// scenarioYears reads data/plan/ and evaluates the county after each year's projects: nil when
+// there is no data/plan/; false when its files or projects have errors, all of them printed.
+func scenarioYears(s *site.Site, stderr io.Writer) ([]plan.YearVerdict, bool) {
+	sc, probs := scenario.Load(s.Dir)
+	if sc == nil {
+		return nil, !printProblems(stderr, probs)
+	}
+	years, bad := plan.Years(s.Profile, s.County, s.Config.Year, sc)
+	probs = append(probs, scenario.Problems(bad)...)
+	if printProblems(stderr, probs) {
+		return nil, false
+	}
+	if years == nil {
+		years = []plan.YearVerdict{}
+	}
+	return years, true
+}
+
+// planJSON is the plan's JSON with, when data/plan/ exists, the verdict of each year.
+func planJSON(p *plan.Plan, years []plan.YearVerdict) ([]byte, error) {
+	if years == nil {
+		return p.JSON()
+	}
+	out, err := json.MarshalIndent(struct {
+		*plan.Plan
+		Years []plan.YearVerdict `json:"years"`
+	}{p, years}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// writeYears writes the verdict of each year after its projects, against the county now.
+func writeYears(w io.Writer, years []plan.YearVerdict, now *eval.Result) {
+	if len(years) == 0 {
+		fmt.Fprintln(w, "  没有规划项目。")
+		return
+	}
+	fmt.Fprintf(w, "  现状（评估年度）：%s\n", now.Conclusion)
+	for _, y := range years {
+		what := fmt.Sprintf("%d个项目", y.Projects)
+		if y.Projected > 0 {
+			what += fmt.Sprintf("，%d所学校的学生预测", y.Projected)
+		}
+		fmt.Fprintf(w, "\n  %d年（%s）实施后：%s\n", y.Year, what, y.Conclusion)
+		for _, l := range y.Levels {
+			fmt.Fprintf(w, "    %s：%s，%d个校（校区）中%d个达到资源配置要求\n", l.Level.Chinese(), l.Status, l.Units, l.UnitsPassing)
+			var parts []string
+			for _, c := range l.CVs {
+				cv := "无法计算"
+				if c.CV.OK {
+					cv = num.Fixed(c.CV.V, 4)
+				}
+				parts = append(parts, fmt.Sprintf("%s %s（上限%s，%s）", c.Indicator, cv, num.Short(c.Limit), c.Status))
+			}
+			fmt.Fprintf(w, "      差异系数：%s\n", strings.Join(parts, "；"))
+		}
+	}
 }
 
 // planOptions reads site.toml's [plan].

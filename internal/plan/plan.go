@@ -161,8 +161,29 @@ func Make(in Input) *Plan {
 	for _, c := range p.CVs {
 		p.Actions = append(p.Actions, c.Actions...)
 	}
+	relaxationDeadlines(p.Actions, in.Result.Relaxations)
 	p.Totals, p.Costed = totals(p.Actions)
 	return p
+}
+
+// relaxationDeadlines gives an action the deadline of the relaxation its school relies on for
+// its indicator instead of the target year: the action removes the reliance, and 工作规程附件3
+// sets when the school must meet the full standard. Of two relaxations, the earlier deadline.
+func relaxationDeadlines(actions []Action, relied []eval.Relied) {
+	for i := range actions {
+		a, set := &actions[i], false
+		for _, r := range relied {
+			if r.Row != a.Row || r.Item != a.Indicator || r.Deadline == 0 {
+				continue
+			}
+			if a.Level != "" && r.Level != "" && r.Level != string(a.Level) {
+				continue
+			}
+			if !set || r.Deadline < a.Deadline {
+				a.Deadline, set = r.Deadline, true
+			}
+		}
+	}
 }
 
 // rowIndex maps a school's table row to its index: eval's units name their row.
