@@ -160,6 +160,10 @@ func (r *Report) cvRow(pr *planRow, a plan.Action) {
 			std = append(std, l.Level.Chinese()+"低于"+num.Short(l.Target)+"（上限"+num.Short(l.Limit)+"）")
 		}
 	}
+	if len(std) == 1 {
+		_, std[0], _ = strings.Cut(std[0], "低于")
+		std[0] = "低于" + std[0]
+	}
 	pr.problem = r.indicatorShort(a.Indicator, name) + "差异系数超过或接近上限"
 	pr.now, pr.std = strings.Join(now, "；"), strings.Join(std, "；")
 	if pr.now == "" {
