@@ -36,7 +36,13 @@ func (r *Report) SetPlan(p *plan.Plan) { r.pl = p }
 
 // planRows returns the rows of the 整改清单, building them on first use; nil without a plan.
 func (r *Report) planRows() []planRow {
-	r.planOnce.Do(func() { r.planList = r.buildPlanRows() })
+	r.planOnce.Do(func() {
+		r.planList = r.buildPlanRows()
+		r.planAt = map[string][]int{}
+		for i, pr := range r.planList {
+			r.planAt[pr.code] = append(r.planAt[pr.code], i)
+		}
+	})
 	return r.planList
 }
 
@@ -394,10 +400,9 @@ func (pr planRow) schoolName() string {
 // schoolPlanItems are the school's own entries of the 整改清单, for its page.
 func (r *Report) schoolPlanItems(code string) []Item {
 	var out []Item
-	for _, pr := range r.planRows() {
-		if pr.code != code {
-			continue
-		}
+	rows := r.planRows()
+	for _, i := range r.planAt[code] {
+		pr := rows[i]
 		s := pr.indicator + " " + pr.problem
 		if pr.now != "—" && pr.now != eval.NotComputable {
 			s += "（现状" + pr.now + "，须达到" + pr.std + "）"

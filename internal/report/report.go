@@ -55,6 +55,7 @@ type Report struct {
 	pl       *plan.Plan // the 整改与创建规划, or nil (SetPlan)
 	planOnce sync.Once
 	planList []planRow
+	planAt   map[string][]int // a school's code → its rows of planList
 
 	valuesOnce, tablesOnce, idxOnce sync.Once
 	values                          map[string]string
