@@ -90,12 +90,11 @@ func (r *Report) buildPlanRows() []planRow {
 		}
 	}
 	for _, g := range p.Items {
-		pr := planRow{order: order[g.Item], row: g.Row, code: g.Code, school: g.Name, indicator: g.Item, problem: g.Detail,
-			owners: strings.Join(g.Owners, "、"), deadline: deadline}
+		pr := planRow{order: order[g.Item], row: g.Row, code: g.Code, school: g.Name, indicator: g.Item, problem: itemProblem(g),
+			now: g.Detail, std: "—", owners: strings.Join(g.Owners, "、"), deadline: deadline}
 		if g.Level != "" {
 			pr.school += "（" + g.Level.Chinese() + "）"
 		}
-		pr.now, pr.std = "—", "—"
 		if g.Amount.OK {
 			pr.gap = num.Short(g.Amount.V) + g.Unit
 			pr.action = itemAction(g)
@@ -214,6 +213,21 @@ func actionText(a plan.Action) string {
 	return "增加" + amt
 }
 
+// itemProblem names a G3–G5 gap: 音乐专用教室面积不足, 学校规模超过上限, 班额超过上限. eval's finding,
+// which states the school's figures and the standard, is the row's 现状.
+func itemProblem(g plan.ItemGap) string {
+	if !g.Amount.OK {
+		return g.What + "无法判断是否达到要求"
+	}
+	switch g.What {
+	case "在校生":
+		return "学校规模超过上限"
+	case "最大班额":
+		return "班额超过上限"
+	}
+	return g.What + "不足"
+}
+
 // itemAction says what closes a G3–G5 gap.
 func itemAction(g plan.ItemGap) string {
 	amt := num.Short(g.Amount.V) + g.Unit
@@ -231,6 +245,14 @@ func itemAction(g plan.ItemGap) string {
 
 // wan formats a cost in 元 as 万元 with two decimals.
 func wan(o eval.Opt) string { return num.Grouped(o.V/10000, 2) }
+
+// nowStd is the printed table's 现状／标准, or the 现状 alone when it states the standard too.
+func (pr *planRow) nowStd() string {
+	if pr.std == "—" {
+		return pr.now
+	}
+	return pr.now + "／" + pr.std
+}
 
 // costCell is the 估算资金 of a row in 万元.
 func (pr *planRow) costCell() Cell {
@@ -261,7 +283,7 @@ func (r *Report) planTable() *Table {
 		school := Cell{Text: pr.school, Ref: "school:" + pr.code}
 		ind := Cell{Text: pr.indicator, Ref: "indicator:" + pr.indicator}
 		fail := pr.gap == eval.NotComputable
-		t.Rows = append(t.Rows, []Cell{n, school, ind, {Text: pr.problem, Fail: fail}, text(pr.now + "／" + pr.std),
+		t.Rows = append(t.Rows, []Cell{n, school, ind, {Text: pr.problem, Fail: fail}, text(pr.nowStd()),
 			text(pr.action), text(pr.owners), pr.costCell()})
 		full.Rows = append(full.Rows, []Cell{n, text(pr.problem), school, ind, text(pr.now), text(pr.std),
 			{Text: pr.gap, Fail: fail}, text(pr.action), text(pr.owners), text(pr.deadline), pr.costCell()})
