@@ -426,7 +426,11 @@ func (r *Report) schoolPlanItems(code string) []Item {
 	for _, i := range r.planAt[code] {
 		pr := rows[i]
 		s := pr.indicator + " " + pr.problem
-		if pr.now != "—" && pr.now != eval.NotComputable {
+		switch {
+		case pr.now == "—" || pr.now == eval.NotComputable:
+		case pr.std == "—": // eval's finding, which states the standard
+			s += "（" + pr.now + "）"
+		default:
 			s += "（现状" + pr.now + "，须达到" + pr.std + "）"
 		}
 		s += "：" + pr.action
