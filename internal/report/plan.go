@@ -122,8 +122,8 @@ func (r *Report) passRow(pr *planRow, a plan.Action) {
 				continue
 			}
 			name = s.Name
-			lv := ""
-			if u.Split {
+			lv := "" // a campus-wide addition to a split school names the level of each figure
+			if u.Split && a.Level == "" {
 				lv = u.Level.Chinese()
 			}
 			now = append(now, lv+num.Short(s.Value.V)+s.ValueUnit)
