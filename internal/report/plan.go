@@ -85,7 +85,7 @@ func (r *Report) buildPlanRows() []planRow {
 				continue
 			}
 			rows = append(rows, planRow{order: order[s.Indicator], row: u.Row, code: u.Code, school: u.Name + levelSuffix(u.Split, u.Level),
-				indicator: s.Indicator, problem: r.indicatorShort(s.Indicator, s.Name) + "无法判断是否达标", now: eval.NotComputable, std: num.Short(s.Threshold) + s.ValueUnit,
+				indicator: s.Indicator, problem: r.indicatorShort(s.Indicator, s.Name) + "无法判断是否达标", now: eval.NotComputable, std: Number(s.Threshold) + s.ValueUnit,
 				gap: eval.NotComputable, action: "补齐数据后重新计算：" + s.Reason, owners: strings.Join(s.Owners, "、"), deadline: deadline})
 		}
 	}
@@ -126,12 +126,14 @@ func (r *Report) passRow(pr *planRow, a plan.Action) {
 			if u.Split && a.Level == "" {
 				lv = u.Level.Chinese()
 			}
-			now = append(now, lv+num.Short(s.Value.V)+s.ValueUnit)
+			// As the school's page and the 附表 write them: the value with two decimals, the
+			// standard and its floor as the profile gives them.
+			now = append(now, lv+UnitValue(s.Value.V)+s.ValueUnit)
 			target := s.Threshold
 			if a.Purpose == plan.ToFloor {
 				target = s.Floor
 			}
-			std = append(std, lv+num.Short(target)+s.ValueUnit)
+			std = append(std, lv+Number(target)+s.ValueUnit)
 		}
 	}
 	name = r.indicatorShort(a.Indicator, name)
