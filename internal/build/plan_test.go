@@ -94,6 +94,18 @@ func TestPlanPage(t *testing.T) {
 		}
 	}
 
+	// The per-school table adds up the same actions: 示例县第三小学's 402 + 3072 m², the county's totals.
+	b, err = os.ReadFile(filepath.Join(out, "data", "plan-schools.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{"3612340003,示例县第三小学,,3474,,单价未设", "3612340038,龙泉乡中心学校,4,,,单价未设",
+		"3612340024,白杨镇初级中学,,,4.5,4.5", "合计,7所,4,4855,4.5,单价未设"} {
+		if !strings.Contains(string(b), line+"\r\n") && !strings.Contains(string(b), line+"\n") {
+			t.Errorf("plan-schools.csv lacks %q:\n%s", line, b)
+		}
+	}
+
 	// plan.xlsx: the 实施方案's columns exactly, one row per action.
 	f, err := excelize.OpenFile(filepath.Join(out, "data", "plan.xlsx"))
 	if err != nil {

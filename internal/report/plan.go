@@ -443,3 +443,78 @@ func (r *Report) schoolPlanItems(code string) []Item {
 	}
 	return out
 }
+
+// planSchoolsTable adds up the 整改清单 by school: what each school receives of each kind and
+// its 估算资金, with the county's totals in the last row; nil without a plan.
+func (r *Report) planSchoolsTable() *Table {
+	p := r.pl
+	if p == nil {
+		return nil
+	}
+	tot := p.Totals
+	// Only the kinds the plan adds get a column: a table of empty columns does not fit a page.
+	var kinds []plan.Kind
+	var totals []float64
+	for _, k := range []struct {
+		kind plan.Kind
+		v    float64
+	}{{plan.Teachers, tot.Teachers}, {plan.Building, tot.Building}, {plan.Sports, tot.Sports}, {plan.Equipment, tot.Equipment}, {plan.Rooms, tot.Rooms}} {
+		if k.v != 0 {
+			kinds, totals = append(kinds, k.kind), append(totals, k.v)
+		}
+	}
+	t := &Table{ID: "plan-schools", Title: "整改清单（按学校汇总）", Columns: []Column{{Header: "学校代码"}, {Header: "学校（校区）"}}}
+	for _, k := range kinds {
+		h := k.Chinese() + "（" + k.Unit() + "）"
+		t.Columns = append(t.Columns, Column{Header: h, Short: k.Chinese() + "\n（" + k.Unit() + "）", Numeric: true})
+	}
+	t.Columns = append(t.Columns, Column{Header: "估算资金（万元）", Short: "估算资金\n（万元）", Numeric: true})
+	type sum struct {
+		code, name string
+		row        int
+		amount     map[plan.Kind]float64
+		cost       eval.Opt
+	}
+	var sums []*sum
+	at := map[string]*sum{}
+	for _, a := range p.Actions {
+		s := at[a.Code]
+		if s == nil {
+			s = &sum{code: a.Code, name: a.Name, row: a.Row, amount: map[plan.Kind]float64{}, cost: eval.Opt{OK: true}}
+			at[a.Code] = s
+			sums = append(sums, s)
+		}
+		s.amount[a.Kind] += a.Amount
+		s.cost.V += a.Cost.V
+		s.cost.OK = s.cost.OK && a.Cost.OK
+	}
+	slices.SortStableFunc(sums, func(a, b *sum) int { return cmp.Compare(a.row, b.row) })
+	cell := func(x float64) Cell {
+		if x == 0 {
+			return text("")
+		}
+		x = float64(int64(x*100+0.5)) / 100 // sums of 0.1 万元 and whole m², without float noise
+		return numCell(num.Grouped(x, decimalsOf(x)), x)
+	}
+	costCell := func(o eval.Opt) Cell {
+		if !o.OK {
+			return text("单价未设")
+		}
+		return numCell(wan(o), o.V/10000)
+	}
+	for _, s := range sums {
+		row := []Cell{text(s.code), {Text: s.name, Ref: "school:" + s.code}}
+		for _, k := range kinds {
+			row = append(row, cell(s.amount[k]))
+		}
+		t.Rows = append(t.Rows, append(row, costCell(s.cost)))
+	}
+	row := []Cell{text("合计"), text(fmt.Sprintf("%d所", len(sums)))}
+	for _, x := range totals {
+		row = append(row, cell(x))
+	}
+	t.Rows = append(t.Rows, append(row, costCell(tot.Cost)))
+	t.Notes = []string{"各校措施见整改清单；G3–G5（专用教室、学校规模、班额）的差额和无法计算的项目不计入本表。" +
+		"估算资金按 site.toml 的 [plan] 单价计算，含单价未设措施的学校只列数量。"}
+	return t
+}

@@ -104,7 +104,7 @@ func (r *Report) buildTables() []*Table {
 		ts = append(ts, r.localTargetsTable())
 	}
 	if t := r.planTable(); t != nil {
-		ts = append(ts, t)
+		ts = append(ts, t, r.planSchoolsTable())
 	}
 	for i, t := range ts {
 		t.Name = t.Title
