@@ -127,20 +127,7 @@ func writeYears(w io.Writer, years []plan.YearVerdict, now *eval.Result) {
 }
 
 // planOptions reads site.toml's [plan].
-func planOptions(c *config.Config) plan.Options {
-	o := plan.DefaultOptions()
-	pc := c.Plan
-	o.Costs = plan.Costs{BuildingPerM2: pc.BuildingCost, SportsPerM2: pc.SportsCost, TeacherPerYear: pc.TeacherCost, PerRoom: pc.RoomCost}
-	o.Margin = c.PlanMargin()
-	if pc.AreaStep > 0 {
-		o.AreaStep = pc.AreaStep
-	}
-	if pc.EquipmentStep > 0 {
-		o.EquipmentStep = pc.EquipmentStep
-	}
-	o.Year = pc.TargetYear
-	return o
-}
+func planOptions(c *config.Config) plan.Options { return site.PlanOptions(c) }
 
 // writePlan writes the plan for the terminal: per indicator, per school, then the totals.
 func writePlan(w io.Writer, p *plan.Plan, prof *standard.Profile, c *config.Config) {

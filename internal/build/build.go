@@ -137,6 +137,7 @@ func (p *Prepared) withChapters(opts Options, timed func(string, func())) (*Prep
 // itself: they read neither the configuration nor the evaluation.
 func newReport(s *site.Site, res *eval.Result) *report.Report {
 	rep := report.New(res, s.Profile, s.County)
+	rep.SetPlan(s.Plan(res))
 	cfg := s.Config
 	rep.Site = report.Site{Title: cfg.ReportTitle(), County: cfg.County, Bureau: cfg.Bureau, Date: cfg.Date, Year: cfg.Year,
 		Signature: cfg.Signature()}

@@ -39,6 +39,11 @@ func (r *Report) List(name string) ([]Item, error) {
 		}
 	case "relaxations":
 		out = r.relaxationItems()
+	case "plan":
+		if r.pl == nil {
+			return nil, fmt.Errorf("没有整改清单：本评估标准没有资源配置指标，无法生成整改与创建规划")
+		}
+		out = r.planItems()
 	case "units-failing":
 		for _, f := range res.Failures {
 			if f.Kind == eval.FindingUnit {
@@ -65,7 +70,7 @@ func (r *Report) List(name string) ([]Item, error) {
 }
 
 // ListNames are the list names other than item IDs.
-var ListNames = []string{"failures", "pending", "warnings", "excluded", "units-failing", "relaxations"}
+var ListNames = []string{"failures", "pending", "warnings", "excluded", "units-failing", "relaxations", "plan"}
 
 func findingRef(kind eval.FindingKind, id, code string) string {
 	switch {

@@ -13,6 +13,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/data"
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/num"
+	"github.com/youjun-edu/youjun/internal/plan"
 	"github.com/youjun-edu/youjun/internal/standard"
 	"github.com/youjun-edu/youjun/internal/suggest"
 )
@@ -51,6 +52,11 @@ type Report struct {
 	// The values, tables and index are built on first use: the terminal summary of a large
 	// table needs none of them, and they cost more than the evaluation itself. sync.Once keeps
 	// the views safe for renderers that run in parallel.
+	pl       *plan.Plan // the 整改与创建规划, or nil (SetPlan)
+	planOnce sync.Once
+	planList []planRow
+	planAt   map[string][]int // a school's code → its rows of planList
+
 	valuesOnce, tablesOnce, idxOnce sync.Once
 	values                          map[string]string
 	tables                          []*Table
@@ -184,6 +190,7 @@ func (r *Report) buildValues() map[string]string {
 		v["b.status"] = string(b.Status)
 		v["grade"] = res.Grade
 	}
+	r.planValues(v)
 	for _, t := range res.LocalTargets {
 		v["local."+t.Path] = string(t.LocalStatus)
 	}

@@ -103,6 +103,9 @@ func (r *Report) buildTables() []*Table {
 	if len(r.res.LocalTargets) > 0 {
 		ts = append(ts, r.localTargetsTable())
 	}
+	if t := r.planTable(); t != nil {
+		ts = append(ts, t, r.planSchoolsTable())
+	}
 	for i, t := range ts {
 		t.Name = t.Title
 		t.Title = fmt.Sprintf("附表%d %s", i+1, t.Name)

@@ -303,6 +303,7 @@ type SchoolView struct {
 	Lacks                             []Item
 	Rules                             []RuleRow // G3–G7, G12, Q4 for this school
 	Relaxations                       []Item    // what it meets only by a relaxation of 工作规程 附件3, with the deadline
+	Plan                              []Item    // its entries of the 整改清单: what to add, at what cost
 	Facts                             []Fact
 }
 
@@ -336,7 +337,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 	res := r.res
 	sc := &r.Schools[i]
 	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area), Ownership: sc.Ownership, Row: sc.Row,
-		Excluded: r.index().excluded[sc.Code]}
+		Excluded: r.index().excluded[sc.Code], Plan: r.schoolPlanItems(sc.Code)}
 	for _, i := range r.index().units[sc.Code] {
 		u := &res.Units[i]
 		lr := res.Resource.Of(u.Level)

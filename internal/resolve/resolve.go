@@ -18,11 +18,11 @@ import (
 
 // Kinds of shortcode, with their arguments, for messages and the README.
 var Kinds = []struct{ Name, Args, Meaning string }{
-	{"value", `"键"`, "一个计算结果，如 resource.primary.R1.cv"},
+	{"value", `"键"`, "一个计算结果，如 resource.primary.R1.cv；整改清单合计如 plan.total.teachers"},
 	{"table", `"表名"`, "一张附表，如 resource-primary、cv"},
 	{"chart", `"图号"`, "一幅图，如 cv-junior、dist-primary-R5"},
 	{"verdict", "", "评估结论（达到 / 未达到 / 待补充）"},
-	{"list", `"列表名"`, "一个列表：failures、pending、warnings、excluded、units-failing，或指标编号如 G3"},
+	{"list", `"列表名"`, "一个列表：failures、pending、warnings、excluded、units-failing、relaxations、plan（整改清单，按学校），或指标编号如 G3"},
 	{"ref", `"图号或表名"`, "正文中某图、某表的编号，如“图1”“表2”"},
 	{"right", `["文字"]`, "右对齐的段落"},
 }
