@@ -255,26 +255,6 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// lessGC leaves garbage uncollected until the heap reaches evalMemoryLimit, unless GOGC or
-// GOMEMLIMIT is set, and returns what restores the settings. The largest table youjun reads
-// (200,000 rows) peaks near 460 MB so: eval --data on it takes 0.67–0.75 s instead of
-// 1.2–1.6 s, of which 1.1 s was the kernel's, for 50 MB more at the peak (2 idle cores). Past
-// the limit the collector runs as usual.
-func lessGC() func() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	oldPercent := debug.SetGCPercent(-1)
-	oldLimit := debug.SetMemoryLimit(evalMemoryLimit)
-	return func() {
-		debug.SetMemoryLimit(oldLimit)
-		debug.SetGCPercent(oldPercent)
-	}
-}
-
-// evalMemoryLimit is the heap at which lessGC lets the collector run again.
-const evalMemoryLimit = 1 << 30
-
 func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", `youjun new 目录 [--name 县名] [--profile 评估标准]
 
@@ -327,6 +307,7 @@ evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展�
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
+	deferGC(buildGCStart)
 	if *only != "" && *only != "html" && *only != "pdf" {
 		fmt.Fprintf(stderr, "--only 只能是 html 或 pdf，不能是「%s」\n", *only)
 		return exitUsage
