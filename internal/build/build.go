@@ -43,6 +43,10 @@ type Options struct {
 	// SystemFonts, when set, replaces site.toml's pdf.system_fonts (tests turn it off so that
 	// the PDF does not depend on the fonts of the machine).
 	SystemFonts *bool
+
+	// early, when set, is handed the pages, the downloads and evaluation.json as soon as they
+	// are made, before the PDF is done (Run writes them meanwhile; see earlyWrite).
+	early func(files map[string][]byte)
 }
 
 // Stage is one timed step of a build.
@@ -157,14 +161,25 @@ func Run(opts Options) (*Result, diag.List) {
 			return nil, outProblem(opts.Out, err)
 		}
 	}
+	var early *earlyWrite
+	if !opts.DryRun && opts.Only != "pdf" {
+		out := opts.Out
+		opts.early = func(files map[string][]byte) { early = startWrite(out, files) }
+	}
 	res, files, probs := Render(opts)
 	if probs.Err() != nil || opts.DryRun {
+		if early != nil {
+			early.abort()
+		}
 		return res, probs
 	}
 	var err error
 	timed(res, opts, "写入文件", func() {
 		// Again: the folder may have changed while the site was rendered.
 		if err = checkOut(opts.Site, res.Out); err != nil {
+			if early != nil {
+				early.abort()
+			}
 			return
 		}
 		if opts.Only == "pdf" {
@@ -179,6 +194,10 @@ func Run(opts Options) (*Result, diag.List) {
 					files[res.pdfName] = old
 				}
 			}
+		}
+		if early != nil {
+			err = early.finish(res.Out, files)
+			return
 		}
 		err = write(res.Out, files)
 	})
@@ -290,6 +309,13 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	<-sheetsDone
 	if sheetPanic != nil {
 		panic(sheetPanic)
+	}
+	if err == nil && sheetErr == nil && opts.early != nil {
+		early := make(map[string][]byte, len(files)+len(sheets)+1)
+		maps.Copy(early, files)
+		maps.Copy(early, sheets)
+		early["data/evaluation.json"] = p.JSON
+		opts.early(early)
 	}
 	if err == nil {
 		res.Stages = append(res.Stages, sheetStage)
@@ -496,38 +522,18 @@ func writePDF(out string, files map[string][]byte) error {
 // before anything else is written into it, so that a build killed halfway leaves a folder the
 // next build knows it may remove.
 func write(out string, files map[string][]byte) error {
-	if err := checkNames(files); err != nil {
-		return err
-	}
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	removeStale(parent, filepath.Base(out))
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	tmp, err := newOutput(out, files)
 	if err != nil {
 		return err
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := writeMarker(tmp); err != nil {
-		return err
-	}
-	if err := writeAll(tmp, files); err != nil {
-		return err
-	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
 		return err
 	}
-	if _, err := swapIn(tmp, out, exchange); err != nil {
+	if _, err := swapIn(tmp, filepath.Clean(out), exchange); err != nil {
+		os.RemoveAll(tmp)
 		return err
 	}
-	ok = true
 	return nil
 }
 

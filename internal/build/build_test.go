@@ -295,10 +295,55 @@ func TestStrict(t *testing.T) {
 			if _, err := os.Stat(out); err == nil {
 				t.Error("--strict wrote output")
 			}
+			if left, _ := filepath.Glob(filepath.Join(dir, ".strict-output.*")); len(left) > 0 {
+				t.Errorf("--strict left %v behind (the pages are written while the PDF is typeset)", left)
+			}
 		})
 	}
 	// The example itself passes --strict.
 	if _, probs := Run(Options{Site: "../..", Out: filepath.Join(t.TempDir(), "o"), Strict: true, SystemFonts: noSystemFonts}); probs.Err() != nil {
 		t.Errorf("the example fails --strict: %v", probs)
+	}
+}
+
+// A refused build leaves the earlier output as it was, although its pages were written beside
+// it while the PDF was being typeset.
+func TestRefusedBuildKeepsOutput(t *testing.T) {
+	dir := copySite(t)
+	if _, probs := Run(Options{Site: dir, SystemFonts: noSystemFonts}); probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	out := filepath.Join(dir, "output")
+	before, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "content", "05-next-steps.md")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, append(b, []byte("\n详见[附表](../tables/nope.html)。\n")...), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "01-overview.md"), []byte("+++\ntitle = \"一、基本情况\"\norder = 1\n+++\n\n改过的正文。\n"), 0o644)
+	if _, probs := Run(Options{Site: dir, Strict: true, SystemFonts: noSystemFonts}); probs.Err() == nil {
+		t.Fatal("--strict must refuse a broken link")
+	}
+	after, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the earlier output changed (%v)", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".output.*")); len(left) > 0 {
+		t.Errorf("a refused build left %v behind", left)
+	}
+	// Without --strict the same site builds, and the new pages replace the old.
+	if _, probs := Run(Options{Site: dir, SystemFonts: noSystemFonts}); probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".output.*")); len(left) > 0 {
+		t.Errorf("a build left %v behind", left)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "01-overview", "index.html"))
+	if !bytes.Contains(page, []byte("改过的正文")) {
+		t.Error("the new build's pages are not in output/")
+	}
+	if _, err := os.Stat(filepath.Join(out, "示例县义务教育优质均衡发展自评报告.pdf")); err != nil {
+		t.Errorf("the PDF written after the pages is missing: %v", err)
 	}
 }
