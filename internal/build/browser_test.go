@@ -3,9 +3,11 @@ package build
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -115,4 +117,95 @@ func TestChartsDrawInBrowser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The 附表 and the list of schools sort by a column in a real browser: numbers by value, the
+// 合计 row last, a second click reverses.
+func TestTablesSortInBrowser(t *testing.T) {
+	exe := chromium(t)
+	out := buildExample(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	type sorted struct {
+		Asc, Desc []string
+		Sort      string
+	}
+	for _, tt := range []struct {
+		page    string
+		numeric bool
+	}{{"tables/plan-schools.html", true}, {"tables/plan.html", true}, {"schools/index.html", false}} {
+		t.Run(tt.page, func(t *testing.T) {
+			ctx, cancel := chromedp.NewContext(allocCtx)
+			defer cancel()
+			ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+			defer cancelTimeout()
+			url := "file://" + filepath.ToSlash(filepath.Join(out, tt.page))
+			if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
+				t.Fatal(err)
+			}
+			// The last numeric column, or the first column of a text sort.
+			js := fmt.Sprintf(`(() => {
+				const t = document.querySelector("table.sortable");
+				const ths = Array.from(t.tHead.rows[0].cells);
+				const col = %v ? ths.map(th => th.classList.contains("num")).lastIndexOf(true) : 0;
+				const read = () => Array.from(t.tBodies[0].rows).map(r => r.cells[0].textContent.trim() + "|" + r.cells[col].textContent.trim());
+				ths[col].click(); const asc = read();
+				ths[col].click(); const desc = read();
+				return {Asc: asc, Desc: desc, Sort: ths[col].getAttribute("aria-sort")};
+			})()`, tt.numeric)
+			s, err := chromedp.Run(ctx, chromedp.Evaluate[sorted](js))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.Asc) < 3 || len(s.Asc) != len(s.Desc) || s.Sort != "descending" {
+				t.Fatalf("sorted %d/%d rows, aria-sort %q", len(s.Asc), len(s.Desc), s.Sort)
+			}
+			check := func(rows []string, dir float64) {
+				var prev string
+				for i, r := range rows {
+					first, val, _ := strings.Cut(r, "|")
+					if first == "合计" {
+						if i != len(rows)-1 {
+							t.Errorf("合计 is row %d of %d", i+1, len(rows))
+						}
+						continue
+					}
+					if i > 0 && prev != "" {
+						if tt.numeric {
+							a, b := sortNumber(prev), sortNumber(val)
+							if (b-a)*dir < 0 {
+								t.Errorf("row %d: %s after %s", i+1, val, prev)
+							}
+						} else if strings.Compare(val, prev)*int(dir) < 0 {
+							t.Errorf("row %d: %s after %s", i+1, val, prev)
+						}
+					}
+					prev = val
+				}
+			}
+			check(s.Asc, 1)
+			check(s.Desc, -1)
+		})
+	}
+}
+
+// sortNumber reads a cell as sort.js does: its first number, or below every number.
+func sortNumber(s string) float64 {
+	s = strings.ReplaceAll(s, ",", "")
+	start := strings.IndexAny(s, "-0123456789")
+	if start < 0 {
+		return math.Inf(-1)
+	}
+	end := start + 1
+	for end < len(s) && strings.ContainsRune("0123456789.", rune(s[end])) {
+		end++
+	}
+	v, err := strconv.ParseFloat(s[start:end], 64)
+	if err != nil {
+		return math.Inf(-1)
+	}
+	return v
 }

@@ -76,6 +76,7 @@ func (s *site) assets() error {
 	for _, a := range []struct{ out, theme string }{
 		{"assets/style.css", "assets/style.css"},
 		{"assets/site.js", "assets/site.js"},
+		{"assets/sort.js", "assets/sort.js"},
 		{"assets/echarts.min.js", "vendor/echarts-5.6.0/echarts.min.js"},
 		{"assets/LICENSE-echarts.txt", "vendor/echarts-5.6.0/LICENSE"},
 		{"assets/NOTICE-echarts.txt", "vendor/echarts-5.6.0/NOTICE"},

@@ -25,6 +25,7 @@ type page struct {
 	Breadcrumbs []link
 	Prev, Next  *link
 	HasCharts   bool
+	Sortable    bool          // holds a table.sortable: loads sort.js
 	Status      report.Status // shown beside the page's entry in the navigation
 
 	doc      *content.Doc  // chapter
@@ -55,7 +56,7 @@ func (s *site) plan() {
 	add(&page{Kind: kindIndex, Title: "总览", Path: "index.html", HasCharts: true, Status: r.Conclusion()})
 	for _, d := range s.in.Docs {
 		add(&page{Kind: kindChapter, Title: d.Meta.Title, Path: d.Slug + "/index.html", doc: d, HasCharts: hasCharts(d),
-			Breadcrumbs: []link{home}})
+			Sortable: true, Breadcrumbs: []link{home}}) // a chapter may show any 附表
 	}
 	indicators := link{Title: "指标", Path: "indicators/index.html"}
 	add(&page{Kind: kindIndicators, Title: "指标一览", Path: indicators.Path, Breadcrumbs: []link{home}})
@@ -64,7 +65,7 @@ func (s *site) plan() {
 			item: ind.ID, resource: ind.Resource(), HasCharts: ind.Resource(), Status: ind.Status, Breadcrumbs: []link{home, indicators}})
 	}
 	schools := link{Title: "学校", Path: "schools/index.html"}
-	add(&page{Kind: kindSchools, Title: "学校一览", Path: schools.Path, Breadcrumbs: []link{home}})
+	add(&page{Kind: kindSchools, Title: "学校一览", Path: schools.Path, Sortable: true, Breadcrumbs: []link{home}})
 	for i, sc := range r.SchoolRows() {
 		add(&page{Kind: kindSchool, Title: sc.Name, Path: "schools/" + s.schoolFiles[sc.Code], school: i,
 			Breadcrumbs: []link{home, schools}})
@@ -72,7 +73,7 @@ func (s *site) plan() {
 	tables := link{Title: "附表", Path: "tables/index.html"}
 	add(&page{Kind: kindTables, Title: "附表", Path: tables.Path, Breadcrumbs: []link{home}})
 	for _, t := range r.Tables() {
-		add(&page{Kind: kindTable, Title: t.Title, Path: "tables/" + t.ID + ".html", table: t, Breadcrumbs: []link{home, tables}})
+		add(&page{Kind: kindTable, Title: t.Title, Path: "tables/" + t.ID + ".html", table: t, Sortable: true, Breadcrumbs: []link{home, tables}})
 	}
 	for i, p := range s.pages {
 		if i > 0 {
