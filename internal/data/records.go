@@ -3,11 +3,8 @@ package data
 import (
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/youjun-edu/youjun/internal/diag"
 )
@@ -23,30 +20,7 @@ type Record struct {
 // the school table's readers: the same encodings, limits and messages. The first non-blank row
 // is the header. Cells are trimmed as the school table trims them; blank rows are skipped.
 func ReadRecords(path, name string) ([]Record, diag.List) {
-	fail := func(msg string) ([]Record, diag.List) { return nil, diag.List{{File: name, Message: msg}} }
-	info, err := os.Stat(path)
-	if err != nil {
-		return fail("无法读取：" + diag.SysError(err))
-	}
-	if info.Size() > MaxTableBytes {
-		return fail(tooBig(info.Size()))
-	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return fail("无法读取：" + diag.SysError(err))
-		}
-		return ParseRecords(src, name)
-	case ".xlsx":
-		x, err := openXLSX(path)
-		if err != nil {
-			return fail(err.Error())
-		}
-		defer x.Close()
-		return readRecords(x, name)
-	}
-	return fail("只支持 .csv 或 .xlsx 文件")
+	return loadSheet(path, name, "只支持 .csv 或 .xlsx 文件", ParseRecords, readRecords)
 }
 
 // ParseRecords is ReadRecords of CSV bytes.

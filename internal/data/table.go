@@ -74,7 +74,16 @@ const (
 // LoadTable reads a school table from a .csv or .xlsx file. name is how messages refer to the
 // file. The returned problems hold every error and warning; the table is nil when there are errors.
 func LoadTable(path, name string) (*Table, diag.List) {
-	fail := func(msg string) (*Table, diag.List) { return nil, diag.List{{File: name, Message: msg}} }
+	return loadSheet(path, name, "学校数据表只支持 .csv 或 .xlsx 文件", ParseCSV, readTable)
+}
+
+// loadSheet reads a .csv or .xlsx file, bounded by MaxTableBytes, with parseCSV or readXLSX; other
+// extensions get wrongExt.
+func loadSheet[T any](path, name, wrongExt string, parseCSV func([]byte, string) (T, diag.List), readXLSX func(rowReader, string) (T, diag.List)) (T, diag.List) {
+	fail := func(msg string) (T, diag.List) {
+		var zero T
+		return zero, diag.List{{File: name, Message: msg}}
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return fail("无法读取：" + diag.SysError(err))
@@ -88,16 +97,16 @@ func LoadTable(path, name string) (*Table, diag.List) {
 		if err != nil {
 			return fail("无法读取：" + diag.SysError(err))
 		}
-		return ParseCSV(src, name)
+		return parseCSV(src, name)
 	case ".xlsx":
 		x, err := openXLSX(path)
 		if err != nil {
 			return fail(err.Error())
 		}
 		defer x.Close()
-		return readTable(x, name)
+		return readXLSX(x, name)
 	}
-	return fail("学校数据表只支持 .csv 或 .xlsx 文件")
+	return fail(wrongExt)
 }
 
 func tooBig(size int64) string {
