@@ -88,7 +88,10 @@ func TestPlanPage(t *testing.T) {
 	// The school's own page shows its entries.
 	b, _ = os.ReadFile(filepath.Join(out, "schools", "3612340003.html"))
 	school := html.UnescapeString(string(b))
-	for _, s := range []string{"<h2>整改措施</h2>", "新建或改扩建体育运动场馆402平方米", "新建或改扩建体育运动场馆3072平方米"} {
+	// Its shortfalls, by hand: 8,899.9 m² for 1,459 pupils; 6.375 × 1,459 − 8,899.9 = 401.2 → 402 m²
+	// to the floor, 7.5 × 1,459 − 8,899.9 = 2,042.6 → 2,043 m² to the standard.
+	for _, s := range []string{"<h2>整改措施</h2>", "新建或改扩建体育运动场馆402平方米", "新建或改扩建体育运动场馆3072平方米",
+		"<h2>距标准的差额</h2>", "R5 生均体育运动场馆：现状6.10平方米，距标准的85%（6.375平方米）差402平方米，距标准（7.5平方米）差2043平方米"} {
 		if !strings.Contains(school, s) {
 			t.Errorf("示例县第三小学's page lacks %q", s)
 		}

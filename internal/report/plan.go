@@ -518,3 +518,50 @@ func (r *Report) planSchoolsTable() *Table {
 		"估算资金按 site.toml 的 [plan] 单价计算，含单价未设措施的学校只列数量。"}
 	return t
 }
+
+// schoolShortfalls are what the school lacks on each indicator below its standard, passing or
+// not, for its page: "小学部 R5 生均体育运动场馆面积：现状6.10平方米，距标准的85%（6.375平方米）差
+// 73平方米，距标准（7.5平方米）差402平方米（全校增加）". A value that cannot be computed says why.
+func (r *Report) schoolShortfalls(code string) []Item {
+	if r.pl == nil {
+		return nil
+	}
+	var out []Item
+	for _, u := range r.pl.Units {
+		if u.Code != code {
+			continue
+		}
+		lv := ""
+		if u.Split {
+			lv = u.Level.Chinese() + "部 "
+		}
+		for _, s := range u.Shortfalls {
+			head := lv + s.Indicator + " " + r.indicatorShort(s.Indicator, s.Name) + "："
+			if !s.ToThreshold.OK {
+				out = append(out, Item{Text: head + "无法计算（" + s.Reason + "）", Ref: "table:plan"})
+				continue
+			}
+			if s.ToThreshold.V <= 0 {
+				continue
+			}
+			t := head + "现状" + UnitValue(s.Value.V) + s.ValueUnit
+			if s.ToFloor.OK && s.ToFloor.V > 0 {
+				t += "，距标准的" + num.Product(r.floorRatio(), 100) + "%（" + Number(s.Floor) + s.ValueUnit + "）差" + num.Short(s.ToFloor.V) + s.Unit
+			}
+			t += "，距标准（" + Number(s.Threshold) + s.ValueUnit + "）差" + num.Short(s.ToThreshold.V) + s.Unit
+			if u.Split && s.Kind != plan.Teachers {
+				t += "（全校增加）"
+			}
+			out = append(out, Item{Text: t, Ref: "table:plan"})
+		}
+	}
+	return out
+}
+
+// floorRatio is the profile's share of the standard that is the floor, 0.85 unless it says.
+func (r *Report) floorRatio() float64 {
+	if f := r.Profile.Resource.FloorRatio; f != 0 {
+		return f
+	}
+	return 0.85
+}

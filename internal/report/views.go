@@ -304,6 +304,7 @@ type SchoolView struct {
 	Rules                             []RuleRow // G3–G7, G12, Q4 for this school
 	Relaxations                       []Item    // what it meets only by a relaxation of 工作规程 附件3, with the deadline
 	Plan                              []Item    // its entries of the 整改清单: what to add, at what cost
+	Shortfalls                        []Item    // what it lacks on each indicator below its standard, to the floor and to the standard
 	Facts                             []Fact
 }
 
@@ -337,7 +338,7 @@ func (r *Report) SchoolView(i int) *SchoolView {
 	res := r.res
 	sc := &r.Schools[i]
 	d := &SchoolView{Code: sc.Code, Name: sc.Name, Type: string(sc.Type), Area: string(sc.Area), Ownership: sc.Ownership, Row: sc.Row,
-		Excluded: r.index().excluded[sc.Code], Plan: r.schoolPlanItems(sc.Code)}
+		Excluded: r.index().excluded[sc.Code], Plan: r.schoolPlanItems(sc.Code), Shortfalls: r.schoolShortfalls(sc.Code)}
 	for _, i := range r.index().units[sc.Code] {
 		u := &res.Units[i]
 		lr := res.Resource.Of(u.Level)
