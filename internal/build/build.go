@@ -74,8 +74,11 @@ type Result struct {
 type Prepared struct {
 	Site     *site.Site
 	Input    html.Input
-	JSON     []byte // data/evaluation.json, the result as written by eval
+	JSON     []byte // data/evaluation.json: the result as written by eval, with the provenance
 	Warnings diag.List
+	// evalJSON is the result as eval writes it, without the provenance fields: result_sha256 is
+	// its digest; withChapters adds the fields, with the chapters' digests, to make JSON.
+	evalJSON []byte
 	// dataProbs is what loading and evaluating the data found, before the chapters' problems:
 	// a Prepared with other chapters (withChapters) starts from it.
 	dataProbs diag.List
@@ -112,8 +115,9 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 			// loaders refuse those, so this is a fault of youjun's, not of the input.
 			probs.Add("data/evaluation.json", 0, "", "", "无法生成 evaluation.json：评估结果中有无法表示的数值，请把此信息报告给开发者")
 		}
+		rep.Provenance = report.Provenance{Version: site.Version(), ResultSHA256: site.ResultDigest(evalJSON)}
 	})
-	p := &Prepared{Site: s, Input: in, JSON: evalJSON, dataProbs: probs}
+	p := &Prepared{Site: s, Input: in, evalJSON: evalJSON, dataProbs: probs}
 	return p.withChapters(opts, timed)
 }
 
@@ -134,7 +138,21 @@ func (p *Prepared) withChapters(opts Options, timed func(string, func())) (*Prep
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	return &Prepared{Site: p.Site, Input: in, JSON: p.JSON, Warnings: probs.Warnings(), dataProbs: p.dataProbs}, nil
+	return &Prepared{Site: p.Site, Input: in, JSON: provenanceJSON(p.evalJSON, p.Site, in), Warnings: probs.Warnings(),
+		evalJSON: p.evalJSON, dataProbs: p.dataProbs}, nil
+}
+
+// provenanceJSON is evaluation.json: the result as eval wrote it, followed by youjun's version,
+// the digests of every input (site.toml, the profile, the data files and the chapters, by path)
+// and result_sha256, the digest of the result alone.
+func provenanceJSON(evalJSON []byte, s *site.Site, in html.Input) []byte {
+	inputs := slices.Clone(s.Inputs)
+	for _, d := range in.Docs {
+		inputs = append(inputs, site.NewInput(d.File, d.Read))
+	}
+	site.SortInputs(inputs)
+	pv := in.Report.Provenance
+	return site.WithProvenance(evalJSON, pv.Version, inputs, pv.ResultSHA256)
 }
 
 // newReport builds the report the renderers read, with what site.toml says about the report

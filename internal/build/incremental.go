@@ -49,7 +49,8 @@ type Change struct {
 	Removed  []string // files of the last good site that are gone, sorted
 	Pages    int      // pages of the site
 	Rendered int      // pages rendered by this update
-	// Data is set when the data were loaded and evaluated again: the downloads may differ.
+	// Data is set when the downloads may differ: the data were loaded and evaluated again, or
+	// the chapters' digests in evaluation.json changed.
 	Data bool
 }
 
@@ -147,7 +148,8 @@ func (v *Preview) update(full, keep bool) (*Change, diag.List) {
 	if err := checkNames(files); err != nil {
 		return nil, outProblem(v.opts.Out, err)
 	}
-	c := &Change{Prepared: p, Files: files, Pages: len(paths), Rendered: rendered, Data: full}
+	c := &Change{Prepared: p, Files: files, Pages: len(paths), Rendered: rendered,
+		Data: full || v.p == nil || !bytes.Equal(p.JSON, v.p.JSON)}
 	for name, b := range files {
 		if old, ok := v.files[name]; !ok || !bytes.Equal(old, b) {
 			c.Changed = append(c.Changed, name)

@@ -44,6 +44,9 @@ type Doc struct {
 	Root       ast.Node
 	Shortcodes []*Shortcode // in document order
 	images     map[*ast.Image]*Image
+	// Read is the whole file as read (front matter too), for its digest in evaluation.json's
+	// inputs; set by LoadDir.
+	Read []byte
 }
 
 // Meta is a chapter's front matter.
@@ -245,6 +248,7 @@ func LoadDir(dir, prefix string) ([]*Doc, diag.List) {
 		d, p := Parse(name, src, md)
 		probs = append(probs, p...)
 		if d != nil && !d.Meta.Draft {
+			d.Read = src
 			d.readImages(dir, &probs)
 			docs = append(docs, d)
 		}

@@ -174,6 +174,9 @@ type pageData struct {
 type siteInfo struct {
 	Title, County, Bureau, Date, Basis string
 	Year                               int
+	// Fingerprint is the result digest's first 12 hex digits, in the footer of the 总览 only:
+	// on every page it would make a data edit in `serve` render every page again.
+	Fingerprint string
 }
 
 type navSection struct {
@@ -186,6 +189,7 @@ func (s *site) data(p *page) *pageData {
 	switch p.Kind {
 	case kindIndex:
 		d.Index = s.indexData()
+		d.Site.Fingerprint = s.in.Report.Provenance.Fingerprint()
 	case kindChapter:
 		s.idx.mdMu.Lock() // the Markdown renderer keeps the page's root while it renders
 		d.Chapter = &chapterData{Body: s.md.render(p.doc, p.Root)}

@@ -84,6 +84,7 @@ func Render(in Input) (*Output, error) {
 		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
 	}
 	body.blocks(appendix)
+	body.blocks(provenanceBlocks(&in.Report.Provenance))
 	t.flushNotes()
 	if t.landscape {
 		body.endLandscape(false)
@@ -111,7 +112,7 @@ func Render(in Input) (*Output, error) {
 	if err := stopped(in.Context); err != nil {
 		return nil, err
 	}
-	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.Title, Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Basis() + "）",
+	t.gp.SetInfo(gopdf.PdfInfo{Title: cfg.Title, Subject: "县域义务教育优质均衡发展自评报告（" + in.Report.Basis() + "）" + provenanceSubject(&in.Report.Provenance),
 		Author: cfg.Bureau, Creator: "youjun", Producer: "youjun (gopdf)", CreationDate: in.Created})
 	b, err := compile(t.gp, len(t.pages))
 	if err != nil {

@@ -48,6 +48,8 @@ type Report struct {
 	// Site names the report: its title, county, bureau and date, from site.toml. build fills
 	// it in; the renderers read it here rather than from the configuration.
 	Site Site
+	// Provenance is the report's version and digests, filled in by build.
+	Provenance Provenance
 
 	// The values, tables and index are built on first use: the terminal summary of a large
 	// table needs none of them, and they cost more than the evaluation itself. sync.Once keeps

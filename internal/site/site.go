@@ -24,6 +24,9 @@ type Site struct {
 	Config  *config.Config
 	Profile *standard.Profile
 	County  *data.County
+	// Inputs are site.toml, the profile and the data files the site was loaded from, with
+	// their digests, sorted by path; the chapters are build's (they are read later).
+	Inputs []Input
 }
 
 // Load reads the site at dir. profile, when not empty, replaces the profile site.toml names.
@@ -31,6 +34,9 @@ type Site struct {
 // checked even when site.toml has errors, as long as the profile is known, so that the user
 // sees the problems of every file in one run.
 func Load(dir, profile string) (*Site, diag.List) {
+	// The inputs are digested before and after they are read: equal digests mean the bytes
+	// evaluated are the bytes digested.
+	before := readInputs(dir)
 	cfg, probs := config.Load(dir)
 	if profile == "" {
 		if cfg == nil {
@@ -38,6 +44,7 @@ func Load(dir, profile string) (*Site, diag.List) {
 		}
 		profile = cfg.Standard.Profile
 	}
+	before = appendProfile(before, dir, profile)
 	p, pp := standard.Open(dir, profile)
 	if pp.Err() != nil {
 		return nil, append(probs, pp...)
@@ -62,7 +69,12 @@ func Load(dir, profile string) (*Site, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	return &Site{Dir: dir, Config: cfg, Profile: p, County: county}, probs
+	inputs := appendProfile(readInputs(dir), dir, profile)
+	if !sameInputs(before, inputs) {
+		return nil, append(probs, diag.Problem{File: "data/", Message: "读取期间有输入文件被修改，无法确定报告依据的数据：请在文件保存完毕后重新生成"})
+	}
+	SortInputs(inputs)
+	return &Site{Dir: dir, Config: cfg, Profile: p, County: county, Inputs: inputs}, probs
 }
 
 // LoadTable evaluates a lone school table (youjun eval --data): there is no site.toml and no
