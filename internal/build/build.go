@@ -143,12 +143,17 @@ func (p *Prepared) withChapters(opts Options, timed func(string, func())) (*Prep
 }
 
 // provenanceJSON is evaluation.json: the result as eval wrote it, followed by youjun's version,
-// the digests of every input (site.toml, the profile, the data files and the chapters, by path)
-// and result_sha256, the digest of the result alone.
+// the digests of every input (site.toml, the profile, the data files, the chapters and their
+// pictures, by path) and result_sha256, the digest of the result alone.
 func provenanceJSON(evalJSON []byte, s *site.Site, in html.Input) []byte {
 	inputs := slices.Clone(s.Inputs)
+	pictures := map[string][]byte{} // a picture two chapters show is listed once
 	for _, d := range in.Docs {
 		inputs = append(inputs, site.NewInput(d.File, d.Read))
+		maps.Copy(pictures, d.Pictures())
+	}
+	for path, b := range pictures {
+		inputs = append(inputs, site.NewInput("content/"+path, b))
 	}
 	site.SortInputs(inputs)
 	pv := in.Report.Provenance

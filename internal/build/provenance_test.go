@@ -184,3 +184,27 @@ func sha256hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// A picture a chapter shows is an input too, listed once however many chapters show it.
+func TestProvenancePicture(t *testing.T) {
+	dir := copySite(t)
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
+	os.MkdirAll(filepath.Join(dir, "content/img"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content/img/校门.png"), png, 0o644)
+	for _, ch := range []string{"content/01-overview.md", "content/06-conclusion.md"} {
+		appendFile(t, filepath.Join(dir, ch), "\n![校门](img/校门.png)\n")
+	}
+	_, pv := prepared(t, dir)
+	n := 0
+	for _, in := range pv.Inputs {
+		if in.Path == "content/img/校门.png" {
+			n++
+			if in.SHA256 != sha256hex(png) || in.Bytes != len(png) {
+				t.Errorf("picture: %+v", in)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("picture listed %d times in %+v", n, pv.Inputs)
+	}
+}

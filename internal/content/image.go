@@ -147,3 +147,15 @@ func shorten(s string) string {
 	}
 	return s
 }
+
+// Pictures are the pictures of d that were read, by their path inside content/: what the
+// report shows of them, for their digests in evaluation.json.
+func (d *Doc) Pictures() map[string][]byte {
+	out := map[string][]byte{}
+	for _, im := range d.images {
+		if im.Path != "" && im.Data != nil {
+			out[im.Path] = im.Data
+		}
+	}
+	return out
+}
