@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/standard"
+	"github.com/youjun-edu/youjun/internal/synth"
 	"github.com/youjun-edu/youjun/internal/testsite"
 )
 
@@ -74,4 +75,26 @@ func containsInput(in []Input, x Input) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkReadInputs digests the inputs of a site of 20,000 campuses, as Load does twice.
+func BenchmarkReadInputs(b *testing.B) {
+	dir := testsite.Copy(b, "../..")
+	os.WriteFile(filepath.Join(dir, "data", "schools.csv"), synth.CSV(20000, 7), 0o644)
+	b.ResetTimer()
+	for range b.N {
+		readInputs(dir)
+	}
+}
+
+// BenchmarkLoad loads the same site, to compare.
+func BenchmarkLoad(b *testing.B) {
+	dir := testsite.Copy(b, "../..")
+	os.WriteFile(filepath.Join(dir, "data", "schools.csv"), synth.CSV(20000, 7), 0o644)
+	b.ResetTimer()
+	for range b.N {
+		if _, probs := Load(dir, ""); probs.Err() != nil {
+			b.Fatal(probs)
+		}
+	}
 }
