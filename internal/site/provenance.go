@@ -95,17 +95,18 @@ func appendProfile(in []Input, dir, profile string) []Input {
 	return in
 }
 
-// sameInputs reports whether two digests of the inputs agree.
-func sameInputs(a, b []Input) bool {
+// changedInput is the path of an input whose digests a and b (in the same order) disagree on,
+// or "" when they agree; "data/" when a file appeared or vanished.
+func changedInput(a, b []Input) string {
 	if len(a) != len(b) {
-		return false
+		return "data/"
 	}
 	for i := range a {
 		if a[i] != b[i] {
-			return false
+			return a[i].Path
 		}
 	}
-	return true
+	return ""
 }
 
 // ResultDigest is the SHA-256 of the evaluation.json bytes eval writes, before build adds the

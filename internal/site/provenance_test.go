@@ -98,3 +98,16 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestChangedInput(t *testing.T) {
+	a := []Input{NewInput("data/schools.csv", []byte("1")), NewInput("site.toml", []byte("x"))}
+	b := []Input{NewInput("data/schools.csv", []byte("2")), NewInput("site.toml", []byte("x"))}
+	for _, tt := range []struct {
+		a, b []Input
+		want string
+	}{{a, a, ""}, {a, b, "data/schools.csv"}, {a, a[:1], "data/"}} {
+		if got := changedInput(tt.a, tt.b); got != tt.want {
+			t.Errorf("changedInput = %q, want %q", got, tt.want)
+		}
+	}
+}

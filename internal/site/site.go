@@ -70,8 +70,8 @@ func Load(dir, profile string) (*Site, diag.List) {
 		return nil, probs
 	}
 	inputs := appendProfile(readInputs(dir), dir, profile)
-	if !sameInputs(before, inputs) {
-		return nil, append(probs, diag.Problem{File: "data/", Message: "读取期间有输入文件被修改，无法确定报告依据的数据：请在文件保存完毕后重新生成"})
+	if file := changedInput(before, inputs); file != "" {
+		return nil, append(probs, diag.Problem{File: file, Message: "读取期间文件被修改，无法确定报告依据的数据：请在文件保存完毕后重新生成"})
 	}
 	SortInputs(inputs)
 	return &Site{Dir: dir, Config: cfg, Profile: p, County: county, Inputs: inputs}, probs
