@@ -321,6 +321,21 @@ func TestNeverOverwrites(t *testing.T) {
 	if !bytes.Equal(first, second) {
 		t.Error("two runs wrote different bytes")
 	}
+	// Saved in Excel or WPS after the import (上次修改者 set, a new modified time): the clerk's.
+	edited, err := excelize.OpenFile(filepath.Join(dir, ImportFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	props, _ := edited.GetDocProps()
+	props.LastModifiedBy, props.Modified = "张三", "2026-03-01T09:00:00Z"
+	edited.SetDocProps(props)
+	if err := edited.Save(); err != nil {
+		t.Fatal(err)
+	}
+	edited.Close()
+	if _, probs := Run(RunOptions{Site: dir, Files: files}); probs.Err() == nil || !strings.Contains(probs.Error(), "在导入后被编辑并保存过") {
+		t.Errorf("overwrote a table edited after the import: %v", probs)
+	}
 	os.WriteFile(filepath.Join(dir, ImportFile), []byte("mine"), 0o644)
 	if _, probs := Run(RunOptions{Site: dir, Files: files}); probs.Err() == nil || !strings.Contains(probs.Error(), "不是 youjun import 生成的") {
 		t.Errorf("overwrote a foreign file: %v", probs)
@@ -336,6 +351,49 @@ func TestNeverOverwrites(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "data/schools.csv")); err == nil {
 		t.Error("the typed table is still there beside data/schools.xlsx")
+	}
+	// Again with --replace: earlier backups stay; a name in use gets -2.
+	imported, _ := os.ReadFile(filepath.Join(dir, TableFile))
+	rep, probs = Run(RunOptions{Site: dir, Files: files, Replace: true})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "data/schools.导入前.csv")); !bytes.Equal(again, typed) {
+		t.Error("a second --replace overwrote the first backup")
+	}
+	if second, _ := os.ReadFile(filepath.Join(dir, rep.Backup)); rep.Backup != "data/schools.导入前.xlsx" || !bytes.Equal(second, imported) {
+		t.Errorf("second backup %q", rep.Backup)
+	}
+	if rep, probs = Run(RunOptions{Site: dir, Files: files, Replace: true}); probs.Err() != nil || rep.Backup != "data/schools.导入前-2.xlsx" {
+		t.Errorf("third backup %q (%v)", rep.Backup, probs)
+	}
+	if second, _ := os.ReadFile(filepath.Join(dir, "data/schools.导入前.xlsx")); !bytes.Equal(second, imported) {
+		t.Error("a third --replace overwrote the second backup")
+	}
+	// Nothing else in the site was touched: its chapters and county data are as they were.
+	for _, f := range []string{"site.toml", "data/county.toml", "content/01-overview.md"} {
+		a, _ := os.ReadFile(filepath.Join(root, statfixture.ExampleSite, f))
+		b, _ := os.ReadFile(filepath.Join(dir, f))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s changed", f)
+		}
+	}
+}
+
+// A data/ folder that links out of the site is refused: the import writes only inside the site.
+func TestDataLinkOutRefused(t *testing.T) {
+	dir := copySite(t)
+	outside := t.TempDir()
+	os.Rename(filepath.Join(dir, "data"), filepath.Join(outside, "data"))
+	if err := os.Symlink(filepath.Join(outside, "data"), filepath.Join(dir, "data")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	files := inSite(dir, exampleExport)
+	if _, probs := Run(RunOptions{Site: dir, Files: files}); probs.Err() == nil || !strings.Contains(probs.Error(), "站点以外") {
+		t.Errorf("wrote through a link out of the site: %v", probs)
+	}
+	if _, err := os.Stat(filepath.Join(outside, "data", ImportFile[len("data/"):])); err == nil {
+		t.Error("a file was written outside the site")
 	}
 }
 

@@ -179,16 +179,22 @@ func dataDir(site string) (string, error) {
 	return dir, nil
 }
 
-// ownFile reports an error when a file is there that youjun import did not write.
+// ownFile reports an error when a file is there that youjun import did not write, or that
+// someone saved since: Excel and WPS keep the creator but set 上次修改者 and the modified time,
+// and a clerk who filled in the columns the statistics lack must not lose them to a new import.
 func ownFile(path string) error {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Lstat(path); err != nil {
 		return nil
 	}
 	f, err := excelize.OpenFile(path)
 	if err == nil {
 		defer f.Close()
-		if p, err := f.GetDocProps(); err == nil && p.Creator == Creator {
+		p, err := f.GetDocProps()
+		if err == nil && p.Creator == Creator && p.LastModifiedBy == "" && p.Modified == p.Created {
 			return nil
+		}
+		if err == nil && p.Creator == Creator {
+			return fmt.Errorf("%s 在导入后被编辑并保存过：请把改动移到学校数据表中，或把它改名、移走后再导入", filepath.Base(path))
 		}
 	}
 	return fmt.Errorf("%s 已存在，且不是 youjun import 生成的：请改名或移走后再导入", filepath.Base(path))
