@@ -445,11 +445,11 @@ func (r *Report) schoolPlanItems(code string) []Item {
 }
 
 // planSchoolsTable adds up the 整改清单 by school: what each school receives of each kind and
-// its 估算资金, with the county's totals in the last row; nil without a plan.
+// its 估算资金, with the county's totals in the last row; nil without a plan or without actions.
 func (r *Report) planSchoolsTable() *Table {
 	p := r.pl
-	if p == nil {
-		return nil
+	if p == nil || len(p.Actions) == 0 {
+		return nil // nothing to add up: a table of one 合计 row of zeros says nothing
 	}
 	tot := p.Totals
 	// Only the kinds the plan adds get a column: a table of empty columns does not fit a page.

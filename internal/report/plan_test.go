@@ -82,3 +82,16 @@ func TestNoPlan(t *testing.T) {
 		t.Error("plan.total.teachers without a plan is no error")
 	}
 }
+
+// A county that needs nothing gets the 整改清单 saying so, and no per-school table of zeros.
+func TestPlanWithoutActions(t *testing.T) {
+	r := exampleReport(t)
+	r.SetPlan(&plan.Plan{Margin: 0.02})
+	tb, ok := r.Table("plan")
+	if !ok || len(tb.Rows) != 0 || !strings.Contains(strings.Join(tb.Notes, ""), "无需整改") {
+		t.Errorf("整改清单 without actions: %v, %+v", ok, tb)
+	}
+	if _, ok := r.Table("plan-schools"); ok {
+		t.Error("a plan without actions has the per-school table")
+	}
+}

@@ -104,7 +104,10 @@ func (r *Report) buildTables() []*Table {
 		ts = append(ts, r.localTargetsTable())
 	}
 	if t := r.planTable(); t != nil {
-		ts = append(ts, t, r.planSchoolsTable())
+		ts = append(ts, t)
+	}
+	if t := r.planSchoolsTable(); t != nil {
+		ts = append(ts, t)
 	}
 	for i, t := range ts {
 		t.Name = t.Title
