@@ -302,6 +302,16 @@ func TestHunanExampleBuild(t *testing.T) {
 			t.Errorf("the Hunan PDF lacks %q", want)
 		}
 	}
+	// Nothing to 整改: the 附表 says so under its caption, without an empty grid, and there is no
+	// per-school summary of zeros.
+	plan := text[strings.Index(text, squeeze("整改清单")):]
+	if !strings.Contains(plan, squeeze("无需整改")) || strings.Contains(plan, squeeze("序号学校（校区）")) || strings.Contains(text, squeeze("按学校汇总")) {
+		t.Errorf("the Hunan 整改清单 without actions:\n%.300s", plan)
+	}
+	page, _ := os.ReadFile(filepath.Join(res.Out, "tables", "plan.html"))
+	if !strings.Contains(string(page), "无需整改") || strings.Contains(string(page), "<table") {
+		t.Error("the Hunan 整改清单 page shows an empty table")
+	}
 	index, _ := os.ReadFile(filepath.Join(res.Out, "index.html"))
 	for _, want := range []string{"立德树人", "信息化建设", "B 类指标总分", "本地创建目标", "按本地目标"} {
 		if !strings.Contains(string(index), want) {

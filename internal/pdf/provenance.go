@@ -10,8 +10,8 @@ func provenanceBlocks(p *report.Provenance) []block {
 		return nil
 	}
 	return []block{
-		{kind: bPara, spans: []span{{"说明：本报告由 youjun " + p.Version + " 依据以下数据生成：site.toml、评估标准、data/ 中的数据文件和 content/ 中的章节（各文件的 SHA-256 见 data/evaluation.json 的 inputs）。评估结果指纹 SHA-256：", sNote}}, where: "说明"},
-		{kind: bPara, spans: []span{{p.ResultSHA256, sNote}}, where: "说明"},
+		{kind: bPara, small: true, spans: []span{{"说明：本报告由 youjun " + p.Version + " 依据以下数据生成：site.toml、评估标准、data/ 中的数据文件和 content/ 中的章节（各文件的 SHA-256 见 data/evaluation.json 的 inputs）。评估结果指纹 SHA-256：", sNote}}, where: "说明"},
+		{kind: bPara, small: true, spans: []span{{p.ResultSHA256, sNote}}, where: "说明"},
 	}
 }
 

@@ -147,6 +147,9 @@ func (f *flow) table(b block) {
 		f.centered(b.caption, sCaption, t.st.pitch())
 	}
 	f.withSize(lt.size, func() {
+		if len(lt.rows) == 0 {
+			return // a table without rows is its caption and its notes, which say why
+		}
 		lt.draw(t, lt.header, nil, true)
 		for i, r := range lt.rows {
 			if r.h > t.room() {

@@ -302,6 +302,9 @@ func (r *Report) planTable() *Table {
 		"”以下所需的最少增量安排；一贯制学校按拆分规则折算为全校应增加的数量。无法计算的项目不按达标计，须补齐数据后重新计算。"
 	t.Notes = append(notes, deadline, method)
 	full.Notes = append(append([]string(nil), notes...), "估算资金单位为万元。", method)
+	if len(rows) == 0 { // the deadline and the method of nothing say nothing
+		t.Notes, full.Notes = notes, notes
+	}
 	return t
 }
 
