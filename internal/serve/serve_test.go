@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"io"
 	"net"
 	"net/http"
@@ -16,8 +15,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/youjun-edu/youjun/internal/synth"
 	"github.com/youjun-edu/youjun/internal/testsite"
@@ -328,30 +325,9 @@ func schoolEdits(b *testing.B, src []byte) [][]byte {
 
 // toXLSX writes a CSV table as Excel does: numbers as numbers, codes as text.
 func toXLSX(b *testing.B, src []byte) []byte {
-	rows, err := csv.NewReader(bytes.NewReader(src)).ReadAll()
+	x, err := synth.XLSX(src)
 	if err != nil {
 		b.Fatal(err)
 	}
-	f := excelize.NewFile()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i, rec := range rows {
-		vals := make([]any, len(rec))
-		for j, v := range rec {
-			vals[j] = v
-			if n, err := strconv.ParseFloat(v, 64); err == nil && i > 0 && j > 1 {
-				vals[j] = n
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		sw.SetRow(cell, vals)
-	}
-	sw.Flush()
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return buf.Bytes()
+	return x
 }
