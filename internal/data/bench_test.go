@@ -1,8 +1,6 @@
 package data_test
 
 import (
-	"bytes"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -79,12 +77,4 @@ func benchWorkbook(b *testing.B) string {
 	info, _ := os.Stat(path)
 	b.SetBytes(info.Size())
 	return path
-}
-
-func csvRecords(b *testing.B, src []byte) [][]string {
-	rows, err := csv.NewReader(bytes.NewReader(src)).ReadAll()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return rows
 }
