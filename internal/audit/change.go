@@ -1,0 +1,225 @@
+package audit
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/youjun-edu/youjun/internal/data"
+	"github.com/youjun-edu/youjun/internal/eval"
+	"github.com/youjun-edu/youjun/internal/num"
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// minCopiedFigures: rows are compared as copied only when this many of their figures are not
+// zero (as the loader's duplicate rows): a teaching point may well keep its few small counts.
+const minCopiedFigures = 8
+
+// match pairs the schools of this year's table with last year's: by 学校代码, then, for the
+// schools left, by 学校名称 (a code that changed).
+type match struct {
+	prev    map[int]int // index in this year's table → index in last year's
+	byName  map[int]bool
+	matched []bool // of last year's schools
+}
+
+func matchSchools(cur, prev *data.Table) match {
+	m := match{prev: map[int]int{}, byName: map[int]bool{}, matched: make([]bool, len(prev.Schools))}
+	codes := map[string]int{}
+	names := map[string]int{}
+	for j := range prev.Schools {
+		s := &prev.Schools[j]
+		if _, dup := codes[s.Code]; s.Code != "" && !dup {
+			codes[s.Code] = j
+		}
+		if _, dup := names[s.Name]; s.Name != "" && !dup {
+			names[s.Name] = j
+		}
+	}
+	for i := range cur.Schools {
+		if j, ok := codes[cur.Schools[i].Code]; ok && cur.Schools[i].Code != "" && !m.matched[j] {
+			m.prev[i], m.matched[j] = j, true
+		}
+	}
+	for i := range cur.Schools {
+		if _, ok := m.prev[i]; ok {
+			continue
+		}
+		if j, ok := names[cur.Schools[i].Name]; ok && !m.matched[j] {
+			m.prev[i], m.matched[j], m.byName[i] = j, true, true
+		}
+	}
+	return m
+}
+
+// counted reports whether a school takes part in the evaluation's counts at all: a 职业学校 or
+// a row without compulsory students vanishing is not the county's concern here.
+func counted(s *data.School) bool {
+	return s.CompulsoryStudents() > 0 && s.Type != standard.TypeVocational
+}
+
+// changes compares this year's table with last year's.
+func changes(in Input) []Finding {
+	cur, prev := in.County.Table, in.Previous.Table
+	m := matchSchools(cur, prev)
+	py := yearWord(in.PreviousYear, "上一年度")
+	var fs []Finding
+	for i := range cur.Schools {
+		s := &cur.Schools[i]
+		j, ok := m.prev[i]
+		if !ok {
+			if counted(s) {
+				fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: s.Name, Column: data.HeaderOf("code"), Value: s.Code,
+					Message: fmt.Sprintf("%s的学校数据表（%s）中没有这所学校（按学校代码和名称均未找到）：新设、分设或更名的学校，请在报告中说明", py, prev.File)})
+			}
+			continue
+		}
+		o := &prev.Schools[j]
+		if m.byName[i] {
+			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: s.Name, Column: data.HeaderOf("code"), Value: s.Code,
+				Message: fmt.Sprintf("学校代码与%s（%s 第%d行：%s）不同：按学校名称对应比较", py, prev.File, o.Row, o.Code)})
+		}
+		if n := copiedFigures(s, o); n >= minCopiedFigures {
+			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: s.Name,
+				Message: fmt.Sprintf("各项数字（%d 项不为 0）与%s（%s 第%d行）完全相同：是否照抄了上一年度的数据？", n, py, prev.File, o.Row)})
+		}
+	}
+	for j := range prev.Schools {
+		o := &prev.Schools[j]
+		if !m.matched[j] && counted(o) {
+			fs = append(fs, Finding{Kind: Change, File: prev.File, Row: o.Row, Code: o.Code, School: o.Name, Column: data.HeaderOf("code"), Value: o.Code,
+				Message: fmt.Sprintf("%s有这所学校（在校生 %s 人），%s的学校数据表（%s）中没有：撤并、停办或更名的学校，请在报告中说明",
+					py, num.Exact(o.CompulsoryStudents()), yearWord(in.Year, "本年度"), cur.File)})
+		}
+	}
+	pres := in.PreviousResult
+	if pres == nil && in.Result != nil {
+		pres = eval.Evaluate(eval.Input{Profile: in.Profile, County: in.Previous, Year: in.PreviousYear})
+	}
+	if in.Result != nil {
+		fs = append(fs, jumps(in, m, pres)...)
+	}
+	return fs
+}
+
+func yearWord(y int, def string) string {
+	if y == 0 {
+		return def
+	}
+	return fmt.Sprintf("%d 年", y)
+}
+
+// copiedFigures returns the number of non-zero figures of s when every figure of s equals
+// o's (a blank equals only a blank), else 0.
+func copiedFigures(s, o *data.School) int {
+	n := 0
+	for _, c := range figureColumns {
+		a, _ := c.Figure(s)
+		b, _ := c.Figure(o)
+		if a != b {
+			return 0
+		}
+		if a.Valid && a.Value != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+var figureColumns = data.FigureColumns()
+
+// unitKey names a unit of a table: its row and level.
+type unitKey struct {
+	row   int
+	level standard.Level
+}
+
+// jumps flags the units whose indicator values, or students, changed beyond the options'
+// ratios from last year to this.
+func jumps(in Input, m match, pres *eval.Result) []Finding {
+	cur, prev := in.County.Table, in.Previous.Table
+	old := map[unitKey]*eval.Unit{}
+	for k := range pres.Units {
+		u := &pres.Units[k]
+		old[unitKey{u.Row, u.Level}] = u
+	}
+	rowOf := map[int]int{} // this year's row → last year's
+	for i, j := range m.prev {
+		rowOf[cur.Schools[i].Row] = prev.Schools[j].Row
+	}
+	byRow := rowIndex(cur)
+	py, cy := yearWord(in.PreviousYear, "上一年度"), yearWord(in.Year, "本年度")
+	minN := in.Options.minStudents()
+	var fs []Finding
+	for k := range in.Result.Units {
+		u := &in.Result.Units[k]
+		pr, ok := rowOf[u.Row]
+		if !ok {
+			continue
+		}
+		o := old[unitKey{pr, u.Level}]
+		s := byRow[u.Row]
+		if o == nil || s == nil || u.Students < minN || o.Students < minN {
+			continue
+		}
+		lim := in.Options.maxChange(StudentsKey)
+		if beyond(o.Students, u.Students, lim) {
+			h := data.HeaderOf(string(u.Level) + "_students")
+			f := Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: u.Name, Column: h, Value: num.Exact(u.Students),
+				Message: fmt.Sprintf("%s在校生由%s的 %s 人变为%s的 %s 人（%s），超过逐年变化的提示幅度 %s：请核对",
+					u.Level.Chinese(), py, num.Exact(o.Students), cy, num.Exact(u.Students), change(o.Students, u.Students), num.Percent(100*lim))}
+			fs = append(fs, f)
+		}
+		for _, ind := range in.Profile.Resource.Indicators {
+			a, ok1 := o.Values.Get(ind.ID)
+			b, ok2 := u.Values.Get(ind.ID)
+			if !ok1 || !ok2 || !a.Valid || !b.Valid {
+				continue
+			}
+			lim := in.Options.maxChange(ind.ID)
+			if !beyond(a.Value, b.Value, lim) {
+				continue
+			}
+			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: u.Name,
+				Message: fmt.Sprintf("%s %s由%s的 %s 变为%s的 %s %s（%s；%s %s → %s，在校生 %s → %s 人），超过逐年变化的提示幅度 %s：请核对并在报告中说明原因",
+					ind.ID, ind.Name, py, num.Short(a.Value), cy, num.Short(b.Value), ind.Unit, change(a.Value, b.Value),
+					numeratorWord(ind), num.Short(a.Numerator), num.Short(b.Numerator), num.Exact(o.Students), num.Exact(u.Students), num.Percent(100*lim))})
+		}
+	}
+	return fs
+}
+
+// beyond reports whether after differs from before by more than lim of before; from zero, any
+// increase is beyond.
+func beyond(before, after, lim float64) bool {
+	if before == 0 {
+		return after > 0
+	}
+	return math.Abs(after-before) > lim*math.Abs(before)
+}
+
+// change writes the relative change: +74.12%, −31.00%, or 由0增加.
+func change(before, after float64) string {
+	if before == 0 {
+		return "由 0 增加"
+	}
+	r := 100 * (after - before) / before
+	if r >= 0 {
+		return "+" + num.Percent(r)
+	}
+	return "−" + num.Percent(-r)
+}
+
+// numeratorWord says what an indicator's numerator counts, for the figures behind a change.
+func numeratorWord(ind standard.Indicator) string {
+	switch ind.Measure {
+	case "qualified_teachers", "backbone_teachers", "pe_art_teachers":
+		return "教师数"
+	case "teaching_area", "sports_area":
+		return "面积（平方米）"
+	case "equipment_value":
+		return "设备值（元）"
+	case "multimedia_rooms":
+		return "教室数"
+	}
+	return "分子"
+}
