@@ -160,6 +160,17 @@ func Run(in Input) []Finding {
 		fs = append(fs, changes(in)...)
 	}
 	fs = append(fs, rosterFindings(in.Roster, in.County.Table)...)
-	slices.SortStableFunc(fs, func(a, b Finding) int { return cmp.Compare(a.Kind, b.Kind) })
+	// By kind; within a kind the findings about this year's table by row (those about a
+	// column first), then those about other files (last year's table, the rosters).
+	cur := in.County.Table.File
+	other := func(f Finding) int {
+		if f.File == cur {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(other(a), other(b)), cmp.Compare(a.Row, b.Row))
+	})
 	return fs
 }

@@ -105,7 +105,7 @@ func yearWord(y int, def string) string {
 	if y == 0 {
 		return def
 	}
-	return fmt.Sprintf("%d 年", y)
+	return fmt.Sprintf("%d年", y)
 }
 
 // copiedFigures returns the number of non-zero figures of s when every figure of s equals
@@ -166,7 +166,7 @@ func jumps(in Input, m match, pres *eval.Result) []Finding {
 			h := data.HeaderOf(string(u.Level) + "_students")
 			f := Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: u.Name, Column: h, Value: num.Exact(u.Students),
 				Message: fmt.Sprintf("%s在校生由%s的 %s 人变为%s的 %s 人（%s），超过逐年变化的提示幅度 %s：请核对",
-					u.Level.Chinese(), py, num.Exact(o.Students), cy, num.Exact(u.Students), change(o.Students, u.Students), num.Percent(100*lim))}
+					u.Level.Chinese(), py, num.Exact(o.Students), cy, num.Exact(u.Students), change(o.Students, u.Students), limit(lim))}
 			fs = append(fs, f)
 		}
 		for _, ind := range in.Profile.Resource.Indicators {
@@ -179,10 +179,11 @@ func jumps(in Input, m match, pres *eval.Result) []Finding {
 			if !beyond(a.Value, b.Value, lim) {
 				continue
 			}
-			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: u.Name,
+			col := measureColumn(ind.Measure, u.Level)
+			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: u.Name, Column: data.HeaderOf(col), Value: data.ColumnByKey(col).Format(s),
 				Message: fmt.Sprintf("%s %s由%s的 %s 变为%s的 %s %s（%s；%s %s → %s，在校生 %s → %s 人），超过逐年变化的提示幅度 %s：请核对并在报告中说明原因",
 					ind.ID, ind.Name, py, num.Short(a.Value), cy, num.Short(b.Value), ind.Unit, change(a.Value, b.Value),
-					numeratorWord(ind), num.Short(a.Numerator), num.Short(b.Numerator), num.Exact(o.Students), num.Exact(u.Students), num.Percent(100*lim))})
+					numeratorWord(ind), num.Short(a.Numerator), num.Short(b.Numerator), num.Exact(o.Students), num.Exact(u.Students), limit(lim))})
 		}
 	}
 	return fs
@@ -207,6 +208,20 @@ func change(before, after float64) string {
 		return "+" + num.Percent(r)
 	}
 	return "−" + num.Percent(-r)
+}
+
+// limit writes a ratio of Options as a percentage: 30%.
+func limit(r float64) string { return num.Plain(100*r) + "%" }
+
+// measureColumn is the column of the school table an indicator's numerator comes from.
+func measureColumn(measure string, l standard.Level) string {
+	switch measure {
+	case "qualified_teachers", "backbone_teachers", "pe_art_teachers":
+		return string(l) + "_" + measure
+	case "teaching_area", "sports_area", "equipment_value", "multimedia_rooms":
+		return measure
+	}
+	return "name"
 }
 
 // numeratorWord says what an indicator's numerator counts, for the figures behind a change.

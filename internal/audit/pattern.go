@@ -119,7 +119,7 @@ func roundColumns(t *data.Table) []Finding {
 			continue
 		}
 		fs = append(fs, Finding{Kind: Pattern, File: t.File, Column: header(t, rf.key),
-			Message: fmt.Sprintf("%d 所学校中有 %d 所（%s）的数值是 %s 的整倍数（%s），远多于实测数据中常见的约百分之一：是否估填？",
+			Message: fmt.Sprintf("%d 所学校中有 %d 所（%s）的数值是 %s的整倍数（%s），远多于实测数据中常见的约百分之一：是否估填？",
 				counted, len(names), num.Percent(100*float64(len(names))/float64(counted)), rf.word, list(names))})
 	}
 	return fs

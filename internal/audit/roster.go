@@ -48,7 +48,7 @@ func rosterFindings(ts []Teacher, t *data.Table) []Finding {
 			who += "（" + x.Name + "）"
 		}
 		fs = append(fs, Finding{Kind: Roster, File: x.File, Row: x.Row, Code: x.Code, School: schoolName(names, x.Code), Value: x.ID,
-			Message: fmt.Sprintf("教师 %s 也在%s（%s）的花名册中（%s 第%d行）：一名教师只能计入一所学校的专任教师",
+			Message: fmt.Sprintf("教师 %s也在%s（%s）的花名册中（%s 第%d行）：一名教师只能计入一所学校的专任教师",
 				who, schoolName(names, y.Code), y.Code, y.File, y.Row)})
 	}
 	return fs
