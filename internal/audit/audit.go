@@ -160,11 +160,16 @@ func Run(in Input) []Finding {
 		fs = append(fs, changes(in)...)
 	}
 	fs = append(fs, rosterFindings(in.Roster, in.County.Table)...)
-	// By kind; within a kind the findings about this year's table by row (those about a
-	// column first), then those about other files (last year's table, the rosters).
-	cur := in.County.Table.File
+	Sort(fs, in.County.Table.File)
+	return fs
+}
+
+// Sort orders findings by kind; within a kind those about the table (named by its file) by
+// row, those about a column first, then those about other files (last year's table, the
+// rosters) in their order.
+func Sort(fs []Finding, table string) {
 	other := func(f Finding) int {
-		if f.File == cur {
+		if f.File == table {
 			return 0
 		}
 		return 1
@@ -172,5 +177,4 @@ func Run(in Input) []Finding {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(other(a), other(b)), cmp.Compare(a.Row, b.Row))
 	})
-	return fs
 }

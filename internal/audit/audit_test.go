@@ -175,3 +175,17 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+// A table copied as a whole is one finding, not one a row.
+func TestCopiedTable(t *testing.T) {
+	s := exampleSheet(t)
+	tab := s.some(t, bigPrimary, nil)
+	p := profile(t)
+	county := &data.County{Table: tab}
+	res := eval.Evaluate(eval.Input{Profile: p, County: county, Year: 2025})
+	got := lines(audit.Run(audit.Input{Profile: p, County: county, Result: res, Year: 2025, Previous: county, PreviousYear: 2024}))
+	want := "【逐年比对】data/schools.csv: 17 所学校中有 17 所（示例县第一小学、示例县第二小学、示例县第三小学、示例县第四小学、示例县第五小学、示例县第六小学、示例县第七小学、示例县实验小学（东校区）、示例县实验小学（西校区）、青石镇中心小学等 17 所）的各项数字与2024年的学校数据表（data/schools.csv）完全相同：是否把上一年度的表当作了本年度的？\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

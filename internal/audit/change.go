@@ -14,6 +14,10 @@ import (
 // zero (as the loader's duplicate rows): a teaching point may well keep its few small counts.
 const minCopiedFigures = 8
 
+// copiedTable: when at least this many rows, and more than half of the schools found in both
+// years, are copied, the table as a whole is: one finding says so instead of one a row.
+const copiedTable = 10
+
 // match pairs the schools of this year's table with last year's: by 学校代码, then, for the
 // schools left, by 学校名称 (a code that changed).
 type match struct {
@@ -62,7 +66,7 @@ func changes(in Input) []Finding {
 	cur, prev := in.County.Table, in.Previous.Table
 	m := matchSchools(cur, prev)
 	py := yearWord(in.PreviousYear, "上一年度")
-	var fs []Finding
+	var fs, copied []Finding
 	for i := range cur.Schools {
 		s := &cur.Schools[i]
 		j, ok := m.prev[i]
@@ -78,11 +82,21 @@ func changes(in Input) []Finding {
 			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: s.Name, Column: data.HeaderOf("code"), Value: s.Code,
 				Message: fmt.Sprintf("学校代码与%s（%s 第%d行：%s）不同：按学校名称对应比较", py, prev.File, o.Row, o.Code)})
 		}
-		if n := copiedFigures(s, o); n >= minCopiedFigures {
-			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: s.Name,
+		if n := copiedFigures(s, o); n >= minCopiedFigures && counted(s) {
+			copied = append(copied, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: s.Name,
 				Message: fmt.Sprintf("各项数字（%d 项不为 0）与%s（%s 第%d行）完全相同：是否照抄了上一年度的数据？", n, py, prev.File, o.Row)})
 		}
 	}
+	if len(copied) >= copiedTable && 2*len(copied) > len(m.prev) {
+		names := make([]string, len(copied))
+		for i, f := range copied {
+			names[i] = f.School
+		}
+		copied = []Finding{{Kind: Change, File: cur.File,
+			Message: fmt.Sprintf("%d 所学校中有 %d 所（%s）的各项数字与%s的学校数据表（%s）完全相同：是否把上一年度的表当作了本年度的？",
+				len(m.prev), len(copied), list(names), py, prev.File)}}
+	}
+	fs = append(fs, copied...)
 	for j := range prev.Schools {
 		o := &prev.Schools[j]
 		if !m.matched[j] && counted(o) {

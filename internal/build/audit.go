@@ -51,7 +51,9 @@ func consistency(s *site.Site, res *eval.Result) ([]audit.Finding, diag.List) {
 		in.Previous, in.PreviousYear = &data.County{Table: prev.Table}, prev.Year
 	}
 	in.Roster = readRosters(s.Dir, cfg)
-	return append(notes, audit.Run(in)...), probs
+	fs := append(notes, audit.Run(in)...)
+	audit.Sort(fs, s.County.Table.File)
+	return fs, probs
 }
 
 // auditKeys checks the keys of [audit] max_change_by against the profile's indicators.
