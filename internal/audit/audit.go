@@ -135,7 +135,9 @@ type Input struct {
 	Year    int          // the evaluation year, for messages; 0 when unknown
 
 	// Previous is an earlier year's data (its Table at least): data/history/<year>/, or the
-	// data of the previous year's submission package. nil: no comparison.
+	// data of the previous year's submission package. nil: no comparison. Its Table.File names
+	// it in the findings, and must differ from this year's (data/history/2024/schools.csv; for a
+	// package, say 2024年申报材料/data/schools.csv).
 	Previous     *data.County
 	PreviousYear int
 	// PreviousResult is Previous evaluated with Profile; when nil, Run evaluates it.
