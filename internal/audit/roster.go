@@ -18,9 +18,10 @@ type Teacher struct {
 	Name string
 }
 
-// rosterFindings flags an ID that appears at two or more schools: a teacher counted twice adds
-// to both schools' teachers per hundred pupils. Within one roster file the import refuses a
-// repeated ID already; across rosters (one per school or per township) only this finds it.
+// rosterFindings flags a teacher at two or more schools: the same ID with the same name (a
+// 工号 may be numbered per school, and two teachers may share a name). A teacher counted twice
+// adds to both schools' teachers per hundred pupils. Within one roster file the import refuses
+// a repeated ID already; across rosters (one per school or per township) only this finds it.
 func rosterFindings(ts []Teacher, t *data.Table) []Finding {
 	names := map[string]string{}
 	for i := range t.Schools {
@@ -28,15 +29,16 @@ func rosterFindings(ts []Teacher, t *data.Table) []Finding {
 			names[t.Schools[i].Code] = t.Schools[i].Name
 		}
 	}
-	first := map[string]int{} // ID → index of its first row in ts
+	first := map[string]int{} // ID and name → index of the first row in ts
 	var fs []Finding
 	for i, x := range ts {
 		if x.ID == "" {
 			continue
 		}
-		j, seen := first[x.ID]
+		key := x.ID + "\x00" + x.Name
+		j, seen := first[key]
 		if !seen {
-			first[x.ID] = i
+			first[key] = i
 			continue
 		}
 		y := ts[j]

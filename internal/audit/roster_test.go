@@ -23,6 +23,7 @@ func TestRoster(t *testing.T) {
 		{File: "data/事业统计/二小花名册.csv", Row: 2, Code: b, ID: "430623198001010011", Name: "赵娟丽"},
 		{File: "data/事业统计/二小花名册.csv", Row: 3, Code: b, Name: "梁鹏明"},
 		{File: "data/事业统计/二小花名册.csv", Row: 4, Code: a, ID: "430623198001010022", Name: "胡萍勇"}, // same school twice: the import's
+		{File: "data/事业统计/二小花名册.csv", Row: 5, Code: b, ID: "430623198001010022", Name: "胡平勇"}, // another teacher with the number
 	}
 	got := lines(audit.Run(audit.Input{Profile: p, County: county, Result: res, Roster: roster}))
 	want := "【教师花名册】data/事业统计/二小花名册.csv 第2行: \"430623198001010011\" 示例县第二小学：教师 430623198001010011（赵娟丽）也在示例县第一小学（" + a +
