@@ -27,9 +27,9 @@ type match struct {
 }
 
 func matchSchools(cur, prev *data.Table) match {
-	m := match{prev: map[int]int{}, byName: map[int]bool{}, matched: make([]bool, len(prev.Schools))}
-	codes := map[string]int{}
-	names := map[string]int{}
+	m := match{prev: make(map[int]int, len(cur.Schools)), byName: map[int]bool{}, matched: make([]bool, len(prev.Schools))}
+	codes := make(map[string]int, len(prev.Schools))
+	names := make(map[string]int, len(prev.Schools))
 	for j := range prev.Schools {
 		s := &prev.Schools[j]
 		if _, dup := codes[s.Code]; s.Code != "" && !dup {
@@ -147,23 +147,33 @@ type unitKey struct {
 	level standard.Level
 }
 
+// jump is a unit whose value of one key (an indicator, or StudentsKey) changed beyond its ratio.
+type jump struct {
+	u, o *eval.Unit
+	s    *data.School
+	a, b eval.Value // the indicator's values; unused for students
+}
+
 // jumps flags the units whose indicator values, or students, changed beyond the options'
-// ratios from last year to this.
+// ratios from last year to this. When most units compared jump in the same key (at least
+// copiedTable, more than half), the column as a whole changed, its unit or its definition
+// more likely than every school: one finding says so instead of one a unit.
 func jumps(in Input, m match, pres *eval.Result) []Finding {
 	cur, prev := in.County.Table, in.Previous.Table
-	old := map[unitKey]*eval.Unit{}
+	old := make(map[unitKey]*eval.Unit, len(pres.Units))
 	for k := range pres.Units {
 		u := &pres.Units[k]
 		old[unitKey{u.Row, u.Level}] = u
 	}
-	rowOf := map[int]int{} // this year's row → last year's
+	rowOf := make(map[int]int, len(m.prev)) // this year's row → last year's
 	for i, j := range m.prev {
 		rowOf[cur.Schools[i].Row] = prev.Schools[j].Row
 	}
 	byRow := rowIndex(cur)
-	py, cy := yearWord(in.PreviousYear, "上一年度"), yearWord(in.Year, "本年度")
 	minN := in.Options.minStudents()
-	var fs []Finding
+	inds := in.Profile.Resource.Indicators
+	found := make([][]jump, len(inds)+1) // by indicator; the last for the students
+	compared := make([]int, len(inds)+1)
 	for k := range in.Result.Units {
 		u := &in.Result.Units[k]
 		pr, ok := rowOf[u.Row]
@@ -175,32 +185,73 @@ func jumps(in Input, m match, pres *eval.Result) []Finding {
 		if o == nil || s == nil || u.Students < minN || o.Students < minN {
 			continue
 		}
-		lim := in.Options.maxChange(StudentsKey)
-		if beyond(o.Students, u.Students, lim) {
-			h := data.HeaderOf(string(u.Level) + "_students")
-			f := Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: u.Name, Column: h, Value: num.Exact(u.Students),
-				Message: fmt.Sprintf("%s在校生由%s的 %s 人变为%s的 %s 人（%s），超过逐年变化的提示幅度 %s：请核对",
-					u.Level.Chinese(), py, num.Exact(o.Students), cy, num.Exact(u.Students), change(o.Students, u.Students), limit(lim))}
-			fs = append(fs, f)
+		compared[len(inds)]++
+		if beyond(o.Students, u.Students, in.Options.maxChange(StudentsKey)) {
+			found[len(inds)] = append(found[len(inds)], jump{u: u, o: o, s: s})
 		}
-		for _, ind := range in.Profile.Resource.Indicators {
+		for i, ind := range inds {
 			a, ok1 := o.Values.Get(ind.ID)
 			b, ok2 := u.Values.Get(ind.ID)
 			if !ok1 || !ok2 || !a.Valid || !b.Valid {
 				continue
 			}
-			lim := in.Options.maxChange(ind.ID)
-			if !beyond(a.Value, b.Value, lim) {
-				continue
+			compared[i]++
+			if beyond(a.Value, b.Value, in.Options.maxChange(ind.ID)) {
+				found[i] = append(found[i], jump{u: u, o: o, s: s, a: a, b: b})
 			}
-			col := measureColumn(ind.Measure, u.Level)
-			fs = append(fs, Finding{Kind: Change, File: cur.File, Row: s.Row, Code: s.Code, School: u.Name, Column: data.HeaderOf(col), Value: data.ColumnByKey(col).Format(s),
-				Message: fmt.Sprintf("%s %s由%s的 %s 变为%s的 %s %s（%s；%s %s → %s，在校生 %s → %s 人），超过逐年变化的提示幅度 %s：请核对并在报告中说明原因",
-					ind.ID, ind.Name, py, num.Short(a.Value), cy, num.Short(b.Value), ind.Unit, change(a.Value, b.Value),
-					numeratorWord(ind), num.Short(a.Numerator), num.Short(b.Numerator), num.Exact(o.Students), num.Exact(u.Students), limit(lim))})
+		}
+	}
+	var fs []Finding
+	for i, js := range found {
+		var ind *standard.Indicator
+		if i < len(inds) {
+			ind = &inds[i]
+		}
+		if len(js) >= copiedTable && 2*len(js) > compared[i] {
+			fs = append(fs, columnJump(in, ind, js, compared[i]))
+			continue
+		}
+		for _, j := range js {
+			fs = append(fs, unitJump(in, ind, j))
 		}
 	}
 	return fs
+}
+
+// unitJump is the finding of one unit's jump; ind is nil for the students.
+func unitJump(in Input, ind *standard.Indicator, j jump) Finding {
+	u, o, s := j.u, j.o, j.s
+	py, cy := yearWord(in.PreviousYear, "上一年度"), yearWord(in.Year, "本年度")
+	f := Finding{Kind: Change, File: in.County.Table.File, Row: s.Row, Code: s.Code, School: u.Name}
+	if ind == nil {
+		lim := in.Options.maxChange(StudentsKey)
+		f.Column, f.Value = data.HeaderOf(string(u.Level)+"_students"), num.Exact(u.Students)
+		f.Message = fmt.Sprintf("%s在校生由%s的 %s 人变为%s的 %s 人（%s），超过逐年变化的提示幅度 %s：请核对",
+			u.Level.Chinese(), py, num.Exact(o.Students), cy, num.Exact(u.Students), change(o.Students, u.Students), limit(lim))
+		return f
+	}
+	lim := in.Options.maxChange(ind.ID)
+	col := measureColumn(ind.Measure, u.Level)
+	f.Column, f.Value = data.HeaderOf(col), data.ColumnByKey(col).Format(s)
+	f.Message = fmt.Sprintf("%s %s由%s的 %s 变为%s的 %s %s（%s；%s %s → %s，在校生 %s → %s 人），超过逐年变化的提示幅度 %s：请核对并在报告中说明原因",
+		ind.ID, ind.Name, py, num.Short(j.a.Value), cy, num.Short(j.b.Value), ind.Unit, change(j.a.Value, j.b.Value),
+		numeratorWord(*ind), num.Short(j.a.Numerator), num.Short(j.b.Numerator), num.Exact(o.Students), num.Exact(u.Students), limit(lim))
+	return f
+}
+
+// columnJump is the one finding of a key in which most units jump.
+func columnJump(in Input, ind *standard.Indicator, js []jump, compared int) Finding {
+	what, key := "在校生数", StudentsKey
+	if ind != nil {
+		what, key = ind.ID+" "+ind.Name, ind.ID
+	}
+	names := make([]string, len(js))
+	for i, j := range js {
+		names[i] = j.u.Name
+	}
+	return Finding{Kind: Change, File: in.County.Table.File,
+		Message: fmt.Sprintf("与%s相比，%d 个学校（学段）中有 %d 个的%s变化超过逐年变化的提示幅度 %s（%s）：大多数学校同时大幅变化，是否整列数据的单位或统计口径变了？",
+			yearWord(in.PreviousYear, "上一年度"), compared, len(js), what, limit(in.Options.maxChange(key)), list(names))}
 }
 
 // beyond reports whether after differs from before by more than lim of before; from zero, any

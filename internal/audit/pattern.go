@@ -160,7 +160,7 @@ func sameValues(t *data.Table) []Finding {
 		if !t.Has(key) && !(key == "equipment_value" && t.Has("equipment_value_yuan")) {
 			continue
 		}
-		by := map[float64][]*data.School{}
+		by := make(map[float64][]*data.School, len(t.Schools))
 		var order []float64
 		for i := range t.Schools {
 			s := &t.Schools[i]
