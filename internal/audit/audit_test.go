@@ -189,3 +189,37 @@ func TestCopiedTable(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// When most units jump in one indicator (at least 10, more than half), one finding names the
+// column; fewer jump one by one.
+func TestColumnJump(t *testing.T) {
+	s := exampleSheet(t)
+	p := profile(t)
+	county := &data.County{Table: s.some(t, bigPrimary, nil)}
+	res := eval.Evaluate(eval.Input{Profile: p, County: county, Year: 2025})
+	for _, c := range []struct {
+		halved int
+		want   string
+	}{
+		{10, "【逐年比对】data/schools.csv: 与2024年相比，17 个学校（学段）中有 10 个的R4 生均教学及辅助用房面积变化超过逐年变化的提示幅度 30%（示例县第一小学、"},
+		{9, "【逐年比对】data/schools.csv 第2行「教学及辅助用房面积」"},
+	} {
+		old := &data.County{Table: s.some(t, bigPrimary, nil)}
+		old.Table.File = "data/history/2024/schools.csv"
+		for i := range old.Table.Schools {
+			if i < c.halved {
+				old.Table.Schools[i].TeachingArea.Value /= 2
+			} else {
+				old.Table.Schools[i].TeachingArea.Value *= 0.99 // no row copied
+			}
+		}
+		got := lines(audit.Run(audit.Input{Profile: p, County: county, Result: res, Year: 2025, Previous: old, PreviousYear: 2024}))
+		n := 1
+		if c.halved < 10 {
+			n = c.halved
+		}
+		if !strings.HasPrefix(got, c.want) || strings.Count(got, "\n") != n {
+			t.Errorf("%d of 17 halved:\n%s", c.halved, got)
+		}
+	}
+}
