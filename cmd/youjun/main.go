@@ -352,9 +352,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(res.Warnings) > 0 {
 		printProblems(stderr, res.Warnings)
+		printAudit(stderr, res.Audit)
 		fmt.Fprintf(stderr, "检查未通过：还有 %d 处需要补充或确认（见上）。\n", len(res.Warnings))
 		return exitError
 	}
+	printAudit(stdout, res.Audit)
 	fmt.Fprintln(stdout, "检查通过：数据完整、正文齐全、链接有效，可以生成正式报告。")
 	return exitOK
 }

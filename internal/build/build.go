@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/youjun-edu/youjun/internal/audit"
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -67,6 +68,8 @@ type Result struct {
 	Stages   []Stage
 	Warnings diag.List
 	Notes    []string // said once, never failing a strict build (the PDF's missing fonts)
+	// Audit holds the consistency audit's findings (audit.go): hints, which never fail.
+	Audit []audit.Finding
 }
 
 // Prepared is a site loaded, evaluated and with its chapters resolved: everything the renderers
@@ -76,6 +79,7 @@ type Prepared struct {
 	Input    html.Input
 	JSON     []byte // data/evaluation.json: the result as written by eval, with the provenance
 	Warnings diag.List
+	Audit    []audit.Finding // the consistency audit's findings (audit.go)
 	// evalJSON is the result as eval writes it, without the provenance fields: result_sha256 is
 	// its digest; withChapters adds the fields, with the chapters' digests, to make JSON.
 	evalJSON []byte
@@ -105,8 +109,10 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 	}
 	var in html.Input
 	var evalJSON []byte
+	var evaluated *eval.Result
 	timed("评估", func() {
 		res := s.Evaluate()
+		evaluated = res
 		rep := newReport(s, res)
 		in = html.Input{SiteDir: opts.Site, Report: rep, Charts: chart.All(rep)}
 		var err error
@@ -117,7 +123,13 @@ func Prepare(opts Options, timed func(string, func())) (*Prepared, diag.List) {
 		}
 		rep.Provenance = report.Provenance{Version: site.Version(), ResultSHA256: site.ResultDigest(evalJSON)}
 	})
-	p := &Prepared{Site: s, Input: in, evalJSON: evalJSON, dataProbs: probs}
+	var findings []audit.Finding
+	timed("一致性核查", func() {
+		var ap diag.List
+		findings, ap = consistency(s, evaluated)
+		probs = append(probs, ap...)
+	})
+	p := &Prepared{Site: s, Input: in, evalJSON: evalJSON, dataProbs: probs, Audit: findings}
 	return p.withChapters(opts, timed)
 }
 
@@ -139,7 +151,7 @@ func (p *Prepared) withChapters(opts Options, timed func(string, func())) (*Prep
 		return nil, probs
 	}
 	return &Prepared{Site: p.Site, Input: in, JSON: provenanceJSON(p.evalJSON, p.Site, in), Warnings: probs.Warnings(),
-		evalJSON: p.evalJSON, dataProbs: p.dataProbs}, nil
+		evalJSON: p.evalJSON, dataProbs: p.dataProbs, Audit: p.Audit}, nil
 }
 
 // provenanceJSON is evaluation.json: the result as eval wrote it, followed by youjun's version,
@@ -383,6 +395,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		return nil, nil, outProblem(opts.Out, err)
 	}
 	res.Files = len(files)
+	res.Audit = p.Audit
 	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Result(), files), pdfWarnings...) })
 	if mark := draftMark(p, opts, res.Warnings); out != nil && draft == "" && mark != "" {
 		// Only the pages or the PDF itself found something unfinished: typeset it again, marked.

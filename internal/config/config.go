@@ -39,6 +39,7 @@ type Config struct {
 	PDF          PDF                `toml:"pdf"`
 	Import       Import             `toml:"import"` // youjun import (importrule.go)
 	Plan         Plan               `toml:"plan"`   // 整改与创建规划: unit costs, margin, target year (plan.go)
+	Audit        Audit              `toml:"audit"`  // the consistency audit's thresholds (audit.go)
 
 	lines tomlfile.Index // where each key is, for messages
 }
@@ -153,6 +154,7 @@ func Parse(src []byte) (*Config, diag.List) {
 	probs = append(probs, c.checkFurniture()...)
 	probs = append(probs, c.checkImport()...)
 	probs = append(probs, c.checkPlan()...)
+	probs = append(probs, c.checkAudit()...)
 	if c.Standard.Profile == "" {
 		c.Standard.Profile = standard.Default
 	}
