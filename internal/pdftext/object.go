@@ -28,11 +28,11 @@ const (
 	maxStream       = 64 << 20 // decoded bytes of one stream
 	maxDecoded      = 256 << 20
 	maxPages        = 100000
-	maxOperands     = 1 << 16  // operands before one content-stream operator
-	maxGlyphsOnPage = 2 << 20  // glyphs shown on one page
-	maxStateStack   = 1 << 10  // nested q … Q
-	maxFormDepth    = 8        // forms drawn inside forms
-	maxCMapEntries  = 1 << 20  // codes one ToUnicode CMap may map
+	maxOperands     = 1 << 16 // operands before one content-stream operator
+	maxGlyphsOnPage = 2 << 20 // glyphs shown on one page
+	maxStateStack   = 1 << 10 // nested q … Q
+	maxFormDepth    = 8       // forms drawn inside forms
+	maxCMapEntries  = 1 << 20 // codes one ToUnicode CMap may map
 )
 
 // lexer reads PDF tokens from b starting at pos. It never reads past len(b).
