@@ -269,8 +269,8 @@ func (in *interp) show(s string, g *gstate, tm *matrix) error {
 		w0 := f.width(c) / 1000
 		trm := matrix{g.fs * g.th, 0, 0, g.fs, 0, g.rise}.mul(*tm).mul(g.ctm)
 		if t := f.text(c); t != "" {
-			if len(in.glyphs) >= maxGlyphsOnPage {
-				return tooLarge("第 " + strconv.Itoa(in.page) + " 页的文字过多")
+			if in.d.glyphs++; in.d.glyphs > maxGlyphs {
+				return tooLarge("文字过多")
 			}
 			scale := math.Hypot(trm[0], trm[1])
 			gl := glyph{x: trm[4], y: trm[5], adv: w0 * scale, size: math.Hypot(trm[2], trm[3]), text: t}

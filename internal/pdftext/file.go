@@ -14,6 +14,7 @@ type document struct {
 	busy    map[int]bool // objects being read: a reference back to one is a cycle
 	objstms map[int]*objStream
 	decoded int // bytes decoded from all streams so far, against maxDecoded
+	glyphs  int // glyphs shown so far, against maxGlyphs
 }
 
 // entry locates an object: at offset in the file, or as the index-th object of object stream
@@ -282,7 +283,14 @@ func (d *document) reconstruct() error {
 		if !ok {
 			continue
 		}
-		num, v, err := d.parseAt(start)
+		// An object ends at endobj; reading it within that window, and going on from there,
+		// keeps the scan linear whatever the file holds.
+		end := len(d.b)
+		if e := bytes.Index(d.b[pos:], []byte("endobj")); e >= 0 {
+			end = pos + e
+		}
+		num, v, err := d.parseWithin(start, end)
+		pos = end
 		if err != nil {
 			continue
 		}
@@ -293,10 +301,6 @@ func (d *document) reconstruct() error {
 		d.xref[num] = entry{offset: start}
 		switch o := v.(type) {
 		case *stream:
-			// Skip the data, in which "obj" may well appear.
-			if e := bytes.Index(d.b[pos:], []byte("endstream")); e >= 0 {
-				pos += e
-			}
 			switch o.dict["Type"] {
 			case name("XRef"):
 				d.mergeTrailer(o.dict)
@@ -385,10 +389,16 @@ func objHeader(b []byte, i int) (int, bool) {
 
 // parseAt reads the indirect object "num gen obj … endobj" at off.
 func (d *document) parseAt(off int) (int, any, error) {
-	if off < 0 || off >= len(d.b) {
+	return d.parseWithin(off, len(d.b))
+}
+
+// parseWithin reads the indirect object at off that ends before end.
+func (d *document) parseWithin(off, end int) (int, any, error) {
+	if off < 0 || off >= end {
 		return 0, nil, corrupt("对象位置无效")
 	}
-	l := &lexer{b: d.b, pos: off}
+	b := d.b[:end]
+	l := &lexer{b: b, pos: off}
 	num, ok1 := l.peekInt()
 	_, ok2 := l.peekInt()
 	kw, err := l.next()
@@ -416,36 +426,36 @@ func (d *document) parseAt(off int) (int, any, error) {
 	}
 	// The data begins after the end of line that follows "stream".
 	p := l.pos
-	if p < len(d.b) && d.b[p] == '\r' {
+	if p < len(b) && b[p] == '\r' {
 		p++
 	}
-	if p < len(d.b) && d.b[p] == '\n' {
+	if p < len(b) && b[p] == '\n' {
 		p++
 	}
 	n := -1
-	if length, ok := d.resolveLength(sd["Length"], num); ok && length >= 0 && p+length <= len(d.b) {
+	if length, ok := d.resolveLength(sd["Length"], num); ok && length >= 0 && p+length <= len(b) {
 		// Trust /Length only when endstream follows it.
-		q := &lexer{b: d.b, pos: p + length}
+		q := &lexer{b: b, pos: p + length}
 		q.skip()
-		if bytes.HasPrefix(d.b[q.pos:], []byte("endstream")) {
+		if bytes.HasPrefix(b[q.pos:], []byte("endstream")) {
 			n = length
 		}
 	}
 	if n < 0 {
-		e := bytes.Index(d.b[p:], []byte("endstream"))
+		e := bytes.Index(b[p:], []byte("endstream"))
 		if e < 0 {
 			return 0, nil, corrupt("对象 " + strconv.Itoa(num) + " 的数据流未结束")
 		}
 		n = e
 		// The end of line before endstream is not data.
-		if n > 0 && d.b[p+n-1] == '\n' {
+		if n > 0 && b[p+n-1] == '\n' {
 			n--
 		}
-		if n > 0 && d.b[p+n-1] == '\r' {
+		if n > 0 && b[p+n-1] == '\r' {
 			n--
 		}
 	}
-	return num, &stream{dict: sd, raw: d.b[p : p+n : p+n]}, nil
+	return num, &stream{dict: sd, raw: b[p : p+n : p+n]}, nil
 }
 
 // resolveLength reads a stream's /Length, which may be an indirect object of its own (but not

@@ -29,10 +29,10 @@ const (
 	maxDecoded      = 256 << 20
 	maxPages        = 100000
 	maxOperands     = 1 << 16 // operands before one content-stream operator
-	maxGlyphsOnPage = 2 << 20 // glyphs shown on one page
+	maxGlyphs       = 4 << 20 // glyphs shown in the whole file
 	maxStateStack   = 1 << 10 // nested q … Q
 	maxFormDepth    = 8       // forms drawn inside forms
-	maxCMapEntries  = 1 << 20 // codes one ToUnicode CMap may map
+	maxCMapEntries  = 1 << 17 // codes one CMap or width array may map
 )
 
 // lexer reads PDF tokens from b starting at pos. It never reads past len(b).
