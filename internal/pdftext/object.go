@@ -23,16 +23,16 @@ type (
 
 // Limits on what an untrusted file may make the reader do.
 const (
-	maxDepth        = 64       // nesting of arrays and dictionaries, of the page tree, of forms
-	maxObjects      = 4 << 20  // objects in the cross-reference table
-	maxStream       = 64 << 20 // decoded bytes of one stream
-	maxDecoded      = 256 << 20
-	maxPages        = 100000
-	maxOperands     = 1 << 16 // operands before one content-stream operator
-	maxGlyphs       = 4 << 20 // glyphs shown in the whole file
-	maxStateStack   = 1 << 10 // nested q … Q
-	maxFormDepth    = 8       // forms drawn inside forms
-	maxCMapEntries  = 1 << 17 // codes one CMap or width array may map
+	maxDepth       = 64       // nesting of arrays and dictionaries, of the page tree, of forms
+	maxObjects     = 4 << 20  // objects in the cross-reference table
+	maxStream      = 64 << 20 // decoded bytes of one stream
+	maxDecoded     = 256 << 20
+	maxPages       = 100000
+	maxOperands    = 1 << 16 // operands before one content-stream operator
+	maxGlyphs      = 4 << 20 // glyphs shown in the whole file
+	maxStateStack  = 1 << 10 // nested q … Q
+	maxFormDepth   = 8       // forms drawn inside forms
+	maxCMapEntries = 1 << 17 // codes one CMap or width array may map
 )
 
 // lexer reads PDF tokens from b starting at pos. It never reads past len(b).
