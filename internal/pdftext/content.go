@@ -109,7 +109,9 @@ func (in *interp) run(data []byte, res dict, g gstate, depth int) error {
 		case "Tf":
 			if len(ops) == 2 {
 				if n, ok := ops[0].(name); ok {
-					g.font = in.font(res, n)
+					if g.font = in.font(res, n); g.font == nil {
+						return corrupt("第 " + strconv.Itoa(in.page) + " 页使用的字体 " + string(n) + " 缺失")
+					}
 				}
 				if s, ok := num(ops[1]); ok {
 					g.fs = s
@@ -250,7 +252,7 @@ func (in *interp) font(res dict, n name) *font {
 		return f
 	}
 	var f *font
-	if fd, ok := in.d.resolve(v).(dict); ok {
+	if fd, ok := in.d.resolve(v).(dict); ok && in.d.present(v) {
 		f = in.d.loadFont(fd)
 	}
 	in.fonts[key] = f

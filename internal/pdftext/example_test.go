@@ -1,6 +1,7 @@
 package pdftext_test
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"testing"
 
 	"github.com/youjun-edu/youjun/internal/build"
@@ -233,4 +235,69 @@ func BenchmarkExtract(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// A file cut short is damaged, or, when the cut spares the text (the end of the file holds the
+// fonts' programs and the table, which a scan replaces), reads the same: it never silently loses
+// text.
+func TestExampleTruncated(t *testing.T) {
+	pdf, _ := examplePDF(t)
+	want := extract(t, pdf)
+	for k := 1; k < 64; k++ {
+		n := len(pdf) * k / 64
+		got, err := pdftext.Extract(pdf[:n])
+		if err != nil {
+			if !errors.Is(err, pdftext.ErrCorrupt) {
+				t.Errorf("cut at %d of %d: err = %v", n, len(pdf), err)
+			}
+			continue
+		}
+		if d := pdftext.Diff(want, got); len(d) > 0 {
+			t.Errorf("cut at %d of %d: no error, but %d differences, first %+v", n, len(pdf), len(d), d[0])
+		}
+	}
+}
+
+// Whatever the bytes, Extract returns pages or one of its errors, never panics, and keeps within
+// its bounds; what it returns compares equal to itself.
+func FuzzExtract(f *testing.F) {
+	var seeds [][]byte
+	for _, name := range []string{"testdata/handmade.pdf", "testdata/handmade-objstm.pdf"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, b)
+	}
+	pdf, _ := examplePDF(f)
+	seeds = append(seeds, pdf)
+	for _, b := range seeds {
+		f.Add(b)
+		for k := 1; k < 8; k++ {
+			f.Add(b[:len(b)*k/8])
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pages, err := pdftext.Extract(b)
+		if err != nil {
+			if !errors.Is(err, pdftext.ErrNotPDF) && !errors.Is(err, pdftext.ErrEncrypted) &&
+				!errors.Is(err, pdftext.ErrCorrupt) && !errors.Is(err, pdftext.ErrTooLarge) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		for i, p := range pages {
+			if p.Number != i+1 {
+				t.Fatalf("page %d numbered %d", i+1, p.Number)
+			}
+			for _, l := range p.Lines {
+				if l == "" || l != strings.TrimSpace(l) || !utf8.ValidString(l) {
+					t.Fatalf("page %d: line %q", p.Number, l)
+				}
+			}
+		}
+		if d := pdftext.Diff(pages, pages); len(d) > 0 {
+			t.Fatalf("Diff of a text with itself: %+v", d)
+		}
+	})
 }

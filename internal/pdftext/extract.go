@@ -66,9 +66,12 @@ func (d *document) pages() ([]leaf, error) {
 			}
 			seen[r] = true
 		}
+		if !d.present(v) {
+			return corrupt("缺少页面对象（文件可能不完整）")
+		}
 		n, ok := d.resolve(v).(dict)
 		if !ok {
-			return nil // a missing page is no page
+			return corrupt("页面对象无效")
 		}
 		if r, ok := d.resolve(n["Resources"]).(dict); ok {
 			res = r
@@ -98,6 +101,9 @@ func (d *document) pages() ([]leaf, error) {
 // page1 interprets the content of one page.
 func (in *interp) page1(p leaf) error {
 	var data []byte
+	if !in.d.present(p.page["Contents"]) {
+		return corrupt("第 " + strconv.Itoa(in.page) + " 页的内容缺失（文件可能不完整）")
+	}
 	switch c := in.d.resolve(p.page["Contents"]).(type) {
 	case *stream:
 		b, err := in.d.decode(c)
@@ -108,6 +114,9 @@ func (in *interp) page1(p leaf) error {
 	case array:
 		var buf bytes.Buffer
 		for _, v := range c {
+			if !in.d.present(v) {
+				return corrupt("第 " + strconv.Itoa(in.page) + " 页的内容缺失（文件可能不完整）")
+			}
 			s, ok := in.d.resolve(v).(*stream)
 			if !ok {
 				continue

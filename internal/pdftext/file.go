@@ -484,6 +484,25 @@ func (d *document) resolve(v any) any {
 	return nil
 }
 
+// present reports whether v is not a reference to an object the file lacks or cannot read.
+func (d *document) present(v any) bool {
+	for range maxDepth {
+		r, ok := v.(ref)
+		if !ok {
+			return true
+		}
+		e, ok := d.xref[r.num]
+		if !ok || e.offset < 0 && !e.inStream {
+			return false
+		}
+		var err error
+		if v, err = d.object(r.num); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
 // object reads object num.
 func (d *document) object(num int) (any, error) {
 	if v, ok := d.cache[num]; ok {

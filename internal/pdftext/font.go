@@ -101,8 +101,14 @@ func (f *font) width(c uint32) float64 {
 	return f.dw
 }
 
-// loadFont reads a font dictionary. It never fails: what cannot be read gives no text.
+// loadFont reads a font dictionary; nil when a part it names is missing (a file cut short).
+// Parts that are there but cannot be understood give no text.
 func (d *document) loadFont(fd dict) *font {
+	for _, k := range []name{"ToUnicode", "DescendantFonts", "Encoding", "Widths"} {
+		if !d.present(fd[k]) {
+			return nil
+		}
+	}
 	f := &font{widths: map[uint32]float64{}}
 	sub, _ := d.resolve(fd["Subtype"]).(name)
 	if sub == "Type0" {
