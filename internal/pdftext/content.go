@@ -77,6 +77,9 @@ func (in *interp) run(data []byte, res dict, g gstate, depth int) error {
 			ops = append(ops, v)
 			continue
 		}
+		if in.d.ops++; in.d.ops > maxOps {
+			return tooLarge("内容操作过多")
+		}
 		switch op {
 		case "q":
 			if len(stack) >= maxStateStack {
@@ -111,6 +114,9 @@ func (in *interp) run(data []byte, res dict, g gstate, depth int) error {
 				if n, ok := ops[0].(name); ok {
 					if g.font = in.font(res, n); g.font == nil {
 						return corrupt("第 " + strconv.Itoa(in.page) + " 页使用的字体 " + string(n) + " 缺失")
+					}
+					if in.d.err != nil {
+						return in.pageError(in.d.err)
 					}
 				}
 				if s, ok := num(ops[1]); ok {
@@ -268,12 +274,12 @@ func (in *interp) show(s string, g *gstate, tm *matrix) error {
 	for len(s) > 0 {
 		c, n := f.next(s)
 		s = s[n:]
+		if in.d.glyphs++; in.d.glyphs > maxGlyphs {
+			return tooLarge("文字过多")
+		}
 		w0 := f.width(c) / 1000
 		trm := matrix{g.fs * g.th, 0, 0, g.fs, 0, g.rise}.mul(*tm).mul(g.ctm)
 		if t := f.text(c); t != "" {
-			if in.d.glyphs++; in.d.glyphs > maxGlyphs {
-				return tooLarge("文字过多")
-			}
 			scale := math.Hypot(trm[0], trm[1])
 			gl := glyph{x: trm[4], y: trm[5], adv: w0 * scale, size: math.Hypot(trm[2], trm[3]), text: t}
 			if scale > 0 {

@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/pdftext"

@@ -15,6 +15,10 @@ type document struct {
 	objstms map[int]*objStream
 	decoded int // bytes decoded from all streams so far, against maxDecoded
 	glyphs  int // glyphs shown so far, against maxGlyphs
+	ops     int // content operators run so far, against maxOps
+	mapped  int // CMap and width entries read so far, against maxMapped
+	cmaps   map[ref]cmapData
+	err     error // the first failure of a part that is read on the side (fonts), see fail
 }
 
 // entry locates an object: at offset in the file, or as the index-th object of object stream
@@ -61,6 +65,14 @@ func (d *document) reset() {
 	d.cache = map[int]any{}
 	d.busy = map[int]bool{}
 	d.objstms = map[int]*objStream{}
+	d.cmaps = map[ref]cmapData{}
+}
+
+// fail records the first error met where the reader cannot return one at once.
+func (d *document) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
 }
 
 // catalog is the document catalog, or nil.

@@ -114,12 +114,8 @@ func (d *document) loadFont(fd dict) *font {
 	if sub == "Type0" {
 		f.space = []codeRange{{2, 0, 0xFFFF}}
 		f.dw = 1000
-		if s, ok := d.resolve(fd["Encoding"]).(*stream); ok {
-			if data, err := d.decode(s); err == nil {
-				if cs := parseCMap(data, nil); len(cs) > 0 {
-					f.space = cs
-				}
-			}
+		if cs := d.cmap(fd["Encoding"]).space; len(cs) > 0 {
+			f.space = cs
 		}
 		if ds, ok := d.resolve(fd["DescendantFonts"]).(array); ok && len(ds) > 0 {
 			if cid, ok := d.resolve(ds[0]).(dict); ok {
@@ -135,16 +131,49 @@ func (d *document) loadFont(fd dict) *font {
 		d.simpleWidths(f, fd)
 		f.base = d.simpleEncoding(fd)
 	}
-	if s, ok := d.resolve(fd["ToUnicode"]).(*stream); ok {
-		if data, err := d.decode(s); err == nil {
-			f.toUni = map[uint32]string{}
-			cs := parseCMap(data, f.toUni)
-			if sub != "Type0" && len(cs) > 0 && cs[0].n > 1 {
-				f.space = cs
-			}
+	if c := d.cmap(fd["ToUnicode"]); c.m != nil {
+		f.toUni = c.m
+		if sub != "Type0" && len(c.space) > 0 && c.space[0].n > 1 {
+			f.space = c.space
 		}
 	}
+	d.mapped += len(f.widths) + len(f.wranges)
+	if d.mapped > maxMapped {
+		d.fail(tooLarge("字体映射过多"))
+	}
 	return f
+}
+
+// cmapData is a parsed CMap: its codespace ranges and its mappings to text.
+type cmapData struct {
+	space []codeRange
+	m     map[uint32]string
+}
+
+// cmap reads the CMap stream v, once for all the fonts that share it.
+func (d *document) cmap(v any) cmapData {
+	r, isRef := v.(ref)
+	if c, ok := d.cmaps[r]; ok && isRef {
+		return c
+	}
+	var c cmapData
+	if s, ok := d.resolve(v).(*stream); ok {
+		data, err := d.decode(s)
+		if err != nil {
+			d.fail(err)
+			return c
+		}
+		c.m = map[uint32]string{}
+		c.space = parseCMap(data, c.m)
+		d.mapped += len(c.m)
+		if d.mapped > maxMapped {
+			d.fail(tooLarge("字体映射过多"))
+		}
+	}
+	if isRef {
+		d.cmaps[r] = c
+	}
+	return c
 }
 
 func (d *document) cidWidths(f *font, cid dict) {

@@ -173,6 +173,13 @@ func TestErrors(t *testing.T) {
 		streamObj("/Filter /FlateDecode", string(deflated(bytes.Repeat([]byte{' '}, maxStream+1)))),
 	)
 	noPages := makePDF("<< /Type /Catalog >>")
+	// A form that draws itself a hundred times, eight deep.
+	forms := makePDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /XObject << /X 4 0 R >> >> >>",
+		streamObj("/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X 4 0 R >> >>", strings.Repeat("/X Do ", 100)),
+	)
 	tests := []struct {
 		name string
 		in   []byte
@@ -183,6 +190,7 @@ func TestErrors(t *testing.T) {
 		{"text", []byte("湖南省\n"), ErrNotPDF, "不是 PDF 文件"},
 		{"encrypted", encrypted, ErrEncrypted, "PDF 已加密，无法读取文字"},
 		{"bomb", bomb, ErrTooLarge, "PDF 文件过大或结构过于复杂，无法读取文字（单个数据流解压后超过 64 MB）"},
+		{"forms", forms, ErrTooLarge, "PDF 文件过大或结构过于复杂，无法读取文字（内容操作过多）"},
 		{"no pages", noPages, ErrCorrupt, "PDF 文件已损坏：找不到文档目录（Root）"},
 		{"header only", []byte("%PDF-1.7\n"), ErrCorrupt, "PDF 文件已损坏：找不到任何对象"},
 	}

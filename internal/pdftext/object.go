@@ -29,10 +29,12 @@ const (
 	maxDecoded     = 256 << 20
 	maxPages       = 100000
 	maxOperands    = 1 << 16 // operands before one content-stream operator
-	maxGlyphs      = 4 << 20 // glyphs shown in the whole file
+	maxGlyphs      = 4 << 20 // character codes shown in the whole file
 	maxStateStack  = 1 << 10 // nested q … Q
 	maxFormDepth   = 8       // forms drawn inside forms
 	maxCMapEntries = 1 << 17 // codes one CMap or width array may map
+	maxMapped      = 1 << 21 // codes all CMaps and width arrays of a file may map
+	maxOps         = 1 << 22 // content-stream operators in the whole file, forms drawn again included
 )
 
 // lexer reads PDF tokens from b starting at pos. It never reads past len(b).
