@@ -270,7 +270,7 @@ func FuzzExtract(f *testing.F) {
 		seeds = append(seeds, b)
 	}
 	pdf, _ := examplePDF(f)
-	seeds = append(seeds, pdf)
+	seeds = append(append(seeds, pdftext.Seeds()...), pdf)
 	for _, b := range seeds {
 		f.Add(b)
 		for k := 1; k < 8; k++ {

@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// Seeds are small PDFs for the fuzz test: the hand-made one and the one without ToUnicode.
+func Seeds() [][]byte { return [][]byte{handmade(), noToUnicode()} }
+
 // RewriteText changes the first text operation on page (1-based) whose text contains old into
 // one that shows new instead, with the same font, and saves the page's new content as an
 // incremental update appended to the file, the way an editor saves a change. Every character of
