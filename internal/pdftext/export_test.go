@@ -109,6 +109,9 @@ func encode(f *font, text string) ([]byte, error) {
 	var out []byte
 	for _, r := range text {
 		c, ok := inv[string(r)]
+		if !ok && f.simple && f.toUni == nil && r >= ' ' && r <= '~' {
+			c, ok = uint32(r), true
+		}
 		if !ok {
 			return nil, fmt.Errorf("the font has no %q", r)
 		}

@@ -74,10 +74,11 @@ func (f *font) text(c uint32) string {
 	if f.gidText != nil {
 		gid := c
 		if f.cidGID != nil {
-			if int(2*c+1) >= len(f.cidGID) {
+			i := 2 * int(c)
+			if i+1 >= len(f.cidGID) {
 				return "\uFFFD"
 			}
-			gid = uint32(f.cidGID[2*c])<<8 | uint32(f.cidGID[2*c+1])
+			gid = uint32(f.cidGID[i])<<8 | uint32(f.cidGID[i+1])
 		}
 		if r, ok := f.gidText[uint16(gid)]; ok {
 			return string(r)

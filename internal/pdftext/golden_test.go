@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -223,6 +224,26 @@ func TestDamaged(t *testing.T) {
 		}
 		if format(got) != format(want) {
 			t.Errorf("%s: got\n%s\nwant\n%s", name, format(got), format(want))
+		}
+	}
+}
+
+// In an incremental update the newest definition of an object counts, whether the file's tables
+// are read or, when they are broken, the file is scanned.
+func TestIncrementalUpdate(t *testing.T) {
+	updated, err := RewriteText(handmade(), 2, "Page two", "Page 2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.LastIndex(updated, []byte("startxref"))
+	broken := append(bytes.Clone(updated[:i]), "startxref\n999999\n%%EOF\n"...)
+	for name, b := range map[string][]byte{"tables": updated, "scan": broken} {
+		pages, err := Extract(b)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := pages[1].Lines; !slices.Equal(got, []string{"first turned line", "second turned line", "Page 2", "In a form"}) {
+			t.Errorf("%s: page 2 = %q", name, got)
 		}
 	}
 }
