@@ -18,40 +18,49 @@ import (
 	"github.com/youjun-edu/youjun/internal/pdftext"
 )
 
-var example struct {
-	once  sync.Once
-	pdf   []byte
-	pages int
-	err   string
+// built holds the PDFs of the example sites, built once for all tests.
+var built struct {
+	sync.Mutex
+	pdfs map[string]builtPDF
 }
 
-// examplePDF builds the repository's example report with the built-in fonts only, so that the
-// PDF does not depend on the fonts of the machine; once for all tests.
-func examplePDF(t testing.TB) ([]byte, int) {
+type builtPDF struct {
+	pdf   []byte
+	pages int
+}
+
+// The repository's example (示例县) and the Hunan one (湘水县).
+const (
+	rootSite  = "../.."
+	hunanSite = "../../examples/hunan"
+)
+
+// examplePDF builds the repository's example report.
+func examplePDF(t testing.TB) ([]byte, int) { return sitePDF(t, rootSite) }
+
+// sitePDF builds the report of a site with the built-in fonts only, so that the PDF does not
+// depend on the fonts of the machine.
+func sitePDF(t testing.TB, site string) ([]byte, int) {
 	t.Helper()
-	example.once.Do(func() {
-		dir, err := os.MkdirTemp("", "pdftext")
-		if err != nil {
-			example.err = err.Error()
-			return
-		}
-		defer os.RemoveAll(dir)
-		no := false
-		res, probs := build.Run(build.Options{Site: "../..", Out: filepath.Join(dir, "output"), Only: "pdf", SystemFonts: &no})
-		if probs.Err() != nil {
-			example.err = probs.Error()
-			return
-		}
-		example.pdf, err = os.ReadFile(res.PDF)
-		if err != nil {
-			example.err = err.Error()
-		}
-		example.pages = res.PDFPages
-	})
-	if example.err != "" {
-		t.Fatal(example.err)
+	built.Lock()
+	defer built.Unlock()
+	if b, ok := built.pdfs[site]; ok {
+		return b.pdf, b.pages
 	}
-	return example.pdf, example.pages
+	no := false
+	res, probs := build.Run(build.Options{Site: site, Out: filepath.Join(t.TempDir(), "output"), Only: "pdf", SystemFonts: &no})
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	pdf, err := os.ReadFile(res.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if built.pdfs == nil {
+		built.pdfs = map[string]builtPDF{}
+	}
+	built.pdfs[site] = builtPDF{pdf, res.PDFPages}
+	return pdf, res.PDFPages
 }
 
 func extract(t testing.TB, pdf []byte) []pdftext.Page {
@@ -132,7 +141,15 @@ func tokens(text string) map[string]int {
 // spaces fall (table cells, figures, "98.2%" one word).
 func TestExampleMatchesPoppler(t *testing.T) {
 	bin := poppler(t, "pdftotext")
-	pdf, _ := examplePDF(t)
+	for name, site := range map[string]string{"root": rootSite, "hunan": hunanSite} {
+		t.Run(name, func(t *testing.T) {
+			pdf, _ := sitePDF(t, site)
+			matchesPoppler(t, bin, pdf)
+		})
+	}
+}
+
+func matchesPoppler(t *testing.T, bin string, pdf []byte) {
 	path := filepath.Join(t.TempDir(), "example.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)
@@ -165,8 +182,8 @@ func TestExampleMatchesPoppler(t *testing.T) {
 	}
 }
 
-// The file re-saved by qpdf, with its objects renumbered, or in object and cross-reference
-// streams, reads the same.
+// The file re-saved by qpdf, with its objects renumbered, in object and cross-reference streams,
+// or linearized, reads the same.
 func TestExampleResaved(t *testing.T) {
 	qpdf, err := exec.LookPath("qpdf")
 	if err != nil {
@@ -179,7 +196,7 @@ func TestExampleResaved(t *testing.T) {
 	if err := os.WriteFile(in, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"--qdf", "--object-streams=disable"}, {"--object-streams=generate"}} {
+	for _, args := range [][]string{{"--qdf", "--object-streams=disable"}, {"--object-streams=generate"}, {"--linearize"}} {
 		out := filepath.Join(dir, "out.pdf")
 		if b, err := exec.Command(qpdf, append(args, in, out)...).CombinedOutput(); err != nil {
 			t.Fatalf("qpdf %v: %v\n%s", args, err, b)
