@@ -3,6 +3,7 @@ package pdftext
 import (
 	"bytes"
 	"strconv"
+	"strings"
 )
 
 // The PDF object model (ISO 32000-1 §7.3). A value is one of: nil (null), bool, int, float64,
@@ -131,8 +132,25 @@ func (l *lexer) next() (any, error) {
 	case "null":
 		return nil, nil
 	}
+	if k, ok := operators[string(word)]; ok {
+		return k, nil
+	}
 	return keyword(word), nil
 }
+
+// operators are the keywords of text and structure, shared rather than allocated each time
+// they are read.
+var operators = func() map[string]keyword {
+	m := map[string]keyword{}
+	for _, k := range strings.Fields("BT ET Tf Td TD Tm T* Tj TJ ' \" Tc Tw Tz TL Ts Tr q Q cm Do BI ID EI " +
+		"re f F f* B B* b b* n m l c v y h S s W W* g G rg RG k K cs CS sc SC scn SCN gs w J j M d ri i sh " +
+		"BDC BMC EMC MP DP d0 d1 obj endobj stream endstream R xref trailer startxref " +
+		"begincodespacerange endcodespacerange beginbfchar endbfchar beginbfrange endbfrange " +
+		"begincidrange endcidrange begincmap endcmap def dict begin end findresource defineresource pop") {
+		m[k] = keyword(k)
+	}
+	return m
+}()
 
 // number parses an integer or a real; PDF writers also emit forms such as "-.5", "4." and "--2".
 func number(w []byte) (any, bool) {
@@ -158,6 +176,22 @@ func number(w []byte) (any, bool) {
 	}
 	if digits == 0 {
 		return nil, false
+	}
+	if !dot && len(w) <= 12 {
+		// Short integers, the most common token, without a conversion to string.
+		n, neg := 0, false
+		for i, c := range w {
+			switch {
+			case c >= '0' && c <= '9':
+				n = n*10 + int(c-'0')
+			case c == '-' && i == 0:
+				neg = true
+			}
+		}
+		if neg {
+			n = -n
+		}
+		return n, true
 	}
 	if !dot {
 		if n, err := strconv.ParseInt(string(w), 10, 64); err == nil && n >= -1<<40 && n <= 1<<40 {
