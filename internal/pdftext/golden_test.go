@@ -247,3 +247,18 @@ func TestIncrementalUpdate(t *testing.T) {
 		}
 	}
 }
+
+// RewriteText, exported for the tests of verify, is safe on any file too.
+func TestRewriteTextDamaged(t *testing.T) {
+	for _, pdf := range [][]byte{handmade(), noToUnicode()} {
+		for n := range len(pdf) {
+			for page := range 3 {
+				RewriteText(pdf[:n], page, "e", "a")
+			}
+		}
+	}
+	if _, err := RewriteText(handmade(), 2, "Page two", "Page 二"); err == nil || err.Error() != "字体中没有“二”" {
+		t.Errorf("err = %v", err)
+	}
+}
+
