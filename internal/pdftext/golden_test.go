@@ -261,4 +261,3 @@ func TestRewriteTextDamaged(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
-
