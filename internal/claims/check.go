@@ -1,0 +1,537 @@
+package claims
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/youjun-edu/youjun/internal/standard"
+)
+
+// Finding is a figure typed in a chapter that contradicts the data.
+type Finding struct {
+	File     string // content/02-measures.md
+	Line     int    // in the file, from 1
+	Column   int    // in characters, from 1
+	Quoted   string // the figure as typed, with its unit: 98.2%
+	Computed string // the figure it contradicts, as the report shows it: 97.5%
+	Quantity string // 初中三年巩固率
+	Source   string // where the computed figure comes from: data/county.toml 第57行（junior_retention_rate）
+	Detail   string // what is wrong, in Chinese, without the place
+	Message  string // the place and Detail: content/02-measures.md 第12行：正文写“初中三年巩固率达到98.2%”…
+}
+
+// Check finds the figures typed in the chapters that contradict the facts. A figure is checked
+// when its sentence names a quantity (a keyword of a fact) and the figure is in that quantity's
+// unit; a level (小学, 初中) or a year (2024年) the sentence states picks the facts of that level
+// or year. Figures that are no claim about the county's data are skipped: shortcodes (computed),
+// years, dates, ordinals (第3条, 表2), document numbers, figures in quotation or title marks,
+// ranges, approximations (约, 左右), changes (提高2个百分点), thresholds (标准、上限), and every
+// figure of a sentence about plans or targets (力争, 目标, 计划) or of a clause about another
+// year or area (上年, 全省). Where the chapter leaves open which fact it means, one agreeing
+// fact suffices: a check may miss a contradiction, it must not invent one.
+func Check(chapters []Chapter, facts []Fact) []Finding {
+	m := newMatcher(facts)
+	var out []Finding
+	for i := range chapters {
+		c := &chapters[i]
+		for _, run := range c.Runs {
+			for _, s := range sentences(run.Text) {
+				for _, f := range m.sentence(&s) {
+					out = append(out, c.finding(run, &s, f))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// matcher holds the facts by quantity and the keywords that name them.
+type matcher struct {
+	facts    map[string][]*Fact // by ID
+	keywords []keyword
+}
+
+type keyword struct {
+	a, b []rune // b alone, or a…b
+	ids  []string
+}
+
+func newMatcher(facts []Fact) *matcher {
+	m := &matcher{facts: map[string][]*Fact{}}
+	index := map[string]int{}
+	for i := range facts {
+		f := &facts[i]
+		m.facts[f.ID] = append(m.facts[f.ID], f)
+		for _, kw := range f.Keywords {
+			k, ok := index[kw]
+			if !ok {
+				k = len(m.keywords)
+				index[kw] = k
+				a, b, found := strings.Cut(kw, gap)
+				if !found {
+					a, b = "", kw
+				}
+				m.keywords = append(m.keywords, keyword{a: []rune(a), b: []rune(b)})
+			}
+			if !slices.Contains(m.keywords[k].ids, f.ID) {
+				m.keywords[k].ids = append(m.keywords[k].ids, f.ID)
+			}
+		}
+	}
+	return m
+}
+
+// mention is a keyword found in a sentence: its last part at r[bs:be], its first (of "A…B")
+// at r[as:ae].
+type mention struct {
+	as, ae, bs, be int
+	gap            bool
+	ids            []string
+}
+
+// mentions finds the keywords of a sentence. The longest wins where they overlap (综合差异系数
+// over 差异系数), an "A…B" wins over B alone, and where several "A…B" share their B, all stand
+// (the sentence may name several indicators before one 差异系数).
+func (m *matcher) mentions(r []rune) []mention {
+	var all []mention
+	for _, k := range m.keywords {
+		for p := index(r, k.b, 0); p >= 0; p = index(r, k.b, p+1) {
+			mt := mention{as: p, ae: p, bs: p, be: p + len(k.b), ids: k.ids}
+			if len(k.a) > 0 {
+				q := lastIndex(r[:p], k.a)
+				if q < 0 || p-(q+len(k.a)) > gapRunes {
+					continue
+				}
+				mt.as, mt.ae, mt.gap = q, q+len(k.a), true
+			}
+			all = append(all, mt)
+		}
+	}
+	var out []mention
+	for i, x := range all {
+		drop := false
+		for j, y := range all {
+			if i == j {
+				continue
+			}
+			inside := y.bs <= x.bs && x.be <= y.be && y.be-y.bs > x.be-x.bs
+			bare := y.bs == x.bs && y.be == x.be && y.gap && !x.gap
+			if inside || bare {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func index(r, sub []rune, from int) int {
+	for i := from; i+len(sub) <= len(r); i++ {
+		if slices.Equal(r[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastIndex(r, sub []rune) int {
+	for i := len(r) - len(sub); i >= 0; i-- {
+		if slices.Equal(r[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// plans are words that make a sentence about the future or a wish: its figures are targets.
+var plans = []string{"力争", "争取", "目标", "计划", "预计", "预期", "确保", "力求", "规划", "努力", "拟", "将达到", "将提高",
+	"如果", "假如", "若", "假设"}
+
+// elsewhere are words that make a clause about another year or another area: its figures are
+// not this evaluation's.
+var elsewhere = []string{"上年", "去年", "前年", "上一年", "上学年", "同期", "同比", "较上", "比上", "原来", "此前", "以前",
+	"新建", "改扩建", "扩建", "改建", "新增", "建成", "累计", "全省", "全市", "全国", "平均水平", "省平均", "市平均", "以来"}
+
+// functionWords may stand between a clause's start and its figure when the figure's quantity
+// was named in an earlier clause: "初中三年巩固率逐年提高，2025年为98.2%".
+var functionWords = []string{"分别为", "分别是", "分别达到", "分别", "达到了", "达到", "保持在", "稳定在", "提高到", "提高至",
+	"提升到", "提升至", "上升到", "上升至", "增加到", "增长到", "其中", "已经", "已", "全县", "均为", "为", "是", "达", "在",
+	"和", "与", "及", "、", "（", "）", "：", " "}
+
+// levelWords name the levels.
+var levelWords = []struct {
+	word  []rune
+	level standard.Level
+}{
+	{[]rune("初级中学"), standard.Junior}, {[]rune("小学"), standard.Primary}, {[]rune("初中"), standard.Junior},
+}
+
+type levelAt struct {
+	start, end int
+	level      standard.Level
+}
+
+// levels finds the level words of a sentence that are not part of a keyword (初中三年巩固率).
+func levels(r []rune, ms []mention) []levelAt {
+	var out []levelAt
+	for i := 0; i < len(r); i++ {
+		for _, lw := range levelWords {
+			if i+len(lw.word) > len(r) || !slices.Equal(r[i:i+len(lw.word)], lw.word) {
+				continue
+			}
+			end := i + len(lw.word)
+			if i > 0 && r[i-1] == '中' && lw.level == standard.Primary { // 中小学: both
+				break
+			}
+			in := false
+			for _, m := range ms {
+				in = in || i < m.be && end > m.bs || m.gap && i < m.ae && end > m.as
+			}
+			if !in {
+				out = append(out, levelAt{i, end, lw.level})
+			}
+			i = end - 1
+			break
+		}
+	}
+	return out
+}
+
+// found is a contradiction within a sentence, before it is placed in its file.
+type found struct {
+	n        number
+	from, to int // where the quotation in the message begins and ends
+	fact     *Fact
+	several  bool // the chapter left open which of several facts it means; none agrees
+}
+
+// sentence checks the figures of one sentence.
+func (m *matcher) sentence(s *sentence) []found {
+	text := string(s.r)
+	if !strings.ContainsFunc(text, isDigit) {
+		return nil
+	}
+	for _, w := range plans {
+		if strings.Contains(text, w) {
+			return nil
+		}
+	}
+	nums := s.numbers()
+	ms := m.mentions(s.r)
+	if len(ms) == 0 {
+		return nil
+	}
+	lv := levels(s.r, ms)
+	var out []found
+	for i := range nums {
+		n := &nums[i]
+		if n.skip || n.year != 0 || !comparable(n.unit) {
+			continue
+		}
+		cs := s.clauseStart(n.start)
+		prefix := string(s.r[cs:n.start])
+		if containsAny(prefix, elsewhere) {
+			continue
+		}
+		mt, from, to, ok := m.bind(s, n, ms, cs)
+		if !ok {
+			continue
+		}
+		year := 0
+		for _, o := range nums[:i] {
+			if o.year != 0 {
+				year = o.year
+			}
+		}
+		cands := m.candidates(mt, n, s.levelsOf(n, nums, lv), year)
+		if len(cands) == 0 {
+			continue
+		}
+		agree := n.all
+		for _, f := range cands {
+			ok := agrees(n.digits, n.mult, n.op, f.Value)
+			if n.all {
+				if !ok {
+					agree = false
+					out = append(out, found{n: *n, from: from, to: to, fact: f})
+					break
+				}
+			} else if ok {
+				agree = true
+				break
+			}
+		}
+		if !agree && !n.all {
+			out = append(out, found{n: *n, from: from, to: to, fact: closest(cands, n), several: len(cands) > 1})
+		}
+	}
+	return out
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparable reports whether some fact is quoted in unit u.
+func comparable(u string) bool {
+	switch u {
+	case unitPercent, unitNone, unitRatio, unitYuan, unitPeople, unitSchools, unitArea, unitRooms, unitCopies, unitPoints, "万", "亿":
+		return true
+	}
+	return false
+}
+
+// unitAgrees reports whether a figure quoted in unit u may be a fact's in unit fu.
+func unitAgrees(u, fu string) bool {
+	if u == "万" || u == "亿" { // 41万 (人), 9.6亿 (元)
+		return fu == unitPeople || fu == unitYuan || fu == unitSchools || fu == unitArea
+	}
+	return u == fu
+}
+
+// bind finds the keyword a figure is about: one right after it ("60所达到要求"), else the
+// nearest before it in its clause with a fact in its unit, else — when nothing but function
+// words stands before the figure in its clause — the nearest in an earlier clause. from is where
+// the message's quotation begins.
+func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) ([]string, int, int, bool) {
+	ce := len(s.r)
+	for j := n.last; j < len(s.r); j++ {
+		if s.r[j] == '，' || s.r[j] == ',' {
+			ce = j
+			break
+		}
+	}
+	// After: directly, or after 的.
+	next := n.last
+	if next < len(s.r) && s.r[next] == '的' {
+		next++
+	}
+	for _, mt := range ms {
+		if mt.as == next && mt.be <= ce && m.hasUnit(mt.ids, n.unit) {
+			return mt.ids, cs, mt.be, true
+		}
+	}
+	if n.adjective {
+		return nil, 0, 0, false // "不足50人的教学点": a description
+	}
+	if ids, from, ok := m.nearest(ms, n, cs, n.start); ok {
+		return ids, from, n.last, true
+	}
+	if !onlyFunctionWords(string(s.r[cs:n.start])) {
+		return nil, 0, 0, false
+	}
+	ids, from, ok := m.nearest(ms, n, 0, cs)
+	return ids, from, n.last, ok
+}
+
+// nearest returns the nearest mention ending in r[lo:hi] with a fact in the figure's unit,
+// together with every mention of the same span.
+func (m *matcher) nearest(ms []mention, n *number, lo, hi int) ([]string, int, bool) {
+	best := -1
+	for i, mt := range ms {
+		if mt.bs >= lo && mt.be <= hi && m.hasUnit(mt.ids, n.unit) && (best < 0 || mt.be > ms[best].be) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return nil, 0, false
+	}
+	var ids []string
+	from := ms[best].as
+	for _, mt := range ms {
+		if mt.bs == ms[best].bs && mt.be == ms[best].be && m.hasUnit(mt.ids, n.unit) {
+			ids = append(ids, mt.ids...)
+			from = min(from, mt.as)
+		}
+	}
+	return ids, from, true
+}
+
+func (m *matcher) hasUnit(ids []string, u string) bool {
+	for _, id := range ids {
+		for _, f := range m.facts[id] {
+			if unitAgrees(u, f.Unit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func onlyFunctionWords(s string) bool {
+	for _, l := range levelWords {
+		s = strings.ReplaceAll(s, string(l.word), "")
+	}
+	for _, w := range functionWords {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	for _, o := range ops {
+		s = strings.ReplaceAll(s, o.word, "")
+	}
+	for _, q := range quantifiers {
+		s = strings.ReplaceAll(s, q, "")
+	}
+	return strings.TrimSpace(s) == ""
+}
+
+// levelsOf returns the levels a figure is stated for: a level word right after it ("62所小学"),
+// else the nearest level words before it ("小学、初中"), paired in order with the figures after
+// 分别 when they are as many.
+func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) []standard.Level {
+	for _, l := range lv {
+		if l.start == n.last {
+			return []standard.Level{l.level}
+		}
+	}
+	last := -1
+	for i, l := range lv {
+		if l.end <= n.start {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	group := []standard.Level{lv[last].level}
+	first := last
+	for k := last - 1; k >= 0; k-- {
+		between := string(s.r[lv[k].end:lv[k+1].start])
+		if strings.Trim(between, "、和与及 ") != "" {
+			break
+		}
+		group = append([]standard.Level{lv[k].level}, group...)
+		first = k
+	}
+	if len(group) == 1 {
+		return group
+	}
+	// 分别 after the group: pair the figures after it with the levels.
+	text := s.r[lv[last].end:n.start]
+	p := index(text, []rune("分别"), 0)
+	if p < 0 {
+		return group
+	}
+	after := lv[last].end + p
+	var k int
+	for _, o := range nums {
+		if o.start < after || o.year != 0 {
+			continue
+		}
+		if o.start == n.start {
+			break
+		}
+		k++
+	}
+	count := 0
+	for _, o := range nums {
+		if o.start >= after && o.year == 0 && o.unit == n.unit {
+			count++
+		}
+	}
+	_ = first
+	if count == len(group) && k < len(group) {
+		return group[k : k+1]
+	}
+	return group
+}
+
+// candidates returns the facts a figure may mean: those of the mentioned quantities in its
+// unit, of its year (the evaluation's unless the sentence names another) and, for a quantity
+// that differs by level, of the stated levels.
+func (m *matcher) candidates(ids []string, n *number, lv []standard.Level, year int) []*Fact {
+	var out []*Fact
+	seen := map[*Fact]bool{}
+	for _, id := range ids {
+		for _, f := range m.facts[id] {
+			if seen[f] || !unitAgrees(n.unit, f.Unit) {
+				continue
+			}
+			switch {
+			case year == 0 && f.Past, year != 0 && f.Year != year:
+				continue
+			case f.PerLevel && len(lv) > 0 && !slices.Contains(lv, f.Level):
+				continue
+			}
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// closest returns the candidate nearest the quoted figure, for the message.
+func closest(cands []*Fact, n *number) *Fact {
+	q, _ := strconv.ParseFloat(n.digits, 64)
+	q *= math.Pow10(n.mult)
+	best := cands[0]
+	for _, f := range cands[1:] {
+		if math.Abs(f.Value-q) < math.Abs(best.Value-q) {
+			best = f
+		}
+	}
+	return best
+}
+
+// maxQuote bounds the quotation of the sentence in a message.
+const maxQuote = 40
+
+// finding places a contradiction in its file and words it.
+func (c *Chapter) finding(run Run, s *sentence, f found) Finding {
+	from := f.from
+	if f.to-from > maxQuote {
+		from = f.to - maxQuote
+	}
+	quote := original(run, s, from, f.to)
+	figure := original(run, s, f.n.start, f.n.last)
+	out := Finding{File: c.File, Quoted: figure, Computed: f.fact.Shown, Quantity: f.fact.Quantity, Source: f.fact.Source}
+	if off := run.At[s.at[f.n.start]]; off >= 0 {
+		out.Line, out.Column = c.position(off)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "正文写“%s”，", quote)
+	switch {
+	case f.several:
+		fmt.Fprintf(&b, "与计算结果不符：最接近的%s为 %s（%s）", f.fact.Quantity, f.fact.Shown, f.fact.Source)
+	default:
+		fmt.Fprintf(&b, "与%s不符：%s的数值为 %s", f.fact.Quantity, f.fact.Source, f.fact.Shown)
+	}
+	if f.n.op == opEq {
+		fmt.Fprintf(&b, "（正文的数应等于计算结果按所写的位数四舍五入）")
+	}
+	out.Detail = b.String()
+	out.Message = fmt.Sprintf("%s 第%d行：%s", c.File, out.Line, out.Detail)
+	return out
+}
+
+// original returns the run's text of the sentence's runes [from, to), shortcodes shown as {{…}}.
+func original(run Run, s *sentence, from, to int) string {
+	if from < 0 {
+		from = 0
+	}
+	if to <= from {
+		return ""
+	}
+	start := s.at[from]
+	end := len(run.Text)
+	if to < len(s.at) {
+		end = s.at[to]
+	}
+	out := run.Text[start:end]
+	out = strings.ReplaceAll(out, string(standIn), "{{…}}")
+	if !utf8.ValidString(out) {
+		out = strings.ToValidUTF8(out, "")
+	}
+	return out
+}
