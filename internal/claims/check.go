@@ -3,6 +3,7 @@ package claims
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -326,8 +327,8 @@ func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) ([]string, 
 	if n.adjective {
 		return nil, 0, 0, false // "不足50人的教学点": a description
 	}
-	if ids, from, ok := m.nearest(ms, n, cs, n.start); ok {
-		return ids, from, n.last, true
+	if ids, _, ok := m.nearest(ms, n, cs, n.start); ok {
+		return ids, cs, n.last, true
 	}
 	if !onlyFunctionWords(string(s.r[cs:n.start])) {
 		return nil, 0, 0, false
@@ -508,7 +509,9 @@ func (c *Chapter) finding(run Run, s *sentence, f found) Finding {
 		fmt.Fprintf(&b, "与%s不符：%s的数值为 %s", f.fact.Quantity, f.fact.Source, f.fact.Shown)
 	}
 	if f.n.op == opEq {
-		fmt.Fprintf(&b, "（正文的数应等于计算结果按所写的位数四舍五入）")
+		if r, ok := roundedAs(f.n, f.fact.Value, figure, s); ok && r != f.fact.Shown {
+			fmt.Fprintf(&b, "，按正文所写的位数四舍五入应为 %s", r)
+		}
 	}
 	out.Detail = b.String()
 	out.Message = fmt.Sprintf("%s 第%d行：%s", c.File, out.Line, out.Detail)
@@ -534,4 +537,25 @@ func original(run Run, s *sentence, from, to int) string {
 		out = strings.ToValidUTF8(out, "")
 	}
 	return out
+}
+
+// roundedAs writes the computed value as the figure would be written: rounded half-up to its
+// decimals, in its unit (97.5 → 98%, 43672 → 4.37万人).
+func roundedAs(n number, v float64, figure string, s *sentence) (string, bool) {
+	exact, ok := new(big.Rat).SetString(strconv.FormatFloat(v, 'f', -1, 64))
+	if !ok {
+		return "", false
+	}
+	if n.mult > 0 {
+		exact.Quo(exact, pow10(n.mult))
+	}
+	d := decimalsOf(n.digits)
+	r := roundHalfUp(exact, d).FloatString(d)
+	if n.unit == unitRatio {
+		if strings.HasPrefix(strings.TrimSpace(figure), "1") && n.digits != "1" && !strings.HasPrefix(figure, n.digits) {
+			return "1∶" + r, true
+		}
+		return r + "∶1", true
+	}
+	return r + strings.TrimSpace(string(s.r[n.end:n.last])), true
 }

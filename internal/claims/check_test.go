@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,7 +20,8 @@ func testFacts() []Fact {
 	f.Level, f.Year, f.Past = standard.Primary, 2024, true
 	cv := func(id string, l standard.Level, v float64) {
 		voc := indicatorVocab[id]
-		b.add(quantityCV+id[1:], quantity{name: id + "差异系数", perLevel: true, keywords: cvKeywords(voc.subject)}, l, v, "", "由学校数据表计算")
+		q := quantity{name: id + "差异系数", perLevel: true, keywords: cvKeywords(voc.subject)}
+		b.add(quantityCV+id[1:], q, l, v, strconv.FormatFloat(v, 'f', 3, 64), "由学校数据表计算")
 	}
 	cv("R5", standard.Primary, 0.4969)
 	cv("R6", standard.Primary, 0.1953)
