@@ -246,13 +246,16 @@ func tableFacts(res *eval.Result, t *data.Table, src string, add adder) {
 	n := len(t.Schools)
 	add("count.schools", qSchools, "", float64(n), strconv.Itoa(n)+"所", src)
 	var students [2]float64
-	var teachers float64
+	var teachers, compulsory float64 // of every campus; of the campuses G12 counts
 	for i := range t.Schools {
 		s := &t.Schools[i]
 		students[0] += s.PrimaryStudents.Value
 		students[1] += s.JuniorStudents.Value
 		if s.Teachers.Valid {
 			teachers += s.Teachers.Value
+			if !s.Is(standard.TypeVocational) && (s.CompulsoryStudents() > 0 || s.Is(standard.TypeSpecial)) {
+				compulsory += s.Teachers.Value
+			}
 		}
 	}
 	all := students[0] + students[1]
@@ -273,10 +276,18 @@ func tableFacts(res *eval.Result, t *data.Table, src string, add adder) {
 			add("count.students", qStudents, "", included, report.Count(included)+"人", src+"（参与资源配置评估的学校）")
 		}
 	}
-	if teachers > 0 && finite(teachers) {
-		add("count.teachers", qTeachers, "", teachers, report.Count(teachers)+"人", src)
-		if r := all / teachers; finite(r) {
-			add("ratio.students_teachers", qStudentTeacher, "", r, report.Amount(eval.Opt{V: r, OK: true})+"∶1", src)
+	// The teachers of the 义务教育 campuses (as G12 counts them, without 职业学校), and of every
+	// campus of the table: a chapter may quote either.
+	for _, x := range []struct {
+		n    float64
+		what string
+	}{{compulsory, "（义务教育学校）"}, {teachers, "（全部学校）"}} {
+		if x.n <= 0 || !finite(x.n) || x.n == compulsory && x.what != "（义务教育学校）" {
+			continue
+		}
+		add("count.teachers", qTeachers, "", x.n, report.Count(x.n)+"人", src+x.what)
+		if r := all / x.n; finite(r) {
+			add("ratio.students_teachers", qStudentTeacher, "", r, report.Amount(eval.Opt{V: r, OK: true})+"∶1", src+x.what)
 		}
 	}
 }

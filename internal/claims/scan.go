@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,10 +31,16 @@ type number struct {
 // maxDigits bounds a figure: longer runs of digits are no county's figure (and are skipped).
 const maxDigits = 24
 
+// maxSentence bounds the runes of a sentence: a longer one (a pasted table, a list without a
+// full stop) is cut at its last ，before the bound. Real sentences are far shorter, and the bound
+// keeps the check linear in the chapter's length.
+const maxSentence = 300
+
 // sentences splits a run into sentences.
 func sentences(text string) []sentence {
 	var out []sentence
 	var cur sentence
+	comma := -1 // the last ，of cur
 	for i, c := range text {
 		if c == utf8.RuneError {
 			c = standIn
@@ -43,7 +50,18 @@ func sentences(text string) []sentence {
 		switch c {
 		case '。', '！', '？', '；', '!', '?', ';':
 			out = append(out, cur)
-			cur = sentence{}
+			cur, comma = sentence{}, -1
+		case '，':
+			comma = len(cur.r)
+		}
+		if len(cur.r) >= maxSentence {
+			cut := comma
+			if cut <= 0 {
+				cut = len(cur.r)
+			}
+			out = append(out, sentence{r: cur.r[:cut:cut], at: cur.at[:cut:cut]})
+			cur = sentence{r: slices.Clone(cur.r[cut:]), at: slices.Clone(cur.at[cut:])}
+			comma = -1
 		}
 	}
 	if len(cur.r) > 0 {

@@ -19,6 +19,7 @@ type Chapter struct {
 	FirstLine int    // line of Source's first byte in the file
 	Runs      []Run
 	newlines  []int // offsets of the line ends in Source
+	last      lastPosition
 }
 
 // Run is a stretch of text that sentences do not cross.
@@ -150,5 +151,19 @@ func (c *Chapter) position(offset int) (int, int) {
 	if k > 0 {
 		start = c.newlines[k-1] + 1
 	}
-	return c.FirstLine + k, utf8.RuneCount(c.Source[start:offset]) + 1
+	// Findings come in order: count on from the last one on the same line, so that a long line
+	// of findings is not counted from its start each time.
+	col := 1
+	if p := c.last; p.ok && p.offset >= start && p.offset <= offset {
+		start, col = p.offset, p.col
+	}
+	col += utf8.RuneCount(c.Source[start:offset])
+	c.last = lastPosition{offset, col, true}
+	return c.FirstLine + k, col
+}
+
+// lastPosition is the column position last returned, at a byte offset.
+type lastPosition struct {
+	offset, col int
+	ok          bool
 }
