@@ -57,8 +57,9 @@ type matcher struct {
 }
 
 type keyword struct {
-	a, b []rune // b alone, or a…b
-	ids  []string
+	a, b  []rune // b alone, or a…b
+	bText string // b, for a quick look
+	ids   []string
 }
 
 func newMatcher(facts []Fact) *matcher {
@@ -76,7 +77,7 @@ func newMatcher(facts []Fact) *matcher {
 				if !found {
 					a, b = "", kw
 				}
-				m.keywords = append(m.keywords, keyword{a: []rune(a), b: []rune(b)})
+				m.keywords = append(m.keywords, keyword{a: []rune(a), b: []rune(b), bText: b})
 			}
 			if !slices.Contains(m.keywords[k].ids, f.ID) {
 				m.keywords[k].ids = append(m.keywords[k].ids, f.ID)
@@ -97,9 +98,12 @@ type mention struct {
 // mentions finds the keywords of a sentence. The longest wins where they overlap (综合差异系数
 // over 差异系数), an "A…B" wins over B alone, and where several "A…B" share their B, all stand
 // (the sentence may name several indicators before one 差异系数).
-func (m *matcher) mentions(r []rune) []mention {
+func (m *matcher) mentions(r []rune, text string) []mention {
 	var all []mention
 	for _, k := range m.keywords {
+		if !strings.Contains(text, k.bText) {
+			continue
+		}
 		for p := index(r, k.b, 0); p >= 0; p = index(r, k.b, p+1) {
 			mt := mention{as: p, ae: p, bs: p, be: p + len(k.b), ids: k.ids}
 			if len(k.a) > 0 {
@@ -158,7 +162,8 @@ var plans = []string{"力争", "争取", "目标", "计划", "预计", "预期",
 // elsewhere are words that make a clause about another year or another area: its figures are
 // not this evaluation's.
 var elsewhere = []string{"上年", "去年", "前年", "上一年", "上学年", "同期", "同比", "较上", "比上", "原来", "此前", "以前",
-	"新建", "改扩建", "扩建", "改建", "新增", "建成", "累计", "全省", "全市", "全国", "平均水平", "省平均", "市平均", "以来"}
+	"新建", "改扩建", "扩建", "改建", "新增", "建成", "累计", "全省", "全市", "全国", "平均水平", "省平均", "市平均", "以来",
+	"近三年", "近3年", "近五年", "近5年", "三年来", "五年来", "连续", "历年", "逐年", "每年", "各年", "年均"}
 
 // functionWords may stand between a clause's start and its figure when the figure's quantity
 // was named in an earlier clause: "初中三年巩固率逐年提高，2025年为98.2%".
@@ -188,8 +193,8 @@ func levels(r []rune, ms []mention) []levelAt {
 				continue
 			}
 			end := i + len(lw.word)
-			if i > 0 && r[i-1] == '中' && lw.level == standard.Primary { // 中小学: both
-				break
+			if i > 0 && r[i-1] == '中' && lw.level == standard.Primary && !(i > 1 && strings.ContainsRune("其之集", r[i-2])) {
+				break // 中小学: both (其中小学: 小学)
 			}
 			in := false
 			for _, m := range ms {
@@ -225,33 +230,49 @@ func (m *matcher) sentence(s *sentence) []found {
 		}
 	}
 	nums := s.numbers()
-	ms := m.mentions(s.r)
+	ms := m.mentions(s.r, text)
 	if len(ms) == 0 {
 		return nil
 	}
 	lv := levels(s.r, ms)
+	masked := maskMentions(s.r, ms)
 	var out []found
+	var years []int // stated before the figure
 	for i := range nums {
 		n := &nums[i]
-		if n.skip || n.year != 0 || !comparable(n.unit) {
+		if n.year != 0 {
+			years = append(years, n.year)
+			if i > 0 {
+				// 2022—2024年, 2022年至2024年 name 2022 and 2023 too.
+				p := nums[i-1]
+				between := strings.TrimSpace(strings.TrimPrefix(string(s.r[p.end:n.start]), "年"))
+				if first, err := strconv.Atoi(p.digits); err == nil && len(p.digits) == 4 && first < n.year &&
+					n.year-first < 50 && len([]rune(between)) == 1 && strings.Contains("—－-~～至到–", between) {
+					for y := first; y < n.year; y++ {
+						if !slices.Contains(years, y) {
+							years = append(years, y)
+						}
+					}
+				}
+			}
+			continue
+		}
+		if n.skip || !comparable(n.unit) {
 			continue
 		}
 		cs := s.clauseStart(n.start)
-		prefix := string(s.r[cs:n.start])
-		if containsAny(prefix, elsewhere) {
+		if containsAny(string(s.r[cs:n.start]), elsewhere) {
 			continue
 		}
-		mt, from, to, ok := m.bind(s, n, ms, cs)
+		b, ok := m.bind(s, n, ms, cs)
 		if !ok {
 			continue
 		}
-		year := 0
-		for _, o := range nums[:i] {
-			if o.year != 0 {
-				year = o.year
-			}
-		}
-		cands := m.candidates(mt, n, s.levelsOf(n, nums, lv), year)
+		q := query{n: n, levels: s.levelsOf(n, nums, lv), years: years,
+			context:      string(masked[min(b.from, cs):n.start]),
+			levelBetween: levelBetween(lv, b.at, n.start)}
+		q.past = len(years) == 0 && strings.Contains(string(s.r[cs:n.start]), "基本均衡")
+		cands := m.candidates(b.ids, q)
 		if len(cands) == 0 {
 			continue
 		}
@@ -261,7 +282,7 @@ func (m *matcher) sentence(s *sentence) []found {
 			if n.all {
 				if !ok {
 					agree = false
-					out = append(out, found{n: *n, from: from, to: to, fact: f})
+					out = append(out, found{n: *n, from: b.from, to: b.to, fact: f})
 					break
 				}
 			} else if ok {
@@ -270,10 +291,98 @@ func (m *matcher) sentence(s *sentence) []found {
 			}
 		}
 		if !agree && !n.all {
-			out = append(out, found{n: *n, from: from, to: to, fact: closest(cands, n), several: len(cands) > 1})
+			out = append(out, found{n: *n, from: b.from, to: b.to, fact: closest(cands, n), several: len(cands) > 1})
 		}
 	}
 	return out
+}
+
+// maskMentions returns the sentence with its keywords blanked, so that the words around a
+// figure are read without them: 体育 in 每百名学生拥有体育艺术专任教师 narrows nothing.
+func maskMentions(r []rune, ms []mention) []rune {
+	out := slices.Clone(r)
+	for _, m := range ms {
+		for i := m.bs; i < m.be; i++ {
+			out[i] = ' '
+		}
+		for i := m.as; i < m.ae; i++ {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// levelBetween reports whether a level word stands between a keyword and its figure:
+// "义务教育学校82所，其中小学45所" counts the primary schools, not all.
+func levelBetween(lv []levelAt, from, to int) bool {
+	for _, l := range lv {
+		if l.start >= from && l.end <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// query is what a sentence says about a figure beyond its keyword.
+type query struct {
+	n            *number
+	levels       []standard.Level // stated
+	years        []int            // stated before it; none: the evaluation year
+	past         bool             // about 基本均衡 without a year: any past year's figure
+	context      string           // its clause up to it (from its keyword), keywords blanked
+	levelBetween bool
+}
+
+// candidates returns the facts a figure may mean: those of the mentioned quantities in its
+// unit, of its years (the evaluation's unless the sentence names others), of the stated levels
+// for a quantity that differs by level, and not about something the words before it narrow it
+// to (民办学校, 家长满意度, one school).
+func (m *matcher) candidates(ids []string, q query) []*Fact {
+	var out []*Fact
+	seen := map[*Fact]bool{}
+	school := schoolNamed(q.context)
+	for _, id := range ids {
+		for _, f := range m.facts[id] {
+			if seen[f] || !unitAgrees(q.n.unit, f.Unit) {
+				continue
+			}
+			switch {
+			case q.past && !f.Past,
+				!q.past && len(q.years) == 0 && f.Past,
+				len(q.years) > 0 && !slices.Contains(q.years, f.Year):
+				continue
+			case f.PerLevel && len(q.levels) > 0 && !slices.Contains(q.levels, f.Level),
+				!f.PerLevel && q.levelBetween:
+				continue
+			case containsAny(q.context, f.unless), f.aggregate && school:
+				continue
+			}
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// nameEnds are the words that end the name of a school or campus.
+var nameEnds = [][]rune{[]rune("小学"), []rune("中学"), []rune("学校"), []rune("校区"), []rune("教学点"), []rune("分校")}
+
+// notName are the characters before 小学, 学校 … that make no school's name: 全县小学,
+// 义务教育学校, 中小学, 各类学校.
+const notName = " 县全各、，,和与及中育段评所的有共个校均等类在为是其（(：:年0123456789\uFFFC"
+
+// schoolNamed reports whether the words name one school or a kind of school (第三小学, 城南学校,
+// 农村学校, 九年一贯制学校): its figures are not the county's.
+func schoolNamed(s string) bool {
+	r := []rune(s)
+	for _, end := range nameEnds {
+		for p := index(r, end, 0); p >= 0; p = index(r, end, p+1) {
+			if p > 0 && !strings.ContainsRune(notName, r[p-1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func containsAny(s string, words []string) bool {
@@ -306,7 +415,7 @@ func unitAgrees(u, fu string) bool {
 // nearest before it in its clause with a fact in its unit, else — when nothing but function
 // words stands before the figure in its clause — the nearest in an earlier clause. from is where
 // the message's quotation begins.
-func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) ([]string, int, int, bool) {
+func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) (binding, bool) {
 	ce := len(s.r)
 	for j := n.last; j < len(s.r); j++ {
 		if s.r[j] == '，' || s.r[j] == ',' {
@@ -321,25 +430,34 @@ func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) ([]string, 
 	}
 	for _, mt := range ms {
 		if mt.as == next && mt.be <= ce && m.hasUnit(mt.ids, n.unit) {
-			return mt.ids, cs, mt.be, true
+			return binding{ids: mt.ids, from: cs, to: mt.be, at: n.start}, true
 		}
 	}
 	if n.adjective {
-		return nil, 0, 0, false // "不足50人的教学点": a description
+		return binding{}, false // "不足50人的教学点": a description
 	}
-	if ids, _, ok := m.nearest(ms, n, cs, n.start); ok {
-		return ids, cs, n.last, true
+	if b, ok := m.nearest(ms, n, cs, n.start); ok {
+		b.from, b.to = cs, n.last
+		return b, true
 	}
 	if !onlyFunctionWords(string(s.r[cs:n.start])) {
-		return nil, 0, 0, false
+		return binding{}, false
 	}
-	ids, from, ok := m.nearest(ms, n, 0, cs)
-	return ids, from, n.last, ok
+	b, ok := m.nearest(ms, n, 0, cs)
+	b.to = n.last
+	return b, ok
+}
+
+// binding is the keyword a figure is about.
+type binding struct {
+	ids      []string
+	from, to int // the quotation for the message
+	at       int // where the keyword ends
 }
 
 // nearest returns the nearest mention ending in r[lo:hi] with a fact in the figure's unit,
 // together with every mention of the same span.
-func (m *matcher) nearest(ms []mention, n *number, lo, hi int) ([]string, int, bool) {
+func (m *matcher) nearest(ms []mention, n *number, lo, hi int) (binding, bool) {
 	best := -1
 	for i, mt := range ms {
 		if mt.bs >= lo && mt.be <= hi && m.hasUnit(mt.ids, n.unit) && (best < 0 || mt.be > ms[best].be) {
@@ -347,7 +465,7 @@ func (m *matcher) nearest(ms []mention, n *number, lo, hi int) ([]string, int, b
 		}
 	}
 	if best < 0 {
-		return nil, 0, false
+		return binding{}, false
 	}
 	var ids []string
 	from := ms[best].as
@@ -357,7 +475,7 @@ func (m *matcher) nearest(ms []mention, n *number, lo, hi int) ([]string, int, b
 			from = min(from, mt.as)
 		}
 	}
-	return ids, from, true
+	return binding{ids: ids, from: from, at: ms[best].be}, true
 }
 
 func (m *matcher) hasUnit(ids []string, u string) bool {
@@ -446,30 +564,6 @@ func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) []standard.L
 		return group[k : k+1]
 	}
 	return group
-}
-
-// candidates returns the facts a figure may mean: those of the mentioned quantities in its
-// unit, of its year (the evaluation's unless the sentence names another) and, for a quantity
-// that differs by level, of the stated levels.
-func (m *matcher) candidates(ids []string, n *number, lv []standard.Level, year int) []*Fact {
-	var out []*Fact
-	seen := map[*Fact]bool{}
-	for _, id := range ids {
-		for _, f := range m.facts[id] {
-			if seen[f] || !unitAgrees(n.unit, f.Unit) {
-				continue
-			}
-			switch {
-			case year == 0 && f.Past, year != 0 && f.Year != year:
-				continue
-			case f.PerLevel && len(lv) > 0 && !slices.Contains(lv, f.Level):
-				continue
-			}
-			seen[f] = true
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // closest returns the candidate nearest the quoted figure, for the message.

@@ -16,20 +16,24 @@ func testFacts() []Fact {
 	b.add("rate.disabled", checkVocab["disabled_enrolment_rate"].q, "", 96.4, "96.4%", "data/county.toml 第63行（disabled_enrolment_rate）")
 	b.add("cv.composite", qCompositeCV, standard.Primary, 0.4123, "0.412", "由学校数据表计算")
 	b.add("cv.composite", qCompositeCV, standard.Junior, 0.2951, "0.295", "由学校数据表计算")
-	f := b.add("cv.composite", qCompositeCV, "", 0.385, "0.385", "data/history/h.csv 第4行")
-	f.Level, f.Year, f.Past = standard.Primary, 2024, true
+	for y, v := range map[int]float64{2022: 0.412, 2023: 0.398, 2024: 0.385} {
+		f := b.add("cv.composite", qCompositeCV, "", v, strconv.FormatFloat(v, 'f', -1, 64), "data/history/h.csv")
+		f.Level, f.Year, f.Past = standard.Primary, y, true
+	}
 	cv := func(id string, l standard.Level, v float64) {
 		voc := indicatorVocab[id]
-		q := quantity{name: id + "差异系数", perLevel: true, keywords: cvKeywords(voc.subject)}
+		q := quantity{name: id + "差异系数", perLevel: true, aggregate: true, keywords: cvKeywords(voc.subject)}
 		b.add(quantityCV+id[1:], q, l, v, strconv.FormatFloat(v, 'f', 3, 64), "由学校数据表计算")
 	}
 	cv("R5", standard.Primary, 0.4969)
 	cv("R6", standard.Primary, 0.1953)
 	cv("R5", standard.Junior, 0.2878)
 	cv("R6", standard.Junior, 0.1968)
-	b.add("value.R5", quantity{name: "生均体育运动场馆面积", unit: unitArea, perLevel: true, keywords: indicatorVocab["R5"].value},
+	b.add("value.R5", quantity{name: "生均体育运动场馆面积", unit: unitArea, perLevel: true, aggregate: true, unless: subsets,
+		keywords: indicatorVocab["R5"].value},
 		standard.Primary, 12.7977, "12.80平方米", "由学校数据表计算")
-	b.add("value.R6", quantity{name: "生均教学仪器设备值", unit: unitYuan, perLevel: true, keywords: indicatorVocab["R6"].value},
+	b.add("value.R6", quantity{name: "生均教学仪器设备值", unit: unitYuan, perLevel: true, aggregate: true, unless: subsets,
+		keywords: indicatorVocab["R6"].value},
 		standard.Primary, 3419.966, "3,419.97元", "由学校数据表计算")
 	b.add("ratio.students_teachers", qStudentTeacher, "", 13.17, "13.17∶1", "由学校数据表计算")
 	b.add("ratio.staffing", staffing, standard.Primary, 19, "1∶19", "data/county.toml 第19行")
@@ -173,6 +177,28 @@ func TestCheckSentences(t *testing.T) {
 		{"2017年通过基本均衡县认定，2025年10月15日提交申报。", nil},
 		{"新建学校3所，改扩建义务教育学校14所。", nil},
 		{"R5指标达到G11要求。", nil},
+		// Words that narrow a figure to a part, another year or one school.
+		{"全县共有义务教育学校82所，其中小学45所、初中15所。", nil},
+		{"全县民办义务教育学校5所。", nil},
+		{"社会认可度调查共发放问卷650份，回收有效问卷622份。", nil},
+		{"家长满意度达到95%。", nil},
+		{"小学六年巩固率达到99.5%。", nil},
+		{"每百名学生拥有高于规定学历教师6.07人，比标准高1.87人。", nil},
+		{"小学生均体育运动场馆面积为12.8平方米比标准高5.3平方米。", nil},
+		{"2022—2024年，小学综合差异系数分别为0.412、0.398、0.385。", nil},
+		{"2022年至2024年小学综合差异系数为0.398。", nil},
+		{"2022—2024年，小学综合差异系数分别为0.412、0.398、0.43。", []string{"0.43"}},
+		{"近三年小学综合差异系数分别为0.412、0.398、0.385。", nil},
+		{"小学基本均衡综合差异系数为0.385。", nil},
+		{"小学基本均衡综合差异系数为0.39。", nil},
+		{"小学基本均衡综合差异系数为0.38。", []string{"0.38"}},
+		{"小学、初中差异系数分别不高于0.50、0.45。", nil},
+		{"初中综合差异系数分别不高于0.50、0.25。", []string{"0.25"}},
+		{"示例县第三小学生均体育运动场馆面积3.2平方米。", nil},
+		{"城区学校生均体育运动场馆面积3.2平方米。", nil},
+		{"九年一贯制学校小学部生均体育运动场馆面积8.2平方米。", nil},
+		{"全县小学生均体育运动场馆面积13.2平方米。", []string{"13.2平方米"}},
+		{"差异系数最高为0.497。", nil},
 	}
 	for _, tt := range tests {
 		got := Check([]Chapter{FromText("content/t.md", tt.text)}, facts)

@@ -25,6 +25,9 @@ type Fact struct {
 	Shown    string // as the report shows it: 97.5%, 0.497, 29,673
 	Source   string // where it comes from: data/county.toml 第57行, 由学校数据表计算
 	PerLevel bool   // the quantity differs by level, so a level the chapter states must match
+
+	unless    []string // see quantity
+	aggregate bool
 }
 
 // Facts lists the figures of an evaluation that a chapter may quote: the county figures of
@@ -72,7 +75,7 @@ func (b *builder) add(id string, q quantity, l standard.Level, v float64, shown,
 		name = l.Chinese() + name
 	}
 	b.facts = append(b.facts, Fact{ID: id, Quantity: name, Keywords: q.keywords, Level: l, Value: v, Unit: q.unit,
-		Shown: shown, Source: src, PerLevel: q.perLevel, Year: b.year})
+		Shown: shown, Source: src, PerLevel: q.perLevel, Year: b.year, unless: q.unless, aggregate: q.aggregate})
 	return &b.facts[len(b.facts)-1]
 }
 
@@ -89,11 +92,12 @@ func resourceFacts(res *eval.Result, table string, add adder) {
 				continue
 			}
 			if ind.CV.OK {
-				q := quantity{name: ind.Name + "差异系数", unit: unitNone, perLevel: true, keywords: cvKeywords(voc.subject)}
+				q := quantity{name: ind.Name + "差异系数", unit: unitNone, perLevel: true, aggregate: true, keywords: cvKeywords(voc.subject)}
 				add(quantityCV+ind.ID[1:], q, l, ind.CV.V, report.CV(ind.CV), table)
 			}
 			if ind.Value.OK {
-				q := quantity{name: ind.Name, unit: indicatorUnit(ind.Unit), perLevel: true, keywords: voc.value}
+				q := quantity{name: ind.Name, unit: indicatorUnit(ind.Unit), perLevel: true, aggregate: true, keywords: voc.value,
+					unless: subsets}
 				add(quantityVal+ind.ID[1:], q, l, ind.Value.V, report.Amount(ind.Value)+ind.Unit, table)
 			}
 		}

@@ -143,6 +143,11 @@ func (s *sentence) numbers() []number {
 		}
 		n.skip = n.skip || quoted[i]
 		s.context(&n)
+		if k := len(out) - 1; k >= 0 && n.op == opEq && listed(r[out[k].last:n.start]) && out[k].year == 0 {
+			// "分别不高于0.50、0.45": the second figure is under the first one's words.
+			p := out[k]
+			n.op, n.all, n.skip = p.op, p.all, n.skip || p.skip
+		}
 		out = append(out, n)
 		i = n.end - 1
 	}
@@ -378,10 +383,22 @@ func (s *sentence) context(n *number) {
 			break
 		}
 	}
+	for _, w := range []string{"高", "低", "多", "少"} {
+		// 比标准高1.87人: a difference (最高为, 最多 are not)
+		if strings.HasSuffix(core, w) && !strings.HasSuffix(core, "最"+w) && strings.Contains(before, "比") {
+			n.skip = true
+		}
+	}
 	b := strings.TrimRight(before, "为是：:的 ")
 	for _, w := range thresholdWords {
 		if strings.HasSuffix(b, w) {
 			n.skip = true
 		}
 	}
+}
+
+// listed reports whether the words between two figures only list them: "、", "和".
+func listed(between []rune) bool {
+	t := strings.TrimSpace(string(between))
+	return t == "、" || t == "和" || t == "与" || t == "及" || t == ","
 }

@@ -11,7 +11,17 @@ type quantity struct {
 	unit     string // one of the units below
 	perLevel bool   // its facts are per level: a stated level picks one, a level it lacks picks none
 	keywords []string
+	// unless are words that, before the figure in its clause, make it about something else:
+	// 小学六年巩固率, 家长满意度, 民办学校.
+	unless []string
+	// aggregate marks a sum or mean over the school table's campuses: a sentence naming one
+	// school (第三小学生均体育运动场馆面积…) quotes that school's figure, not the county's.
+	aggregate bool
 }
+
+// subsets are the words that narrow a count of campuses, students or teachers to a part.
+var subsets = []string{"城区", "镇区", "乡村", "农村", "民办", "公办", "寄宿", "随迁", "留守", "残疾", "薄弱", "新建", "女",
+	"男", "骨干", "体育", "艺术", "音乐", "美术", "兼职", "代课", "特岗", "交流", "退休", "新招", "新录", "补充"}
 
 // The units a fact is quoted in. A quoted number is compared with a fact only when its unit
 // agrees (unitsOf): this, more than any keyword, keeps a 246人 from being read as a rate.
@@ -81,7 +91,7 @@ var checkVocab = map[string]struct {
 	q     quantity
 }{
 	"junior_retention_rate": {"rate.retention", "", quantity{name: "初中三年巩固率", unit: unitPercent,
-		keywords: []string{"初中三年巩固率", "三年巩固率", "巩固率"}}},
+		keywords: []string{"初中三年巩固率", "三年巩固率", "巩固率"}, unless: []string{"小学", "六年", "九年"}}},
 	"disabled_enrolment_rate": {"rate.disabled", "", quantity{name: "残疾儿童少年入学率", unit: unitPercent,
 		keywords: []string{"残疾儿童少年入学率", "残疾…入学率"}}},
 	"training_completion_rate": {"rate.training", "", quantity{name: "教师5年360学时培训完成率", unit: unitPercent,
@@ -99,7 +109,8 @@ var checkVocab = map[string]struct {
 	"certified_rate": {"rate.certified", "", quantity{name: "专任教师持证上岗率", unit: unitPercent,
 		keywords: []string{"持证上岗率", "持证率", "教师资格证…率"}}},
 	"approval_rate": {"rate.approval", "", quantity{name: "社会认可度", unit: unitPercent,
-		keywords: []string{"社会认可度", "认可度", "满意度"}}},
+		keywords: []string{"社会认可度", "认可度", "满意度"},
+		unless:   []string{"家长", "学生", "教师", "校长", "代表", "委员"}}},
 	"school_difference_rate": {"rate.school_difference", "", quantity{name: "校际差异率", unit: unitNone,
 		keywords: []string{"校际差异率"}}},
 	"primary_students_per_staff": {"ratio.staffing", "primary", staffing},
@@ -137,26 +148,26 @@ var inputVocab = map[string]struct {
 
 // The quantities computed from the school table, the survey and the evaluation.
 var (
-	qCompositeCV = quantity{name: "综合差异系数", unit: unitNone, perLevel: true,
+	qCompositeCV = quantity{name: "综合差异系数", unit: unitNone, perLevel: true, aggregate: true,
 		keywords: []string{"综合差异系数"}}
-	qSchools = quantity{name: "义务教育学校（校区）数", unit: unitSchools,
-		keywords: []string{"义务教育学校", "义务教育阶段学校"}}
-	qUnits = quantity{name: "参与资源配置评估的学校（校区）数", unit: unitSchools, perLevel: true,
-		keywords: []string{"参评", "参与资源配置评估", "参加资源配置评估"}}
-	qPassing = quantity{name: "资源配置达到要求的学校（校区）数", unit: unitSchools, perLevel: true,
-		keywords: []string{"达到要求"}}
-	qFailing = quantity{name: "资源配置未达到要求的学校（校区）数", unit: unitSchools, perLevel: true,
-		keywords: []string{"未达到要求"}}
-	qStudents = quantity{name: "在校生数", unit: unitPeople, perLevel: true,
-		keywords: []string{"在校生", "在校学生"}}
-	qTeachers = quantity{name: "专任教师数", unit: unitPeople, perLevel: true,
-		keywords: []string{"专任教师"}}
-	qStudentTeacher = quantity{name: "生师比", unit: unitRatio, perLevel: true,
-		keywords: []string{"生师比", "师生比"}}
+	qSchools = quantity{name: "义务教育学校（校区）数", unit: unitSchools, aggregate: true,
+		keywords: []string{"义务教育学校", "义务教育阶段学校"}, unless: subsets}
+	qUnits = quantity{name: "参与资源配置评估的学校（校区）数", unit: unitSchools, perLevel: true, aggregate: true,
+		keywords: []string{"参评", "参与资源配置评估", "参加资源配置评估"}, unless: subsets}
+	qPassing = quantity{name: "资源配置达到要求的学校（校区）数", unit: unitSchools, perLevel: true, aggregate: true,
+		keywords: []string{"达到要求"}, unless: subsets}
+	qFailing = quantity{name: "资源配置未达到要求的学校（校区）数", unit: unitSchools, perLevel: true, aggregate: true,
+		keywords: []string{"未达到要求"}, unless: subsets}
+	qStudents = quantity{name: "在校生数", unit: unitPeople, perLevel: true, aggregate: true,
+		keywords: []string{"在校生", "在校学生"}, unless: subsets}
+	qTeachers = quantity{name: "专任教师数", unit: unitPeople, perLevel: true, aggregate: true,
+		keywords: []string{"专任教师"}, unless: subsets}
+	qStudentTeacher = quantity{name: "生师比", unit: unitRatio, perLevel: true, aggregate: true,
+		keywords: []string{"生师比", "师生比"}, unless: subsets}
 	qPopulation = quantity{name: "常住人口", unit: unitPeople,
 		keywords: []string{"常住人口"}}
 	qSamples = quantity{name: "有效问卷数", unit: unitCopies,
-		keywords: []string{"有效问卷", "回收问卷", "问卷"}}
+		keywords: []string{"有效问卷"}}
 	qApproving = quantity{name: "认可问卷数", unit: unitCopies,
 		keywords: []string{"认可问卷", "满意问卷"}}
 	qParents = quantity{name: "家长问卷数", unit: unitCopies,
