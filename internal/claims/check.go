@@ -169,7 +169,7 @@ var elsewhere = []string{"上年", "去年", "前年", "上一年", "上学年",
 // was named in an earlier clause: "初中三年巩固率逐年提高，2025年为98.2%".
 var functionWords = []string{"分别为", "分别是", "分别达到", "分别", "达到了", "达到", "保持在", "稳定在", "提高到", "提高至",
 	"提升到", "提升至", "上升到", "上升至", "增加到", "增长到", "其中", "已经", "已", "全县", "均为", "为", "是", "达", "在",
-	"和", "与", "及", "、", "（", "）", "：", " "}
+	"占", "和", "与", "及", "、", "（", "）", "：", " "}
 
 // levelWords name the levels.
 var levelWords = []struct {
@@ -268,7 +268,8 @@ func (m *matcher) sentence(s *sentence) []found {
 		if !ok {
 			continue
 		}
-		q := query{n: n, levels: s.levelsOf(n, nums, lv), years: years,
+		levels, at := s.levelsOf(n, nums, lv)
+		q := query{n: n, levels: levels, weak: at < s.clauseStart(min(b.as, n.start)), years: years,
 			context:      string(masked[min(b.from, cs):n.start]),
 			levelBetween: levelBetween(lv, b.at, n.start)}
 		q.past = len(years) == 0 && strings.Contains(string(s.r[cs:n.start]), "基本均衡")
@@ -327,6 +328,7 @@ func levelBetween(lv []levelAt, from, to int) bool {
 type query struct {
 	n            *number
 	levels       []standard.Level // stated
+	weak         bool             // the levels were stated in an earlier clause than the keyword's
 	years        []int            // stated before it; none: the evaluation year
 	past         bool             // about 基本均衡 without a year: any past year's figure
 	context      string           // its clause up to it (from its keyword), keywords blanked
@@ -351,7 +353,7 @@ func (m *matcher) candidates(ids []string, q query) []*Fact {
 				!q.past && len(q.years) == 0 && f.Past,
 				len(q.years) > 0 && !slices.Contains(q.years, f.Year):
 				continue
-			case f.PerLevel && len(q.levels) > 0 && !slices.Contains(q.levels, f.Level),
+			case f.PerLevel && len(q.levels) > 0 && !slices.Contains(q.levels, f.Level) && !(q.weak && f.Level == ""),
 				!f.PerLevel && q.levelBetween:
 				continue
 			case containsAny(q.context, f.unless), f.aggregate && school:
@@ -430,7 +432,7 @@ func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) (binding, b
 	}
 	for _, mt := range ms {
 		if mt.as == next && mt.be <= ce && m.hasUnit(mt.ids, n.unit) {
-			return binding{ids: mt.ids, from: cs, to: mt.be, at: n.start}, true
+			return binding{ids: mt.ids, from: cs, to: mt.be, as: mt.as, at: n.start}, true
 		}
 	}
 	if n.adjective {
@@ -452,7 +454,7 @@ func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) (binding, b
 type binding struct {
 	ids      []string
 	from, to int // the quotation for the message
-	at       int // where the keyword ends
+	as, at   int // where the keyword begins and ends
 }
 
 // nearest returns the nearest mention ending in r[lo:hi] with a fact in the figure's unit,
@@ -475,7 +477,7 @@ func (m *matcher) nearest(ms []mention, n *number, lo, hi int) (binding, bool) {
 			from = min(from, mt.as)
 		}
 	}
-	return binding{ids: ids, from: from, at: ms[best].be}, true
+	return binding{ids: ids, from: from, as: ms[best].as, at: ms[best].be}, true
 }
 
 func (m *matcher) hasUnit(ids []string, u string) bool {
@@ -505,13 +507,13 @@ func onlyFunctionWords(s string) bool {
 	return strings.TrimSpace(s) == ""
 }
 
-// levelsOf returns the levels a figure is stated for: a level word right after it ("62所小学"),
-// else the nearest level words before it ("小学、初中"), paired in order with the figures after
-// 分别 when they are as many.
-func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) []standard.Level {
+// levelsOf returns the levels a figure is stated for, and where: a level word right after it
+// ("62所小学"), else the nearest level words before it ("小学、初中"), paired in order with the
+// figures after 分别 when they are as many.
+func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) ([]standard.Level, int) {
 	for _, l := range lv {
 		if l.start == n.last {
-			return []standard.Level{l.level}
+			return []standard.Level{l.level}, l.start
 		}
 	}
 	last := -1
@@ -521,7 +523,7 @@ func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) []standard.L
 		}
 	}
 	if last < 0 {
-		return nil
+		return nil, 0
 	}
 	group := []standard.Level{lv[last].level}
 	first := last
@@ -533,14 +535,15 @@ func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) []standard.L
 		group = append([]standard.Level{lv[k].level}, group...)
 		first = k
 	}
+	at := lv[last].start
 	if len(group) == 1 {
-		return group
+		return group, at
 	}
 	// 分别 after the group: pair the figures after it with the levels.
 	text := s.r[lv[last].end:n.start]
 	p := index(text, []rune("分别"), 0)
 	if p < 0 {
-		return group
+		return group, at
 	}
 	after := lv[last].end + p
 	var k int
@@ -561,9 +564,9 @@ func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) []standard.L
 	}
 	_ = first
 	if count == len(group) && k < len(group) {
-		return group[k : k+1]
+		return group[k : k+1], at
 	}
-	return group
+	return group, at
 }
 
 // closest returns the candidate nearest the quoted figure, for the message.
@@ -600,7 +603,11 @@ func (c *Chapter) finding(run Run, s *sentence, f found) Finding {
 	case f.several:
 		fmt.Fprintf(&b, "与计算结果不符：最接近的%s为 %s（%s）", f.fact.Quantity, f.fact.Shown, f.fact.Source)
 	default:
-		fmt.Fprintf(&b, "与%s不符：%s的数值为 %s", f.fact.Quantity, f.fact.Source, f.fact.Shown)
+		src := f.fact.Source
+		if last, _ := utf8.DecodeLastRuneInString(src); last < utf8.RuneSelf {
+			src += " " // data/survey.csv 的数值
+		}
+		fmt.Fprintf(&b, "与%s不符：%s的数值为 %s", f.fact.Quantity, src, f.fact.Shown)
 	}
 	if f.n.op == opEq {
 		if r, ok := roundedAs(f.n, f.fact.Value, figure, s); ok && r != f.fact.Shown {

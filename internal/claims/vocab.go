@@ -105,7 +105,7 @@ var checkVocab = map[string]struct {
 	"rotated_teachers": {"rate.rotated", "", quantity{name: "交流轮岗教师比例", unit: unitPercent,
 		keywords: []string{"交流轮岗教师比例", "交流轮岗比例", "交流轮岗…比例", "交流轮岗教师"}}},
 	"rotated_backbone_teachers": {"rate.rotated_backbone", "", quantity{name: "骨干教师占交流轮岗教师比例", unit: unitPercent,
-		keywords: []string{"骨干教师占交流轮岗教师比例", "骨干教师占", "骨干教师比例"}}},
+		keywords: []string{"骨干教师占交流轮岗教师比例", "骨干教师占", "骨干教师比例", "占交流轮岗教师", "占交流轮岗"}}},
 	"certified_rate": {"rate.certified", "", quantity{name: "专任教师持证上岗率", unit: unitPercent,
 		keywords: []string{"持证上岗率", "持证率", "教师资格证…率"}}},
 	"approval_rate": {"rate.approval", "", quantity{name: "社会认可度", unit: unitPercent,
