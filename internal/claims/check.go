@@ -279,7 +279,7 @@ func (m *matcher) sentence(s *sentence) []found {
 		}
 		agree := n.all
 		for _, f := range cands {
-			ok := agrees(n.digits, n.mult, n.op, f.Value)
+			ok := agrees(n.digits, n.mult, n.op, f.Value) || n.op == opEq && asShown(n.digits, n.mult, f.Shown)
 			if n.all {
 				if !ok {
 					agree = false

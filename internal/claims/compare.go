@@ -21,10 +21,9 @@ const (
 // The rule: the quoted figure must equal the computed one rounded half-up to the quoted
 // number of decimals (98% agrees with 97.5, 98.2% does not; 0.41 agrees with 0.4123). The
 // computed value is read in its shortest decimal form, as county.toml and evaluation.json write
-// it, so that 97.45 rounds to 97.5 although its float64 lies below. The rounding the report
-// itself shows (strconv's, of the float64) is accepted as well: a figure copied from the report
-// never contradicts it. 不低于、不高于、以上、以下 compare the rounded value; 超过、高于、低于、
-// 不足 compare the exact one, as the standard does (85.3% is 高于85%, though it rounds to 85%).
+// it, so that 97.45 rounds to 97.5 although its float64 lies below, and 96.5 to 97. 不低于、
+// 不高于、以上、以下 compare the rounded value; 超过、高于、低于、不足 compare the exact one, as the
+// standard does (85.3% is 高于85%, though it rounds to 85%). See also asShown.
 func agrees(q string, mult int, op string, v float64) bool {
 	quoted, ok := new(big.Rat).SetString(q)
 	if !ok {
@@ -49,12 +48,33 @@ func agrees(q string, mult int, op string, v float64) bool {
 	case opLT:
 		return exact.Cmp(quoted) < 0
 	}
-	if rounded.Cmp(quoted) == 0 {
-		return true
+	return rounded.Cmp(quoted) == 0
+}
+
+// asShown reports whether a quoted figure is one the report shows for the fact (0.412 for a
+// 差异系数 of 0.41249999…, which half-up on its shortest form 0.4125 would make 0.413): a figure
+// copied from the report never contradicts it.
+func asShown(q string, mult int, shown string) bool {
+	if mult != 0 {
+		return false
 	}
-	f, _ := exact.Float64()
-	shown, ok := new(big.Rat).SetString(strconv.FormatFloat(f, 'f', d, 64))
-	return ok && shown.Cmp(quoted) == 0
+	shown = strings.ReplaceAll(shown, ",", "")
+	for len(shown) > 0 {
+		i := strings.IndexFunc(shown, func(c rune) bool { return c >= '0' && c <= '9' })
+		if i < 0 {
+			return false
+		}
+		shown = shown[i:]
+		j := strings.IndexFunc(shown, func(c rune) bool { return (c < '0' || c > '9') && c != '.' })
+		if j < 0 {
+			j = len(shown)
+		}
+		if strings.TrimSuffix(shown[:j], ".") == q {
+			return true
+		}
+		shown = shown[j:]
+	}
+	return false
 }
 
 // decimalsOf counts the digits after the point of a quoted figure: 98.2 has one, 98 none.
