@@ -526,14 +526,12 @@ func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) ([]standard.
 		return nil, 0
 	}
 	group := []standard.Level{lv[last].level}
-	first := last
 	for k := last - 1; k >= 0; k-- {
 		between := string(s.r[lv[k].end:lv[k+1].start])
 		if strings.Trim(between, "、和与及 ") != "" {
 			break
 		}
 		group = append([]standard.Level{lv[k].level}, group...)
-		first = k
 	}
 	at := lv[last].start
 	if len(group) == 1 {
@@ -545,26 +543,26 @@ func (s *sentence) levelsOf(n *number, nums []number, lv []levelAt) ([]standard.
 	if p < 0 {
 		return group, at
 	}
+	// The figures listed after 分别 (0.41、0.30), in order.
 	after := lv[last].end + p
-	var k int
+	var list []number
 	for _, o := range nums {
-		if o.start < after || o.year != 0 {
+		switch {
+		case o.start < after || o.year != 0:
+			continue
+		case len(list) > 0 && !listed(s.r[list[len(list)-1].last:o.start]):
+		default:
+			list = append(list, o)
 			continue
 		}
-		if o.start == n.start {
-			break
-		}
-		k++
+		break
 	}
-	count := 0
-	for _, o := range nums {
-		if o.start >= after && o.year == 0 && o.unit == n.unit {
-			count++
+	if len(list) == len(group) {
+		for k, o := range list {
+			if o.start == n.start {
+				return group[k : k+1], at
+			}
 		}
-	}
-	_ = first
-	if count == len(group) && k < len(group) {
-		return group[k : k+1], at
 	}
 	return group, at
 }

@@ -113,6 +113,8 @@ func TestCheckSentences(t *testing.T) {
 		// Levels: stated, listed with 分别, after the figure, carried from an earlier clause.
 		{"小学、初中综合差异系数分别为0.41、0.30。", nil},
 		{"小学、初中综合差异系数分别为0.30、0.41。", []string{"0.30", "0.41"}},
+		{"小学、初中综合差异系数分别为0.41、0.30，均低于0.6。", nil},
+		{"小学、初中综合差异系数分别为0.30、0.41，均低于0.6。", []string{"0.30", "0.41"}},
 		{"综合差异系数为0.30。", nil}, // no level: either may be meant
 		{"综合差异系数为0.35。", []string{"0.35"}},
 		{"参评小学62所、初中21所。", nil},
