@@ -39,6 +39,7 @@ func testFacts() []Fact {
 	b.add("ratio.staffing", staffing, standard.Primary, 19, "1∶19", "data/county.toml 第19行")
 	b.add("count.units", qUnits, standard.Primary, 62, "62所", "由学校数据表计算")
 	b.add("count.units", qUnits, standard.Junior, 21, "21所", "由学校数据表计算")
+	b.add("count.units", qUnits, "", 83, "83所", "由学校数据表计算")
 	b.add("count.passing", qPassing, standard.Primary, 61, "61所", "由学校数据表计算")
 	b.add("count.schools", qSchools, "", 82, "82所", "由学校数据表计算")
 	b.add("count.students", qStudents, standard.Primary, 29673, "29,673人", "由学校数据表计算")
@@ -206,6 +207,15 @@ func TestCheckSentences(t *testing.T) {
 		{"九年一贯制学校小学部生均体育运动场馆面积8.2平方米。", nil},
 		{"全县小学生均体育运动场馆面积13.2平方米。", []string{"13.2平方米"}},
 		{"差异系数最高为0.497。", nil},
+		{"全县义务教育阶段学校共82所（含教学点12个）。", nil},
+		{"全县参评学校83所，其中九年一贯制学校12所。", nil},
+		{"初中三年巩固率由2022年的97.6%提高到2024年的98.2%。", nil},
+		{"九年义务教育巩固率达到96%。", nil},
+		{"全县中小学专任教师3317人。", nil},
+		{"在校生规模2000人以上的学校3所。", nil},
+		{"全县义务教育学校校均规模530人。", nil},
+		{"全县小学、初中生均教学仪器设备值分别为3420元、3784元。", nil},
+		{"全县小学、初中生均教学仪器设备值分别为3520元、3784元。", []string{"3520元"}},
 	}
 	for _, tt := range tests {
 		got := Check([]Chapter{FromText("content/t.md", tt.text)}, facts)
