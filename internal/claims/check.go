@@ -222,7 +222,7 @@ type found struct {
 // sentence checks the figures of one sentence.
 func (m *matcher) sentence(s *sentence) []found {
 	text := string(s.r)
-	if !strings.ContainsFunc(text, isDigit) {
+	if !strings.ContainsFunc(text, isDigit) && !strings.Contains(text, "百分之") {
 		return nil
 	}
 	for _, w := range plans {

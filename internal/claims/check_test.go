@@ -163,6 +163,8 @@ func TestCheckSentences(t *testing.T) {
 		{"初中三年巩固率达到９８．２％。", []string{"９８．２％"}},
 		{"初中三年巩固率达到９７．５％。", nil},
 		{"初中三年巩固率达到百分之98.2。", []string{"98.2"}},
+		{"初中三年巩固率达到百分之九十八。", nil},
+		{"初中三年巩固率达到百分之九十八点二。", []string{"百分之九十八点二"}},
 		// Not claims: far from any keyword, years, ordinals, documents, quotations, ranges,
 		// approximations, changes, thresholds, plans, other areas and years.
 		{"全县辖4个镇、8个乡，总面积1860平方公里。", nil},

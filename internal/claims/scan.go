@@ -130,10 +130,18 @@ func (s *sentence) numbers() []number {
 	quoted := s.quoted()
 	r := s.r
 	for i := 0; i < len(r); i++ {
-		if !isDigit(r[i]) {
+		var n number
+		var ok bool
+		switch {
+		case isDigit(r[i]):
+			n, ok = s.readNumber(i)
+		case r[i] == '百':
+			if n, ok = s.readChinesePercent(i); !ok {
+				continue
+			}
+		default:
 			continue
 		}
-		n, ok := s.readNumber(i)
 		if !ok {
 			// skip the rest of this run of digits
 			for i < len(r) && (isDigit(r[i]) || r[i] == '.') {
@@ -401,4 +409,55 @@ func (s *sentence) context(n *number) {
 func listed(between []rune) bool {
 	t := strings.TrimSpace(string(between))
 	return t == "、" || t == "和" || t == "与" || t == "及" || t == ","
+}
+
+// chineseDigits are the numerals of a percentage written in words: 百分之九十八点二.
+var chineseDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7,
+	'八': 8, '九': 9}
+
+// readChinesePercent reads 百分之九十八, 百分之九十八点二 or 百分之百 at r[i] as 98, 98.2, 100 %.
+func (s *sentence) readChinesePercent(i int) (number, bool) {
+	r := s.r
+	if string(r[i:min(len(r), i+3)]) != "百分之" {
+		return number{}, false
+	}
+	j := i + 3
+	value, digit, seen := 0, -1, false
+	for ; j < len(r); j++ {
+		if d, ok := chineseDigits[r[j]]; ok {
+			digit, seen = d, true
+			continue
+		}
+		place := map[rune]int{'十': 10, '百': 100}[r[j]]
+		if place == 0 {
+			break
+		}
+		if digit < 0 {
+			digit = 1 // 十五, 百
+		}
+		value += digit * place
+		digit, seen = -1, true
+	}
+	if !seen {
+		return number{}, false
+	}
+	if digit > 0 {
+		value += digit
+	}
+	digits := strconv.Itoa(value)
+	if j+1 < len(r) && r[j] == '点' {
+		if _, ok := chineseDigits[r[j+1]]; ok {
+			digits += "."
+			for j++; j < len(r); j++ {
+				d, ok := chineseDigits[r[j]]
+				if !ok {
+					break
+				}
+				digits += strconv.Itoa(d)
+			}
+		}
+	}
+	n := number{start: i, end: j, last: j, digits: digits, unit: unitPercent, op: opEq}
+	s.after(&n)
+	return n, true
 }
