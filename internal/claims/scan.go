@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -39,33 +38,36 @@ const maxSentence = 300
 // sentences splits a run into sentences.
 func sentences(text string) []sentence {
 	var out []sentence
-	var cur sentence
-	comma := -1 // the last ，of cur
+	// One array for all: the sentences of a run are slices of it.
+	runes := make([]rune, 0, len(text))
+	at := make([]int, 0, len(text))
+	begin := 0
+	cur := func() sentence { return sentence{r: runes[begin:len(runes):len(runes)], at: at[begin:len(at):len(at)]} }
+	comma := -1 // the last ，of the current sentence, from begin
 	for i, c := range text {
 		if c == utf8.RuneError {
 			c = standIn
 		}
-		cur.r = append(cur.r, fold(c))
-		cur.at = append(cur.at, i)
+		runes = append(runes, fold(c))
+		at = append(at, i)
 		switch c {
 		case '。', '！', '？', '；', '!', '?', ';':
-			out = append(out, cur)
-			cur, comma = sentence{}, -1
+			out = append(out, cur())
+			begin, comma = len(runes), -1
 		case '，':
-			comma = len(cur.r)
+			comma = len(runes) - begin
 		}
-		if len(cur.r) >= maxSentence {
+		if len(runes)-begin >= maxSentence {
 			cut := comma
 			if cut <= 0 {
-				cut = len(cur.r)
+				cut = len(runes) - begin
 			}
-			out = append(out, sentence{r: cur.r[:cut:cut], at: cur.at[:cut:cut]})
-			cur = sentence{r: slices.Clone(cur.r[cut:]), at: slices.Clone(cur.at[cut:])}
-			comma = -1
+			out = append(out, sentence{r: runes[begin : begin+cut : begin+cut], at: at[begin : begin+cut : begin+cut]})
+			begin, comma = begin+cut, -1
 		}
 	}
-	if len(cur.r) > 0 {
-		out = append(out, cur)
+	if len(runes) > begin {
+		out = append(out, cur())
 	}
 	return out
 }

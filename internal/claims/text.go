@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -114,6 +115,7 @@ func (r *Run) add(s string, at int) {
 
 func (r *Run) addSource(src []byte, start, stop int) {
 	r.buf = append(r.buf, src[start:stop]...)
+	r.At = slices.Grow(r.At, stop-start)
 	for i := start; i < stop; i++ {
 		r.At = append(r.At, i)
 	}
