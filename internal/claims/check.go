@@ -156,7 +156,7 @@ func lastIndex(r, sub []rune) int {
 }
 
 // plans are words that make a sentence about the future or a wish: its figures are targets.
-var plans = []string{"力争", "争取", "目标", "计划", "预计", "预期", "确保", "力求", "规划", "努力", "拟", "将达到", "将提高",
+var plans = []string{"力争", "争取", "目标", "计划", "预计", "预期", "确保", "力求", "规划", "努力", "拟", "将达到", "将提高", "做到",
 	"如果", "假如", "若", "假设"}
 
 // elsewhere are words that make a clause about another year or another area: its figures are
@@ -275,7 +275,7 @@ func (m *matcher) sentence(s *sentence) []found {
 			levelBetween: levelBetween(lv, b.at, n.start)}
 		q.past = len(years) == 0 && strings.Contains(string(s.r[cs:n.start]), "基本均衡")
 		cands := m.candidates(b.ids, q)
-		if len(cands) == 0 {
+		if len(cands) == 0 || quotesStandard(n, cands) {
 			continue
 		}
 		agree := n.all
@@ -658,4 +658,23 @@ func roundedAs(n number, v float64, figure string, s *sentence) (string, bool) {
 		return r + "∶1", true
 	}
 	return r + strings.TrimSpace(string(s.r[n.end:n.last])), true
+}
+
+// quotesStandard reports whether a figure is one of the standard's numbers for the facts it may
+// mean ("生均教学及辅助用房面积达到4.5平方米", "均不高于0.50"): it states the standard, or that
+// the county meets it, which the evaluation itself judges.
+func quotesStandard(n *number, cands []*Fact) bool {
+	q, ok := new(big.Rat).SetString(n.digits)
+	if !ok {
+		return false
+	}
+	q.Mul(q, pow10(n.mult))
+	for _, f := range cands {
+		for _, l := range f.limits {
+			if x, ok := new(big.Rat).SetString(strconv.FormatFloat(l, 'f', -1, 64)); ok && l != 0 && x.Cmp(q) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -29,9 +29,10 @@ func testFacts() []Fact {
 	cv("R6", standard.Primary, 0.1953)
 	cv("R5", standard.Junior, 0.2878)
 	cv("R6", standard.Junior, 0.1968)
-	b.add("value.R5", quantity{name: "生均体育运动场馆面积", unit: unitArea, perLevel: true, aggregate: true, unless: subsets,
+	r5 := b.add("value.R5", quantity{name: "生均体育运动场馆面积", unit: unitArea, perLevel: true, aggregate: true, unless: subsets,
 		keywords: indicatorVocab["R5"].value},
 		standard.Primary, 12.7977, "12.80平方米", "由学校数据表计算")
+	r5.limits = []float64{7.5, 6.375}
 	b.add("value.R6", quantity{name: "生均教学仪器设备值", unit: unitYuan, perLevel: true, aggregate: true, unless: subsets,
 		keywords: indicatorVocab["R6"].value},
 		standard.Primary, 3419.966, "3,419.97元", "由学校数据表计算")
@@ -210,6 +211,14 @@ func TestCheckSentences(t *testing.T) {
 		{"全县小学生均体育运动场馆面积13.2平方米。", []string{"13.2平方米"}},
 		{"差异系数最高为0.497。", nil},
 		{"全县义务教育阶段学校共82所（含教学点12个）。", nil},
+		// Sentences of county plans that quote the standard or set targets.
+		{"其中骨干教师不低于交流轮岗教师总数的 20%。", nil},
+		{"全县每学年交流轮岗教师的比例不低于符合交流条件教师总数的 10%。", nil},
+		{"小学生均体育运动场馆面积达到 7.5 平方米以上。", nil},
+		{"小学生均体育运动场馆面积不低于6.375平方米。", nil},
+		{"初中四年巩固率达到 95%以上。", nil},
+		{"做到初中三年巩固率不低于 99%。", nil},
+		{"初中三年巩固率达 99% 以上。", []string{"99% 以上"}},
 		{"全县参评学校83所，其中九年一贯制学校12所。", nil},
 		{"初中三年巩固率由2022年的97.6%提高到2024年的98.2%。", nil},
 		{"九年义务教育巩固率达到96%。", nil},

@@ -28,6 +28,7 @@ type Fact struct {
 
 	unless    []string // see quantity
 	aggregate bool
+	limits    []float64 // the standard's numbers for it (threshold, floor, limit): a figure equal to one quotes the standard
 }
 
 // Facts lists the figures of an evaluation that a chapter may quote: the county figures of
@@ -93,16 +94,19 @@ func resourceFacts(res *eval.Result, table string, add adder) {
 			}
 			if ind.CV.OK {
 				q := quantity{name: ind.Name + "差异系数", unit: unitNone, perLevel: true, aggregate: true, keywords: cvKeywords(voc.subject)}
-				add(quantityCV+ind.ID[1:], q, l, ind.CV.V, report.CV(ind.CV), table)
+				f := add(quantityCV+ind.ID[1:], q, l, ind.CV.V, report.CV(ind.CV), table)
+				f.limits = []float64{ind.CVLimit, lr.CVLimit}
 			}
 			if ind.Value.OK {
 				q := quantity{name: ind.Name, unit: indicatorUnit(ind.Unit), perLevel: true, aggregate: true, keywords: voc.value,
 					unless: subsets}
-				add(quantityVal+ind.ID[1:], q, l, ind.Value.V, report.Amount(ind.Value)+ind.Unit, table)
+				f := add(quantityVal+ind.ID[1:], q, l, ind.Value.V, report.Amount(ind.Value)+ind.Unit, table)
+				f.limits = []float64{ind.Threshold, ind.Floor}
 			}
 		}
 		if lr.CompositeCV.OK {
-			add("cv.composite", qCompositeCV, l, lr.CompositeCV.V, report.CV(lr.CompositeCV), table)
+			f := add("cv.composite", qCompositeCV, l, lr.CompositeCV.V, report.CV(lr.CompositeCV), table)
+			f.limits = []float64{lr.CVLimit}
 		}
 		add("count.units", qUnits, l, float64(lr.Units), strconv.Itoa(lr.Units)+"所", table)
 		add("count.passing", qPassing, l, float64(lr.UnitsPassing), strconv.Itoa(lr.UnitsPassing)+"所", table)
@@ -174,7 +178,8 @@ func checkFacts(res *eval.Result, county *data.County, table string, add adder) 
 			case unitYuan:
 				shown = report.Number(c.Value.V) + "元"
 			}
-			add(voc.id, voc.q, standard.Level(voc.level), c.Value.V, shown, src)
+			fact := add(voc.id, voc.q, standard.Level(voc.level), c.Value.V, shown, src)
+			fact.limits = []float64{c.Threshold}
 		}
 	}
 }

@@ -294,7 +294,7 @@ func (s *sentence) readUnit(n *number) {
 // after reads what follows a figure: 以上, 以下, a range, 左右, 的 …
 func (s *sentence) after(n *number) {
 	r := s.r
-	j := n.last
+	j := skipSpaces(r, n.last)
 	if j < len(r) && r[j] == '及' {
 		j++
 	}
@@ -398,6 +398,9 @@ func (s *sentence) context(n *number) {
 		if strings.HasSuffix(core, w) && !strings.HasSuffix(core, "最"+w) && strings.Contains(before, "比") {
 			n.skip = true
 		}
+	}
+	if strings.HasSuffix(before, "的") && !strings.Contains(before, "占") {
+		n.skip = true // 不低于交流轮岗教师总数的20%: a share of something, not a figure of it
 	}
 	b := strings.TrimRight(before, "为是：:的 ")
 	for _, w := range thresholdWords {

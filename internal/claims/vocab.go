@@ -91,7 +91,7 @@ var checkVocab = map[string]struct {
 	q     quantity
 }{
 	"junior_retention_rate": {"rate.retention", "", quantity{name: "初中三年巩固率", unit: unitPercent,
-		keywords: []string{"初中三年巩固率", "三年巩固率", "巩固率"}, unless: []string{"小学", "六年", "九年"}}},
+		keywords: []string{"初中三年巩固率", "三年巩固率", "巩固率"}, unless: []string{"小学", "六年", "九年", "四年"}}},
 	"disabled_enrolment_rate": {"rate.disabled", "", quantity{name: "残疾儿童少年入学率", unit: unitPercent,
 		keywords: []string{"残疾儿童少年入学率", "残疾…入学率"}}},
 	"training_completion_rate": {"rate.training", "", quantity{name: "教师5年360学时培训完成率", unit: unitPercent,
