@@ -51,7 +51,8 @@ func Facts(res *eval.Result, county *data.County) []Fact {
 		resourceFacts(res, table, add)
 		checkFacts(res, county, table, add)
 		if b := res.BScores; b != nil && b.Total.OK {
-			add("points.b_total", qBTotal, "", b.Total.V, report.Number(b.Total.V)+"分", "各 B 类指标自评得分之和")
+			f := add("points.b_total", qBTotal, "", b.Total.V, report.Number(b.Total.V)+"分", "各 B 类指标自评得分之和")
+			f.limits = []float64{b.Points, b.TotalMin} // 总分100分, 80分以上
 		}
 	}
 	if county != nil {
