@@ -50,9 +50,9 @@ func Facts(res *eval.Result, county *data.County) []Fact {
 	if res != nil {
 		resourceFacts(res, table, add)
 		checkFacts(res, county, table, add)
-		if b := res.BScores; b != nil && b.Total.OK {
-			f := add("points.b_total", qBTotal, "", b.Total.V, report.Number(b.Total.V)+"分", "各 B 类指标自评得分之和")
-			f.limits = []float64{b.Points, b.TotalMin} // 总分100分, 80分以上
+		if bs := res.BScores; bs != nil && bs.Total.OK {
+			f := add("points.b_total", qBTotal, "", bs.Total.V, report.Number(bs.Total.V)+"分", "各 B 类指标自评得分之和")
+			f.limits = []float64{bs.Points, bs.TotalMin} // 总分100分, 80分以上
 		}
 	}
 	if county != nil {
