@@ -170,6 +170,7 @@ var elsewhere = []string{"上年", "去年", "前年", "上一年", "上学年",
 // was named in an earlier clause: "初中三年巩固率逐年提高，2025年为98.2%".
 var functionWords = []string{"分别为", "分别是", "分别达到", "分别", "达到了", "达到", "保持在", "稳定在", "提高到", "提高至",
 	"提升到", "提升至", "上升到", "上升至", "增加到", "增长到", "其中", "已经", "已", "全县", "均为", "为", "是", "达", "在",
+	"最高", "最低",
 	"占", "和", "与", "及", "、", "（", "）", "：", " "}
 
 // levelWords name the levels.
@@ -273,7 +274,9 @@ func (m *matcher) sentence(s *sentence) []found {
 		q := query{n: n, levels: levels, weak: at < s.clauseStart(min(b.as, n.start)), years: years,
 			context:      string(masked[min(b.from, cs):n.start]),
 			levelBetween: levelBetween(lv, b.at, n.start)}
-		q.past = len(years) == 0 && strings.Contains(string(s.r[cs:n.start]), "基本均衡")
+		// A past year's 综合差异系数 is data/history/'s 基本均衡 one: quoted with 基本均衡.
+		q.past = strings.Contains(string(s.r[:n.start]), "基本均衡")
+		q.part = containsAny(string(masked[:n.start]), subsets) || schoolNamed(string(masked[:n.start]))
 		cands := m.candidates(b.ids, q)
 		if len(cands) == 0 || quotesStandard(n, cands) {
 			continue
@@ -331,7 +334,8 @@ type query struct {
 	levels       []standard.Level // stated
 	weak         bool             // the levels were stated in an earlier clause than the keyword's
 	years        []int            // stated before it; none: the evaluation year
-	past         bool             // about 基本均衡 without a year: any past year's figure
+	past         bool             // about 基本均衡: data/history/'s figures may be meant
+	part         bool             // the sentence narrows it to a part or a school (subsets, schoolNamed)
 	context      string           // its clause up to it (from its keyword), keywords blanked
 	levelBetween bool
 }
@@ -343,21 +347,20 @@ type query struct {
 func (m *matcher) candidates(ids []string, q query) []*Fact {
 	var out []*Fact
 	seen := map[*Fact]bool{}
-	school := schoolNamed(q.context)
 	for _, id := range ids {
 		for _, f := range m.facts[id] {
 			if seen[f] || !unitAgrees(q.n.unit, f.Unit) {
 				continue
 			}
 			switch {
-			case q.past && !f.Past,
-				!q.past && len(q.years) == 0 && f.Past,
+			case f.Past && !q.past,
+				q.past && len(q.years) == 0 && !f.Past,
 				len(q.years) > 0 && !slices.Contains(q.years, f.Year):
 				continue
 			case f.PerLevel && len(q.levels) > 0 && !slices.Contains(q.levels, f.Level) && !(q.weak && f.Level == ""),
 				!f.PerLevel && q.levelBetween:
 				continue
-			case containsAny(q.context, f.unless), f.aggregate && school:
+			case containsAny(q.context, f.unless), f.aggregate && q.part:
 				continue
 			}
 			seen[f] = true
@@ -443,7 +446,12 @@ func (m *matcher) bind(s *sentence, n *number, ms []mention, cs int) (binding, b
 		b.from, b.to = cs, n.last
 		return b, true
 	}
-	if !onlyFunctionWords(string(s.r[cs:n.start])) {
+	prefix := string(s.r[cs:n.start])
+	if i := strings.Index(prefix, "占"); i >= 0 && onlyFunctionWords(prefix[:i]) {
+		// "交流轮岗教师246人，占符合交流条件教师总数的11.1%": the share of the earlier clause's subject.
+		prefix = ""
+	}
+	if !onlyFunctionWords(prefix) {
 		return binding{}, false
 	}
 	b, ok := m.nearest(ms, n, 0, cs)

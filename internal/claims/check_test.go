@@ -29,11 +29,11 @@ func testFacts() []Fact {
 	cv("R6", standard.Primary, 0.1953)
 	cv("R5", standard.Junior, 0.2878)
 	cv("R6", standard.Junior, 0.1968)
-	r5 := b.add("value.R5", quantity{name: "生均体育运动场馆面积", unit: unitArea, perLevel: true, aggregate: true, unless: subsets,
+	r5 := b.add("value.R5", quantity{name: "生均体育运动场馆面积", unit: unitArea, perLevel: true, aggregate: true, unless: extremes,
 		keywords: indicatorVocab["R5"].value},
 		standard.Primary, 12.7977, "12.80平方米", "由学校数据表计算")
 	r5.limits = []float64{7.5, 6.375}
-	b.add("value.R6", quantity{name: "生均教学仪器设备值", unit: unitYuan, perLevel: true, aggregate: true, unless: subsets,
+	b.add("value.R6", quantity{name: "生均教学仪器设备值", unit: unitYuan, perLevel: true, aggregate: true, unless: extremes,
 		keywords: indicatorVocab["R6"].value},
 		standard.Primary, 3419.966, "3,419.97元", "由学校数据表计算")
 	b.add("ratio.students_teachers", qStudentTeacher, "", 13.17, "13.17∶1", "由学校数据表计算")
@@ -135,8 +135,11 @@ func TestCheckSentences(t *testing.T) {
 		{"小学生均教学仪器设备值0.34万元。", nil},
 		{"小学生均教学仪器设备值3520元。", []string{"3520元"}},
 		// Years: a past year's figure, another year's figure, a year itself.
-		{"2024年小学综合差异系数为0.385。", nil},
-		{"2024年小学综合差异系数为0.41。", []string{"0.41"}},
+		{"2024年小学基本均衡综合差异系数为0.385。", nil},
+		{"2024年小学基本均衡综合差异系数为0.41。", []string{"0.41"}},
+		{"2024年小学综合差异系数为0.41。", nil}, // not this year's, and no 基本均衡 figure is meant
+		{"2025年小学综合差异系数为0.41。", nil},
+		{"2025年小学综合差异系数为0.43。", []string{"0.43"}},
 		{"2023年初中三年巩固率为96.1%。", nil}, // no figure of 2023: not checked
 		{"2025年，初中三年巩固率达到97.5%。", nil},
 		{"2025年，初中三年巩固率达到96.5%。", []string{"96.5%"}},
@@ -196,9 +199,9 @@ func TestCheckSentences(t *testing.T) {
 		{"小学六年巩固率达到99.5%。", nil},
 		{"每百名学生拥有高于规定学历教师6.07人，比标准高1.87人。", nil},
 		{"小学生均体育运动场馆面积为12.8平方米比标准高5.3平方米。", nil},
-		{"2022—2024年，小学综合差异系数分别为0.412、0.398、0.385。", nil},
-		{"2022年至2024年小学综合差异系数为0.398。", nil},
-		{"2022—2024年，小学综合差异系数分别为0.412、0.398、0.43。", []string{"0.43"}},
+		{"2022—2024年，小学基本均衡综合差异系数分别为0.412、0.398、0.385。", nil},
+		{"2022年至2024年小学基本均衡综合差异系数为0.398。", nil},
+		{"2022—2024年，小学基本均衡综合差异系数分别为0.412、0.398、0.43。", []string{"0.43"}},
 		{"近三年小学综合差异系数分别为0.412、0.398、0.385。", nil},
 		{"小学基本均衡综合差异系数为0.385。", nil},
 		{"小学基本均衡综合差异系数为0.39。", nil},
@@ -210,6 +213,15 @@ func TestCheckSentences(t *testing.T) {
 		{"九年一贯制学校小学部生均体育运动场馆面积8.2平方米。", nil},
 		{"全县小学生均体育运动场馆面积13.2平方米。", []string{"13.2平方米"}},
 		{"差异系数最高为0.497。", nil},
+		{"小学、初中差异系数均达到国家标准，小学最高为0.497。", nil},
+		{"小学、初中差异系数均达到国家标准，小学最高为0.479。", []string{"0.479"}},
+		{"交流轮岗教师246人，占符合交流条件教师总数的11.1%。", nil},
+		{"交流轮岗教师246人，占符合交流条件教师总数的12.1%。", []string{"12.1%"}},
+		{"社会认可度调查中，家长占53%。", nil},
+		{"城区学校12所，在校生2.1万人。", nil},
+		{"生均体育运动场馆面积最低的学校为3.2平方米。", nil},
+		{"小学生均体育运动场馆面积最大值25.6平方米、最小值3.2平方米。", nil},
+		{"2023年底，全县小学、初中综合差异系数分别为0.281、0.205。", nil},
 		{"全县义务教育阶段学校共82所（含教学点12个）。", nil},
 		// Sentences of county plans that quote the standard or set targets.
 		{"其中骨干教师不低于交流轮岗教师总数的 20%。", nil},

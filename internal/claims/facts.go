@@ -100,7 +100,7 @@ func resourceFacts(res *eval.Result, table string, add adder) {
 			}
 			if ind.Value.OK {
 				q := quantity{name: ind.Name, unit: indicatorUnit(ind.Unit), perLevel: true, aggregate: true, keywords: voc.value,
-					unless: subsets}
+					unless: extremes}
 				f := add(quantityVal+ind.ID[1:], q, l, ind.Value.V, report.Amount(ind.Value)+ind.Unit, table)
 				f.limits = []float64{ind.Threshold, ind.Floor}
 			}

@@ -15,13 +15,22 @@ type quantity struct {
 	// 小学六年巩固率, 家长满意度, 民办学校.
 	unless []string
 	// aggregate marks a sum or mean over the school table's campuses: a sentence naming one
-	// school (第三小学生均体育运动场馆面积…) quotes that school's figure, not the county's.
+	// school (第三小学生均体育运动场馆面积…) or a part (subsets) quotes that one's figure, not
+	// the county's.
 	aggregate bool
 }
 
-// subsets are the words that narrow a count of campuses, students or teachers to a part.
-var subsets = []string{"城区", "镇区", "乡村", "农村", "民办", "公办", "寄宿", "随迁", "留守", "残疾", "薄弱", "新建", "女",
-	"男", "骨干", "体育", "艺术", "音乐", "美术", "兼职", "代课", "特岗", "交流", "退休", "新招", "新录", "补充"}
+// subsets are the words that, anywhere before a figure in its sentence, narrow a figure of the
+// school table (a count, a county value, a 差异系数) to a part: 城区学校12所，在校生2.1万人.
+var subsets = []string{"城区", "镇区", "乡村", "农村", "民办", "公办", "寄宿", "薄弱", "新建"}
+
+// people are the words that, before a count of students or teachers in its clause, narrow it
+// to some of them: 随迁子女在校生, 骨干教师中的专任教师.
+var people = []string{"随迁", "留守", "残疾", "女", "男", "骨干", "体育", "艺术", "音乐", "美术", "兼职", "代课", "特岗",
+	"交流", "退休", "新招", "新录", "补充"}
+
+// extremes make a figure a school's, not the county's: 最低的学校为3.2平方米, 最大值25.6平方米.
+var extremes = []string{"最低", "最高", "最大", "最小", "最多", "最少"}
 
 // The units a fact is quoted in. A quoted number is compared with a fact only when its unit
 // agrees (unitsOf): this, more than any keyword, keeps a 246人 from being read as a rate.
@@ -151,19 +160,19 @@ var (
 	qCompositeCV = quantity{name: "综合差异系数", unit: unitNone, perLevel: true, aggregate: true,
 		keywords: []string{"综合差异系数"}}
 	qSchools = quantity{name: "义务教育学校（校区）数", unit: unitSchools, aggregate: true,
-		keywords: []string{"义务教育学校", "义务教育阶段学校"}, unless: subsets}
+		keywords: []string{"义务教育学校", "义务教育阶段学校"}}
 	qUnits = quantity{name: "参与资源配置评估的学校（校区）数", unit: unitSchools, perLevel: true, aggregate: true,
-		keywords: []string{"参评", "参与资源配置评估", "参加资源配置评估"}, unless: subsets}
+		keywords: []string{"参评", "参与资源配置评估", "参加资源配置评估"}}
 	qPassing = quantity{name: "资源配置达到要求的学校（校区）数", unit: unitSchools, perLevel: true, aggregate: true,
-		keywords: []string{"达到要求"}, unless: subsets}
+		keywords: []string{"达到要求"}}
 	qFailing = quantity{name: "资源配置未达到要求的学校（校区）数", unit: unitSchools, perLevel: true, aggregate: true,
-		keywords: []string{"未达到要求"}, unless: subsets}
+		keywords: []string{"未达到要求"}}
 	qStudents = quantity{name: "在校生数", unit: unitPeople, perLevel: true, aggregate: true,
-		keywords: []string{"在校生", "在校学生"}, unless: subsets}
+		keywords: []string{"在校生", "在校学生"}, unless: people}
 	qTeachers = quantity{name: "专任教师数", unit: unitPeople, perLevel: true, aggregate: true,
-		keywords: []string{"专任教师"}, unless: subsets}
+		keywords: []string{"专任教师"}, unless: people}
 	qStudentTeacher = quantity{name: "生师比", unit: unitRatio, perLevel: true, aggregate: true,
-		keywords: []string{"生师比", "师生比"}, unless: subsets}
+		keywords: []string{"生师比", "师生比"}, unless: people}
 	qPopulation = quantity{name: "常住人口", unit: unitPeople,
 		keywords: []string{"常住人口"}}
 	qSamples = quantity{name: "有效问卷数", unit: unitCopies,
