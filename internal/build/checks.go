@@ -51,6 +51,7 @@ func review(p *Prepared, res *eval.Result, files map[string][]byte) diag.List {
 		}
 	}
 	w = append(w, chapterProblems(p.Input.Docs)...)
+	w = append(w, claimWarnings(p, res)...)
 	if _, ok := files["index.html"]; ok {
 		chapter := chapterLinks(p.Input.Docs, files)
 		w = append(w, chapter...)

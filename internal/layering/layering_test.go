@@ -24,6 +24,14 @@ var model = []string{"data", "eval", "standard", "config", "plan"}
 // computes from the evaluation and its inputs alone.
 var planImports = []string{"data", "eval", "standard"}
 
+// claimsImports are the only packages of the module claims may import, and noIO the standard
+// packages it must not: it checks the chapters against the evaluation and does no I/O, so that
+// check, build and verify run it on whatever they have read.
+var (
+	claimsImports = []string{"eval", "report", "standard", "data", "content"}
+	noIO          = []string{"os", "os/exec", "io/fs", "io/ioutil", "net", "net/http", "path/filepath", "syscall"}
+)
+
 // presentation is everything that shows the evaluation; eval must not depend on any of it.
 var presentation = []string{"report", "chart", "resolve", "html", "pdf", "sheet", "summary", "build", "serve"}
 
@@ -99,6 +107,18 @@ func TestLayering(t *testing.T) {
 	for _, imp := range pl.Imports {
 		if name, ours := strings.CutPrefix(imp, module); ours && !slices.Contains(planImports, name) {
 			t.Errorf("plan imports %s: it may import only %s", name, strings.Join(planImports, ", "))
+		}
+	}
+	cl, ok := pkgs["claims"]
+	if !ok {
+		t.Fatal("claims not found")
+	}
+	for _, imp := range cl.Imports {
+		if name, ours := strings.CutPrefix(imp, module); ours && !slices.Contains(claimsImports, name) {
+			t.Errorf("claims imports %s: it may import only %s", name, strings.Join(claimsImports, ", "))
+		}
+		if slices.Contains(noIO, imp) {
+			t.Errorf("claims imports %s: it does no I/O", imp)
 		}
 	}
 	for _, dep := range pl.Deps {
