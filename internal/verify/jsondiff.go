@@ -4,13 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // keyFields are the fields that name the elements of an array of objects in evaluation.json:
 // an indicator or item by id, a school by code, a check by key. A path then reads
 // units[3612340001].values.R1 rather than units[0].values.R1, and a school added or removed
-// is one finding, not a shift of every school after it.
-var keyFields = []string{"id", "code", "key"}
+// is one finding, not a shift of every school after it. A school split into its primary and
+// junior parts is two units of one code: code and level together name each.
+var keyFields = [][]string{{"id"}, {"code"}, {"key"}, {"code", "level"}, {"id", "level"}}
 
 // compareJSON compares got with want (values decoded with UseNumber) and calls report for every
 // difference with its path, both values as text and what differs.
@@ -41,7 +43,7 @@ func compareJSON(path string, got, want any, report func(where, got, want, msg s
 			report(pathOr(path), show(got), "（数组）", "类型与复算结果不同")
 			return
 		}
-		if key := arrayKey(g, w); key != "" {
+		if key := arrayKey(g, w); key != nil {
 			compareKeyed(path, key, g, w, report)
 			return
 		}
@@ -64,7 +66,7 @@ func compareJSON(path string, got, want any, report func(where, got, want, msg s
 }
 
 // compareKeyed compares two arrays of objects element by element, matched by key.
-func compareKeyed(path, key string, g, w []any, report func(where, got, want, msg string)) {
+func compareKeyed(path string, key []string, g, w []any, report func(where, got, want, msg string)) {
 	gm, wm := byKey(g, key), byKey(w, key)
 	seen := map[string]bool{}
 	for _, list := range [][]any{w, g} {
@@ -79,9 +81,9 @@ func compareKeyed(path, key string, g, w []any, report func(where, got, want, ms
 			wv, wok := wm[k]
 			switch {
 			case !gok:
-				report(p, "（无）", key+" = "+k, "缺少这一项，复算结果中有")
+				report(p, "（无）", k, "缺少这一项，复算结果中有")
 			case !wok:
-				report(p, key+" = "+k, "（无）", "多出这一项，复算结果中没有")
+				report(p, k, "（无）", "多出这一项，复算结果中没有")
 			default:
 				compareJSON(p, gv, wv, report)
 			}
@@ -89,33 +91,46 @@ func compareKeyed(path, key string, g, w []any, report func(where, got, want, ms
 	}
 }
 
-// arrayKey is the key field that names every element of both arrays uniquely, or "".
-func arrayKey(g, w []any) string {
+// arrayKey is the key fields that name every element of both arrays uniquely, or nil.
+func arrayKey(g, w []any) []string {
 	for _, f := range keyFields {
 		if uniqueKeys(g, f) && uniqueKeys(w, f) && (len(g) > 0 || len(w) > 0) {
 			return f
 		}
 	}
-	return ""
+	return nil
 }
 
-func uniqueKeys(list []any, field string) bool {
+func uniqueKeys(list []any, fields []string) bool {
 	seen := make(map[string]bool, len(list))
 	for _, e := range list {
-		m, ok := e.(map[string]any)
-		if !ok {
+		k, ok := keyValue(e, fields)
+		if !ok || seen[k] {
 			return false
 		}
-		s, ok := m[field].(string)
-		if !ok || s == "" || seen[s] {
-			return false
-		}
-		seen[s] = true
+		seen[k] = true
 	}
 	return true
 }
 
-func byKey(list []any, key string) map[string]any {
+// keyValue is an element's key: its fields' texts joined by a space.
+func keyValue(e any, fields []string) (string, bool) {
+	m, ok := e.(map[string]any)
+	if !ok {
+		return "", false
+	}
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		s, ok := m[f].(string)
+		if !ok || s == "" {
+			return "", false
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, " "), true
+}
+
+func byKey(list []any, key []string) map[string]any {
 	m := make(map[string]any, len(list))
 	for _, e := range list {
 		m[keyOf(e, key)] = e
@@ -123,7 +138,10 @@ func byKey(list []any, key string) map[string]any {
 	return m
 }
 
-func keyOf(e any, key string) string { return e.(map[string]any)[key].(string) }
+func keyOf(e any, key []string) string {
+	k, _ := keyValue(e, key)
+	return k
+}
 
 func unionKeys(a, b map[string]any) map[string]bool {
 	u := make(map[string]bool, len(a))

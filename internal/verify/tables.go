@@ -105,7 +105,7 @@ func compareXLSX(rel, title string, got, want []byte) []Finding {
 		}
 		compareGrid(g, w, func(row, col int, gv, wv string) {
 			cell, _ := excelize.CoordinatesToCellName(col+1, row+1)
-			out = append(out, Finding{Kind: KindSheet, File: rel, Where: name + " " + cell + header(w, col), Got: quote(gv), Want: quote(wv),
+			out = append(out, Finding{Kind: KindSheet, File: rel, Where: name + " " + cell + header(w, 1, row, col), Got: quote(gv), Want: quote(wv),
 				Message: "单元格的值与按包内数据复算的不同"})
 		})
 	}
@@ -170,12 +170,13 @@ func at(row []string, i int) string {
 	return ""
 }
 
-// header names a cell's column by the header row, when it is not the header row's own cell.
-func header(grid [][]string, col int) string {
-	if len(grid) == 0 || at(grid[0], col) == "" {
+// header names a cell's column by the header row (0-based: the workbooks have their title
+// above it), for a cell below it.
+func header(grid [][]string, headerRow, row, col int) string {
+	if row <= headerRow || len(grid) <= headerRow || at(grid[headerRow], col) == "" {
 		return ""
 	}
-	return "「" + at(grid[0], col) + "」"
+	return "「" + at(grid[headerRow], col) + "」"
 }
 
 // compareCSV compares two CSV tables cell by cell: 第 12 行第 4 列「列名」.
@@ -190,7 +191,7 @@ func compareCSV(rel string, got, want []byte) []Finding {
 	}
 	var out []Finding
 	compareGrid(g, w, func(row, col int, gv, wv string) {
-		out = append(out, Finding{Kind: KindCSV, File: rel, Where: fmt.Sprintf("第 %d 行第 %d 列%s", row+1, col+1, header(w, col)),
+		out = append(out, Finding{Kind: KindCSV, File: rel, Where: fmt.Sprintf("第 %d 行第 %d 列%s", row+1, col+1, header(w, 0, row, col)),
 			Got: quote(gv), Want: quote(wv), Message: "与按包内数据复算的不同"})
 	})
 	if len(out) == 0 {
