@@ -22,6 +22,10 @@ evaluation.json 记录的输入文件摘要。列出每一处不一致（文件�
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		name, args = args[0], args[1:]
 	}
+	if name == "" && fs.FlagSet.Parse(args) == nil && fs.NArg() == 1 {
+		// The package after the options: youjun verify --report 目录 材料包.zip
+		name, args = fs.Arg(0), args[:len(args)-1]
+	}
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
