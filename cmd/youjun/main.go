@@ -344,7 +344,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", `youjun check [--site 目录]
 
 检查站点的数据：学校数据表、data/county.toml、data/survey.csv、data/history/。
-列出全部错误和提示；有错误时退出码为 1。`)
+列出全部错误和提示；有错误时退出码为 1。另列出只凭佐证材料评估、但 evidence/<指标编号>/
+中还没有材料的指标（不影响检查结果）。`)
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
