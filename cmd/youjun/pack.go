@@ -26,13 +26,14 @@ func cmdPack(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(*dir, "output")
 	}
-	if printProblems(stderr, build.PackageOut(*dir, *out)) {
-		return exitError
-	}
 	opts := build.Options{Site: *dir, Out: *out}
 	p, probs := build.Prepare(opts, func(_ string, f func()) { f() })
 	if printProblems(stderr, probs) {
 		fmt.Fprintln(stderr, "未打包：请先改正以上错误。")
+		return exitError
+	}
+	// Only a site that loads gets an output folder.
+	if printProblems(stderr, build.PackageOut(*dir, *out)) {
 		return exitError
 	}
 	if p.Site.Config.Date == "" {

@@ -121,3 +121,14 @@ func TestPackWithoutDate(t *testing.T) {
 		t.Errorf("pack without a date: exit %d, %s", code, stderr)
 	}
 }
+
+// A folder that is no site gets no output folder from pack.
+func TestPackNoSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "none")
+	if code, _, stderr := runCLI("pack", "--site", dir); code != 1 || !strings.Contains(stderr, "找不到 site.toml") {
+		t.Errorf("pack of no site: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Errorf("pack made %s", dir)
+	}
+}
