@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -173,13 +174,25 @@ func Run(c *Context, checks []Check) *Report {
 			r.Findings = append(r.Findings, Finding{Kind: KindPackage, File: pack.SiteFolder + "/", Message: "无法按材料包内的数据重新评估"})
 		}
 	}
-	for _, ch := range checks {
+	// The checks only read the Context: they run side by side (the manifest's digests are
+	// mostly reading files, the comparisons mostly computing), their findings kept in order.
+	found := make([][]Finding, len(checks))
+	var wg sync.WaitGroup
+	for i, ch := range checks {
 		if ch.NeedsRecomputation && c.Prepared == nil {
 			r.Skipped = append(r.Skipped, ch.Name)
 			continue
 		}
 		r.Checks = append(r.Checks, ch.Name)
-		r.Findings = append(r.Findings, ch.Run(c)...)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			found[i] = ch.Run(c)
+		}()
+	}
+	wg.Wait()
+	for _, f := range found {
+		r.Findings = append(r.Findings, f...)
 	}
 	return r
 }
