@@ -54,7 +54,7 @@ func SiteFiles(dir, profile string) ([]SourceFile, diag.List) {
 	}
 	add("site.toml")
 	if strings.HasSuffix(profile, ".toml") {
-		rel, ok := inside(profile)
+		rel, ok := LocalPath(profile)
 		if !ok {
 			probs.Add("site.toml", 0, "", profile, "自定义评估标准文件不在站点目录中，不能打包。请把它放到站点目录（例如 data/ 旁边）并在 site.toml 中改写路径")
 		} else if !slices.ContainsFunc(SiteParts, func(p string) bool { return strings.HasPrefix(rel, p+"/") }) {
@@ -103,9 +103,9 @@ func SiteFiles(dir, profile string) ([]SourceFile, diag.List) {
 	return files, probs
 }
 
-// inside is the profile path of site.toml as a clean slash path inside the site, or false when
-// it is absolute or leaves the site.
-func inside(profile string) (string, bool) {
+// LocalPath is a path that site.toml names (a custom profile) as a clean slash path inside the
+// site, or false when it is absolute or leaves the site.
+func LocalPath(profile string) (string, bool) {
 	if filepath.IsAbs(profile) || path.IsAbs(filepath.ToSlash(profile)) {
 		return "", false
 	}

@@ -11,9 +11,12 @@ package verify
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/diag"
@@ -147,6 +150,10 @@ func Open(name string) (*Context, error) {
 // Recompute evaluates the site of an opened package again, in memory.
 func Recompute(p *pack.Package) *Context {
 	c := &Context{Package: p}
+	if prob := foreignProfile(p.SiteDir()); prob != nil {
+		c.Problems = diag.List{*prob}
+		return c
+	}
 	prep, probs := build.Prepare(build.Options{Site: p.SiteDir()}, func(_ string, f func()) { f() })
 	if probs.Err() != nil {
 		c.Problems = probs.Errors()
@@ -160,6 +167,25 @@ func Recompute(p *pack.Package) *Context {
 	files["data/evaluation.json"] = prep.JSON
 	c.Prepared, c.Recomputed = prep, files
 	return c
+}
+
+// foreignProfile refuses a packaged site.toml whose profile is a file outside the package: the
+// package is someone else's, and verify reads nothing of the reviewer's machine on its say.
+func foreignProfile(dir string) *diag.Problem {
+	var cfg struct {
+		Standard struct {
+			Profile string `toml:"profile"`
+		} `toml:"standard"`
+	}
+	if _, err := toml.DecodeFile(filepath.Join(dir, "site.toml"), &cfg); err != nil {
+		return nil // Prepare reports it
+	}
+	prof := cfg.Standard.Profile
+	if _, ok := pack.LocalPath(prof); strings.HasSuffix(prof, ".toml") && !ok {
+		return &diag.Problem{File: "site.toml", Column: "profile", Value: prof,
+			Message: "评估标准文件不在材料包中（绝对路径或“..”），已拒绝读取"}
+	}
+	return nil
 }
 
 // Run runs the checks on c and gathers their findings, in the order of the checks.

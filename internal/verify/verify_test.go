@@ -337,3 +337,21 @@ func TestReportFiles(t *testing.T) {
 		t.Errorf("WriteFiles into the package = %v", err)
 	}
 }
+
+// A packaged site.toml that names a profile outside the package is not followed: the package
+// cannot make verify read the reviewer's files.
+func TestVerifyForeignProfile(t *testing.T) {
+	zip := packSite(t, "../..", t.TempDir())
+	p, err := pack.Open(zip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	outside := filepath.Join(filepath.Dir(p.Root), "outside.toml")
+	os.WriteFile(outside, []byte("extends = \"national-2017\"\nid = \"x\"\nname = \"x\"\n"), 0o644)
+	replaceIn(t, p.Path("site/site.toml"), `profile = "national-2017"`, `profile = "../../outside.toml"`)
+	rep := Run(Recompute(p), DefaultChecks())
+	if rep.OK() || len(rep.Skipped) != 3 || !strings.Contains(rep.Findings[0].Message, "评估标准文件不在材料包中") {
+		t.Errorf("report %+v", rep)
+	}
+}
