@@ -63,7 +63,7 @@ func SiteFiles(dir, profile string) ([]SourceFile, diag.List) {
 	}
 	for _, part := range SiteParts {
 		root := filepath.Join(dir, part)
-		if st, err := os.Lstat(root); err != nil || st.IsDir() && Skipped(part) {
+		if st, err := os.Lstat(root); err != nil {
 			continue // a site need not have every part
 		} else if !st.IsDir() {
 			probs.Add(part, 0, "", "", "应是一个目录，却是文件或链接，不能打包")
