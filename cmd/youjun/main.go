@@ -51,6 +51,8 @@ const usage = `youjun（优均）—— 县域义务教育优质均衡发展自�
   check   检查数据和正文是否齐全、正确（有待补充或提示时不通过）
   import  从教育事业统计导出表和教师花名册生成（或更新）学校数据表
   plan    整改与创建规划：各校缺多少教师、面积、设备、教室，差异系数降到目标需增加多少（--json 机器可读）
+  pack    生成申报材料包（zip）：报告、数据、正文、佐证材料和每个文件的 SHA-256 清单
+  verify  核查申报材料包：按包内数据重新评估，列出被改动或与复算结果不一致之处
   profiles  列出内置的评估标准；profiles show 标准 显示其全部内容
 
 每个命令的选项见 youjun <命令> --help。
@@ -80,6 +82,8 @@ func commands() map[string]subcommand {
 		"profiles": cmdProfiles,
 		"import":   cmdImport,
 		"plan":     cmdPlan,
+		"pack":     cmdPack,
+		"verify":   cmdVerify,
 	}
 }
 
@@ -340,7 +344,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", `youjun check [--site 目录]
 
 检查站点的数据：学校数据表、data/county.toml、data/survey.csv、data/history/。
-列出全部错误和提示；有错误时退出码为 1。`)
+列出全部错误和提示；有错误时退出码为 1。另列出只凭佐证材料评估、但 evidence/<指标编号>/
+中还没有材料的指标（不影响检查结果）。`)
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
@@ -353,12 +358,21 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if len(res.Warnings) > 0 {
 		printProblems(stderr, res.Warnings)
 		printAudit(stderr, res.Audit)
+		printEvidence(stderr, res.Evidence)
 		fmt.Fprintf(stderr, "检查未通过：还有 %d 处需要补充或确认（见上）。\n", len(res.Warnings))
 		return exitError
 	}
 	printAudit(stdout, res.Audit)
+	printEvidence(stdout, res.Evidence)
 	fmt.Fprintln(stdout, "检查通过：数据完整、正文齐全、链接有效，可以生成正式报告。")
 	return exitOK
+}
+
+// printEvidence writes what check says of the 佐证材料: notes that never fail a check.
+func printEvidence(w io.Writer, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintln(w, "佐证材料（不影响检查结果）："+n)
+	}
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%d 毫秒", d.Milliseconds()) }

@@ -70,6 +70,8 @@ type Result struct {
 	Notes    []string // said once, never failing a strict build (the PDF's missing fonts)
 	// Audit holds the consistency audit's findings (audit.go): hints, which never fail.
 	Audit []audit.Finding
+	// Evidence is what `check` says of the 佐证材料 (evidence/): never failing a check.
+	Evidence []string
 }
 
 // Prepared is a site loaded, evaluated and with its chapters resolved: everything the renderers
@@ -397,6 +399,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	res.Files = len(files)
 	res.Audit = p.Audit
 	stage("检查", func() { res.Warnings = append(review(p, p.Input.Report.Result(), files), pdfWarnings...) })
+	res.Evidence = evidenceReview(p, &res.Warnings)
 	if mark := draftMark(p, opts, res.Warnings); out != nil && draft == "" && mark != "" {
 		// Only the pages or the PDF itself found something unfinished: typeset it again, marked.
 		if out, err = makeMarkedPDF(p, opts, mark); err != nil {
@@ -580,6 +583,9 @@ func write(out string, files map[string][]byte) error {
 func swapIn(tmp, out string, exchange func(a, b string) error) (exchanged bool, err error) {
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		return false, os.Rename(tmp, out)
+	}
+	if err := keepPackages(out, tmp); err != nil {
+		return false, err
 	}
 	// The old output becomes a temporary folder: mark it (an empty or pre-marker output has no
 	// marker yet) so that a build killed before removing it leaves something removeStale knows.

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/youjun-edu/youjun/internal/verify"
+)
+
+func cmdVerify(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("verify", `youjun verify 材料包.zip|材料包目录 [--report 目录]
+
+核查申报材料包（供市、省督导部门使用）：核对每个文件与 manifest.json 记录的 SHA-256；按包内的
+数据和评估标准重新评估，逐项核对 evaluation.json、附表（Excel 和 CSV）与复算结果；核对
+evaluation.json 记录的输入文件摘要。列出每一处不一致（文件和位置、包内的值和应有的值）。
+默认不写任何文件；--report 在指定目录中写出核查清单（HTML 和 Excel）。
+退出码：0 全部一致；1 有不一致之处；2 不是可用的材料包或命令用法有误。`)
+	reportDir := fs.String("report", "", "把核查清单（核查清单.html、核查清单.xlsx）写到这个`目录`；默认不写文件")
+	var name string
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		name, args = args[0], args[1:]
+	}
+	if name == "" && fs.FlagSet.Parse(args) == nil && fs.NArg() == 1 {
+		// The package after the options: youjun verify --report 目录 材料包.zip
+		name, args = fs.Arg(0), args[:len(args)-1]
+	}
+	if code, stop := fs.parse(args, stdout, stderr); stop {
+		return code
+	}
+	if name == "" {
+		fmt.Fprintln(stderr, "请给出要核查的材料包（.zip 文件或解压后的目录），例如：youjun verify 示例县优质均衡申报材料-2025-10-15.zip")
+		return exitUsage
+	}
+	c, err := verify.Open(name)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法核查：%s\n", err)
+		return exitUsage
+	}
+	defer c.Package.Close()
+	rep := verify.Run(c, verify.DefaultChecks())
+	w := bufio.NewWriter(stdout)
+	rep.WriteText(w)
+	w.Flush()
+	if *reportDir != "" {
+		root := ""
+		if st, err := os.Stat(name); err == nil && st.IsDir() {
+			root = name
+		}
+		if err := rep.WriteFiles(*reportDir, root); err != nil {
+			fmt.Fprintf(stderr, "未写出核查清单：%s\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(stdout, "核查清单已写到 %s\n", *reportDir)
+	}
+	if !rep.OK() {
+		return exitError
+	}
+	return exitOK
+}
