@@ -34,9 +34,9 @@ const (
 	KindEvaluation Kind = "evaluation" // a value of evaluation.json
 	KindSheet      Kind = "xlsx"       // a cell of an appendix workbook
 	KindCSV        Kind = "csv"        // a cell of an appendix CSV
-	KindPDF        Kind = "pdf"        // a number in the PDF's text (a check to come)
-	KindChapter    Kind = "chapter"    // a number quoted in a chapter (a check to come)
-	KindAudit      Kind = "audit"      // the consistency audit (a check to come)
+	KindPDF        Kind = "pdf"        // a number in the PDF's text
+	KindChapter    Kind = "chapter"    // a number typed in a chapter
+	KindAudit      Kind = "audit"      // the consistency audit: hints, never discrepancies
 )
 
 // Chinese is the kind's name in the report.
@@ -59,7 +59,7 @@ func (k Kind) Chinese() string {
 	case KindChapter:
 		return "报告正文"
 	case KindAudit:
-		return "一致性审核"
+		return "一致性核查"
 	}
 	return string(k)
 }
@@ -100,16 +100,17 @@ type Check struct {
 }
 
 // DefaultChecks are the checks verify runs: the manifest, evaluation.json's provenance and
-// values, and the appendix tables. The PDF text, chapter and audit checks are appended here
-// when they exist:
-//
-//	checks := append(verify.DefaultChecks(), verify.Check{Name: "PDF 文本", NeedsRecomputation: true, Run: …})
+// values, the appendix tables, the figures of the PDF, the figures typed in the chapters, and
+// the consistency audit (hints only). AuditAgainst adds the comparison with last year's package.
 func DefaultChecks() []Check {
 	return []Check{
 		{Name: "文件清单", Run: checkManifest},
 		{Name: "输入摘要", NeedsRecomputation: true, Run: checkInputs},
 		{Name: "评估结果", NeedsRecomputation: true, Run: checkEvaluation},
 		{Name: "附表", NeedsRecomputation: true, Run: checkTables},
+		{Name: "PDF 文本", NeedsRecomputation: true, Run: checkPDF},
+		{Name: "报告正文", NeedsRecomputation: true, Run: checkChapters},
+		{Name: "一致性核查", NeedsRecomputation: true, Run: checkAudit},
 	}
 }
 
