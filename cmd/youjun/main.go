@@ -51,6 +51,7 @@ const usage = `youjun（优均）—— 县域义务教育优质均衡发展自�
   check   检查数据和正文是否齐全、正确（有待补充或提示时不通过）
   import  从教育事业统计导出表和教师花名册生成（或更新）学校数据表
   plan    整改与创建规划：各校缺多少教师、面积、设备、教室，差异系数降到目标需增加多少（--json 机器可读）
+  rollup  市、省级汇总：多个县的申报材料包逐县重新评估、核对、对照，生成汇总网站、Excel、PDF 和 rollup.json
   profiles  列出内置的评估标准；profiles show 标准 显示其全部内容
 
 每个命令的选项见 youjun <命令> --help。
@@ -80,6 +81,7 @@ func commands() map[string]subcommand {
 		"profiles": cmdProfiles,
 		"import":   cmdImport,
 		"plan":     cmdPlan,
+		"rollup":   cmdRollup,
 	}
 }
 
