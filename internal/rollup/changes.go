@@ -65,7 +65,7 @@ func rises(p, c *County) []Rise {
 			if pi == nil || pi.CV == nil || ind.CV == nil || cmp.Compare(*ind.CV, *pi.CV) <= 0 {
 				continue
 			}
-			out = append(out, Rise{Ref: c.ref(), Level: l.Level, Indicator: ind.ID, Name: ind.Name,
+			out = append(out, Rise{Ref: c.ref(), Level: l.Level, Indicator: ind.ID, IndicatorName: ind.Name,
 				From: *pi.CV, To: *ind.CV, Limit: ind.CVLimit})
 		}
 	}

@@ -226,10 +226,11 @@ type Move struct {
 // Rise is a CV that rose.
 type Rise struct {
 	Ref
-	Level     string  `json:"level"`
-	Indicator string  `json:"indicator"`
-	Name      string  `json:"name"`
-	From      float64 `json:"from"`
-	To        float64 `json:"to"`
-	Limit     float64 `json:"limit"`
+	Level     string `json:"level"`
+	Indicator string `json:"indicator"`
+	// IndicatorName is the indicator's name (Name is the county's).
+	IndicatorName string  `json:"indicator_name"`
+	From          float64 `json:"from"`
+	To            float64 `json:"to"`
+	Limit         float64 `json:"limit"`
 }
