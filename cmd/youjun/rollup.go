@@ -88,6 +88,9 @@ func cmdRollup(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s（%s）：材料包与重新评估的结果不一致，共 %d 处，见汇总\n", c.Name, c.Input, len(c.Verification.Findings))
 		}
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "提示："+w)
+	}
 	fmt.Fprintf(stdout, "已生成汇总：%s，共 %d 个文件，用时 %d 毫秒\n", filepath.Join(res.Out, "index.html"), res.Files,
 		time.Since(start).Milliseconds())
 	return exitOK

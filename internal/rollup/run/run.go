@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/youjun-edu/youjun/internal/build"
@@ -51,6 +52,9 @@ type Result struct {
 	PDF     string
 	Stages  []Stage
 	Counted int
+	// PDFPages is the PDF's page count; Warnings are said once, never failing the rollup.
+	PDFPages int
+	Warnings []string
 }
 
 // Stage is one timed step.
@@ -128,7 +132,13 @@ func Run(opts Options) (*Result, diag.List) {
 			system = *opts.SystemFonts
 		}
 		if set, err = fonts.Find([4]string{}, system, fonts.Dirs()); err == nil {
-			files[PDFName], err = rollpdf.Render(r, set, created(opts.Date))
+			var out *rollpdf.Output
+			if out, err = rollpdf.Render(r, set, created(opts.Date)); err == nil {
+				files[PDFName], res.PDFPages = out.PDF, out.Pages
+				if len(out.Missing) > 0 {
+					res.Warnings = append(res.Warnings, "PDF 的字体中没有这些字，PDF 中显示为空白（网页和 Excel 中正常）："+strings.Join(out.Missing, " "))
+				}
+			}
 		}
 	})
 	if err != nil {
