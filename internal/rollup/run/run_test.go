@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/youjun-edu/youjun/internal/build"
 	"github.com/youjun-edu/youjun/internal/rollup"
 	"github.com/youjun-edu/youjun/internal/site"
 	"github.com/youjun-edu/youjun/internal/synth/synthpack"
@@ -44,7 +45,12 @@ func packages(t *testing.T) fixture {
 		fix.err = func() error {
 			fix.sites["示例县"], _ = filepath.Abs(repo)
 			fix.sites["湘水县"], _ = filepath.Abs(filepath.Join(repo, "examples/hunan"))
-			if err := synthpack.WritePackage(repo, filepath.Join(fix.dir, "a-示例县")); err != nil {
+			// The example's package holds its website, which the rollup links to.
+			html := filepath.Join(base, "html")
+			if _, probs := build.Run(build.Options{Site: repo, Out: html, Only: "html"}); probs.Err() != nil {
+				return probs.Err()
+			}
+			if err := synthpack.WritePackageHTML(repo, filepath.Join(fix.dir, "a-示例县"), html); err != nil {
 				return err
 			}
 			if err := synthpack.WritePackage(filepath.Join(repo, "examples/hunan"), filepath.Join(fix.dir, "b-湘水县.zip")); err != nil {

@@ -104,7 +104,11 @@ func WriteSite(root, dir string, c County) error {
 // WritePackage writes the package of the site at siteDir to dst: a zip when dst ends in .zip,
 // else a folder. The package holds the site's site.toml, data/ and content/ under site/, and
 // evaluation.json as build writes it, listed with their digests in manifest.json.
-func WritePackage(siteDir, dst string) error {
+func WritePackage(siteDir, dst string) error { return WritePackageHTML(siteDir, dst, "") }
+
+// WritePackageHTML is WritePackage with the website build wrote into html (a folder), under
+// html/ in the package; none when html is "".
+func WritePackageHTML(siteDir, dst, html string) error {
 	p, probs := build.Prepare(build.Options{Site: siteDir}, func(_ string, f func()) { f() })
 	if probs.Err() != nil {
 		return fmt.Errorf("%s: %v", siteDir, probs)
@@ -121,6 +125,23 @@ func WritePackage(siteDir, dst string) error {
 			}
 			b, err := os.ReadFile(path)
 			files[pack.SiteFolder+"/"+filepath.ToSlash(rel)] = b
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if html != "" {
+		err := filepath.WalkDir(html, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() || d.Name() == ".youjun-output" {
+				return err
+			}
+			rel, err := filepath.Rel(html, path)
+			if err != nil {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			files[pack.HTMLFolder+"/"+filepath.ToSlash(rel)] = b
 			return err
 		})
 		if err != nil {
