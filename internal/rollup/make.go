@@ -17,14 +17,23 @@ var codePattern = regexp.MustCompile(`^[1-9][0-9]{5}$`)
 // band of the profiles (the distance to the limit below which a CV is flagged).
 func Make(title, version string, counties []County, band float64) *Rollup {
 	assignIDs(counties)
+	// By code, which is the official order of provinces, cities and counties; the counties
+	// without one last, by province, city and name (in byte order, which is deterministic).
 	slices.SortStableFunc(counties, func(a, b County) int {
-		return cmp.Or(cmp.Compare(a.Province, b.Province), cmp.Compare(a.City, b.City),
-			cmp.Compare(a.Code, b.Code), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Input, b.Input))
+		return cmp.Or(cmp.Compare(boolInt(a.Code == ""), boolInt(b.Code == "")), cmp.Compare(a.Code, b.Code),
+			cmp.Compare(a.Province, b.Province), cmp.Compare(a.City, b.City), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Input, b.Input))
 	})
 	rank(counties)
 	r := &Rollup{Format: Format, Version: version, Title: title, Counties: counties, CriticalBand: band}
 	r.Summary, r.Groups = groups(counties)
 	return r
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // assignIDs gives each county the name of its pages: its code when the code is valid and no
@@ -65,7 +74,8 @@ func rank(counties []County) {
 	}
 }
 
-// groups counts all counties, each province and each city (in the counties' order).
+// groups counts all counties, each province and each city, in the order the counties first
+// name them.
 func groups(counties []County) (Group, []Group) {
 	all := Group{Kind: "all"}
 	var out []Group

@@ -36,7 +36,8 @@ type Rollup struct {
 	// Summary counts every county; Groups count each province and each city.
 	Summary Group   `json:"summary"`
 	Groups  []Group `json:"groups"`
-	// Counties in the order of province, city, code, name, then input.
+	// Counties by code (the official order), then those without a code by province, city,
+	// name and input.
 	Counties []County `json:"counties"`
 	// Changes since the previous rollup (--previous); null without one.
 	Changes *Changes `json:"changes"`
