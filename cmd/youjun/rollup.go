@@ -27,6 +27,7 @@ func cmdRollup(args []string, stdout, stderr io.Writer) int {
 	title := fs.String("title", "", "汇总的`标题`，默认按各县所属的省、市命名")
 	date := fs.String("date", "", "汇总`日期` YYYY-MM-DD，写入 PDF 和 Excel；默认为今天")
 	jobs := fs.Int("jobs", 0, "同时评估的县`数`，默认为处理器核数")
+	metrics := fs.Bool("metrics", false, "输出各阶段用时")
 	var inputs []string
 	for {
 		err := fs.Parse(args)
@@ -90,6 +91,11 @@ func cmdRollup(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "提示："+w)
+	}
+	if *metrics {
+		for _, st := range res.Stages {
+			fmt.Fprintf(stdout, "  %s：%s\n", st.Name, ms(st.Duration))
+		}
 	}
 	fmt.Fprintf(stdout, "已生成汇总：%s，共 %d 个文件，用时 %d 毫秒\n", filepath.Join(res.Out, "index.html"), res.Files,
 		time.Since(start).Milliseconds())
