@@ -106,3 +106,23 @@ func TestVerifyCountsManyFigures(t *testing.T) {
 		t.Errorf("%d findings:\n%s", len(v.Findings), messages(v))
 	}
 }
+
+// No packaged evaluation.json makes Verify panic, and only the very bytes verify.
+func FuzzVerify(f *testing.F) {
+	f.Add(packaged(evalJSON))
+	f.Add([]byte(`{"result_sha256": "x", "a": [[[[1]]]], "b": {"c": null}}`))
+	f.Add([]byte("{\n  \"x\": 1,\n  \"youjun_version\": \"v\"\n}\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		v := Verify(b, []byte(evalJSON), "")
+		if v.Status == rollup.Verified && !bytes.Equal(b, packaged(evalJSON)) {
+			// Other bytes can verify only if they strip to the same evaluation.
+			body := b
+			if i := bytes.Index(b, provenanceStart); i >= 0 {
+				body = append(append([]byte(nil), b[:i]...), "\n}\n"...)
+			}
+			if Digest(body) != Digest([]byte(evalJSON)) {
+				t.Errorf("verified %q", b)
+			}
+		}
+	})
+}

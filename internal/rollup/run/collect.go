@@ -229,7 +229,16 @@ func Evaluate(in Input, n int, sink Sink) (rollup.County, float64) {
 	if len(c.Verification.Findings) > 0 {
 		c.Verification.Status = rollup.Mismatch
 	}
-	if html := pkg.Path(pack.HTMLFolder); sink != nil && isDir(html) && regular(filepath.Join(html, "index.html")) {
+	// The county's own website is copied only as the manifest lists it: pages changed after
+	// packing are not published under the rollup's name.
+	htmlChanged := false
+	for _, m := range mism {
+		htmlChanged = htmlChanged || strings.HasPrefix(m.Path, pack.HTMLFolder+"/")
+	}
+	if html := pkg.Path(pack.HTMLFolder); htmlChanged {
+		c.Verification.Findings = append(c.Verification.Findings, rollup.Finding{Kind: "package", Path: pack.HTMLFolder,
+			Message: "本县网站（html/）与清单不符，未复制到汇总中"})
+	} else if sink != nil && isDir(html) && regular(filepath.Join(html, "index.html")) {
 		if c.Site, err = sink.CopySite(n, html); err != nil {
 			c.Verification.Findings = append(c.Verification.Findings, rollup.Finding{Kind: "package", Path: pack.HTMLFolder,
 				Message: "无法复制本县的网站：" + diag.SysError(err)})

@@ -220,6 +220,10 @@ func TestTamperedAndBrokenPackages(t *testing.T) {
 	}
 	os.WriteFile(ej, bytes.Replace(src, old, []byte(`"cv": 0.123`), 1), 0o644)
 
+	idx := filepath.Join(tampered, "html", "index.html")
+	page, _ := os.ReadFile(idx)
+	os.WriteFile(idx, append(page, "<script>alert(1)</script>"...), 0o644)
+
 	zipSrc, _ := os.ReadFile(filepath.Join(f.dir, "b-湘水县.zip"))
 	broken := filepath.Join(dir, "broken.zip")
 	os.WriteFile(broken, zipSrc[:len(zipSrc)/2], 0o644)
@@ -236,7 +240,7 @@ func TestTamperedAndBrokenPackages(t *testing.T) {
 			tc = &r.Counties[i]
 		}
 	}
-	if tc.Verification.Status != rollup.Mismatch || tc.Published() {
+	if tc.Verification.Status != rollup.Mismatch || tc.Published() || tc.Site != "" {
 		t.Errorf("tampered: %+v", tc.Verification)
 	}
 	var msgs []string
@@ -248,6 +252,8 @@ func TestTamperedAndBrokenPackages(t *testing.T) {
 		"figure evaluation.json 小学 R1 差异系数（resource.primary.indicators[R1].cv）：材料包中为 0.123，重新评估为 " + jsonNumber(cv),
 		"digest evaluation.json evaluation.json 中的 result_sha256",
 		"manifest evaluation.json 打包后被修改过（SHA-256 与清单不符）",
+		"manifest html/index.html 打包后被修改过",
+		"package html 本县网站（html/）与清单不符，未复制到汇总中",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("findings lack %q:\n%s", want, all)
