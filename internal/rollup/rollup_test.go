@@ -132,3 +132,44 @@ func FuzzParse(f *testing.F) {
 }
 
 func f0(v float64) *float64 { return &v }
+
+// Heat classes a CV by its distance to the limit; failing and 临界 come first.
+func TestHeat(t *testing.T) {
+	for _, tt := range []struct {
+		v, limit       float64
+		fail, critical bool
+		want           string
+	}{
+		{0.51, 0.5, true, false, "fail"},
+		{0.497, 0.5, false, true, "critical"},
+		{0.41, 0.5, false, false, "high"},
+		{0.40, 0.5, false, false, "mid"},
+		{0.30, 0.5, false, false, "low"},
+		{0.2, 0, false, false, "low"},
+	} {
+		if got := Heat(tt.v, tt.limit, tt.fail, tt.critical); got != tt.want {
+			t.Errorf("Heat(%v, %v, %v, %v) = %s, want %s", tt.v, tt.limit, tt.fail, tt.critical, got, tt.want)
+		}
+	}
+}
+
+// The CV table's columns are every level's indicators, then its composite, in the order met.
+func TestCVColumns(t *testing.T) {
+	a := county("a", "甲省", "甲市", "110101", "甲县", Met, f(0.5), 0.3, 0.6)
+	a.Levels[0].CompositeCV = f(0.45)
+	r := Make("", "", []County{a}, 0.005)
+	var got []string
+	for _, c := range CVColumns(r) {
+		got = append(got, c.LevelName+c.ID)
+	}
+	if s := strings.Join(got, " "); s != "小学R1 小学R2 小学综合" {
+		t.Errorf("columns %s", s)
+	}
+	cols := CVColumns(r)
+	if v, limit, ok, fail, _ := CV(&r.Counties[0], cols[1]); v != 0.6 || limit != 0.5 || !ok || !fail {
+		t.Errorf("R2: %v %v %v %v", v, limit, ok, fail)
+	}
+	if v, _, ok, _, _ := CV(&r.Counties[0], cols[2]); v != 0.45 || !ok {
+		t.Errorf("composite: %v %v", v, ok)
+	}
+}

@@ -19,7 +19,6 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/rollup"
-	"github.com/youjun-edu/youjun/internal/rollup/rollsheet"
 	"github.com/youjun-edu/youjun/theme"
 )
 
@@ -61,7 +60,7 @@ func Render(r *rollup.Rollup) (map[string][]byte, error) {
 	if err := assets(out); err != nil {
 		return nil, err
 	}
-	cols := rollsheet.CVColumns(r)
+	cols := rollup.CVColumns(r)
 	views := []struct {
 		name, tmpl string
 		p          page
@@ -156,7 +155,7 @@ func overview(r *rollup.Rollup) overviewView {
 
 // heat is the CV heat table.
 type heat struct {
-	Columns []rollsheet.Column
+	Columns []rollup.Column
 	Rows    []heatRow
 }
 
@@ -169,7 +168,7 @@ type heatCell struct {
 	Text, Class, Mark, Title string
 }
 
-func heatTable(r *rollup.Rollup, cols []rollsheet.Column) heat {
+func heatTable(r *rollup.Rollup, cols []rollup.Column) heat {
 	h := heat{Columns: cols}
 	for i := range r.Counties {
 		c := &r.Counties[i]
@@ -178,17 +177,17 @@ func heatTable(r *rollup.Rollup, cols []rollsheet.Column) heat {
 	return h
 }
 
-func heatCells(c *rollup.County, cols []rollsheet.Column) []heatCell {
+func heatCells(c *rollup.County, cols []rollup.Column) []heatCell {
 	cells := make([]heatCell, len(cols))
 	for k, col := range cols {
-		v, limit, ok, fail, critical := rollsheet.CV(c, col)
+		v, limit, ok, fail, critical := rollup.CV(c, col)
 		if !ok {
 			cells[k] = heatCell{Text: "—", Class: "none"}
 			continue
 		}
 		cell := heatCell{Text: num.Fixed(v, 3), Class: "composite"}
 		if !col.Composite {
-			cell.Class = "heat-" + rollsheet.Heat(v, limit, fail, critical)
+			cell.Class = "heat-" + rollup.Heat(v, limit, fail, critical)
 			cell.Title = fmt.Sprintf("%s %s 差异系数 %s，限值 %s", col.LevelName, col.ID, num.Fixed(v, 3), num.Plain(limit))
 			switch {
 			case fail:
@@ -218,7 +217,7 @@ type countyIndicator struct {
 	Value, CV, Mark, Class string
 }
 
-func countyView(c *rollup.County, _ []rollsheet.Column) countyPage {
+func countyView(c *rollup.County, _ []rollup.Column) countyPage {
 	p := countyPage{C: c}
 	for _, l := range c.Levels {
 		cl := countyLevel{Level: l}
@@ -229,7 +228,7 @@ func countyView(c *rollup.County, _ []rollsheet.Column) countyPage {
 			}
 			if ind.CV != nil {
 				row.CV = num.Fixed(*ind.CV, 3)
-				row.Class = "heat-" + rollsheet.Heat(*ind.CV, ind.CVLimit, !ind.CVOK, ind.CVCritical)
+				row.Class = "heat-" + rollup.Heat(*ind.CV, ind.CVLimit, !ind.CVOK, ind.CVCritical)
 			}
 			switch {
 			case ind.CV != nil && !ind.CVOK:
@@ -282,7 +281,7 @@ func overviewCharts(r *rollup.Rollup) []chartView {
 
 // distributionCharts draws, for every indicator of each level, the counties' CVs and county
 // values sorted, with the CV limit and the threshold drawn as lines.
-func distributionCharts(r *rollup.Rollup, cols []rollsheet.Column) []chartView {
+func distributionCharts(r *rollup.Rollup, cols []rollup.Column) []chartView {
 	var out []chartView
 	for _, col := range cols {
 		if col.Composite {

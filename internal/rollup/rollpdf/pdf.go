@@ -20,7 +20,6 @@ import (
 	"github.com/youjun-edu/youjun/internal/num"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/rollup"
-	"github.com/youjun-edu/youjun/internal/rollup/rollsheet"
 )
 
 // Page geometry, in points: A4 landscape with 15 mm margins.
@@ -332,7 +331,7 @@ func countyTable(r *rollup.Rollup) table {
 }
 
 func cvTable(r *rollup.Rollup) table {
-	cols := rollsheet.CVColumns(r)
+	cols := rollup.CVColumns(r)
 	t := table{head: []string{"县（市、区）"}, widths: []float64{3}, numeric: []bool{false}}
 	for _, c := range cols {
 		t.head = append(t.head, c.LevelName+c.ID)
@@ -343,7 +342,7 @@ func cvTable(r *rollup.Rollup) table {
 		c := &r.Counties[i]
 		row := []cell{{text: c.Name}}
 		for _, col := range cols {
-			v, limit, ok, fail, critical := rollsheet.CV(c, col)
+			v, limit, ok, fail, critical := rollup.CV(c, col)
 			switch {
 			case !ok:
 				row = append(row, cell{text: "—"})
@@ -356,7 +355,7 @@ func cvTable(r *rollup.Rollup) table {
 				} else if critical {
 					text = "临" + text
 				}
-				row = append(row, cell{text: text, fill: rollsheet.Heat(v, limit, fail, critical)})
+				row = append(row, cell{text: text, fill: rollup.Heat(v, limit, fail, critical)})
 			}
 		}
 		t.rows = append(t.rows, row)

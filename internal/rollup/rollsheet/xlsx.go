@@ -17,78 +17,6 @@ import (
 	"github.com/youjun-edu/youjun/internal/rollup"
 )
 
-// Column is one (level, indicator) column of the CV table.
-type Column struct {
-	Level, LevelName, ID, Name string
-	Composite                  bool // the level's 综合差异系数
-}
-
-// CVColumns are the columns of the CV table: every level and indicator met, in the order met,
-// each level followed by its composite CV.
-func CVColumns(r *rollup.Rollup) []Column {
-	var out []Column
-	seen := map[string]bool{}
-	for _, lv := range []string{"primary", "junior"} {
-		added := false
-		for _, c := range r.Counties {
-			for _, l := range c.Levels {
-				if l.Level != lv {
-					continue
-				}
-				for _, ind := range l.Indicators {
-					if k := lv + "/" + ind.ID; !seen[k] {
-						seen[k] = true
-						out = append(out, Column{Level: lv, LevelName: l.Name, ID: ind.ID, Name: ind.Name})
-						added = true
-					}
-				}
-			}
-		}
-		if added {
-			name := map[string]string{"primary": "小学", "junior": "初中"}[lv]
-			out = append(out, Column{Level: lv, LevelName: name, ID: "综合", Name: "综合差异系数", Composite: true})
-		}
-	}
-	return out
-}
-
-// CV finds a county's CV of a column: the value, its limit, whether it fails and is 临界.
-func CV(c *rollup.County, col Column) (v, limit float64, ok, fail, critical bool) {
-	for _, l := range c.Levels {
-		if l.Level != col.Level {
-			continue
-		}
-		if col.Composite {
-			if l.CompositeCV == nil {
-				return 0, l.CVLimit, false, false, false
-			}
-			return *l.CompositeCV, l.CVLimit, true, false, false
-		}
-		for _, ind := range l.Indicators {
-			if ind.ID == col.ID && ind.CV != nil {
-				return *ind.CV, ind.CVLimit, true, !ind.CVOK, ind.CVCritical
-			}
-		}
-	}
-	return 0, 0, false, false, false
-}
-
-// Heat is a CV's colour class: "fail", "critical", then "high" (above 80% of the limit), "mid"
-// (above 60%) and "low".
-func Heat(v, limit float64, fail, critical bool) string {
-	switch {
-	case fail:
-		return "fail"
-	case critical:
-		return "critical"
-	case limit > 0 && v > 0.8*limit:
-		return "high"
-	case limit > 0 && v > 0.6*limit:
-		return "mid"
-	}
-	return "low"
-}
-
 // fills are the heat colours, as the HTML's.
 var fills = map[string]string{"fail": "F4A6A6", "critical": "FFD966", "high": "FCE4D6", "mid": "FFF2CC", "low": "E2EFDA"}
 
@@ -222,7 +150,7 @@ func optNum(v *float64, style int) any {
 }
 
 func (b *book) cvs(sw *excelize.StreamWriter, r *rollup.Rollup) error {
-	cols := CVColumns(r)
+	cols := rollup.CVColumns(r)
 	head := []string{"县（市、区）", "行政区划代码", "市"}
 	for _, c := range cols {
 		head = append(head, c.LevelName+" "+c.ID)
@@ -236,14 +164,14 @@ func (b *book) cvs(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 		row := []any{c.Name, c.Code, c.City}
 		var marks string
 		for _, col := range cols {
-			v, limit, ok, fail, critical := CV(c, col)
+			v, limit, ok, fail, critical := rollup.CV(c, col)
 			if !ok {
 				row = append(row, nil)
 				continue
 			}
 			style := b.number
 			if !col.Composite {
-				style = b.heat[Heat(v, limit, fail, critical)]
+				style = b.heat[rollup.Heat(v, limit, fail, critical)]
 				if fail {
 					marks += col.LevelName + col.ID + "超限 "
 				} else if critical {
