@@ -3,6 +3,7 @@ package run
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -335,4 +336,25 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(filepath.Dir(fix.dir))
 	}
 	os.Exit(code)
+}
+
+var update = flag.Bool("update", false, "rewrite the golden rollup.json of the examples")
+
+// The rollup.json of the two example sites is the contract README documents: a change of it
+// shows here (go test ./internal/rollup/run -update, then read the diff).
+func TestGoldenExamples(t *testing.T) {
+	_, src, _ := rollupOf(t, Options{Inputs: []string{repo, filepath.Join(repo, "examples/hunan")}})
+	golden := filepath.Join("testdata", "examples.rollup.json")
+	if *update {
+		if err := os.WriteFile(golden, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(src, want) {
+		t.Errorf("rollup.json of the examples differs from %s (run with -update and check the diff)", golden)
+	}
 }
