@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -229,7 +230,7 @@ func TestTamperedAndBrokenPackages(t *testing.T) {
 	broken := filepath.Join(dir, "broken.zip")
 	os.WriteFile(broken, zipSrc[:len(zipSrc)/2], 0o644)
 
-	r, _, _ := rollupOf(t, Options{Inputs: []string{tampered, broken}})
+	r, _, out := rollupOf(t, Options{Inputs: []string{tampered, broken}})
 	if len(r.Counties) != 2 {
 		t.Fatalf("%d counties", len(r.Counties))
 	}
@@ -265,6 +266,20 @@ func TestTamperedAndBrokenPackages(t *testing.T) {
 	}
 	if r.Summary.Failed != 1 || r.Summary.Mismatched != 1 || len(r.Published()) != 0 {
 		t.Errorf("summary %+v", r.Summary)
+	}
+	// Both are listed with the reason in the PDF and on the overview page.
+	overview, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(overview), "无法打开材料包") {
+		t.Error("the overview does not give the broken package's reason")
+	}
+	if p, err := exec.LookPath("pdftotext"); err == nil {
+		b, _ := exec.Command(p, filepath.Join(out, PDFName), "-").Output()
+		text := strings.Join(strings.Fields(string(b)), "")
+		for _, want := range []string{"附：无法评估或材料包与重新评估不一致的县", "无法评估：无法打开材料包", "材料包与重新评估不一致"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("PDF lacks %q", want)
+			}
+		}
 	}
 }
 
