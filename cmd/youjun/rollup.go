@@ -25,7 +25,7 @@ func cmdRollup(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "输出`目录`，默认为当前目录下的 "+rolluprun.DefaultOut+"/")
 	previous := fs.String("previous", "", "上次的汇总（其输出`目录`或 rollup.json），用于列出结论变化和上升的差异系数")
 	title := fs.String("title", "", "汇总的`标题`，默认按各县所属的省、市命名")
-	date := fs.String("date", "", "汇总`日期` YYYY-MM-DD，写入 PDF 和 Excel；默认为今天")
+	date := fs.String("date", "", "汇总`日期` YYYY-MM-DD，写入 PDF 和 Excel；默认为各县报告日期中最晚的一个")
 	jobs := fs.Int("jobs", 0, "同时评估的县`数`，默认为处理器核数")
 	metrics := fs.Bool("metrics", false, "输出各阶段用时")
 	var inputs []string

@@ -79,6 +79,7 @@ type County struct {
 	Province    string `json:"province"`
 	City        string `json:"city"`
 	Year        int    `json:"year,omitempty"`
+	Date        string `json:"date,omitempty"` // the report's date (site.toml)
 	Profile     string `json:"profile,omitempty"`
 	ProfileName string `json:"profile_name,omitempty"`
 	// Error says, in Chinese, why the county could not be evaluated; Verdict is then 无法评估.

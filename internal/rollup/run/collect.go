@@ -193,7 +193,7 @@ func Evaluate(in Input, n int, sink Sink) (rollup.County, float64) {
 		}
 		defer pkg.Close()
 		m := pkg.Manifest
-		meta = rollup.County{Name: m.County, Province: m.Province, City: m.City, Year: m.Year, Profile: m.Profile}
+		meta = rollup.County{Name: m.County, Province: m.Province, City: m.City, Year: m.Year, Date: m.Date, Profile: m.Profile}
 		dir = pkg.SiteDir()
 	}
 	s, probs := site.Load(dir, "")
@@ -208,7 +208,7 @@ func Evaluate(in Input, n int, sink Sink) (rollup.County, float64) {
 	c := assess.Summarize(res, s.Plan(res))
 	cfg := s.Config
 	c.Input, c.Kind = in.Path, in.Kind
-	c.Code, c.Name, c.Province, c.City = cfg.Code, cfg.County, cfg.Province, cfg.City
+	c.Code, c.Name, c.Province, c.City, c.Date = cfg.Code, cfg.County, cfg.Province, cfg.City, cfg.Date
 	band := s.Profile.Resource.CVCriticalBand
 	if pkg == nil {
 		c.Verification = rollup.Verification{Status: rollup.Unverified, ResultSHA256: assess.Digest(evalJSON), Findings: []rollup.Finding{}}

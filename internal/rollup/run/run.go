@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,8 +37,9 @@ type Options struct {
 	Previous string // a previous rollup: its output folder or its rollup.json
 	Title    string // default from the counties' province and city
 	Workers  int    // 0: every core
-	// Date is the rollup's date (the PDF's and the workbook's); default today, or
-	// SOURCE_DATE_EPOCH's day.
+	// Date is the rollup's date (the PDF's and the workbook's); default SOURCE_DATE_EPOCH's
+	// day, else the latest report date of the counties, so that the same inputs give the same
+	// bytes.
 	Date string
 	// SystemFonts lets the PDF use official fonts of this machine (default true).
 	SystemFonts *bool
@@ -46,12 +48,11 @@ type Options struct {
 
 // Result tells what a rollup did.
 type Result struct {
-	Out     string
-	Rollup  *rollup.Rollup
-	Files   int
-	PDF     string
-	Stages  []Stage
-	Counted int
+	Out    string
+	Rollup *rollup.Rollup
+	Files  int
+	PDF    string
+	Stages []Stage
 	// PDFPages is the PDF's page count; Warnings are said once, never failing the rollup.
 	PDFPages int
 	Warnings []string
@@ -101,7 +102,9 @@ func Run(opts Options) (*Result, diag.List) {
 	var counties []rollup.County
 	var band float64
 	timed("评估各县", func() { counties, band = Collect(inputs, opts.Workers, sites{od}, opts.Progress) })
-	res.Counted = len(counties)
+	if opts.Date == "" {
+		opts.Date = latestDate(counties)
+	}
 	r := rollup.Make(title(opts.Title, counties), site.Version(), counties, band)
 	if prev != nil {
 		r.Compare(prev)
@@ -110,7 +113,7 @@ func Run(opts Options) (*Result, diag.List) {
 	files := map[string][]byte{}
 	timed("汇总数据", func() {
 		if files[JSONName], err = r.JSON(); err == nil {
-			files[XLSXName], err = rollsheet.XLSX(r, date(opts.Date))
+			files[XLSXName], err = rollsheet.XLSX(r, opts.Date)
 		}
 	})
 	if err != nil {
@@ -216,25 +219,25 @@ func title(given string, counties []rollup.County) string {
 	return province + city + "县域义务教育优质均衡发展督导评估汇总"
 }
 
-// date is the rollup's date: given, else SOURCE_DATE_EPOCH's day, else today.
-func date(given string) string {
-	if given != "" {
-		return given
+// latestDate is the default date of a rollup: SOURCE_DATE_EPOCH's day when set (reproducible
+// builds), else the latest report date among the counties, else 2017-01-01 (the standard's year).
+func latestDate(counties []rollup.County) string {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC().Format(time.DateOnly)
+		}
 	}
-	return created("").Format(time.DateOnly)
+	latest := "2017-01-01"
+	for _, c := range counties {
+		if _, err := time.Parse(time.DateOnly, c.Date); err == nil && c.Date > latest {
+			latest = c.Date
+		}
+	}
+	return latest
 }
 
 // created is the PDF's creation time, from the date.
 func created(given string) time.Time {
-	if t, err := time.Parse(time.DateOnly, given); err == nil {
-		return t.UTC()
-	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		var n int64
-		if _, err := fmt.Sscan(s, &n); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	now := time.Now().UTC()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	t, _ := time.Parse(time.DateOnly, given)
+	return t.UTC()
 }

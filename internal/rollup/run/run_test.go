@@ -373,3 +373,20 @@ func TestGoldenExamples(t *testing.T) {
 		t.Errorf("rollup.json of the examples differs from %s (run with -update and check the diff)", golden)
 	}
 }
+
+// Without --date the rollup is dated by the latest report among the counties (or
+// SOURCE_DATE_EPOCH), never by the clock: the same inputs give the same bytes on any day.
+func TestLatestDate(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	cs := []rollup.County{{Date: "2025-09-30"}, {Date: "2025-10-15"}, {Date: "not a date"}, {}}
+	if got := latestDate(cs); got != "2025-10-15" {
+		t.Errorf("latestDate = %s", got)
+	}
+	if got := latestDate(nil); got != "2017-01-01" {
+		t.Errorf("latestDate(nil) = %s", got)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
+	if got := latestDate(cs); got != "2026-01-01" {
+		t.Errorf("with SOURCE_DATE_EPOCH: %s", got)
+	}
+}
