@@ -219,6 +219,15 @@ func Evaluate(in Input, n int, sink Sink) (rollup.County, float64) {
 		packaged = nil
 	}
 	c.Verification = assess.Verify(packaged, evalJSON, pkg.Manifest.ResultSHA256)
+	m := pkg.Manifest
+	for _, d := range []struct{ what, manifest, site string }{
+		{"县名", m.County, cfg.County}, {"评估标准", m.Profile, res.Profile},
+	} {
+		if d.manifest != d.site {
+			c.Verification.Findings = append(c.Verification.Findings, rollup.Finding{Kind: "manifest", Path: pack.ManifestName,
+				Message: fmt.Sprintf("清单中的%s「%s」与材料包中的数据（%s）不符", d.what, d.manifest, d.site)})
+		}
+	}
 	mism, err := pkg.Check()
 	if err != nil {
 		c.Verification.Findings = append(c.Verification.Findings, rollup.Finding{Kind: "manifest", Message: err.Error()})

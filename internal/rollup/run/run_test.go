@@ -222,6 +222,9 @@ func TestTamperedAndBrokenPackages(t *testing.T) {
 	}
 	os.WriteFile(ej, bytes.Replace(src, old, []byte(`"cv": 0.123`), 1), 0o644)
 
+	mf := filepath.Join(tampered, "manifest.json")
+	msrc, _ := os.ReadFile(mf)
+	os.WriteFile(mf, bytes.Replace(msrc, []byte(`"county": "示例县"`), []byte(`"county": "别的县"`), 1), 0o644)
 	idx := filepath.Join(tampered, "html", "index.html")
 	page, _ := os.ReadFile(idx)
 	os.WriteFile(idx, append(page, "<script>alert(1)</script>"...), 0o644)
@@ -256,6 +259,7 @@ func TestTamperedAndBrokenPackages(t *testing.T) {
 		"manifest evaluation.json 打包后被修改过（SHA-256 与清单不符）",
 		"manifest html/index.html 打包后被修改过",
 		"package html 本县网站（html/）与清单不符，未复制到汇总中",
+		"manifest manifest.json 清单中的县名「别的县」与材料包中的数据（示例县）不符",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("findings lack %q:\n%s", want, all)
