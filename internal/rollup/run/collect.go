@@ -220,8 +220,14 @@ func Evaluate(in Input, n int, sink Sink) (rollup.County, float64) {
 	}
 	c.Verification = assess.Verify(packaged, evalJSON, pkg.Manifest.ResultSHA256)
 	m := pkg.Manifest
+	// The manifest may name the profile as site.toml does (a file of a custom profile) or by
+	// its id.
+	profile := res.Profile
+	if m.Profile == cfg.Standard.Profile {
+		profile = m.Profile
+	}
 	for _, d := range []struct{ what, manifest, site string }{
-		{"县名", m.County, cfg.County}, {"评估标准", m.Profile, res.Profile},
+		{"县名", m.County, cfg.County}, {"评估标准", m.Profile, profile},
 	} {
 		if d.manifest != d.site {
 			c.Verification.Findings = append(c.Verification.Findings, rollup.Finding{Kind: "manifest", Path: pack.ManifestName,
