@@ -53,6 +53,7 @@ const usage = `youjun（优均）—— 县域义务教育优质均衡发展自�
   plan    整改与创建规划：各校缺多少教师、面积、设备、教室，差异系数降到目标需增加多少（--json 机器可读）
   pack    生成申报材料包（zip）：报告、数据、正文、佐证材料和每个文件的 SHA-256 清单
   verify  核查申报材料包：按包内数据重新评估，列出被改动或与复算结果不一致之处
+  rollup  市、省级汇总：多个县的申报材料包逐县重新评估、核对、对照，生成汇总网站、Excel、PDF 和 rollup.json
   profiles  列出内置的评估标准；profiles show 标准 显示其全部内容
 
 每个命令的选项见 youjun <命令> --help。
@@ -84,6 +85,7 @@ func commands() map[string]subcommand {
 		"plan":     cmdPlan,
 		"pack":     cmdPack,
 		"verify":   cmdVerify,
+		"rollup":   cmdRollup,
 	}
 }
 

@@ -25,7 +25,10 @@ const FileName = "site.toml"
 
 // Config is the content of site.toml.
 type Config struct {
-	County   string   `toml:"county"`   // 县（市、区）名, e.g. 示例县
+	County string `toml:"county"` // 县（市、区）名, e.g. 示例县
+	// Code is the county's 行政区划代码 (six digits, GB/T 2260), optional: youjun rollup keys
+	// counties by it.
+	Code     string   `toml:"code"`
 	Province string   `toml:"province"` // 省
 	City     string   `toml:"city"`     // 市
 	Bureau   string   `toml:"bureau"`   // 编制单位, e.g. 示例县教育局
@@ -119,6 +122,9 @@ func Parse(src []byte) (*Config, diag.List) {
 	if msg := CheckCounty(c.County); msg != "" {
 		add("county", c.County, "%s", msg)
 	}
+	if msg := CheckCode(c.Code); msg != "" {
+		add("code", c.Code, "%s", msg)
+	}
 	if c.Year != 0 && (c.Year < MinYear || c.Year > MaxYear) {
 		add("year", fmt.Sprint(c.Year), "不是有效的评估年度（应为 %d–%d 之间的年份，如 2025）", MinYear, MaxYear)
 	}
@@ -178,6 +184,18 @@ func CheckCounty(s string) string {
 	}
 	if msg := checkName(s); msg != "" {
 		return "县名会用作 PDF 的文件名，" + msg
+	}
+	return ""
+}
+
+// CheckCode returns why s cannot be a county's 行政区划代码, or "": six digits, the first
+// not 0. An empty code is allowed (it is optional).
+func CheckCode(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) != 6 || strings.Trim(s, "0123456789") != "" || s[0] == '0' {
+		return "行政区划代码应为 6 位数字（GB/T 2260，如 360123），请核对"
 	}
 	return ""
 }

@@ -21,6 +21,8 @@ func TestParse(t *testing.T) {
 		{"county = \"示例县\"\ndate = \"2025/10/15\"\n", `site.toml 第2行「date」: "2025/10/15" 不是有效的日期，应写成 YYYY-MM-DD 的形式，如 2025-10-15`},
 		{"county = \"示例县\"\nyear = 25\n", `第2行「year」: "25" 不是有效的评估年度（应为 2017–2100 之间的年份，如 2025）`},
 		{"year = 2025\n", "缺少县（市、区）名称"},
+		{"county = \"示例县\"\ncode = \"36012\"\n", `site.toml 第2行「code」: "36012" 行政区划代码应为 6 位数字（GB/T 2260，如 360123），请核对`},
+		{"county = \"示例县\"\ncode = \"036012\"\n", `「code」: "036012" 行政区划代码应为 6 位数字`},
 		{"county = \"示例县\"\n[standrad]\nprofile = \"x\"\n", `site.toml 第2行「standrad」: 未知的键，是否为「standard」？`},
 		{"county = \"示例县\"\nyear = \"2025\"\n", "site.toml 第2行「year」: 类型不符：填写的是文字（带引号），这里需要整数"},
 		{"county = \"示例县\"\n[pdf.style]\nbody_size = nan\n", `site.toml 第3行「pdf.style.body_size」: "NaN" 应在 8 到 24 之间`},

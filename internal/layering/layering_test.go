@@ -15,7 +15,7 @@ import (
 const module = "github.com/youjun-edu/youjun/internal/"
 
 // renderers lay out the report; each is a sibling over one document.
-var renderers = []string{"html", "pdf", "sheet", "summary"}
+var renderers = []string{"html", "pdf", "sheet", "summary", "rollup/rollhtml", "rollup/rollpdf", "rollup/rollsheet"}
 
 // model is what only report (and build, which makes the report) may read.
 var model = []string{"data", "eval", "standard", "config", "plan"}
@@ -33,7 +33,8 @@ var (
 )
 
 // presentation is everything that shows the evaluation; eval must not depend on any of it.
-var presentation = []string{"report", "chart", "resolve", "html", "pdf", "sheet", "summary", "build", "serve"}
+var presentation = []string{"report", "chart", "resolve", "html", "pdf", "sheet", "summary", "build", "serve",
+	"rollup", "rollup/run", "rollup/rollhtml", "rollup/rollpdf", "rollup/rollsheet"}
 
 type pkg struct {
 	ImportPath string
@@ -98,6 +99,13 @@ func TestLayering(t *testing.T) {
 	for _, dep := range e.Deps {
 		if bad := strings.TrimPrefix(dep, module); slices.Contains(presentation, bad) {
 			t.Errorf("eval depends on %s, a part of the presentation", bad)
+		}
+	}
+	// The rollup's model is the presentation model of its renderers: like report, it reads no
+	// part of the evaluation (assess fills it in).
+	for _, imp := range pkgs["rollup"].Imports {
+		if bad := strings.TrimPrefix(imp, module); slices.Contains(model, bad) {
+			t.Errorf("rollup imports %s: its model must not depend on the evaluation", bad)
 		}
 	}
 	pl, ok := pkgs["plan"]

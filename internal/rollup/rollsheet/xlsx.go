@@ -1,0 +1,306 @@
+// Package rollsheet writes a rollup as one Excel workbook: 总览 (every county's verdict,
+// readiness and counts), 差异系数 (the CVs side by side, coloured by their distance to the
+// limit, 临界 and failing ones marked in words too), 公示名单, 问题清单 and, with a previous
+// rollup, 变化. It reads only the rollup model.
+package rollsheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/youjun-edu/youjun/internal/rollup"
+)
+
+// fills are the heat colours, as the HTML's.
+var fills = map[string]string{"fail": "F4A6A6", "critical": "FFD966", "high": "FCE4D6", "mid": "FFF2CC", "low": "E2EFDA"}
+
+type book struct {
+	f      *excelize.File
+	bold   int
+	number int
+	heat   map[string]int
+}
+
+// XLSX writes the workbook; date (YYYY-MM-DD) is its documents' date, so that the same rollup
+// gives the same bytes.
+func XLSX(r *rollup.Rollup, date string) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	when := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
+	if t, err := time.Parse(time.DateOnly, date); err == nil {
+		when = t
+	}
+	stamp := when.Format(time.RFC3339)
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newFixedZip(w, when) })
+	if err := f.SetDocProps(&excelize.DocProperties{Title: r.Title, Creator: "youjun", Created: stamp, Modified: stamp, Language: "zh-CN"}); err != nil {
+		return nil, err
+	}
+	b := &book{f: f, heat: map[string]int{}}
+	var err error
+	if b.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return nil, err
+	}
+	format := "0.000"
+	if b.number, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+		return nil, err
+	}
+	for _, k := range []string{"fail", "critical", "high", "mid", "low"} {
+		if b.heat[k], err = f.NewStyle(&excelize.Style{CustomNumFmt: &format,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fills[k]}}}); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.SetSheetName("Sheet1", "总览"); err != nil {
+		return nil, err
+	}
+	sheets := []struct {
+		name  string
+		write func(*excelize.StreamWriter, *rollup.Rollup) error
+	}{{"总览", b.overview}, {"差异系数", b.cvs}, {"公示名单", b.published}, {"问题清单", b.problems}}
+	if r.Changes != nil {
+		sheets = append(sheets, struct {
+			name  string
+			write func(*excelize.StreamWriter, *rollup.Rollup) error
+		}{"变化", b.changes})
+	}
+	for i, s := range sheets {
+		if i > 0 {
+			if _, err := f.NewSheet(s.name); err != nil {
+				return nil, err
+			}
+		}
+		sw, err := f.NewStreamWriter(s.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return nil, err
+		}
+		if err := s.write(sw, r); err != nil {
+			return nil, err
+		}
+		if err := sw.Flush(); err != nil {
+			return nil, err
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (b *book) header(sw *excelize.StreamWriter, cols ...string) error {
+	row := make([]any, len(cols))
+	for i, c := range cols {
+		row[i] = excelize.Cell{StyleID: b.bold, Value: c}
+	}
+	return sw.SetRow("A1", row)
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+func (b *book) overview(sw *excelize.StreamWriter, r *rollup.Rollup) error {
+	sw.SetColWidth(2, 4, 14)
+	sw.SetColWidth(20, 20, 60)
+	if err := b.header(sw, "序号", "省", "市", "县（市、区）", "行政区划代码", "评估标准", "评估结论", "申报条件",
+		"P1", "P2", "P3", "P4", "P5", "参评校数", "未达标学校数", "临界差异系数数", "排名", "最高差异系数与限值之比", "材料包核对", "说明"); err != nil {
+		return err
+	}
+	for i, c := range r.Counties {
+		p := map[string]string{}
+		for _, it := range c.Readiness {
+			p[it.ID] = it.Status
+		}
+		note := c.Error
+		if note == "" && c.Verification.Status == rollup.Mismatch {
+			note = fmt.Sprintf("材料包与重新评估不一致，共 %d 处", len(c.Verification.Findings))
+		}
+		row := []any{i + 1, c.Province, c.City, c.Name, c.Code, c.ProfileName, c.Verdict, c.Eligibility,
+			p["P1"], p["P2"], p["P3"], p["P4"], p["P5"], c.Units, c.FailingSchools, c.Critical, optInt(c.Rank), optNum(c.MaxCVRatio, b.number),
+			c.Verification.Status, note}
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func optInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func optNum(v *float64, style int) any {
+	if v == nil {
+		return nil
+	}
+	return excelize.Cell{StyleID: style, Value: *v}
+}
+
+func (b *book) cvs(sw *excelize.StreamWriter, r *rollup.Rollup) error {
+	cols := rollup.CVColumns(r)
+	head := []string{"县（市、区）", "行政区划代码", "市"}
+	for _, c := range cols {
+		head = append(head, c.LevelName+" "+c.ID)
+	}
+	head = append(head, "临界或超限")
+	if err := b.header(sw, head...); err != nil {
+		return err
+	}
+	for i := range r.Counties {
+		c := &r.Counties[i]
+		row := []any{c.Name, c.Code, c.City}
+		var marks string
+		for _, col := range cols {
+			v, limit, ok, fail, critical := rollup.CV(c, col)
+			if !ok {
+				row = append(row, nil)
+				continue
+			}
+			style := b.number
+			if !col.Composite {
+				style = b.heat[rollup.Heat(v, limit, fail, critical)]
+				if fail {
+					marks += col.LevelName + col.ID + "超限 "
+				} else if critical {
+					marks += col.LevelName + col.ID + "临界 "
+				}
+			}
+			row = append(row, excelize.Cell{StyleID: style, Value: v})
+		}
+		row = append(row, marks)
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *book) published(sw *excelize.StreamWriter, r *rollup.Rollup) error {
+	sw.SetColWidth(2, 4, 16)
+	if err := b.header(sw, "序号", "省", "市", "县（市、区）", "行政区划代码", "评估结论"); err != nil {
+		return err
+	}
+	for i, c := range r.Published() {
+		if err := sw.SetRow(cell(1, i+2), []any{i + 1, c.Province, c.City, c.Name, c.Code, c.Verdict}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// kindNames are the 问题清单's categories.
+var kindNames = map[string]string{"cv": "差异系数", "value": "全县值", "unit": "学校", "item": "评估项目", "b": "计分项目", "shortfall": "差额"}
+
+func (b *book) problems(sw *excelize.StreamWriter, r *rollup.Rollup) error {
+	sw.SetColWidth(6, 6, 100)
+	if err := b.header(sw, "县（市、区）", "行政区划代码", "类别", "指标", "学校代码", "问题"); err != nil {
+		return err
+	}
+	row := 2
+	for _, c := range r.Counties {
+		lines := c.Problems
+		if c.Error != "" {
+			lines = []rollup.Problem{{Kind: "county", Message: c.Error}}
+		}
+		for _, f := range c.Verification.Findings {
+			lines = append(lines, rollup.Problem{Kind: "package", ID: f.Path, Message: f.Message})
+		}
+		for _, p := range lines {
+			kind := kindNames[p.Kind]
+			if kind == "" {
+				kind = map[string]string{"county": "无法评估", "package": "材料包核对"}[p.Kind]
+			}
+			if err := sw.SetRow(cell(1, row), []any{c.Name, c.Code, kind, p.ID, p.School, p.Message}); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	return nil
+}
+
+func (b *book) changes(sw *excelize.StreamWriter, r *rollup.Rollup) error {
+	if err := b.header(sw, "县（市、区）", "行政区划代码", "变化", "指标", "上次", "本次", "限值"); err != nil {
+		return err
+	}
+	ch := r.Changes
+	row := 2
+	put := func(v ...any) error {
+		err := sw.SetRow(cell(1, row), v)
+		row++
+		return err
+	}
+	for _, m := range ch.Moved {
+		if err := put(m.Name, m.Code, "结论变化", "", m.From, m.To, nil); err != nil {
+			return err
+		}
+	}
+	for _, x := range ch.Rose {
+		level := map[string]string{"primary": "小学", "junior": "初中"}[x.Level]
+		if err := put(x.Name, x.Code, "差异系数上升", level+" "+x.Indicator,
+			excelize.Cell{StyleID: b.number, Value: x.From}, excelize.Cell{StyleID: b.number, Value: x.To}, x.Limit); err != nil {
+			return err
+		}
+	}
+	for _, a := range ch.Added {
+		if err := put(a.Name, a.Code, "新增", "", nil, nil, nil); err != nil {
+			return err
+		}
+	}
+	for _, a := range ch.Removed {
+		if err := put(a.Name, a.Code, "本次未列入", "", nil, nil, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fixedZip writes the workbook's parts in name order and with the rollup's date rather than
+// the clock's: excelize writes the streamed sheets in map order, and the same rollup must give
+// the same bytes.
+type fixedZip struct {
+	*zip.Writer
+	when  time.Time
+	parts map[string]*bytes.Buffer
+}
+
+func newFixedZip(w io.Writer, when time.Time) *fixedZip {
+	return &fixedZip{Writer: zip.NewWriter(w), when: when, parts: map[string]*bytes.Buffer{}}
+}
+
+func (z *fixedZip) Create(name string) (io.Writer, error) {
+	b := new(bytes.Buffer)
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *fixedZip) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for name := range z.parts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.when})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(z.parts[name].Bytes()); err != nil {
+			return err
+		}
+	}
+	return z.Writer.Close()
+}
