@@ -1,7 +1,10 @@
 package diag
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strconv"
@@ -39,4 +42,19 @@ func SysError(err error) string {
 		return "系统错误（错误码 " + strconv.Itoa(int(errno)) + "）"
 	}
 	return "系统错误"
+}
+
+// JSONError says in Chinese what is wrong with a JSON file encoding/json could not read.
+func JSONError(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("第 %d 个字节附近有语法错误", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("字段 %q 的类型不对（应为 %s）", typ.Field, typ.Type)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "文件不完整（被截断）"
+	}
+	return "格式错误"
 }

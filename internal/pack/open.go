@@ -82,7 +82,7 @@ func (p *Package) readManifest() error {
 		return fmt.Errorf("%s：%s", ManifestName, diag.SysError(err))
 	}
 	if err := json.Unmarshal(src, &p.Manifest); err != nil {
-		return fmt.Errorf("%s 不是有效的 JSON：%s", ManifestName, jsonError(err))
+		return fmt.Errorf("%s 不是有效的 JSON：%s", ManifestName, diag.JSONError(err))
 	}
 	if p.Manifest.Format != Format {
 		return fmt.Errorf("%s 的格式为 %q，本版本只能读取 %q", ManifestName, p.Manifest.Format, Format)
@@ -222,19 +222,4 @@ func zipError(err error) string {
 		return diag.SysError(err)
 	}
 	return "无法读取压缩包：" + diag.SysError(err)
-}
-
-// jsonError says in Chinese what is wrong with a JSON file.
-func jsonError(err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Sprintf("第 %d 个字节附近有语法错误", syn.Offset)
-	case errors.As(err, &typ):
-		return fmt.Sprintf("字段 %q 的类型不对（应为 %s）", typ.Field, typ.Type)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "文件不完整（被截断）"
-	}
-	return "格式错误"
 }

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
+
+	"github.com/youjun-edu/youjun/internal/diag"
 )
 
 // codePattern is a 行政区划代码 as config accepts it.
@@ -160,23 +161,10 @@ func (r *Rollup) JSON() ([]byte, error) {
 func Parse(src []byte) (*Rollup, error) {
 	var r Rollup
 	if err := json.Unmarshal(src, &r); err != nil {
-		return nil, fmt.Errorf("不是有效的 rollup.json：%s", jsonError(err))
+		return nil, fmt.Errorf("不是有效的 rollup.json：%s", diag.JSONError(err))
 	}
 	if r.Format != Format {
 		return nil, fmt.Errorf("rollup.json 的格式为 %q，本版本只能读取 %q", r.Format, Format)
 	}
 	return &r, nil
-}
-
-// jsonError says in Chinese what is wrong with a JSON file.
-func jsonError(err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Sprintf("第 %d 个字节附近有语法错误", syn.Offset)
-	case errors.As(err, &typ):
-		return fmt.Sprintf("字段 %q 的类型不对", typ.Field)
-	}
-	return "格式错误（文件可能不完整）"
 }
