@@ -15,7 +15,7 @@ import (
 const module = "github.com/youjun-edu/youjun/internal/"
 
 // renderers lay out the report; each is a sibling over one document.
-var renderers = []string{"html", "pdf", "sheet", "summary"}
+var renderers = []string{"html", "pdf", "docx", "sheet", "summary"}
 
 // model is what only report (and build, which makes the report) may read.
 var model = []string{"data", "eval", "standard", "config", "plan"}
@@ -25,7 +25,7 @@ var model = []string{"data", "eval", "standard", "config", "plan"}
 var planImports = []string{"data", "eval", "standard"}
 
 // presentation is everything that shows the evaluation; eval must not depend on any of it.
-var presentation = []string{"report", "chart", "resolve", "html", "pdf", "sheet", "summary", "build", "serve"}
+var presentation = []string{"report", "chart", "resolve", "html", "pdf", "docx", "sheet", "summary", "build", "serve"}
 
 type pkg struct {
 	ImportPath string
