@@ -153,9 +153,9 @@ func (d *document) pack() (*Output, error) {
 
 	parts := []part{
 		{"[Content_Types].xml", types.Bytes()},
-		{"_rels/.rels", []byte(xml + relsHead + `<Relationship Id="rId1" Type="` + relNS + `officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="` + relNS + `extended-properties" Target="docProps/app.xml"/></Relationships>`)},
+		{"_rels/.rels", []byte(xmlDecl + relsHead + `<Relationship Id="rId1" Type="` + relNS + `officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="` + relNS + `extended-properties" Target="docProps/app.xml"/></Relationships>`)},
 		{"docProps/core.xml", core.Bytes()},
-		{"docProps/app.xml", []byte(xml + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>youjun</Application><DocSecurity>0</DocSecurity></Properties>`)},
+		{"docProps/app.xml", []byte(xmlDecl + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>youjun</Application><DocSecurity>0</DocSecurity></Properties>`)},
 		{"word/document.xml", d.w.Bytes()},
 		{"word/_rels/document.xml.rels", rels.Bytes()},
 		{"word/styles.xml", stylesXML()},
@@ -175,7 +175,7 @@ func (d *document) pack() (*Output, error) {
 		}
 		parts = append(parts,
 			part{"word/charts/chart" + n + ".xml", chartXML(c)},
-			part{"word/charts/_rels/chart" + n + ".xml.rels", []byte(xml + relsHead + `<Relationship Id="rId1" Type="` + relNS + `package" Target="../embeddings/Microsoft_Excel_Worksheet` + n + `.xlsx"/></Relationships>`)},
+			part{"word/charts/_rels/chart" + n + ".xml.rels", []byte(xmlDecl + relsHead + `<Relationship Id="rId1" Type="` + relNS + `package" Target="../embeddings/Microsoft_Excel_Worksheet` + n + `.xlsx"/></Relationships>`)},
 			part{"word/embeddings/Microsoft_Excel_Worksheet" + n + ".xlsx", book})
 	}
 	b, err := p.zip(parts)

@@ -230,7 +230,7 @@ func fontTableXML() []byte {
 // binding margin inside), fields updated on open (the 目录 gets Word's page numbers), and the
 // grid's punctuation not compressed.
 func settingsXML() []byte {
-	return []byte(xml + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+	return []byte(xmlDecl + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
 		`<w:zoom w:percent="100"/><w:mirrorMargins/><w:defaultTabStop w:val="` + itoa(2*charPitch) + `"/>` +
 		`<w:evenAndOddHeaders/><w:drawingGridHorizontalSpacing w:val="158"/><w:drawingGridVerticalSpacing w:val="` + itoa(linePitch) + `"/>` +
 		`<w:displayHorizontalDrawingGridEvery w:val="0"/><w:displayVerticalDrawingGridEvery w:val="1"/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>` +
