@@ -34,7 +34,7 @@ type tocEntry struct {
 }
 
 func newDocument(in Input) *document {
-	return &document{in: in, w: newXW(256 << 10)}
+	return &document{in: in, w: newXW(32 << 10)}
 }
 
 // body lays out the blocks: the title page and the 目录 (a section without page numbers), then

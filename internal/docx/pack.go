@@ -19,6 +19,23 @@ type part struct {
 // the same bytes.
 type packer struct {
 	stamp time.Time
+	fw    *flate.Writer // one compressor for every entry: a new one allocates a megabyte
+}
+
+// flateEntry is the compressor of one zip entry: the packer's, reset onto the entry.
+type flateEntry struct{ *flate.Writer }
+
+func (p *packer) compressor(w io.Writer) (io.WriteCloser, error) {
+	if p.fw == nil {
+		fw, err := flate.NewWriter(w, flate.BestSpeed)
+		if err != nil {
+			return nil, err
+		}
+		p.fw = fw
+	} else {
+		p.fw.Reset(w)
+	}
+	return flateEntry{p.fw}, nil
 }
 
 func (p *packer) zip(parts []part) ([]byte, error) {
@@ -29,9 +46,7 @@ func (p *packer) zip(parts []part) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(size/3 + 4096)
 	z := zip.NewWriter(&out)
-	z.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
+	z.RegisterCompressor(zip.Deflate, p.compressor)
 	for _, pt := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: pt.name, Method: zip.Deflate, Modified: p.stamp})
 		if err != nil {
