@@ -690,3 +690,74 @@ func benchDOCX(b *testing.B, dir string) {
 	}
 	b.ReportMetric(float64(size)/1024, "KB")
 }
+
+// The draft mark is in the header of every section exactly when the report is unfinished, in
+// the site's wording.
+func TestDOCXDraftMark(t *testing.T) {
+	for _, tt := range []struct {
+		name, site, extra, mark string
+	}{
+		{name: "final"},
+		{name: "placeholder", extra: "测试县位于……，辖12个乡镇。\n", mark: "征求意见稿"},
+		{name: "own wording", site: "\n[pdf]\ndraft_mark = \"草稿<&>\"\n", extra: "正文……\n", mark: "草稿<&>"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copySite(t)
+			if tt.site != "" {
+				appendFile(t, filepath.Join(dir, "site.toml"), tt.site)
+			}
+			if tt.extra != "" {
+				os.WriteFile(filepath.Join(dir, "content", "07-extra.md"), []byte("+++\ntitle = \"七、附注\"\norder = 7\n+++\n\n"+tt.extra), 0o644)
+			}
+			_, b := buildDOCX(t, dir)
+			parts := partMap(unzipDOCX(t, b))
+			var hdr struct {
+				Text []string `xml:"p>r>t"`
+			}
+			if err := xml.Unmarshal(parts["word/header1.xml"], &hdr); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(hdr.Text, ""); got != tt.mark {
+				t.Errorf("the header says %q, want %q", got, tt.mark)
+			}
+			doc := string(parts["word/document.xml"])
+			sections := strings.Count(doc, "<w:sectPr>")
+			refs := strings.Count(doc, `<w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="even" r:id="rIdHeader"/>`)
+			if tt.mark != "" && refs != sections || tt.mark == "" && refs != 0 {
+				t.Errorf("%d of %d sections show the header", refs, sections)
+			}
+		})
+	}
+}
+
+// --only docx writes the Word document and data/ and keeps the pages; --only html keeps the
+// Word document of an earlier build.
+func TestOnlyDOCX(t *testing.T) {
+	dir := copySite(t)
+	out := filepath.Join(dir, "output")
+	name := "示例县义务教育优质均衡发展自评报告.docx"
+	if _, probs := Run(Options{Site: dir, Only: "docx"}); probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	for file, want := range map[string]bool{name: true, "data/evaluation.json": true, "index.html": false, "示例县义务教育优质均衡发展自评报告.pdf": false} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(file))); (err == nil) != want {
+			t.Errorf("after --only docx, %s exists: %v, want %v", file, err == nil, want)
+		}
+	}
+	first, _ := os.ReadFile(filepath.Join(out, name))
+	if _, probs := Run(Options{Site: dir, Only: "html"}); probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if kept, err := os.ReadFile(filepath.Join(out, name)); err != nil || !bytes.Equal(kept, first) {
+		t.Errorf("--only html did not keep the Word document (%v)", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Errorf("--only html wrote no pages: %v", err)
+	}
+	if _, probs := Run(Options{Site: dir, Only: "docx"}); probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Errorf("--only docx removed the pages: %v", err)
+	}
+}
