@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -27,6 +28,20 @@ import (
 )
 
 var docxSites = map[string]string{"示例县": "../..", "湖南示例": "../../examples/hunan"}
+
+// docxTestSites are the two examples and the example with a chapter that shows a chart of every
+// kind (stacked bars, a radar, a distribution in two parts) and a footnote.
+func docxTestSites(t *testing.T) map[string]string {
+	dir := copySite(t)
+	chapter := "+++\ntitle = \"七、图\"\norder = 7\n+++\n\n{{< chart \"meeting-primary\" >}}\n\n{{< chart \"ratio-junior\" >}}\n\n" +
+		"{{< chart \"dist-primary-R5\" >}}\n\n脚注{ PAGE }测试[^1]。\n\n[^1]: 注释 **粗体** 内容。\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "07-charts.md"), []byte(chapter), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sites := maps.Clone(docxSites)
+	sites["每种图"] = dir
+	return sites
+}
 
 // buildDOCX builds a site's Word document alone and returns the result and the document.
 func buildDOCX(t testing.TB, dir string) (*Result, []byte) {
@@ -108,7 +123,7 @@ const relNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 // in its relationships; every part is reached from the package's relationships; the entries are
 // dated with the report's date; [Content_Types].xml comes first.
 func TestDOCXPackage(t *testing.T) {
-	for name, dir := range docxSites {
+	for name, dir := range docxTestSites(t) {
 		t.Run(name, func(t *testing.T) {
 			s, probs := site.Load(dir, "")
 			if probs.Err() != nil {
@@ -281,7 +296,7 @@ func figures(docs []*content.Doc, resolved resolve.Map) []*chart.Chart {
 // Every figure is a native chart whose cached values and embedded workbook hold the data of the
 // chart model the HTML and PDF draw: categories, series names and values, reference lines.
 func TestDOCXCharts(t *testing.T) {
-	for name, dir := range docxSites {
+	for name, dir := range docxTestSites(t) {
 		t.Run(name, func(t *testing.T) {
 			_, docs, resolved := exampleModel(t, dir)
 			want := figures(docs, resolved)
@@ -759,5 +774,19 @@ func TestOnlyDOCX(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
 		t.Errorf("--only docx removed the pages: %v", err)
+	}
+}
+
+// LibreOffice reads a chapter with a chart of every kind and a footnote: the captions, the
+// footnote, and a field code written in the text, which stays text.
+func TestDOCXLibreOfficeCharts(t *testing.T) {
+	soffice(t)
+	_, b := buildDOCX(t, docxTestSites(t)["每种图"])
+	text := squeezedPageNumber.ReplaceAllString(squeeze(pdftotext(t, convertDOCX(t, b, "pdf"), "-raw")), "")
+	for _, want := range []string{"图3小学各指标达标学校数", "图4初中全县值与标准之比（%）", "图5小学R5生均体育运动场馆面积（1/2）",
+		"图5小学R5生均体育运动场馆面积（2/2）", "脚注{PAGE}测试", "注释粗体内容。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the document lacks %s", want)
+		}
 	}
 }

@@ -55,7 +55,7 @@ func chartXML(c *chart.Chart) []byte {
 		for _, m := range c.RadarMax {
 			top = max(top, m)
 		}
-		valAx(w, c, "l", top, 50, "0\"%\"")
+		valAx(w, c, "l", top, 50, `0"%"`)
 	} else {
 		stacked := false
 		for _, s := range c.Series {
@@ -229,7 +229,9 @@ func valAx(w *xw, c *chart.Chart, pos string, top, step float64, format string) 
 		w.text(c.YName)
 		w.raw(`</a:t></a:r></a:p></c:rich></c:tx><c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.01"/><c:y val="0.01"/></c:manualLayout></c:layout><c:overlay val="0"/></c:title>`)
 	}
-	w.raw(`<c:numFmt formatCode="` + format + `" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
+	w.raw(`<c:numFmt formatCode="`)
+	w.attr(format)
+	w.raw(`" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	w.raw(`<c:crossAx val="1"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="` + number(step) + `"/></c:valAx>`)
 }
 
