@@ -143,8 +143,8 @@ func TestChineseDate(t *testing.T) {
 	}
 }
 
-// A table that fits the portrait text block stays portrait at 五号; a wide one steps its type
-// down, then turns landscape.
+// A table takes the largest type at which it fits the portrait text block (四号 for a narrow
+// one), else the landscape one; a table too wide for either is set in 五号 on landscape pages.
 func TestTableLayout(t *testing.T) {
 	table := func(cols int, text string) *tableModel {
 		m := &tableModel{}
@@ -162,9 +162,10 @@ func TestTableLayout(t *testing.T) {
 		size      int
 		landscape bool
 	}{
-		{"narrow", table(4, "12.34"), szTable, false},
-		{"wide", table(12, "1234567.89"), 18, true},
-		{"very wide", table(30, "1234567.89"), 15, true},
+		{"narrow", table(4, "12.34"), 28, false},
+		{"five-character columns", table(12, "12.34"), 24, false},
+		{"wide", table(9, "1234567.89"), 24, true},
+		{"very wide", table(30, "1234567.89"), szTable, true},
 	} {
 		lt := layTable(tc.m)
 		if lt.size != tc.size || lt.landscape != tc.landscape {

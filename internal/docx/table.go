@@ -3,20 +3,22 @@ package docx
 import (
 	"math"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/cjk"
 )
 
 // Tables are Word tables: the header row repeated on every page, no row split across pages,
-// numbers right-aligned, a failing value marked ✗ and shaded, as in the PDF. A table too wide for
-// the portrait text block at 五号 is set smaller, and on landscape pages when even that is too
-// wide, by the PDF's rule.
+// numbers right-aligned, a failing value marked ✗ and shaded, as in the PDF. A table takes the
+// largest type of 四号, 小四 and 五号 at which it fits the portrait text block, else the landscape
+// one, by the PDF's rule, so that the two set the same tables on landscape pages.
 
 // cellPad is the room a cell takes besides its text: the table style's margins and the rules.
 const cellPad = 2*57 + 20
 
-// tableSizes are the type sizes a table may step down to, in half-points: 五号, 小五, 六号.
-var tableSizes = []int{szTable, 18, 15}
+// tableSizes are the type sizes a table tries, largest first, in half-points: 四号, 小四, 五号.
+var tableSizes = []int{28, 24, szTable}
 
 // tableLayout is a table's type size, orientation and column widths in twips.
 type tableLayout struct {
@@ -62,54 +64,82 @@ func layTable(m *tableModel) tableLayout {
 }
 
 // naturalWidths are each column's narrowest and widest text, in twips per half-point of size:
-// the narrowest is its longest unbreakable piece (a number, a code, a word; a whole numeric
-// cell), at least five characters for a text column; the widest its longest cell.
+// the narrowest is its longest unbreakable piece, the widest its longest cell. As in the PDF, a
+// numeric cell, a cell of at most six characters and a header line of at most four are
+// unbreakable; so are runs of Latin letters and digits and short bracketed groups; a long header
+// may take two lines (three when very long); a text column is at least five characters wide (or
+// its widest cell); a failing cell has room for its mark.
 func naturalWidths(m *tableModel) (minW, maxW []int) {
 	n := len(m.columns)
 	minW, maxW = make([]int, n), make([]int, n)
-	measure := func(i int, text string, head bool) {
-		w := width(text, 1)
-		if head {
-			w = w * 11 / 10 // 黑体 is a little wider
+	measure := func(i int, text string, whole, mark int) {
+		for _, line := range strings.Split(text, "\n") {
+			w := width(line, 1) + mark
+			maxW[i] = max(maxW[i], w)
+			if utf8.RuneCountInString(line) <= whole {
+				minW[i] = max(minW[i], w)
+			} else {
+				minW[i] = max(minW[i], piece(line)+mark)
+			}
 		}
-		maxW[i] = max(maxW[i], w)
-		if m.columns[i].numeric && !head {
-			minW[i] = max(minW[i], w)
-			return
-		}
-		minW[i] = max(minW[i], piece(text))
 	}
 	for i, c := range m.columns {
-		measure(i, c.header, true)
-		if !c.numeric {
-			minW[i] = max(minW[i], 5*2*5)
+		measure(i, c.header, 4, 0)
+		for _, l := range strings.Split(c.header, "\n") {
+			k := utf8.RuneCountInString(l)
+			lines := 2
+			if k > 12 {
+				lines = 3
+			}
+			minW[i] = max(minW[i], min(width(l, 1), (k+lines-1)/lines*2*5))
 		}
 	}
 	for _, row := range m.rows {
 		for i, c := range row {
-			if i < n {
-				measure(i, c.text, false)
+			if i >= n {
+				break
 			}
+			whole, mark := 6, 0
+			if m.columns[i].numeric {
+				whole = 1 << 20
+			}
+			if c.fail {
+				mark = 2 * 5
+			}
+			measure(i, c.text, whole, mark)
 		}
 	}
-	for i := range minW {
-		minW[i] = min(max(minW[i], 2*5), max(maxW[i], 2*5))
+	five := 5 * 2 * 5
+	for i, c := range m.columns {
+		if !c.numeric {
+			minW[i] = max(minW[i], min(maxW[i], five))
+		}
 		maxW[i] = max(maxW[i], minW[i])
 	}
 	return minW, maxW
 }
 
-// piece is the width of the longest run of characters that cannot break: Latin letters, digits
-// and their punctuation; Chinese breaks between any two characters.
+// piece is the width of the longest run of characters that cannot break, per half-point of
+// size: Latin letters, digits and their signs, and bracketed groups of up to eight characters;
+// Chinese breaks between any two characters.
 func piece(s string) int {
-	best, cur := 0, 0
-	for _, r := range s {
+	rs := []rune(s)
+	best, cur := 2*5, 0
+	for k := 0; k < len(rs); k++ {
+		r := rs[k]
+		if r == '（' || r == '(' {
+			for e := k + 1; e < len(rs) && e-k <= 8; e++ {
+				if rs[e] == '）' || rs[e] == ')' {
+					best = max(best, width(string(rs[k:e+1]), 1))
+					break
+				}
+			}
+		}
 		switch {
-		case r == ' ' || r == '\n':
+		case r == ' ':
 			cur = 0
 		case cjk.IsWide(r):
 			cur = 0
-			best = max(best, 2*5)
 		default:
 			cur += 5
 			best = max(best, cur)
@@ -176,7 +206,7 @@ func (d *document) table(b block) {
 	}
 	rPr := ""
 	if lt.size != szTable {
-		rPr = sz(lt.size)
+		rPr = sz(lt.size) // the 表格 style is 五号
 	}
 	w := d.w
 	if len(m.rows) > 0 {
@@ -263,7 +293,7 @@ func tableLines(m *tableModel, lt tableLayout) float64 {
 			inner := max(wd-cellPad, 1)
 			lines = max(lines, (width(texts(i), lt.size)+inner-1)/inner)
 		}
-		return float64(lines)*float64(lt.size*12)/float64(linePitch) + 40.0/float64(linePitch)
+		return float64(lines)*float64(lt.size*13)/float64(linePitch) + 60.0/float64(linePitch)
 	}
 	h := rowH(func(i int) string { return m.columns[i].header })
 	for _, row := range m.rows {
