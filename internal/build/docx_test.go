@@ -263,6 +263,12 @@ type chartGroup struct {
 		Name string   `xml:"tx>strRef>strCache>pt>v"`
 		Cats []string `xml:"cat>strRef>strCache>pt>v"`
 		Vals []string `xml:"val>numRef>numCache>pt>v"`
+		Lbls []struct {
+			Idx struct {
+				Val int `xml:"val,attr"`
+			} `xml:"idx"`
+			Text string `xml:"tx>rich>p>r>t"`
+		} `xml:"dLbls>dLbl"`
 	} `xml:"ser"`
 }
 
@@ -321,10 +327,16 @@ func TestDOCXCharts(t *testing.T) {
 				groups = append(groups, cs.Chart.PlotArea.Line...)
 				var names []string
 				var vals [][]string
+				var marks []map[int]string
 				for _, g := range groups {
 					for _, s := range g.Ser {
 						names = append(names, s.Name)
 						vals = append(vals, s.Vals)
+						m := map[int]string{}
+						for _, l := range s.Lbls {
+							m[l.Idx.Val] = l.Text
+						}
+						marks = append(marks, m)
 						if !slices.Equal(s.Cats, c.Categories) {
 							t.Errorf("chart%s (%s) %s: categories %v, want %v", n, c.ID, s.Name, s.Cats, c.Categories)
 						}
@@ -332,9 +344,25 @@ func TestDOCXCharts(t *testing.T) {
 				}
 				var wantNames []string
 				var wantVals [][]string
-				for _, s := range c.Series {
+				for k, s := range c.Series {
 					wantNames = append(wantNames, s.Name)
 					wantVals = append(wantVals, numbers(s.Values))
+					// A bar chart's marked values are labelled as the PDF marks them.
+					want := map[int]string{}
+					for i := range s.Values {
+						switch {
+						case c.Kind == chart.Radar || s.Stack != "":
+						case i < len(s.Below) && s.Below[i]:
+							want[i] = "✗✗"
+						case i < len(s.Fail) && s.Fail[i]:
+							want[i] = "✗"
+						case i < len(s.Warn) && s.Warn[i]:
+							want[i] = "临界"
+						}
+					}
+					if k < len(marks) && !maps.Equal(marks[k], want) {
+						t.Errorf("chart%s (%s) %s: marks %v, want %v", n, c.ID, s.Name, marks[k], want)
+					}
 				}
 				if c.Kind != chart.Radar {
 					for _, l := range c.Lines {

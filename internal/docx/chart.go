@@ -77,6 +77,7 @@ func chartXML(c *chart.Chart) []byte {
 			w.raw(`<c:spPr><a:solidFill><a:srgbClr val="` + fill + `"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></c:spPr><c:invertIfNegative val="0"/>`)
 			if s.Stack == "" {
 				points(w, s)
+				marks(w, s)
 			}
 			categories(w, c.Categories)
 			values(w, i+1, s.Values, n, c.Decimals)
@@ -170,6 +171,43 @@ func points(w *xw, s chart.Series) {
 		w.raw(`<c:dPt><c:idx val="`)
 		w.int(i)
 		w.raw(`"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="` + fill + `"/></a:solidFill><a:ln w="12700"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></c:spPr></c:dPt>`)
+	}
+}
+
+// pointMark is what the PDF writes by a bar: ✗✗ below the floor, ✗ below the standard (or over
+// a limit), 临界 close to failing; "" for none.
+func pointMark(s chart.Series, i int) string {
+	switch {
+	case i < len(s.Below) && s.Below[i]:
+		return "✗✗"
+	case i < len(s.Fail) && s.Fail[i]:
+		return "✗"
+	case i < len(s.Warn) && s.Warn[i]:
+		return "临界"
+	}
+	return ""
+}
+
+// marks labels the marked bars of a series above their ends, as editable data labels.
+func marks(w *xw, s chart.Series) {
+	any := false
+	for i := range s.Values {
+		m := pointMark(s, i)
+		if m == "" {
+			continue
+		}
+		if !any {
+			w.raw(`<c:dLbls>`)
+			any = true
+		}
+		w.raw(`<c:dLbl><c:idx val="`)
+		w.int(i)
+		w.raw(`"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-CN" sz="900" b="1"/><a:t>`)
+		w.text(m)
+		w.raw(`</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`)
+	}
+	if any {
+		w.raw(`<c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`)
 	}
 }
 
