@@ -45,3 +45,18 @@ func addDOCX(p *Prepared, opts Options, res *Result, files map[string][]byte) di
 	res.Files = len(files)
 	return nil
 }
+
+// DOCX writes the Word document of p alone, the same bytes as Render with Only "docx" makes
+// unless only the pages find something unfinished: its file name and the file. It is for
+// `youjun serve`, which does not offer the document yet.
+func (p *Prepared) DOCX(opts Options) (name string, b []byte, probs diag.List) {
+	name = docxName(p)
+	if err := checkName(name); err != nil {
+		return "", nil, outProblem(opts.Out, err)
+	}
+	out, err := makeDOCX(p, draftMark(p, opts, nil))
+	if err != nil {
+		return "", nil, diag.List{{File: name, Message: "无法生成 Word 文档：" + err.Error()}}
+	}
+	return name, out.DOCX, nil
+}

@@ -818,3 +818,16 @@ func TestDOCXLibreOfficeCharts(t *testing.T) {
 		}
 	}
 }
+
+// Prepared.DOCX gives the bytes a build writes.
+func TestPreparedDOCX(t *testing.T) {
+	_, want := buildDOCX(t, "../..")
+	p, probs := Prepare(Options{Site: "../.."}, func(_ string, f func()) { f() })
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	name, got, probs := p.DOCX(Options{Site: "../.."})
+	if probs != nil || name != "示例县义务教育优质均衡发展自评报告.docx" || !bytes.Equal(got, want) {
+		t.Errorf("Prepared.DOCX: %s, %d bytes, %v; want the build's %d bytes", name, len(got), probs, len(want))
+	}
+}
