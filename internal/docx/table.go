@@ -29,7 +29,20 @@ type tableLayout struct {
 
 // wide reports whether b is a table set on landscape pages.
 func (d *document) wide(b block) bool {
-	return b.kind == bTable && len(b.table.columns) > 0 && layTable(b.table).landscape
+	return b.kind == bTable && len(b.table.columns) > 0 && d.layout(b.table).landscape
+}
+
+// layout is layTable, once per table: the body asks of a table before a heading and again at it.
+func (d *document) layout(m *tableModel) tableLayout {
+	if lt, ok := d.layouts[m]; ok {
+		return lt
+	}
+	if d.layouts == nil {
+		d.layouts = map[*tableModel]tableLayout{}
+	}
+	lt := layTable(m)
+	d.layouts[m] = lt
+	return lt
 }
 
 // layTable chooses the largest size at which the text columns are comfortably wide (names on
@@ -196,7 +209,7 @@ func (d *document) table(b block) {
 		return
 	}
 	d.tables++
-	lt := layTable(m)
+	lt := d.layout(m)
 	if b.caption != "" {
 		d.para("TableCaption", "", []run{{text: b.caption}})
 		d.pages.keep(3)
