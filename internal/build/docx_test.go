@@ -540,9 +540,11 @@ var pageSizeRe = regexp.MustCompile(`Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)`)
 // computed values, every value of every 附表, the 目录, the page numbers; the pages of the wide
 // 整改清单 are landscape, the others portrait.
 func TestDOCXLibreOffice(t *testing.T) {
+	t.Parallel() // LibreOffice takes seconds; each conversion has a profile of its own
 	soffice(t)
 	for name, dir := range docxSites {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			rep, docs, resolved := exampleModel(t, dir)
 			_, b := buildDOCX(t, dir)
 			pdfPath := convertDOCX(t, b, "pdf")
@@ -682,6 +684,7 @@ func captionOrientation(t *testing.T, doc []byte) map[string]bool {
 
 // LibreOffice reads the styles as named, with their fonts and sizes.
 func TestDOCXStylesLibreOffice(t *testing.T) {
+	t.Parallel() // LibreOffice takes seconds; each conversion has a profile of its own
 	_, b := buildDOCX(t, "../..")
 	fodt, err := os.ReadFile(convertDOCX(t, b, "fodt"))
 	if err != nil {
@@ -808,6 +811,7 @@ func TestOnlyDOCX(t *testing.T) {
 // LibreOffice reads a chapter with a chart of every kind and a footnote: the captions, the
 // footnote, and a field code written in the text, which stays text.
 func TestDOCXLibreOfficeCharts(t *testing.T) {
+	t.Parallel() // LibreOffice takes seconds; each conversion has a profile of its own
 	soffice(t)
 	_, b := buildDOCX(t, docxTestSites(t)["每种图"])
 	text := squeezedPageNumber.ReplaceAllString(squeeze(pdftotext(t, convertDOCX(t, b, "pdf"), "-raw")), "")

@@ -35,7 +35,7 @@ type tocEntry struct {
 }
 
 func newDocument(in Input) *document {
-	return &document{in: in, w: newXW(32 << 10)}
+	return &document{in: in, w: newXW(32 << 10), pages: pager{page: 1, lines: linesPerPage}}
 }
 
 // body lays out the blocks: the title page and the 目录 (a section without page numbers), then
@@ -61,7 +61,6 @@ func (d *document) body() {
 	front := d.w
 	d.w = &xw{}
 	d.w.Grow(256 << 10)
-	d.pages = pager{page: 1, lines: linesPerPage}
 	for i, b := range bs {
 		wide := d.wide(b)
 		if b.kind == bHeading && b.level > 0 {
@@ -452,6 +451,9 @@ func (p *pager) keep(n int) {
 
 // add fills n lines, turning pages as they fill.
 func (p *pager) add(n float64) {
+	if p.lines < 1 {
+		return
+	}
 	for p.used+n > p.lines+1e-9 {
 		n -= p.lines - p.used
 		p.page++
