@@ -37,7 +37,13 @@ func FuzzChapter(f *testing.F) {
 		}
 		d.w.raw(`</w:body>`)
 		notes := footnotesXML(d.notes, d)
-		for name, part := range map[string][]byte{"document": d.w.Bytes(), "footnotes": notes} {
+		var text strings.Builder // the text of every w:t, in order
+		for _, name := range []string{"document", "footnotes"} {
+			part := d.w.Bytes()
+			if name == "footnotes" {
+				part = notes
+			}
+			inText := false
 			dec := xml.NewDecoder(bytes.NewReader(part))
 			for {
 				tok, err := dec.Token()
@@ -47,12 +53,23 @@ func FuzzChapter(f *testing.F) {
 				if err != nil {
 					t.Fatalf("%s: %v\n%s", name, err, part)
 				}
-				if se, ok := tok.(xml.StartElement); ok && (se.Name.Local == "fldChar" || se.Name.Local == "instrText" || se.Name.Local == "fldSimple") {
-					t.Fatalf("%s: a field from the chapter's text: %s", name, part)
+				switch tok := tok.(type) {
+				case xml.StartElement:
+					if tok.Name.Local == "fldChar" || tok.Name.Local == "instrText" || tok.Name.Local == "fldSimple" {
+						t.Fatalf("%s: a field from the chapter's text: %s", name, part)
+					}
+					inText = tok.Name.Local == "t"
+				case xml.EndElement:
+					inText = false
+				case xml.CharData:
+					if inText {
+						text.Write(tok)
+					}
 				}
 			}
 		}
-		if strings.Contains(s, "{ PAGE }") && !strings.Contains(string(d.w.Bytes())+string(notes), "{ PAGE }") {
+		// Raw HTML, link targets, code and escapes may hide it; elsewhere it is shown as written.
+		if strings.Contains(s, "{ PAGE }") && !strings.ContainsAny(s, "<>[]()`\\&!*_~|") && !strings.Contains(text.String(), "{ PAGE }") {
 			t.Errorf("the field code written in the chapter is not kept as text")
 		}
 	})
