@@ -16,7 +16,7 @@ import (
 var schemaOrder = map[string][]string{
 	"w:pPr": {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:pBdr", "w:shd", "w:tabs",
 		"w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr", "w:sectPr"},
-	"w:rPr": {"w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:snapToGrid", "w:color", "w:spacing", "w:kern", "w:sz", "w:szCs",
+	"w:rPr": {"w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:snapToGrid", "w:color", "w:spacing", "w:w", "w:kern", "w:sz", "w:szCs",
 		"w:u", "w:bdr", "w:shd", "w:vertAlign", "w:lang"},
 	"w:sectPr":      {"w:headerReference|w:footerReference", "w:footnotePr", "w:type", "w:pgSz", "w:pgMar", "w:pgNumType", "w:cols", "w:titlePg", "w:docGrid"},
 	"w:tbl":         {"w:tblPr", "w:tblGrid", "w:tr"},

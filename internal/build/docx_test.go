@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -619,11 +620,52 @@ func TestDOCXLibreOffice(t *testing.T) {
 			if name == "示例县" && (turned == 0 || turned == len(landscape)) {
 				t.Errorf("%d of %d pages are landscape", turned, len(landscape))
 			}
+			if name == "示例县" {
+				gridLines(t, pdfPath)
+			}
 		})
 	}
 }
 
 var squeezedPageNumber = regexp.MustCompile(`—\d+—`)
+
+// gridLines checks the document grid as LibreOffice sets it: the example's second body page,
+// all running text, holds 22 lines of at most 28 characters (a digit or a Latin letter counts
+// half), the longest of them 27 or more.
+func gridLines(t *testing.T, pdfPath string) {
+	for n := 1; n < 10; n++ {
+		page := pdftotext(t, pdfPath, "-raw", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
+		if !strings.Contains(squeeze(page), "—2—") {
+			continue
+		}
+		var lines []string
+		longest := 0.0
+		for _, l := range strings.Split(page, "\n") {
+			l = squeeze(l)
+			if l == "" || pageNumberRe.MatchString(l) {
+				continue
+			}
+			lines = append(lines, l)
+			cells := 0.0
+			for _, r := range l {
+				if unicode.Is(unicode.Han, r) || r > 0x2000 {
+					cells++
+				} else {
+					cells += 0.5
+				}
+			}
+			if cells > 28 {
+				t.Errorf("a line of %.1f characters: %s", cells, l)
+			}
+			longest = max(longest, cells)
+		}
+		if len(lines) != 22 || longest < 27 {
+			t.Errorf("the second body page has %d lines, the longest of %.1f characters; want 22 lines of 28", len(lines), longest)
+		}
+		return
+	}
+	t.Error("no page numbered — 2 —")
+}
 
 // captionOrientation reads document.xml: each table caption (表题), squeezed, and whether its
 // section is landscape.

@@ -19,6 +19,11 @@ package docx
 // w:charSpace = (15.793 − 16) × 4096 = −848.3, taken down to −849 (15.7927 pt × 28 =
 // 442.20 pt ≤ 442.2 pt: rounding up would leave room for 27 characters only).
 //
+// A 三号 character (16 pt) is wider than its grid cell (15.793 pt). Word and WPS close the gap;
+// LibreOffice instead lays such a character over two cells, 14 to a line. The text on the grid
+// is therefore set at 98% width (w:w; 15.68 pt, no visible difference), which fits one cell in
+// all three; text off the grid (title, tables, captions, notes, header and footer) keeps 100%.
+//
 // The page number (四号, 14 pt) sits 7 mm below the text block: its line's top at 35 − 7 =
 // 28 mm above the page's bottom edge, its bottom about 23 mm above it (w:footer = 1304).
 const (
@@ -36,6 +41,7 @@ const (
 	headerDist           = 851                  // 15 mm: the draft mark above the text block
 	footerDist           = 1304                 // 23 mm
 	charPitch            = textW / charsPerLine // 315 twips: two characters of first-line indent and 落款
+	gridScale            = 98                   // percent width of text on the grid
 	emuPerTwip           = 635
 	landscapeMarginTop   = (pageW - textW) / 2 // the text block turned a quarter turn, centred
 	landscapeMarginSide  = (pageH - textH) / 2
@@ -72,6 +78,9 @@ func rFonts(ea string) string {
 	return `<w:rFonts w:ascii="` + fLatin + `" w:hAnsi="` + fLatin + `" w:eastAsia="` + ea + `" w:cs="` + fLatin + `" w:hint="eastAsia"/>`
 }
 
+// scaleW is the character width in percent (w:w), which goes after the fonts and before the size.
+func scaleW(pct int) string { return `<w:w w:val="` + itoa(pct) + `"/>` }
+
 func sz(hp int) string {
 	s := itoa(hp)
 	return `<w:sz w:val="` + s + `"/><w:szCs w:val="` + s + `"/>`
@@ -95,15 +104,15 @@ type style struct {
 var styles = []style{
 	{id: "Normal", name: "Normal", kind: "paragraph", builtin: true,
 		pPr: `<w:widowControl/><w:adjustRightInd/>` + exact(560) + `<w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/>`,
-		rPr: rFonts(fFang) + `<w:kern w:val="0"/>` + sz(szBody)},
+		rPr: rFonts(fFang) + scaleW(gridScale) + `<w:kern w:val="0"/>` + sz(szBody)},
 	{id: "Title", name: "Title", kind: "paragraph", basedOn: "Normal", next: "Normal", builtin: true,
 		// Off the grid: a character larger than a grid cell would take two.
 		pPr: `<w:keepNext/><w:snapToGrid w:val="0"/>` + exact(700) + `<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`,
-		rPr: rFonts(fTitle) + sz(szTitle)},
+		rPr: rFonts(fTitle) + scaleW(100) + sz(szTitle)},
 	{id: "CoverTitle", name: "封面标题", kind: "paragraph", basedOn: "Title", next: "Cover",
 		pPr: exact(coverTitleLine), rPr: sz(szCoverTitle)},
 	{id: "Cover", name: "封面", kind: "paragraph", basedOn: "Normal",
-		pPr: `<w:snapToGrid w:val="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`},
+		pPr: `<w:snapToGrid w:val="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`, rPr: scaleW(100)},
 	{id: "Heading1", name: "一级标题", kind: "paragraph", basedOn: "Normal", next: "Normal", outline: 1,
 		pPr: `<w:keepNext/><w:keepLines/>`, rPr: rFonts(fHei)},
 	{id: "Heading2", name: "二级标题", kind: "paragraph", basedOn: "Normal", next: "Normal", outline: 2,
@@ -114,19 +123,19 @@ var styles = []style{
 		pPr: `<w:keepNext/><w:keepLines/>`},
 	{id: "TableText", name: "表格", kind: "paragraph", basedOn: "Normal",
 		pPr: `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto" w:before="20" w:after="20"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`,
-		rPr: sz(szTable)},
+		rPr: scaleW(100) + sz(szTable)},
 	{id: "TableHead", name: "表头", kind: "paragraph", basedOn: "TableText",
 		pPr: `<w:keepNext/><w:jc w:val="center"/>`, rPr: rFonts(fHei)},
 	{id: "TableCaption", name: "表题", kind: "paragraph", basedOn: "Normal", next: "Normal",
 		pPr: `<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:line="360" w:lineRule="auto" w:before="120" w:after="60"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`,
-		rPr: rFonts(fHei) + sz(szCap)},
+		rPr: rFonts(fHei) + scaleW(100) + sz(szCap)},
 	{id: "FigureCaption", name: "图题", kind: "paragraph", basedOn: "TableCaption", next: "Normal",
 		pPr: `<w:keepNext w:val="0"/><w:spacing w:before="60" w:after="200"/>`},
 	{id: "Figure", name: "图", kind: "paragraph", basedOn: "Normal", next: "FigureCaption",
 		pPr: `<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto" w:before="120" w:after="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`},
 	{id: "Note", name: "表注", kind: "paragraph", basedOn: "Normal",
 		pPr: `<w:snapToGrid w:val="0"/><w:spacing w:line="300" w:lineRule="auto" w:before="0" w:after="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/>`,
-		rPr: sz(szNote)},
+		rPr: scaleW(100) + sz(szNote)},
 	{id: "Signature", name: "落款", kind: "paragraph", basedOn: "Normal",
 		pPr: `<w:keepNext/><w:keepLines/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`},
 	{id: "TOCHeading", name: "目录标题", kind: "paragraph", basedOn: "Title", next: "TOC1",
@@ -138,13 +147,13 @@ var styles = []style{
 		pPr: `<w:tabs><w:tab w:val="right" w:leader="middleDot" w:pos="` + itoa(textW) + `"/></w:tabs><w:ind w:left="` + itoa(2*charPitch) + `" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`},
 	{id: "Header", name: "header", kind: "paragraph", basedOn: "Normal", builtin: true,
 		pPr: `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>`,
-		rPr: rFonts(fHei)},
+		rPr: rFonts(fHei) + scaleW(100)},
 	{id: "Footer", name: "footer", kind: "paragraph", basedOn: "Normal", builtin: true,
 		pPr: `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>`,
-		rPr: rFonts(fSong) + sz(szNum)},
+		rPr: rFonts(fSong) + scaleW(100) + sz(szNum)},
 	{id: "FootnoteText", name: "footnote text", kind: "paragraph", basedOn: "Normal", builtin: true,
 		pPr: `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>`,
-		rPr: sz(szNote)},
+		rPr: scaleW(100) + sz(szNote)},
 	{id: "FootnoteReference", name: "footnote reference", kind: "character", builtin: true,
 		rPr: `<w:vertAlign w:val="superscript"/>`},
 	{id: "Strong", name: "Strong", kind: "character", builtin: true, rPr: rFonts(fHei)},
