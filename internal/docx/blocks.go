@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -367,11 +368,12 @@ func (c *converter) mdTable(t *east.Table) *tableModel {
 	return m
 }
 
-// chineseDate writes 2025-10-15 as 2025年10月15日 (GB/T 9704 writes dates in Arabic numerals).
+// chineseDate writes 2025-10-15 as 2025年10月15日 (GB/T 9704 writes dates in Arabic numerals), as
+// the PDF does; "" for a date that is not YYYY-MM-DD.
 func chineseDate(d string) string {
-	var y, m, day int
-	if n, err := fmt.Sscanf(d, "%4d-%2d-%2d", &y, &m, &day); n != 3 || err != nil || m < 1 || m > 12 || day < 1 || day > 31 {
+	tm, err := time.Parse("2006-01-02", d)
+	if err != nil {
 		return ""
 	}
-	return fmt.Sprintf("%d年%d月%d日", y, m, day)
+	return fmt.Sprintf("%d年%d月%d日", tm.Year(), int(tm.Month()), tm.Day())
 }

@@ -30,7 +30,7 @@ const (
 
 var stackGreys = []string{greyBar, "CCCCCC", greyFail}
 
-// chartXML writes the chart part of c; sheet is the embedded workbook's relationship id.
+// chartXML writes the chart part of c; its data come from the workbook of relationship rId1.
 func chartXML(c *chart.Chart) []byte {
 	w := newXW(4096 + 200*len(c.Categories)*(len(c.Series)+len(c.Lines)))
 	w.raw(`<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
