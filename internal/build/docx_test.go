@@ -623,11 +623,62 @@ func TestDOCXLibreOffice(t *testing.T) {
 			if name == "示例县" {
 				gridLines(t, pdfPath)
 			}
+			tocPages(t, partMap(unzipDOCX(t, b))["word/document.xml"], pdfPath, len(landscape))
 		})
 	}
 }
 
 var squeezedPageNumber = regexp.MustCompile(`—\d+—`)
+
+var tocEntryRe = regexp.MustCompile(`<w:hyperlink w:anchor="_Toc\d+" w:history="1"><w:r><w:t xml:space="preserve">([^<]*)</w:t></w:r>.*?<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>(\d+)</w:t>`)
+
+// tocPages checks that the pre-filled 目录 reads correctly before Word updates it: each
+// heading's estimated page is within one of the page LibreOffice prints it on.
+func tocPages(t *testing.T, doc []byte, pdfPath string, pages int) {
+	entries := tocEntryRe.FindAllSubmatch(doc, -1)
+	if len(entries) < 5 {
+		t.Fatalf("%d entries in the 目录", len(entries))
+	}
+	type page struct {
+		number int
+		lines  []string
+	}
+	var printed []page
+	for n := 1; n <= pages; n++ {
+		text := pdftotext(t, pdfPath, "-raw", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
+		m := pageNumberRe.FindString(text)
+		if m == "" {
+			continue // the cover and the 目录
+		}
+		num, _ := strconv.Atoi(strings.Trim(squeeze(m), "—"))
+		var lines []string
+		for _, l := range strings.Split(text, "\n") {
+			lines = append(lines, squeeze(l))
+		}
+		printed = append(printed, page{num, lines})
+	}
+	exact := 0
+	for _, e := range entries {
+		heading, want := squeeze(string(e[1])), string(e[2])
+		estimate, _ := strconv.Atoi(want)
+		found := false
+		for _, p := range printed {
+			if slices.Contains(p.lines, heading) {
+				found = true
+				if d := p.number - estimate; d < -1 || d > 1 {
+					t.Errorf("the 目录 gives %s page %d; LibreOffice prints it on page %d", heading, estimate, p.number)
+				} else if d == 0 {
+					exact++
+				}
+				break
+			}
+		}
+		if !found {
+			t.Errorf("the heading %s of the 目录 is not found on its own line", heading)
+		}
+	}
+	t.Logf("%d of %d 目录 entries give LibreOffice's page exactly", exact, len(entries))
+}
 
 // gridLines checks the document grid as LibreOffice sets it: the example's second body page,
 // all running text, holds 22 lines of at most 28 characters (a digit or a Latin letter counts
