@@ -207,6 +207,14 @@ func TestDOCXPackage(t *testing.T) {
 					}
 				}
 			}
+			// Every field (the 目录, its page references, the page numbers) is complete.
+			for _, p := range ps {
+				body := string(p.body)
+				begin := strings.Count(body, `w:fldCharType="begin"`)
+				if begin != strings.Count(body, `w:fldCharType="separate"`) || begin != strings.Count(body, `w:fldCharType="end"`) {
+					t.Errorf("%s: unbalanced fields", p.name)
+				}
+			}
 			for _, p := range ps {
 				if !reached[p.name] && !strings.HasPrefix(p.name, "xl/") {
 					t.Errorf("%s is reached by no relationship", p.name)
