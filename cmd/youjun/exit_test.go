@@ -53,7 +53,7 @@ func TestBuildRefusesOut(t *testing.T) {
 		{[]string{"build", "--site", site, "--out", site}, 1, "不能是站点目录本身"},
 		{[]string{"build", "--site", site, "--out", mine, "--only", "html"}, 1, "不是 youjun 生成的"},
 		{[]string{"build", "--site", site}, 1, "已有同名的文件"},
-		{[]string{"build", "--site", site, "--only", "word"}, 2, "--only 只能是 html 或 pdf"},
+		{[]string{"build", "--site", site, "--only", "word"}, 2, "--only 只能是 html、pdf 或 docx"},
 	} {
 		code, out, stderr := runCLI(tt.args...)
 		if code != tt.code || !strings.Contains(stderr, tt.want) {

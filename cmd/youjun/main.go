@@ -300,22 +300,23 @@ data/county.toml（县级数据，每项有中文说明）、data/survey.csv、c
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", `youjun build [--site 目录] [--out 目录] [--only html|pdf]
+	fs := newFlags("build", `youjun build [--site 目录] [--out 目录] [--only html|pdf|docx]
 
 生成自评报告：网站（总览、报告正文、每所学校和每项指标的页面、附表及 CSV/Excel 下载、
-evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展自评报告.pdf）。网站不依赖网络，
+evaluation.json）、A4 版式的 PDF（<县名>义务教育优质均衡发展自评报告.pdf）和可编辑的 Word 文档
+（<县名>义务教育优质均衡发展自评报告.docx）。网站不依赖网络，
 可直接用浏览器打开 output/index.html，或原样发布。生成失败时保留原来的 output/。`)
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	out := fs.String("out", "", "输出`目录`，默认为站点下的 output/")
-	only := fs.String("only", "", "只生成其一：`html|pdf`（html 只生成网站，pdf 只生成 PDF）；默认两者都生成")
+	only := fs.String("only", "", "只生成其一：`html|pdf|docx`（html 只生成网站，pdf 只生成 PDF，docx 只生成 Word 文档）；默认都生成")
 	strict := fs.Bool("strict", false, "严格模式：有提示、待补充的项目、缺少或空白的章节、失效的链接时不生成，退出码为 1")
 	metrics := fs.Bool("metrics", false, "输出各阶段用时表")
 	if code, stop := fs.parse(args, stdout, stderr); stop {
 		return code
 	}
 	deferGC(buildGCStart)
-	if *only != "" && *only != "html" && *only != "pdf" {
-		fmt.Fprintf(stderr, "--only 只能是 html 或 pdf，不能是「%s」\n", *only)
+	if *only != "" && *only != "html" && *only != "pdf" && *only != "docx" {
+		fmt.Fprintf(stderr, "--only 只能是 html、pdf 或 docx，不能是「%s」\n", *only)
 		return exitUsage
 	}
 	start := time.Now()
@@ -337,6 +338,9 @@ evaluation.json）和 A4 版式的 PDF（<县名>义务教育优质均衡发展�
 	}
 	if res.PDF != "" {
 		fmt.Fprintf(stdout, "已生成 PDF：%d 页，%s\n", res.PDFPages, res.PDF)
+	}
+	if res.DOCX != "" {
+		fmt.Fprintf(stdout, "已生成 Word 文档：%s\n", res.DOCX)
 	}
 	fmt.Fprintf(stdout, "共 %d 个文件，用时 %d 毫秒\n", res.Files, time.Since(start).Milliseconds())
 	return exitOK

@@ -36,7 +36,7 @@ type Options struct {
 	Site    string // the site folder
 	Out     string // the output folder; default <site>/output
 	Profile string // replaces site.toml's profile when not empty
-	Only    string // "html" or "pdf"; "" builds both
+	Only    string // "html", "pdf" or "docx"; "" builds all three
 	Strict  bool   // fail on warnings, 待补充 items, missing or empty chapters and broken links
 	DryRun  bool   // check only: build in memory, write nothing
 	// Progress, when set, hears each stage as it ends.
@@ -64,6 +64,8 @@ type Result struct {
 	PDF      string // the PDF's path, when one was made
 	PDFPages int
 	pdfName  string
+	DOCX     string // the Word document's path, when one was made
+	docxName string
 	Headings []pdf.Heading
 	Stages   []Stage
 	Warnings diag.List
@@ -199,7 +201,7 @@ func Run(opts Options) (*Result, diag.List) {
 		}
 	}
 	var early *earlyWrite
-	if !opts.DryRun && opts.Only != "pdf" {
+	if !opts.DryRun && opts.makes("html") {
 		out := opts.Out
 		opts.early = func(files map[string][]byte) { early = startWrite(out, files) }
 	}
@@ -219,16 +221,19 @@ func Run(opts Options) (*Result, diag.List) {
 			}
 			return
 		}
-		if opts.Only == "pdf" {
+		if opts.Only == "pdf" || opts.Only == "docx" {
 			err = writePDF(res.Out, files)
 			return
 		}
 		if opts.Only == "html" {
-			// Keep the PDF of an earlier build (a regular file: never follow a link out).
-			prev := filepath.Join(res.Out, res.pdfName)
-			if st, lerr := os.Lstat(prev); lerr == nil && st.Mode().IsRegular() {
-				if old, rerr := os.ReadFile(prev); rerr == nil {
-					files[res.pdfName] = old
+			// Keep the PDF and the Word document of an earlier build (regular files: never
+			// follow a link out).
+			for _, name := range []string{res.pdfName, res.docxName} {
+				prev := filepath.Join(res.Out, name)
+				if st, lerr := os.Lstat(prev); lerr == nil && st.Mode().IsRegular() {
+					if old, rerr := os.ReadFile(prev); rerr == nil {
+						files[name] = old
+					}
 				}
 			}
 		}
@@ -295,9 +300,9 @@ func newResult(opts *Options) (*Result, diag.List) {
 		opts.Out = filepath.Join(opts.Site, "output")
 	}
 	switch opts.Only {
-	case "", "html", "pdf":
+	case "", "html", "pdf", "docx":
 	default:
-		return nil, diag.List{{Column: "--only", Value: opts.Only, Message: "只能是 html 或 pdf"}}
+		return nil, diag.List{{Column: "--only", Value: opts.Only, Message: "只能是 html、pdf 或 docx"}}
 	}
 	return &Result{Out: opts.Out}, nil
 }
@@ -319,7 +324,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	go func() {
 		defer close(pdfDone)
 		defer func() { pdfPanic = recover() }()
-		if opts.Only != "html" {
+		if opts.makes("pdf") {
 			start := time.Now()
 			out, pdfErr = makeMarkedPDF(p, opts, draft)
 			pdfStage = Stage{Name: "生成 PDF", Duration: time.Since(start)}
@@ -340,7 +345,7 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 		sheets, sheetErr = sheet.Files(p.Input.Report.Tables(), p.Site.Config.Date)
 		sheetStage = Stage{Name: "生成下载表格", Duration: time.Since(start)}
 	}()
-	if opts.Only != "pdf" {
+	if opts.makes("html") {
 		stage("生成网页", func() { files, res.Pages, err = html.Build(p.Input) })
 	}
 	<-sheetsDone
@@ -374,10 +379,11 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 	files["data/evaluation.json"] = p.JSON
 	pdfName := p.Site.Config.PDFName()
 	res.pdfName = pdfName
+	res.docxName = docxName(p)
 	if err := checkName(pdfName); err != nil {
 		return nil, nil, outProblem(opts.Out, err)
 	}
-	if opts.Only != "html" {
+	if opts.makes("pdf") {
 		err = pdfErr
 		res.Stages = append(res.Stages, pdfStage)
 		if opts.Progress != nil {
@@ -415,6 +421,9 @@ func render(p *Prepared, opts Options, res *Result) (*Result, map[string][]byte,
 			strict[i] = w
 		}
 		return nil, nil, strict
+	}
+	if probs := addDOCX(p, opts, res, files); probs != nil {
+		return nil, nil, probs
 	}
 	return res, files, nil
 }

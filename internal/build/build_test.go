@@ -346,4 +346,7 @@ func TestRefusedBuildKeepsOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "示例县义务教育优质均衡发展自评报告.pdf")); err != nil {
 		t.Errorf("the PDF written after the pages is missing: %v", err)
 	}
+	if _, err := os.Stat(filepath.Join(out, "示例县义务教育优质均衡发展自评报告.docx")); err != nil {
+		t.Errorf("the Word document written after the pages is missing: %v", err)
+	}
 }
