@@ -43,9 +43,9 @@ var stored = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".tif",
 // Input is what a package is made of.
 type Input struct {
 	Site *site.Site // the site, loaded: its folder, site.toml and profile
-	// Files are the built report as build.Render gives it: the pages, data/ and the PDF, by
-	// their path in the output folder. They go under html/; the PDF and data/evaluation.json
-	// go to the root as well.
+	// Files are the built report as build.Render gives it: the pages, data/, the PDF and the
+	// Word document, by their path in the output folder. They go under html/; the PDF, the Word
+	// document and data/evaluation.json go to the root as well.
 	Files   map[string][]byte
 	PDFName string
 }
@@ -101,6 +101,10 @@ func Write(in Input, out string) (string, diag.List) {
 	cat := &Catalog{County: cfg.County, Date: cfg.Date, Entries: Entries(in.Site.Profile), Evidence: ev}
 	var entries []zipEntry
 	entries = append(entries, zipEntry{rel: EvaluationName, data: evalJSON}, zipEntry{rel: in.PDFName, data: pdf})
+	// Offices ask for the report as Word and PDF (电子版): the Word document sits beside the PDF.
+	if doc := strings.TrimSuffix(in.PDFName, ".pdf") + ".docx"; in.Files[doc] != nil {
+		entries = append(entries, zipEntry{rel: doc, data: in.Files[doc]})
+	}
 	for _, rel := range slices.Sorted(maps.Keys(in.Files)) {
 		entries = append(entries, zipEntry{rel: HTMLFolder + "/" + rel, data: in.Files[rel]})
 	}

@@ -79,6 +79,17 @@ func TestPackVerifyExamples(t *testing.T) {
 				rep.WriteText(&b)
 				t.Errorf("verify of a fresh package:\n%s", b.String())
 			}
+			// The Word document sits beside the PDF at the root (offices ask for both).
+			pk, err := pack.Open(zip)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdfs, _ := filepath.Glob(filepath.Join(pk.Root, "*.pdf"))
+			docs, _ := filepath.Glob(filepath.Join(pk.Root, "*.docx"))
+			if len(pdfs) != 1 || len(docs) != 1 || strings.TrimSuffix(pdfs[0], ".pdf") != strings.TrimSuffix(docs[0], ".docx") {
+				t.Errorf("the package's root has %q and %q, want the report as PDF and Word", pdfs, docs)
+			}
+			pk.Close()
 			again := packSite(t, copySite(t, dir), t.TempDir())
 			a, _ := os.ReadFile(zip)
 			b, _ := os.ReadFile(again)
