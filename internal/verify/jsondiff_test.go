@@ -1,6 +1,8 @@
 package verify
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -71,4 +73,27 @@ func FuzzCompare(f *testing.F) {
 			t.Errorf("a CSV differs from itself: %+v", fs)
 		}
 	})
+}
+
+// FuzzParagraphs reads arbitrary bytes as a Word document: an error or paragraphs, never a panic.
+func FuzzParagraphs(f *testing.F) {
+	f.Add([]byte("PK\x05\x06"))
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="w"><w:body><w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t>一、基本情况 1</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>小学在校生29673人</w:t><w:tab/><w:t>0.215</w:t></w:r></w:p></w:body></w:document>`))
+	zw.Close()
+	f.Add(buf.Bytes())
+	if got := mustParagraphs(buf.Bytes()); len(got) != 1 || got[0] != "小学在校生29673人 0.215" {
+		f.Errorf("paragraphs = %q, want the body paragraph without the 目录's", got)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		paragraphFigures(mustParagraphs(b))
+	})
+}
+
+func mustParagraphs(b []byte) []string {
+	p, _ := paragraphs(b)
+	return p
 }

@@ -49,16 +49,16 @@ func checkPDF(c *Context) []Finding {
 			out = append(out, Finding{Kind: KindPDF, File: rel, Message: "无法读取 PDF 中的文字：" + err.Error()})
 			continue
 		}
-		out = append(out, compareFigures(rel, figures(pages), wantFigures)...)
+		out = append(out, compareFigures(KindPDF, rel, figures(pages), wantFigures)...)
 	}
 	return out
 }
 
-// figure is one number of a PDF's text, where it stands.
+// figure is one number of a document's text, where it stands.
 type figure struct {
-	Value      string
-	Page, Line int
-	Text       string // its line
+	Value string
+	Where string // 第 5 页第 12 行 (PDF), 第 40 段 (Word)
+	Text  string // its line or paragraph
 }
 
 // number is a figure as the report writes it: 29673, 3,419.97, 0.215, 98.2%. A digit touching
@@ -79,16 +79,27 @@ func figures(pages []pdftext.Page) []figure {
 			continue
 		}
 		for i, line := range p.Lines {
-			if footer.MatchString(strings.TrimSpace(line)) || strings.Contains(line, "SHA-256") || strings.Contains(line, "youjun") {
-				continue
-			}
-			for _, loc := range number.FindAllStringIndex(line, -1) {
-				if wordAt(line, loc[0]-1) || wordAt(line, loc[1]) {
-					continue
-				}
-				out = append(out, figure{Value: strings.TrimRight(line[loc[0]:loc[1]], ","), Page: p.Number, Line: i + 1, Text: line})
+			for _, f := range lineFigures(line) {
+				f.Where = fmt.Sprintf("第 %d 页第 %d 行", p.Number, i+1)
+				out = append(out, f)
 			}
 		}
+	}
+	return out
+}
+
+// lineFigures lists the numbers of one line of text, leaving out page numbers (— 3 —) and the
+// 说明's version and digests, which depend on the machine.
+func lineFigures(line string) []figure {
+	if footer.MatchString(strings.TrimSpace(line)) || strings.Contains(line, "SHA-256") || strings.Contains(line, "youjun") {
+		return nil
+	}
+	var out []figure
+	for _, loc := range number.FindAllStringIndex(line, -1) {
+		if wordAt(line, loc[0]-1) || wordAt(line, loc[1]) {
+			continue
+		}
+		out = append(out, figure{Value: strings.TrimRight(line[loc[0]:loc[1]], ","), Text: line})
 	}
 	return out
 }
@@ -125,10 +136,16 @@ func isTOC(p pdftext.Page, afterTOC bool) bool {
 	return n*10 >= len(p.Lines)*7
 }
 
-// compareFigures lists the figures where got (the packaged PDF) and want (the recomputation)
-// differ: the common beginning and end are skipped, the rest is aligned by a longest common
-// subsequence, and each unmatched figure is a finding at its place in the packaged PDF.
-func compareFigures(rel string, got, want []figure) []Finding {
+// compareFigures lists the figures where got (the packaged document) and want (the
+// recomputation) differ: the common beginning and end are skipped, the rest is aligned by a
+// longest common subsequence, and each unmatched figure is a finding of kind (KindPDF or
+// KindDOCX) at its place in the packaged document.
+func compareFigures(kind Kind, rel string, got, want []figure) []Finding {
+	doc := " PDF " // spaced inside a sentence: 重新生成的 PDF 中
+	if kind == KindDOCX {
+		doc = " Word 文档"
+	}
+	lead := strings.TrimLeft(doc, " ") // at a sentence's start
 	pre := 0
 	for pre < len(got) && pre < len(want) && got[pre].Value == want[pre].Value {
 		pre++
@@ -142,13 +159,13 @@ func compareFigures(rel string, got, want []figure) []Finding {
 		return nil
 	}
 	if len(g)*len(w) > 16_000_000 {
-		return []Finding{{Kind: KindPDF, File: rel, Where: where(got, pre), Message: fmt.Sprintf(
-			"PDF 中的数字与按包内数据重新生成的差别过大（自%s起约 %d 处），PDF 不是由这些数据生成的", where(got, pre), max(len(g), len(w)))}}
+		return []Finding{{Kind: kind, File: rel, Where: where(got, pre), Message: fmt.Sprintf(
+			"%s中的数字与按包内数据重新生成的差别过大（自%s起约 %d 处），它不是由这些数据生成的", lead, where(got, pre), max(len(g), len(w)))}}
 	}
 	var out []Finding
 	add := func(f Finding) bool {
 		if len(out) == maxPDFFindings {
-			out = append(out, Finding{Kind: KindPDF, File: rel, Message: fmt.Sprintf("另有更多数字不同，只列出前 %d 处", maxPDFFindings)})
+			out = append(out, Finding{Kind: kind, File: rel, Message: fmt.Sprintf("另有更多数字不同，只列出前 %d 处", maxPDFFindings)})
 			return false
 		}
 		if len(out) < maxPDFFindings {
@@ -161,16 +178,16 @@ func compareFigures(rel string, got, want []figure) []Finding {
 		switch {
 		case e.got >= 0 && e.want >= 0:
 			gf := g[e.got]
-			f = Finding{Kind: KindPDF, File: rel, Where: place(gf), Got: gf.Value, Want: w[e.want].Value,
-				Message: "PDF 中的数字与按包内数据重新生成的不同：“" + gf.Text + "”"}
+			f = Finding{Kind: kind, File: rel, Where: place(gf), Got: gf.Value, Want: w[e.want].Value,
+				Message: lead + "中的数字与按包内数据重新生成的不同：“" + gf.Text + "”"}
 		case e.got >= 0:
 			gf := g[e.got]
-			f = Finding{Kind: KindPDF, File: rel, Where: place(gf), Got: gf.Value,
-				Message: "PDF 中有这个数字，按包内数据重新生成的 PDF 中没有：“" + gf.Text + "”"}
+			f = Finding{Kind: kind, File: rel, Where: place(gf), Got: gf.Value,
+				Message: lead + "中有这个数字，按包内数据重新生成的" + doc + "中没有：“" + gf.Text + "”"}
 		default:
 			wf := w[e.want]
-			f = Finding{Kind: KindPDF, File: rel, Where: where(got, pre+e.before), Want: wf.Value,
-				Message: "按包内数据重新生成的 PDF 在此处有这个数字，材料包的 PDF 中没有：“" + wf.Text + "”"}
+			f = Finding{Kind: kind, File: rel, Where: where(got, pre+e.before), Want: wf.Value,
+				Message: "按包内数据重新生成的" + doc + "在此处有这个数字，材料包的" + doc + "中没有：“" + wf.Text + "”"}
 		}
 		if !add(f) {
 			break
@@ -180,7 +197,7 @@ func compareFigures(rel string, got, want []figure) []Finding {
 }
 
 // place names where a figure stands: 第 5 页第 12 行.
-func place(f figure) string { return fmt.Sprintf("第 %d 页第 %d 行", f.Page, f.Line) }
+func place(f figure) string { return f.Where }
 
 // where names the place of the i-th figure of fs, or the end.
 func where(fs []figure, i int) string {

@@ -35,6 +35,7 @@ const (
 	KindSheet      Kind = "xlsx"       // a cell of an appendix workbook
 	KindCSV        Kind = "csv"        // a cell of an appendix CSV
 	KindPDF        Kind = "pdf"        // a number in the PDF's text
+	KindDOCX       Kind = "docx"       // a number in the Word document's text
 	KindChapter    Kind = "chapter"    // a number typed in a chapter
 	KindAudit      Kind = "audit"      // the consistency audit: hints, never discrepancies
 )
@@ -56,6 +57,8 @@ func (k Kind) Chinese() string {
 		return "附表（CSV）"
 	case KindPDF:
 		return "PDF 文本"
+	case KindDOCX:
+		return "Word 文档文本"
 	case KindChapter:
 		return "报告正文"
 	case KindAudit:
@@ -100,7 +103,7 @@ type Check struct {
 }
 
 // DefaultChecks are the checks verify runs: the manifest, evaluation.json's provenance and
-// values, the appendix tables, the figures of the PDF, the figures typed in the chapters, and
+// values, the appendix tables, the figures of the PDF and of the Word document, the figures typed in the chapters, and
 // the consistency audit (hints only). AuditAgainst adds the comparison with last year's package.
 func DefaultChecks() []Check {
 	return []Check{
@@ -109,6 +112,7 @@ func DefaultChecks() []Check {
 		{Name: "评估结果", NeedsRecomputation: true, Run: checkEvaluation},
 		{Name: "附表", NeedsRecomputation: true, Run: checkTables},
 		{Name: "PDF 文本", NeedsRecomputation: true, Run: checkPDF},
+		{Name: "Word 文档文本", NeedsRecomputation: true, Run: checkDOCX},
 		{Name: "报告正文", NeedsRecomputation: true, Run: checkChapters},
 		{Name: "一致性核查", NeedsRecomputation: true, Run: checkAudit},
 	}

@@ -1,8 +1,10 @@
 package verify
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -260,6 +262,14 @@ func TestVerifyTampered(t *testing.T) {
 		}, []string{
 			"pdf|" + pdfName + "|第 5 页",
 		}},
+		{"a figure rewritten in the Word document, and the manifest", func(t *testing.T, root string) {
+			for _, rel := range []string{docxName, "html/" + docxName} {
+				rewriteDOCX(t, filepath.Join(root, rel), "29673", "29873")
+			}
+			rewriteManifest(t, root)
+		}, []string{
+			"docx|" + docxName + "|第 ",
+		}},
 		{"schools.csv and the manifest", func(t *testing.T, root string) {
 			schools(t, root)
 			rewriteManifest(t, root)
@@ -308,7 +318,42 @@ func TestVerifyTampered(t *testing.T) {
 	}
 }
 
-const pdfName = "示例县义务教育优质均衡发展自评报告.pdf"
+const (
+	pdfName  = "示例县义务教育优质均衡发展自评报告.pdf"
+	docxName = "示例县义务教育优质均衡发展自评报告.docx"
+)
+
+// rewriteDOCX changes the first old into new in the body of the Word document at name, as
+// someone editing it in Word would.
+func rewriteDOCX(t *testing.T, name, old, new string) {
+	t.Helper()
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	done := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "word/document.xml" && bytes.Contains(b, []byte(old)) {
+			b, done = bytes.Replace(b, []byte(old), []byte(new), 1), true
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	if !done {
+		t.Fatalf("%s: no %s", name, old)
+	}
+	os.WriteFile(name, buf.Bytes(), 0o644)
+}
 
 // rewritePDF changes the figure old into new in the text of the PDF at name, on the page that
 // shows it, as an editor's incremental update would.
