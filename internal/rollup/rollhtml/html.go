@@ -7,6 +7,7 @@ package rollhtml
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -243,6 +244,10 @@ func countyView(c *rollup.County, _ []rollup.Column) countyPage {
 	return p
 }
 
+// unknown names a province or city that a county's package does not give (a package that
+// could not be opened), so that its row and its bar have a label.
+const unknown = "（不明）"
+
 // ECharts options are built as plain maps and marshalled by encoding/json, which escapes <, >
 // and & in county names.
 
@@ -254,7 +259,7 @@ func overviewCharts(r *rollup.Rollup) []chartView {
 		if g.Kind != "city" {
 			continue
 		}
-		cities = append(cities, g.Province+g.City)
+		cities = append(cities, cmp.Or(g.Province, unknown)+cmp.Or(g.City, unknown))
 		for _, v := range verdicts {
 			n := map[string]int{rollup.Met: g.Met, rollup.NotMet: g.NotMet, rollup.Pending: g.Pending, rollup.Failed: g.Failed}[v]
 			series[v] = append(series[v], n)
@@ -338,8 +343,11 @@ func sorted(id, title string, vs []float64, mark float64, markName, color, unit 
 		"yAxis":     map[string]any{"type": "value", "name": unit, "max": json.Number(strconv.FormatFloat(niceMax(maxOf(vs, mark)*1.1), 'g', 6, 64))},
 		"series": []any{map[string]any{"type": "bar", "data": data, "itemStyle": map[string]any{"color": color}, "barCategoryGap": "10%",
 			"markLine": map[string]any{"symbol": "none", "silent": true, "lineStyle": map[string]any{"color": lineColor, "type": "dashed", "width": 2},
-				"label": map[string]any{"formatter": markName, "position": "insideEndTop"},
-				"data":  []any{map[string]any{"yAxis": json.Number(strconv.FormatFloat(mark, 'g', -1, 64))}}}}},
+				"label": map[string]any{"formatter": markName, "position": "insideEndTop",
+					// On a white box: the line of the county values runs across the bars, and its
+					// name drawn straight on them could not be read.
+					"color": lineColor, "backgroundColor": "#ffffff", "padding": []int{2, 4}, "borderRadius": 2},
+				"data": []any{map[string]any{"yAxis": json.Number(strconv.FormatFloat(mark, 'g', -1, 64))}}}}},
 	}
 	b, _ := json.Marshal(opt)
 	alt := fmt.Sprintf("%d 个县", len(vs))

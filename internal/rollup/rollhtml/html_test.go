@@ -1,0 +1,95 @@
+package rollhtml
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/youjun-edu/youjun/internal/rollup"
+)
+
+// examples is the rollup of the two examples, as the run package's golden file holds it, with
+// a county whose package could not be opened: no province, no city, an error.
+func examples(t *testing.T) *rollup.Rollup {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "run", "testdata", "examples.rollup.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rollup.Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Counties = append(r.Counties, rollup.County{ID: "0099", Name: "损坏县.zip", Verdict: rollup.Failed,
+		Error: "无法打开材料包：不是有效的 zip 压缩包（文件可能已损坏或不完整）"})
+	r.Groups = append(r.Groups, rollup.Group{Kind: "province", Counties: 1, Failed: 1}, rollup.Group{Kind: "city", Counties: 1, Failed: 1})
+	return r
+}
+
+func render(t *testing.T) map[string][]byte {
+	t.Helper()
+	out, err := Render(examples(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The tables' cells are not broken character by character on a phone: names and figures keep
+// to one line and the table scrolls sideways; only the long reason of a failed county wraps.
+func TestTablesDoNotBreakNames(t *testing.T) {
+	out := render(t)
+	css := string(out["assets/rollup.css"])
+	if !regexp.MustCompile(`\.page-rollup table\.data th, \.page-rollup table\.data td \{ white-space: nowrap; \}`).MatchString(css) {
+		t.Error("rollup.css does not keep table cells on one line")
+	}
+	if !strings.Contains(css, ".page-cv table.heat tr > :first-child { position: sticky; left: 0;") {
+		t.Error("the heat table's county column does not stay in view")
+	}
+	index := string(out["index.html"])
+	if !strings.Contains(index, `<td class="wrap"><span class="verdict`) {
+		t.Error("the failed county's reason is not allowed to wrap")
+	}
+}
+
+// A group without a province or city (a package that could not be opened) is labelled 不明,
+// in the table and in the chart, rather than left blank.
+func TestUnknownPlaceLabelled(t *testing.T) {
+	out := render(t)
+	index := string(out["index.html"])
+	if !strings.Contains(index, "<td>（不明）</td><td>（全省）</td>") || !strings.Contains(index, "<td>（不明）</td><td>（不明）</td>") {
+		t.Error("the group without province and city has no 不明 label")
+	}
+	if !strings.Contains(index, `"（不明）（不明）"`) {
+		t.Error("the chart's bar of the group without province and city has no label")
+	}
+}
+
+// The line of the standard in a chart of county values runs across the bars: its label is on
+// a white box in the line's colour, so that it can be read.
+func TestMarkLineLabelReadable(t *testing.T) {
+	out := render(t)
+	page := string(out["distributions.html"])
+	re := regexp.MustCompile(`(?s)<script type="application/json" id="chart-(value-primary-r1)-data">(.*?)</script>`)
+	m := re.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no chart of primary R1's county values")
+	}
+	var opt struct {
+		Series []struct {
+			MarkLine struct {
+				Label map[string]any `json:"label"`
+			} `json:"markLine"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(m[2]), &opt); err != nil {
+		t.Fatal(err)
+	}
+	label := opt.Series[0].MarkLine.Label
+	if label["backgroundColor"] != "#ffffff" || label["color"] != "#c62828" || !strings.HasPrefix(label["formatter"].(string), "标准 ") {
+		t.Errorf("mark line label %v", label)
+	}
+}
