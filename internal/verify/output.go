@@ -66,9 +66,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(&b, "%s：", f.Where)
 		}
 		b.WriteString(f.Message)
-		if f.Got != "" || f.Want != "" {
-			fmt.Fprintf(&b, "（包内：%s；应为：%s）", quote(f.Got), quote(f.Want))
-		}
+		b.WriteString(values(f))
 		b.WriteByte('\n')
 	}
 	fmt.Fprintln(&b, r.Summary())
@@ -76,9 +74,30 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
+// values is what a finding's line says of the values: the packaged one and the expected one;
+// for a 提示 that has no expected value (a figure that deserves a second look), only the value,
+// not an empty 应为.
+func values(f Finding) string {
+	switch {
+	case f.Got == "" && f.Want == "":
+		return ""
+	case f.Warning && f.Want == "":
+		return "（值：" + f.Got + "）"
+	}
+	return fmt.Sprintf("（包内：%s；应为：%s）", quote(f.Got), quote(f.Want))
+}
+
+// title is the 核查清单's heading in the workbook: the county's, then the package's name.
+func (r *Report) title() string {
+	if r.Manifest.County == "" {
+		return "核查清单：" + r.Package
+	}
+	return r.Manifest.County + "申报材料核查清单（" + r.Package + "）"
+}
+
 // table is the report as a table: the XLSX 核查清单's one sheet.
 func (r *Report) table() *report.Table {
-	t := &report.Table{ID: "verify", Name: "核查清单", Title: "核查清单 " + r.Package, Columns: []report.Column{
+	t := &report.Table{ID: "verify", Name: "核查清单", Title: r.title(), Columns: []report.Column{
 		{Header: "序号", Numeric: true}, {Header: "类别"}, {Header: "结论"}, {Header: "文件"}, {Header: "位置"},
 		{Header: "包内的值"}, {Header: "应为（复算或清单）"}, {Header: "说明"},
 	}, Notes: []string{r.heading(), r.Summary()}}
@@ -107,9 +126,9 @@ func (r *Report) HTML() ([]byte, error) {
 	var b bytes.Buffer
 	err := reportPage.Execute(&b, struct {
 		*Report
-		Heading, Summary string
-		List             []Finding
-	}{r, r.heading(), r.Summary(), fs})
+		Title, Heading, Summary string
+		List                    []Finding
+	}{r, r.title(), r.heading(), r.Summary(), fs})
 	return b.Bytes(), err
 }
 
@@ -193,19 +212,20 @@ var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>核查清单 {{.Package}}</title>
+<title>{{.Title}}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}
 th{background:#eee}
 td.v{font-family:monospace;word-break:break-all}
+th,td.nw{white-space:nowrap}
 tr.warn td{color:#555}
 .ok{color:#070;font-weight:bold}.bad{color:#a00;font-weight:bold}
 </style>
 </head>
 <body>
-<h1>核查清单</h1>
+<h1>{{.Title}}</h1>
 <p>{{.Heading}}</p>
 <p>已核查：{{range $i, $c := .Checks}}{{if $i}}、{{end}}{{$c}}{{end}}{{if .Skipped}}；未能核查（无法复算）：{{range $i, $c := .Skipped}}{{if $i}}、{{end}}{{$c}}{{end}}{{end}}</p>
 <p class="{{if .OK}}ok{{else}}bad{{end}}">{{.Summary}}</p>
@@ -214,7 +234,7 @@ tr.warn td{color:#555}
 <thead><tr><th>序号</th><th>类别</th><th>结论</th><th>文件</th><th>位置</th><th>包内的值</th><th>应为（复算或清单）</th><th>说明</th></tr></thead>
 <tbody>
 {{- range $i, $f := .List}}
-<tr{{if $f.Warning}} class="warn"{{end}}><td>{{inc $i}}</td><td>{{$f.Kind.Chinese}}</td><td>{{mark $f}}</td><td>{{$f.File}}</td><td>{{$f.Where}}</td><td class="v">{{$f.Got}}</td><td class="v">{{$f.Want}}</td><td>{{$f.Message}}</td></tr>
+<tr{{if $f.Warning}} class="warn"{{end}}><td class="nw">{{inc $i}}</td><td class="nw">{{$f.Kind.Chinese}}</td><td class="nw">{{mark $f}}</td><td>{{$f.File}}</td><td>{{$f.Where}}</td><td class="v">{{$f.Got}}</td><td class="v">{{$f.Want}}</td><td>{{$f.Message}}</td></tr>
 {{- end}}
 </tbody>
 </table>
