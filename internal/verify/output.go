@@ -215,6 +215,7 @@ var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
 <title>{{.Title}}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}
 th{background:#eee}
@@ -230,14 +231,14 @@ tr.warn td{color:#555}
 <p>已核查：{{range $i, $c := .Checks}}{{if $i}}、{{end}}{{$c}}{{end}}{{if .Skipped}}；未能核查（无法复算）：{{range $i, $c := .Skipped}}{{if $i}}、{{end}}{{$c}}{{end}}{{end}}</p>
 <p class="{{if .OK}}ok{{else}}bad{{end}}">{{.Summary}}</p>
 {{- if .List}}
-<table>
+<div class="scroll"><table>
 <thead><tr><th>序号</th><th>类别</th><th>结论</th><th>文件</th><th>位置</th><th>包内的值</th><th>应为（复算或清单）</th><th>说明</th></tr></thead>
 <tbody>
 {{- range $i, $f := .List}}
 <tr{{if $f.Warning}} class="warn"{{end}}><td class="nw">{{inc $i}}</td><td class="nw">{{$f.Kind.Chinese}}</td><td class="nw">{{mark $f}}</td><td>{{$f.File}}</td><td>{{$f.Where}}</td><td class="v">{{$f.Got}}</td><td class="v">{{$f.Want}}</td><td>{{$f.Message}}</td></tr>
 {{- end}}
 </tbody>
-</table>
+</table></div>
 {{- end}}
 </body>
 </html>

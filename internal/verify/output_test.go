@@ -50,7 +50,7 @@ func TestReportTitleAndColumns(t *testing.T) {
 	if !strings.Contains(page, "<title>"+title+"</title>") || !strings.Contains(page, "<h1>"+title+"</h1>") {
 		t.Errorf("HTML heading is not %q", title)
 	}
-	if !strings.Contains(page, `<td class="nw">1</td><td class="nw">附表（Excel）</td><td class="nw">不一致</td>`) ||
+	if !strings.Contains(page, `<td class="nw">1</td><td class="nw">附表（Excel）</td><td class="nw">不一致</td>`) || !strings.Contains(page, `<div class="scroll"><table>`) ||
 		!strings.Contains(page, "th,td.nw{white-space:nowrap}") {
 		t.Error("the short columns may break")
 	}
