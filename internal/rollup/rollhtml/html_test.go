@@ -93,3 +93,21 @@ func TestMarkLineLabelReadable(t *testing.T) {
 		t.Errorf("mark line label %v", label)
 	}
 }
+
+// The page of a county that could not be evaluated says why, and shows no 问题清单 and no
+// counts of zero that would read as a clean county.
+func TestFailedCountyPage(t *testing.T) {
+	out := render(t)
+	page := string(out["counties/0099.html"])
+	if !strings.Contains(page, "无法打开材料包") {
+		t.Error("the failed county's page does not say why")
+	}
+	for _, bad := range []string{"问题清单（0 项）", "未达标学校 0 所"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the failed county's page says %s", bad)
+		}
+	}
+	if ok := string(out["counties/"+examples(t).Counties[0].ID+".html"]); !strings.Contains(ok, "问题清单（") {
+		t.Error("an evaluated county's page has no 问题清单")
+	}
+}
