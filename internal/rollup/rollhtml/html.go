@@ -32,6 +32,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"verdict":  verdictClass,
 	"count":    func(n int) string { return num.Count(float64(n)) },
 	"plain":    num.Plain,
+	"limit":    limitText,
 	"add1":     func(i int) int { return i + 1 },
 	"chartRaw": func(b []byte) template.JS { return template.JS(b) },
 	"levelName": func(l string) string {
@@ -126,6 +127,9 @@ func assets(out map[string][]byte) error {
 	return err
 }
 
+// limitText writes a CV limit as the standard does, with two decimals: 0.50, 0.45.
+func limitText(v float64) string { return num.Fixed(v, 2) }
+
 func ratio(v *float64) string {
 	if v == nil {
 		return "—"
@@ -189,7 +193,7 @@ func heatCells(c *rollup.County, cols []rollup.Column) []heatCell {
 		cell := heatCell{Text: num.Fixed(v, 3), Class: "composite"}
 		if !col.Composite {
 			cell.Class = "heat-" + rollup.Heat(v, limit, fail, critical)
-			cell.Title = fmt.Sprintf("%s %s 差异系数 %s，限值 %s", col.LevelName, col.ID, num.Fixed(v, 3), num.Plain(limit))
+			cell.Title = fmt.Sprintf("%s %s 差异系数 %s，限值 %s", col.LevelName, col.ID, num.Fixed(v, 3), limitText(limit))
 			switch {
 			case fail:
 				cell.Mark = "超限"
@@ -317,7 +321,7 @@ func distributionCharts(r *rollup.Rollup, cols []rollup.Column) []chartView {
 		}
 		id := col.Level + "-" + strings.ToLower(col.ID)
 		out = append(out,
-			sorted("cv-"+id, col.LevelName+" "+col.ID+" "+col.Name+"：各县差异系数", cvs, limit, "差异系数限值 "+num.Plain(limit), "#c62828", ""),
+			sorted("cv-"+id, col.LevelName+" "+col.ID+" "+col.Name+"：各县差异系数", cvs, limit, "差异系数限值 "+limitText(limit), "#c62828", ""),
 			sorted("value-"+id, col.LevelName+" "+col.ID+" "+col.Name+"：各县全县值", values, threshold, "标准 "+num.Plain(threshold)+unit, "#1565c0", unit))
 	}
 	return out

@@ -111,3 +111,17 @@ func TestFailedCountyPage(t *testing.T) {
 		t.Error("an evaluated county's page has no 问题清单")
 	}
 }
+
+// A CV limit is written as the standard writes it, 0.50 and 0.45, on a county's page and in
+// the charts' labels.
+func TestLimitsWithTwoDecimals(t *testing.T) {
+	out := render(t)
+	r := examples(t)
+	page := string(out["counties/"+r.Counties[0].ID+".html"])
+	if !strings.Contains(page, `<td class="num">0.50</td>`) || !strings.Contains(page, `<td class="num">0.45</td>`) {
+		t.Error("the county page does not write the limits 0.50 and 0.45")
+	}
+	if !strings.Contains(string(out["distributions.html"]), "差异系数限值 0.50") {
+		t.Error("the charts do not write the limit 0.50")
+	}
+}

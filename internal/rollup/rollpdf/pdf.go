@@ -421,7 +421,7 @@ func changeTable(ch *rollup.Changes) table {
 	}
 	for _, x := range ch.Rose {
 		level := map[string]string{"primary": "小学", "junior": "初中"}[x.Level]
-		t.rows = append(t.rows, texts(x.Name, x.Code, "差异系数上升", level+" "+x.Indicator+" "+x.IndicatorName, num.Fixed(x.From, 3), num.Fixed(x.To, 3), num.Plain(x.Limit)))
+		t.rows = append(t.rows, texts(x.Name, x.Code, "差异系数上升", level+" "+x.Indicator+" "+x.IndicatorName, num.Fixed(x.From, 3), num.Fixed(x.To, 3), num.Fixed(x.Limit, 2)))
 	}
 	for _, a := range ch.Added {
 		t.rows = append(t.rows, texts(a.Name, a.Code, "新增", "", "", "", ""))
