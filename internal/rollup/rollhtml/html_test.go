@@ -2,6 +2,7 @@ package rollhtml
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -123,5 +124,26 @@ func TestLimitsWithTwoDecimals(t *testing.T) {
 	}
 	if !strings.Contains(string(out["distributions.html"]), "差异系数限值 0.50") {
 		t.Error("the charts do not write the limit 0.50")
+	}
+}
+
+// The heat shades of the style sheet darken from 低 to 超限 in grey too: a black-and-white print
+// of the page keeps their order.
+func TestHeatShadesDarkenInGrey(t *testing.T) {
+	css := string(render(t)["assets/rollup.css"])
+	grey := func(class string) float64 {
+		m := regexp.MustCompile(`\.heat-` + class + ` \{ background: #([0-9a-f]{6});`).FindStringSubmatch(css)
+		if m == nil {
+			t.Fatalf("no colour for heat-%s", class)
+		}
+		var r, g, b int
+		fmt.Sscanf(m[1], "%02x%02x%02x", &r, &g, &b)
+		return 0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)
+	}
+	order := []string{"low", "mid", "high", "critical", "fail"}
+	for i := 1; i < len(order); i++ {
+		if a, b := grey(order[i-1]), grey(order[i]); b >= a-5 {
+			t.Errorf("%s (grey %.0f) is not clearly darker than %s (grey %.0f)", order[i], b, order[i-1], a)
+		}
 	}
 }

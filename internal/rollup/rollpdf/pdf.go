@@ -258,7 +258,10 @@ type cell struct {
 	fill string // a heat class, or ""
 }
 
-var fills = map[string][3]uint8{"fail": {244, 166, 166}, "critical": {255, 217, 102}, "high": {252, 228, 214}, "mid": {255, 242, 204}, "low": {226, 239, 218}, "head": {235, 235, 235}}
+// fills are the heat colours, as the HTML's. They darken from low to fail in grey too (the
+// luminance falls 245, 240, 222, 204, 169): an office's black-and-white printer keeps their
+// order, where the former green 低 printed darker than the yellow 中.
+var fills = map[string][3]uint8{"fail": {236, 140, 140}, "critical": {255, 200, 90}, "high": {250, 214, 190}, "mid": {255, 240, 200}, "low": {242, 248, 238}, "head": {235, 235, 235}}
 
 // table draws t, wrapping long cells, repeating the header on every page.
 func (d *doc) table(t table) {

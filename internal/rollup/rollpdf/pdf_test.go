@@ -101,3 +101,16 @@ func TestPublishListKeptOnOnePage(t *testing.T) {
 		}
 	}
 }
+
+// The heat shades darken from 低 to 超限 in grey as well as in colour: printed in black and
+// white, a darker cell is still a CV nearer its limit.
+func TestHeatShadesDarkenInGrey(t *testing.T) {
+	grey := func(c [3]uint8) float64 { return 0.299*float64(c[0]) + 0.587*float64(c[1]) + 0.114*float64(c[2]) }
+	order := []string{"low", "mid", "high", "critical", "fail"}
+	for i := 1; i < len(order); i++ {
+		a, b := grey(fills[order[i-1]]), grey(fills[order[i]])
+		if b >= a-5 {
+			t.Errorf("%s (grey %.0f) is not clearly darker than %s (grey %.0f)", order[i], b, order[i-1], a)
+		}
+	}
+}

@@ -17,8 +17,9 @@ import (
 	"github.com/youjun-edu/youjun/internal/rollup"
 )
 
-// fills are the heat colours, as the HTML's.
-var fills = map[string]string{"fail": "F4A6A6", "critical": "FFD966", "high": "FCE4D6", "mid": "FFF2CC", "low": "E2EFDA"}
+// fills are the heat colours, as the HTML's: they darken from low to fail in grey too, so that
+// a black-and-white print keeps their order.
+var fills = map[string]string{"fail": "EC8C8C", "critical": "FFC85A", "high": "FAD6BE", "mid": "FFF0C8", "low": "F2F8EE"}
 
 type book struct {
 	f      *excelize.File

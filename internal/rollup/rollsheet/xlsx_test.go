@@ -2,6 +2,7 @@ package rollsheet
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -125,4 +126,19 @@ func TestProblemLines(t *testing.T) {
 func itoa(n int) string {
 	name, _ := excelize.CoordinatesToCellName(1, n)
 	return name[1:]
+}
+
+// The workbook's heat fills darken from 低 to 超限 in grey too, as the PDF's and the HTML's.
+func TestHeatFillsDarkenInGrey(t *testing.T) {
+	grey := func(hex string) float64 {
+		var r, g, b int
+		fmt.Sscanf(hex, "%02X%02X%02X", &r, &g, &b)
+		return 0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)
+	}
+	order := []string{"low", "mid", "high", "critical", "fail"}
+	for i := 1; i < len(order); i++ {
+		if a, b := grey(fills[order[i-1]]), grey(fills[order[i]]); b >= a-5 {
+			t.Errorf("%s (grey %.0f) is not clearly darker than %s (grey %.0f)", order[i], b, order[i-1], a)
+		}
+	}
 }
