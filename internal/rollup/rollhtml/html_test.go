@@ -147,3 +147,15 @@ func TestHeatShadesDarkenInGrey(t *testing.T) {
 		}
 	}
 }
+
+// The P1–P5 marks differ in shape, not only in colour, and the page says which shape is which.
+func TestReadinessMarksByShape(t *testing.T) {
+	out := render(t)
+	css := string(out["assets/rollup.css"])
+	if !strings.Contains(css, ".page-rollup .dot.fail { border-radius: 0; }") || !strings.Contains(css, ".page-rollup .dot.pending { background: transparent;") {
+		t.Error("the P1–P5 marks differ in colour only")
+	}
+	if !strings.Contains(string(out["index.html"]), "申报条件 P1–P5：● 达到，■ 未达到，○ 待补充。") {
+		t.Error("the overview does not explain the P1–P5 marks")
+	}
+}
