@@ -2,6 +2,7 @@ package verify
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -90,6 +91,100 @@ func TestSameValue(t *testing.T) {
 	} {
 		if got := sameValue(c.a, c.b); got != c.same {
 			t.Errorf("sameValue(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+// The 核查清单 workbook: one sheet named 核查清单, the title and the summary above a frozen
+// header row printed on every page, columns wide enough, long text wrapped, A4 landscape one
+// page wide; text stays text; the same report gives the same bytes.
+func TestReportWorkbook(t *testing.T) {
+	r := sampleReport()
+	r.Findings = append(r.Findings, Finding{Kind: KindSheet, File: "html/data/cv.xlsx", Where: "附表3 C3", Got: `=HYPERLINK("http://x")`, Want: "0.41", Message: "单元格的值与按包内数据复算的不同"})
+	x, err := r.XLSX()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := r.XLSX()
+	if !bytes.Equal(x, again) {
+		t.Error("two workbooks of one report differ")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != "核查清单" {
+		t.Fatalf("sheets %v", got)
+	}
+	const sh = "核查清单"
+	rows, _ := f.GetRows(sh)
+	if rows[2][0] != r.Summary() || strings.Join(rows[4], "|") != "序号|类别|结论|文件|位置|包内的值|应为（复算或清单）|说明" {
+		t.Errorf("rows %q", rows[:5])
+	}
+	if len(rows) != 5+len(r.Findings) {
+		t.Errorf("%d rows, want %d", len(rows), 5+len(r.Findings))
+	}
+	for i, row := range rows[5:] {
+		if row[0] != fmt.Sprint(i+1) {
+			t.Errorf("row %d numbered %q", i+6, row[0])
+		}
+	}
+	found := false
+	for i, row := range rows {
+		if len(row) > 5 && row[5] == `=HYPERLINK("http://x")` {
+			found = true
+			if fm, _ := f.GetCellFormula(sh, cellName(6, i+1)); fm != "" {
+				t.Errorf("a packaged value became a formula: %q", fm)
+			}
+		}
+	}
+	if !found {
+		t.Error("the packaged value is not in the workbook")
+	}
+	for col, want := range map[string]float64{"D": 30, "F": 34, "G": 34, "H": 50} {
+		if w, _ := f.GetColWidth(sh, col); w < want {
+			t.Errorf("column %s is %v wide, want %v", col, w, want)
+		}
+	}
+	style, _ := f.GetCellStyle(sh, "H6")
+	if s, err := f.GetStyle(style); err != nil || s.Alignment == nil || !s.Alignment.WrapText {
+		t.Error("the message does not wrap")
+	}
+	panes, _ := f.GetPanes(sh)
+	if !panes.Freeze || panes.YSplit != 5 {
+		t.Errorf("panes %+v", panes)
+	}
+	opts, _ := f.GetPageLayout(sh)
+	if opts.Orientation == nil || *opts.Orientation != "landscape" || opts.FitToWidth == nil || *opts.FitToWidth != 1 {
+		t.Errorf("page layout %+v", opts)
+	}
+	titles := false
+	for _, d := range f.GetDefinedName() {
+		titles = titles || (d.Name == "_xlnm.Print_Titles" && d.RefersTo == "'核查清单'!$5:$5")
+	}
+	if !titles {
+		t.Error("the header row is not printed on every page")
+	}
+}
+
+// A wrapped cell's lines are counted with a Chinese character as two: the row is made as
+// tall as its longest cell.
+func TestWrappedLines(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    float64
+		want int
+	}{
+		{"", 10, 1},
+		{"abc", 10, 1},
+		{"abcdefghij", 10, 2}, // 10 units in 8
+		{"打包后被修改过", 10, 2},    // 14 units in 8
+		{"SHA-256 " + strings.Repeat("a", 64), 34, 3},
+		{"一\n二", 10, 2},
+	} {
+		if got := wrappedLines(c.s, c.w); got != c.want {
+			t.Errorf("wrappedLines(%q, %v) = %d, want %d", c.s, c.w, got, c.want)
 		}
 	}
 }
