@@ -33,27 +33,37 @@ type catalogRow struct {
 	SHA256         string
 	First          bool // the indicator's first line
 	Span           int  // lines of the indicator, on its first line
+	// Needed marks an indicator judged on evidence alone: its missing evidence is a gap the
+	// page shows in red, where the missing evidence of one judged on data is not.
+	Needed bool
 }
 
 // none is what the catalog says of an indicator without evidence.
 const none = "无"
 
+// How an indicator is judged, in the catalog's 评估方式 column.
+const (
+	byEvidence = "凭佐证材料评估"
+	byData     = "按数据评估"
+)
+
 func (c *Catalog) rows() []catalogRow {
 	var rows []catalogRow
 	add := func(id, title, how string, files []EvidenceFile) {
+		needed := how == byEvidence
 		if len(files) == 0 {
-			rows = append(rows, catalogRow{ID: id, Title: title, How: how, First: true, Span: 1})
+			rows = append(rows, catalogRow{ID: id, Title: title, How: how, First: true, Span: 1, Needed: needed})
 			return
 		}
 		for i, f := range files {
 			rows = append(rows, catalogRow{ID: id, Title: title, How: how, File: SiteFolder + "/" + f.Path, Bytes: f.Bytes,
-				SHA256: f.SHA256, First: i == 0, Span: len(files)})
+				SHA256: f.SHA256, First: i == 0, Span: len(files), Needed: needed})
 		}
 	}
 	for _, e := range c.Entries {
-		how := ""
+		how := byData
 		if e.EvidenceOnly {
-			how = "凭佐证材料评估"
+			how = byEvidence
 		}
 		add(e.ID, e.Title, how, c.Evidence.ByID[e.ID])
 	}
@@ -132,12 +142,16 @@ var catalogPage = template.Must(template.New("catalog").Funcs(template.FuncMap{
 <title>{{.Title}}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}
-th{background:#eee}
+th{background:#eee;white-space:nowrap}
+td.nw{white-space:nowrap}
+td.title{min-width:12em}
 td.num{text-align:right;white-space:nowrap}
 td.sha{font-family:monospace;font-size:.8em;word-break:break-all}
-.none{color:#a00;font-weight:bold}
+.none{color:#777}
+.none.needed{color:#a00;font-weight:bold}
 </style>
 </head>
 <body>
@@ -145,16 +159,16 @@ td.sha{font-family:monospace;font-size:.8em;word-break:break-all}
 <p>报告日期：{{.Date}}。共 {{len .Entries}} 项指标，{{.With}} 项有佐证材料。
 {{- if .Without}} 以下凭佐证材料评估的指标尚无佐证材料：{{range $i, $id := .Without}}{{if $i}}、{{end}}{{$id}}{{end}}。{{end}}</p>
 <p>佐证材料在材料包的 site/evidence/&lt;指标编号&gt;/ 目录中；每个文件的 SHA-256 与 manifest.json 所记一致，可用 youjun verify 核对。</p>
-<table>
+<div class="scroll"><table>
 <thead><tr><th>指标编号</th><th>指标</th><th>评估方式</th><th>佐证材料</th><th>大小（字节）</th><th>SHA-256</th></tr></thead>
 <tbody>
 {{- range .Rows}}
-<tr>{{if .First}}<td rowspan="{{.Span}}">{{.ID}}</td><td rowspan="{{.Span}}">{{.Title}}</td><td rowspan="{{.Span}}">{{.How}}</td>{{end}}
+<tr>{{if .First}}<td class="nw" rowspan="{{.Span}}">{{.ID}}</td><td class="title" rowspan="{{.Span}}">{{.Title}}</td><td class="nw" rowspan="{{.Span}}">{{.How}}</td>{{end}}
 {{- if .File}}<td><a href="{{href .File}}">{{.File}}</a></td><td class="num">{{.Bytes}}</td><td class="sha">{{.SHA256}}</td>
-{{- else}}<td class="none">无</td><td></td><td></td>{{end}}</tr>
+{{- else}}<td class="none{{if .Needed}} needed{{end}}">无</td><td></td><td></td>{{end}}</tr>
 {{- end}}
 </tbody>
-</table>
+</table></div>
 </body>
 </html>
 `))

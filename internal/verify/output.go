@@ -1,18 +1,23 @@
 package verify
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
 
 	"github.com/youjun-edu/youjun/internal/diag"
-	"github.com/youjun-edu/youjun/internal/report"
-	"github.com/youjun-edu/youjun/internal/sheet"
 )
 
 // The names of the 核查清单 that --report writes.
@@ -66,9 +71,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(&b, "%s：", f.Where)
 		}
 		b.WriteString(f.Message)
-		if f.Got != "" || f.Want != "" {
-			fmt.Fprintf(&b, "（包内：%s；应为：%s）", quote(f.Got), quote(f.Want))
-		}
+		b.WriteString(values(f))
 		b.WriteByte('\n')
 	}
 	fmt.Fprintln(&b, r.Summary())
@@ -76,29 +79,215 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// table is the report as a table: the XLSX 核查清单's one sheet.
-func (r *Report) table() *report.Table {
-	t := &report.Table{ID: "verify", Name: "核查清单", Title: "核查清单 " + r.Package, Columns: []report.Column{
-		{Header: "序号", Numeric: true}, {Header: "类别"}, {Header: "结论"}, {Header: "文件"}, {Header: "位置"},
-		{Header: "包内的值"}, {Header: "应为（复算或清单）"}, {Header: "说明"},
-	}, Notes: []string{r.heading(), r.Summary()}}
-	fs := append([]Finding(nil), r.Findings...)
-	sortFindings(fs)
-	for i, f := range fs {
-		n := float64(i + 1)
-		mark := "不一致"
-		if f.Warning {
-			mark = "提示"
-		}
-		t.Rows = append(t.Rows, []report.Cell{{Text: fmt.Sprint(i + 1), Value: &n}, {Text: f.Kind.Chinese()}, {Text: mark},
-			{Text: f.File}, {Text: f.Where}, {Text: f.Got}, {Text: f.Want}, {Text: f.Message}})
+// values is what a finding's line says of the values: the packaged one and the expected one;
+// for a 提示 that has no expected value (a figure that deserves a second look), only the value,
+// not an empty 应为.
+func values(f Finding) string {
+	switch {
+	case f.Got == "" && f.Want == "":
+		return ""
+	case f.Warning && f.Want == "":
+		return "（值：" + f.Got + "）"
 	}
-	return t
+	return fmt.Sprintf("（包内：%s；应为：%s）", quote(f.Got), quote(f.Want))
 }
 
-// XLSX is the 核查清单 as a workbook. Its text cells are shared strings, never formulas: a
-// value taken from a tampered package (=HYPERLINK(…)) stays text.
-func (r *Report) XLSX() ([]byte, error) { return sheet.XLSX(r.table(), r.Manifest.Date) }
+// title is the 核查清单's heading in the workbook: the county's, then the package's name.
+func (r *Report) title() string {
+	if r.Manifest.County == "" {
+		return "核查清单：" + r.Package
+	}
+	return r.Manifest.County + "申报材料核查清单（" + r.Package + "）"
+}
+
+// columns are the 核查清单's columns with their widths in characters (a Chinese character is
+// two): wide enough for a SHA-256 in two lines and a message in a few.
+var columns = []struct {
+	header string
+	width  float64
+	wrap   bool
+}{
+	{"序号", 6, false}, {"类别", 14, false}, {"结论", 8, false}, {"文件", 30, true}, {"位置", 24, true},
+	{"包内的值", 34, true}, {"应为（复算或清单）", 34, true}, {"说明", 50, true},
+}
+
+// XLSX is the 核查清单 as a workbook: one sheet named 核查清单, the title, the header row frozen
+// and printed on every page, A4 landscape one page wide, long text wrapped in its column. Its
+// text cells are shared strings, never formulas: a value taken from a tampered package
+// (=HYPERLINK(…)) stays text. The document's dates are the package's date and its parts are
+// in a fixed order, so that the same report gives the same bytes.
+func (r *Report) XLSX() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	when := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
+	if t, err := time.Parse(time.DateOnly, r.Manifest.Date); err == nil {
+		when = t
+	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newFixedZip(w, when) })
+	stamp := when.Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{Title: r.title(), Creator: "youjun", Created: stamp, Modified: stamp, Language: "zh-CN"}); err != nil {
+		return nil, err
+	}
+	const sheet = "核查清单"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	w := &workbook{f: f, sheet: sheet}
+	bold := w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	head := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EBEBEB"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	top := w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
+	wrap := w.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	w.set("A1", r.title(), bold)
+	w.set("A2", r.heading(), 0)
+	w.set("A3", r.Summary(), 0)
+	const headRow = 5
+	for i, c := range columns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if w.err == nil {
+			w.err = f.SetColWidth(sheet, col, col, c.width)
+		}
+		w.set(cellName(i+1, headRow), c.header, head)
+	}
+	fs := append([]Finding(nil), r.Findings...)
+	sortFindings(fs)
+	for i, fd := range fs {
+		row := headRow + 1 + i
+		mark := "不一致"
+		if fd.Warning {
+			mark = "提示"
+		}
+		if w.err == nil {
+			w.err = f.SetCellInt(sheet, cellName(1, row), int64(i+1))
+		}
+		lines := 1
+		for k, v := range []string{fd.Kind.Chinese(), mark, fd.File, fd.Where, fd.Got, fd.Want, fd.Message} {
+			style := top
+			if columns[k+1].wrap {
+				style = wrap
+				lines = max(lines, wrappedLines(v, columns[k+1].width))
+			}
+			w.set(cellName(k+2, row), v, style)
+		}
+		// The height is set, not left to the program: LibreOffice does not grow a row for its
+		// wrapped text when it opens the file, and the lines overlapped the next row.
+		if w.err == nil && lines > 1 {
+			w.err = f.SetRowHeight(sheet, row, 15*float64(lines))
+		}
+		if w.err == nil {
+			w.err = f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), top)
+		}
+	}
+	a4, landscape, one, tall, fit := 9, "landscape", 1, 0, true
+	if w.err == nil {
+		w.err = f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: cellName(1, headRow+1), ActivePane: "bottomLeft"})
+	}
+	if w.err == nil {
+		w.err = f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall})
+	}
+	if w.err == nil {
+		w.err = f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+	}
+	if w.err == nil {
+		w.err = f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headRow, headRow), Scope: sheet})
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// workbook writes cells into one sheet and keeps the first error.
+type workbook struct {
+	f     *excelize.File
+	sheet string
+	err   error
+}
+
+func (w *workbook) style(s *excelize.Style) int {
+	if w.err != nil {
+		return 0
+	}
+	id, err := w.f.NewStyle(s)
+	w.err = err
+	return id
+}
+
+// set writes s as a text cell (a shared string, never a formula) with a style; an empty text
+// is no cell, as in the county's workbooks.
+func (w *workbook) set(cell, s string, style int) {
+	if w.err != nil || s == "" {
+		return
+	}
+	if w.err = w.f.SetCellStr(w.sheet, cell, s); w.err == nil && style != 0 {
+		w.err = w.f.SetCellStyle(w.sheet, cell, cell, style)
+	}
+}
+
+// wrappedLines estimates how many lines s takes in a wrapped column w characters wide: a wide
+// (Chinese) character counts two, and a line holds a little less than the width.
+func wrappedLines(s string, w float64) int {
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		units := 0
+		for _, c := range line {
+			switch width.LookupRune(c).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				units += 2
+			default:
+				units++
+			}
+		}
+		n += max(1, int(math.Ceil(float64(units)/(w-2))))
+	}
+	return n
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// fixedZip writes the workbook's parts in name order, dated with the package's date rather
+// than the clock's: excelize writes some parts in map order, and the same report must give the
+// same bytes.
+type fixedZip struct {
+	*zip.Writer
+	when  time.Time
+	parts map[string]*bytes.Buffer
+}
+
+func newFixedZip(w io.Writer, when time.Time) *fixedZip {
+	return &fixedZip{Writer: zip.NewWriter(w), when: when, parts: map[string]*bytes.Buffer{}}
+}
+
+func (z *fixedZip) Create(name string) (io.Writer, error) {
+	b := new(bytes.Buffer)
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *fixedZip) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for name := range z.parts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.when})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(z.parts[name].Bytes()); err != nil {
+			return err
+		}
+	}
+	return z.Writer.Close()
+}
 
 // HTML is the 核查清单 as one offline page: no script, no outside resource, every text escaped.
 func (r *Report) HTML() ([]byte, error) {
@@ -107,9 +296,9 @@ func (r *Report) HTML() ([]byte, error) {
 	var b bytes.Buffer
 	err := reportPage.Execute(&b, struct {
 		*Report
-		Heading, Summary string
-		List             []Finding
-	}{r, r.heading(), r.Summary(), fs})
+		Title, Heading, Summary string
+		List                    []Finding
+	}{r, r.title(), r.heading(), r.Summary(), fs})
 	return b.Bytes(), err
 }
 
@@ -193,31 +382,33 @@ var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>核查清单 {{.Package}}</title>
+<title>{{.Title}}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}
 th{background:#eee}
 td.v{font-family:monospace;word-break:break-all}
+th,td.nw{white-space:nowrap}
 tr.warn td{color:#555}
 .ok{color:#070;font-weight:bold}.bad{color:#a00;font-weight:bold}
 </style>
 </head>
 <body>
-<h1>核查清单</h1>
+<h1>{{.Title}}</h1>
 <p>{{.Heading}}</p>
 <p>已核查：{{range $i, $c := .Checks}}{{if $i}}、{{end}}{{$c}}{{end}}{{if .Skipped}}；未能核查（无法复算）：{{range $i, $c := .Skipped}}{{if $i}}、{{end}}{{$c}}{{end}}{{end}}</p>
 <p class="{{if .OK}}ok{{else}}bad{{end}}">{{.Summary}}</p>
 {{- if .List}}
-<table>
+<div class="scroll"><table>
 <thead><tr><th>序号</th><th>类别</th><th>结论</th><th>文件</th><th>位置</th><th>包内的值</th><th>应为（复算或清单）</th><th>说明</th></tr></thead>
 <tbody>
 {{- range $i, $f := .List}}
-<tr{{if $f.Warning}} class="warn"{{end}}><td>{{inc $i}}</td><td>{{$f.Kind.Chinese}}</td><td>{{mark $f}}</td><td>{{$f.File}}</td><td>{{$f.Where}}</td><td class="v">{{$f.Got}}</td><td class="v">{{$f.Want}}</td><td>{{$f.Message}}</td></tr>
+<tr{{if $f.Warning}} class="warn"{{end}}><td class="nw">{{inc $i}}</td><td class="nw">{{$f.Kind.Chinese}}</td><td class="nw">{{mark $f}}</td><td>{{$f.File}}</td><td>{{$f.Where}}</td><td class="v">{{$f.Got}}</td><td class="v">{{$f.Want}}</td><td>{{$f.Message}}</td></tr>
 {{- end}}
 </tbody>
-</table>
+</table></div>
 {{- end}}
 </body>
 </html>

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -156,11 +157,23 @@ func compareGrid(g, w [][]string, diff func(row, col int, got, want string)) {
 		}
 		for c := range max(len(gr), len(wr)) {
 			gv, wv := at(gr, c), at(wr, c)
-			if gv != wv {
+			if !sameValue(gv, wv) {
 				diff(r, c, gv, wv)
 			}
 		}
 	}
+}
+
+// sameValue reports whether two raw cell values are equal: as text, or as the same number
+// however it is written. A spreadsheet program that saves the workbook again writes
+// 6.75492294826280 as 6.7549229482628, which is no change of the figure.
+func sameValue(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && x == y
 }
 
 func at(row []string, i int) string {

@@ -127,7 +127,7 @@ func TestPackCatalog(t *testing.T) {
 		t.Errorf("the catalog lacks %s with its digest %s", ev, digests[ev])
 	}
 	// H23 has none: its row says 无.
-	if !regexp.MustCompile(`H23</td>.*\n?.*<td class="none">无</td>`).Match(html) {
+	if !regexp.MustCompile(`H23</td>.*\n?.*<td class="none needed">无</td>`).Match(html) {
 		t.Errorf("the catalog does not say 无 for H23")
 	}
 	x, err := excelize.OpenFile(p.Path(pack.CatalogXLSX))
@@ -468,11 +468,12 @@ func TestReportFiles(t *testing.T) {
 	}
 	defer x.Close()
 	sh := x.GetSheetList()[0]
-	if v, _ := x.GetCellValue(sh, "F3"); v != `=HYPERLINK("http://x")` {
-		t.Errorf("F3 = %q", v)
+	// The findings start below the title, the two lines of summary and the header (row 5).
+	if v, _ := x.GetCellValue(sh, "F6"); v != `=HYPERLINK("http://x")` {
+		t.Errorf("F6 = %q", v)
 	}
-	if f, _ := x.GetCellFormula(sh, "F3"); f != "" {
-		t.Errorf("F3 is a formula: %q", f)
+	if f, _ := x.GetCellFormula(sh, "F6"); f != "" {
+		t.Errorf("F6 is a formula: %q", f)
 	}
 	pkg := t.TempDir()
 	if err := r.WriteFiles(filepath.Join(pkg, "notes"), pkg); err == nil || !strings.Contains(err.Error(), "不能写进材料包") {

@@ -7,6 +7,7 @@ package rollhtml
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -31,6 +32,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"verdict":  verdictClass,
 	"count":    func(n int) string { return num.Count(float64(n)) },
 	"plain":    num.Plain,
+	"limit":    limitText,
 	"add1":     func(i int) int { return i + 1 },
 	"chartRaw": func(b []byte) template.JS { return template.JS(b) },
 	"levelName": func(l string) string {
@@ -125,6 +127,9 @@ func assets(out map[string][]byte) error {
 	return err
 }
 
+// limitText writes a CV limit as the standard does, with two decimals: 0.50, 0.45.
+func limitText(v float64) string { return num.Fixed(v, 2) }
+
 func ratio(v *float64) string {
 	if v == nil {
 		return "—"
@@ -188,7 +193,7 @@ func heatCells(c *rollup.County, cols []rollup.Column) []heatCell {
 		cell := heatCell{Text: num.Fixed(v, 3), Class: "composite"}
 		if !col.Composite {
 			cell.Class = "heat-" + rollup.Heat(v, limit, fail, critical)
-			cell.Title = fmt.Sprintf("%s %s 差异系数 %s，限值 %s", col.LevelName, col.ID, num.Fixed(v, 3), num.Plain(limit))
+			cell.Title = fmt.Sprintf("%s %s 差异系数 %s，限值 %s", col.LevelName, col.ID, num.Fixed(v, 3), limitText(limit))
 			switch {
 			case fail:
 				cell.Mark = "超限"
@@ -243,6 +248,10 @@ func countyView(c *rollup.County, _ []rollup.Column) countyPage {
 	return p
 }
 
+// unknown names a province or city that a county's package does not give (a package that
+// could not be opened), so that its row and its bar have a label.
+const unknown = "（不明）"
+
 // ECharts options are built as plain maps and marshalled by encoding/json, which escapes <, >
 // and & in county names.
 
@@ -254,7 +263,7 @@ func overviewCharts(r *rollup.Rollup) []chartView {
 		if g.Kind != "city" {
 			continue
 		}
-		cities = append(cities, g.Province+g.City)
+		cities = append(cities, cmp.Or(g.Province, unknown)+cmp.Or(g.City, unknown))
 		for _, v := range verdicts {
 			n := map[string]int{rollup.Met: g.Met, rollup.NotMet: g.NotMet, rollup.Pending: g.Pending, rollup.Failed: g.Failed}[v]
 			series[v] = append(series[v], n)
@@ -312,7 +321,7 @@ func distributionCharts(r *rollup.Rollup, cols []rollup.Column) []chartView {
 		}
 		id := col.Level + "-" + strings.ToLower(col.ID)
 		out = append(out,
-			sorted("cv-"+id, col.LevelName+" "+col.ID+" "+col.Name+"：各县差异系数", cvs, limit, "差异系数限值 "+num.Plain(limit), "#c62828", ""),
+			sorted("cv-"+id, col.LevelName+" "+col.ID+" "+col.Name+"：各县差异系数", cvs, limit, "差异系数限值 "+limitText(limit), "#c62828", ""),
 			sorted("value-"+id, col.LevelName+" "+col.ID+" "+col.Name+"：各县全县值", values, threshold, "标准 "+num.Plain(threshold)+unit, "#1565c0", unit))
 	}
 	return out
@@ -338,8 +347,11 @@ func sorted(id, title string, vs []float64, mark float64, markName, color, unit 
 		"yAxis":     map[string]any{"type": "value", "name": unit, "max": json.Number(strconv.FormatFloat(niceMax(maxOf(vs, mark)*1.1), 'g', 6, 64))},
 		"series": []any{map[string]any{"type": "bar", "data": data, "itemStyle": map[string]any{"color": color}, "barCategoryGap": "10%",
 			"markLine": map[string]any{"symbol": "none", "silent": true, "lineStyle": map[string]any{"color": lineColor, "type": "dashed", "width": 2},
-				"label": map[string]any{"formatter": markName, "position": "insideEndTop"},
-				"data":  []any{map[string]any{"yAxis": json.Number(strconv.FormatFloat(mark, 'g', -1, 64))}}}}},
+				"label": map[string]any{"formatter": markName, "position": "insideEndTop",
+					// On a white box: the line of the county values runs across the bars, and its
+					// name drawn straight on them could not be read.
+					"color": lineColor, "backgroundColor": "#ffffff", "padding": []int{2, 4}, "borderRadius": 2},
+				"data": []any{map[string]any{"yAxis": json.Number(strconv.FormatFloat(mark, 'g', -1, 64))}}}}},
 	}
 	b, _ := json.Marshal(opt)
 	alt := fmt.Sprintf("%d 个县", len(vs))

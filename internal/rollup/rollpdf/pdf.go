@@ -72,22 +72,16 @@ func Render(r *rollup.Rollup, set fonts.Set, created time.Time) (*Output, error)
 		"申报条件 P1–P5 均达到 %d 个；有临界差异系数的 %d 个；申报材料与重新评估不一致的 %d 个；未达标学校共 %s 所。"+
 		"临界指差异系数与限值之差小于 %s。", s.Counties, s.Met, s.NotMet, s.Pending, s.Failed, s.Eligible, s.Critical, s.Mismatched,
 		num.Count(float64(s.FailingSchools)), num.Plain(r.CriticalBand)))
-	d.heading("一、各省、市情况")
-	d.table(groupTable(r))
-	d.heading("二、各县评估结论")
-	d.table(countyTable(r))
-	d.heading("三、各县差异系数对照")
-	d.para("“超”为超过限值，“临”为临界；底色由浅到深表示差异系数接近限值的程度。")
-	d.table(cvTable(r))
-	d.heading("四、公示名单")
-	d.table(publishTable(r))
+	d.section("一、各省、市情况", "", groupTable(r))
+	d.section("二、各县评估结论", "", countyTable(r))
+	d.section("三、各县差异系数对照", "“超”为超过限值，“临”为临界；底色由浅到深表示差异系数接近限值的程度。", cvTable(r))
+	pub := publishTable(r)
+	d.section("四、公示名单", fmt.Sprintf("经逐县重新评估，以下 %d 个县（市、区）达到县域义务教育优质均衡发展督导评估标准，且其申报材料与重新评估的结果一致，拟予公示。", len(pub.rows)), pub)
 	if r.Changes != nil {
-		d.heading("五、与上次汇总相比的变化")
-		d.table(changeTable(r.Changes))
+		d.section("五、与上次汇总相比的变化", "", changeTable(r.Changes))
 	}
 	if t := troubleTable(r); len(t.rows) > 0 {
-		d.heading("附：无法评估或材料包与重新评估不一致的县")
-		d.table(t)
+		d.section("附：无法评估或材料包与重新评估不一致的县", "", t)
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -166,9 +160,50 @@ func (d *doc) title(s string) {
 	d.y += 14
 }
 
-func (d *doc) heading(s string) {
+// section draws a heading, an optional note and a table. A table that fits on one page is kept
+// on one page with its heading, so that a short list (the 公示名单) is never split with a few
+// lines left at the foot of a page; a longer one starts where at least its header and three
+// rows fit.
+func (d *doc) section(title, note string, t table) {
+	need := 22.0 + 8 + d.tableHeight(t, 3)
+	if note != "" {
+		d.font(bodySize)
+		need += 17*float64(len(d.wrap(note, textW))) + 6
+	}
+	whole := need - d.tableHeight(t, 3) + d.tableHeight(t, len(t.rows))
+	if whole <= bottom-margin && d.y+whole > bottom {
+		d.newPage()
+	}
+	d.heading(title, need)
+	if note != "" {
+		d.para(note)
+	}
+	d.table(t)
+}
+
+// tableHeight is the height of t's header and its first n rows.
+func (d *doc) tableHeight(t table, n int) float64 {
+	d.font(tableSize)
+	ws := t.columnWidths()
+	h := 0.0
+	if len(t.rows) == 0 {
+		return 17 + 6
+	}
+	head := make([]cell, len(t.head))
+	for i, s := range t.head {
+		head[i] = cell{text: s}
+	}
+	h += d.rowHeight(head, ws)
+	for _, r := range t.rows[:min(n, len(t.rows))] {
+		h += d.rowHeight(r, ws)
+	}
+	return h + 6
+}
+
+// heading draws s, on a new page unless need points fit below it.
+func (d *doc) heading(s string, need float64) {
 	d.font(13)
-	if d.y+22+3*rowH > bottom {
+	if d.y+need > bottom {
 		d.newPage()
 	}
 	d.gp.AddOutline(s)
@@ -223,19 +258,15 @@ type cell struct {
 	fill string // a heat class, or ""
 }
 
-var fills = map[string][3]uint8{"fail": {244, 166, 166}, "critical": {255, 217, 102}, "high": {252, 228, 214}, "mid": {255, 242, 204}, "low": {226, 239, 218}, "head": {235, 235, 235}}
+// fills are the heat colours, as the HTML's. They darken from low to fail in grey too (the
+// luminance falls 245, 240, 222, 204, 169): an office's black-and-white printer keeps their
+// order, where the former green 低 printed darker than the yellow 中.
+var fills = map[string][3]uint8{"fail": {236, 140, 140}, "critical": {255, 200, 90}, "high": {250, 214, 190}, "mid": {255, 240, 200}, "low": {242, 248, 238}, "head": {235, 235, 235}}
 
 // table draws t, wrapping long cells, repeating the header on every page.
 func (d *doc) table(t table) {
 	d.font(tableSize)
-	total := 0.0
-	for _, w := range t.widths {
-		total += w
-	}
-	ws := make([]float64, len(t.widths))
-	for i, w := range t.widths {
-		ws[i] = w / total * textW
-	}
+	ws := t.columnWidths()
 	head := make([]cell, len(t.head))
 	for i, h := range t.head {
 		head[i] = cell{text: h, fill: "head"}
@@ -255,6 +286,19 @@ func (d *doc) table(t table) {
 		d.row(r, ws, t.numeric, false)
 	}
 	d.y += 6
+}
+
+// columnWidths are t's columns' widths in points, spread over the text width.
+func (t table) columnWidths() []float64 {
+	total := 0.0
+	for _, w := range t.widths {
+		total += w
+	}
+	ws := make([]float64, len(t.widths))
+	for i, w := range t.widths {
+		ws[i] = w / total * textW
+	}
+	return ws
 }
 
 func (d *doc) rowHeight(r []cell, ws []float64) float64 {
@@ -380,7 +424,7 @@ func changeTable(ch *rollup.Changes) table {
 	}
 	for _, x := range ch.Rose {
 		level := map[string]string{"primary": "小学", "junior": "初中"}[x.Level]
-		t.rows = append(t.rows, texts(x.Name, x.Code, "差异系数上升", level+" "+x.Indicator+" "+x.IndicatorName, num.Fixed(x.From, 3), num.Fixed(x.To, 3), num.Plain(x.Limit)))
+		t.rows = append(t.rows, texts(x.Name, x.Code, "差异系数上升", level+" "+x.Indicator+" "+x.IndicatorName, num.Fixed(x.From, 3), num.Fixed(x.To, 3), num.Fixed(x.Limit, 2)))
 	}
 	for _, a := range ch.Added {
 		t.rows = append(t.rows, texts(a.Name, a.Code, "新增", "", "", "", ""))

@@ -17,13 +17,15 @@ import (
 	"github.com/youjun-edu/youjun/internal/rollup"
 )
 
-// fills are the heat colours, as the HTML's.
-var fills = map[string]string{"fail": "F4A6A6", "critical": "FFD966", "high": "FCE4D6", "mid": "FFF2CC", "low": "E2EFDA"}
+// fills are the heat colours, as the HTML's: they darken from low to fail in grey too, so that
+// a black-and-white print keeps their order.
+var fills = map[string]string{"fail": "EC8C8C", "critical": "FFC85A", "high": "FAD6BE", "mid": "FFF0C8", "low": "F2F8EE"}
 
 type book struct {
 	f      *excelize.File
 	bold   int
 	number int
+	wrap   int // long text: wrapped in its column, not cut at the next cell
 	heat   map[string]int
 }
 
@@ -43,7 +45,13 @@ func XLSX(r *rollup.Rollup, date string) ([]byte, error) {
 	}
 	b := &book{f: f, heat: map[string]int{}}
 	var err error
-	if b.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+	// The header is bold, shaded, wrapped and centred, as the county appendix's.
+	if b.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EBEBEB"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}); err != nil {
+		return nil, err
+	}
+	if b.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return nil, err
 	}
 	format := "0.000"
@@ -75,6 +83,11 @@ func XLSX(r *rollup.Rollup, date string) ([]byte, error) {
 				return nil, err
 			}
 		}
+		// Before the stream: the stream writer writes the sheet's page setup as it finds it
+		// when it starts, and what is set after its Flush is lost.
+		if err := printSetup(f, s.name); err != nil {
+			return nil, err
+		}
 		sw, err := f.NewStreamWriter(s.name)
 		if err != nil {
 			return nil, err
@@ -96,6 +109,31 @@ func XLSX(r *rollup.Rollup, date string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// printSetup prints a sheet on A4 landscape, as wide as one page, with its header row on every
+// page: a 督导 office prints these lists.
+func printSetup(f *excelize.File, sheet string) error {
+	a4, landscape, one, tall := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+}
+
+// widths sets the widths of the columns from the first, in characters (a Chinese character
+// is two).
+func widths(sw *excelize.StreamWriter, ws ...float64) error {
+	for i, w := range ws {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (b *book) header(sw *excelize.StreamWriter, cols ...string) error {
 	row := make([]any, len(cols))
 	for i, c := range cols {
@@ -110,8 +148,9 @@ func cell(col, row int) string {
 }
 
 func (b *book) overview(sw *excelize.StreamWriter, r *rollup.Rollup) error {
-	sw.SetColWidth(2, 4, 14)
-	sw.SetColWidth(20, 20, 60)
+	if err := widths(sw, 6, 10, 14, 14, 13, 12, 10, 10, 6, 6, 6, 6, 6, 10, 10, 10, 8, 12, 12, 40); err != nil {
+		return err
+	}
 	if err := b.header(sw, "序号", "省", "市", "县（市、区）", "行政区划代码", "评估标准", "评估结论", "申报条件",
 		"P1", "P2", "P3", "P4", "P5", "参评校数", "未达标学校数", "临界差异系数数", "排名", "最高差异系数与限值之比", "材料包核对", "说明"); err != nil {
 		return err
@@ -127,7 +166,7 @@ func (b *book) overview(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 		}
 		row := []any{i + 1, c.Province, c.City, c.Name, c.Code, c.ProfileName, c.Verdict, c.Eligibility,
 			p["P1"], p["P2"], p["P3"], p["P4"], p["P5"], c.Units, c.FailingSchools, c.Critical, optInt(c.Rank), optNum(c.MaxCVRatio, b.number),
-			c.Verification.Status, note}
+			c.Verification.Status, excelize.Cell{StyleID: b.wrap, Value: note}}
 		if err := sw.SetRow(cell(1, i+2), row); err != nil {
 			return err
 		}
@@ -156,6 +195,13 @@ func (b *book) cvs(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 		head = append(head, c.LevelName+" "+c.ID)
 	}
 	head = append(head, "临界或超限")
+	ws := []float64{14, 13, 14}
+	for range cols {
+		ws = append(ws, 8)
+	}
+	if err := widths(sw, append(ws, 30)...); err != nil {
+		return err
+	}
 	if err := b.header(sw, head...); err != nil {
 		return err
 	}
@@ -189,7 +235,9 @@ func (b *book) cvs(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 }
 
 func (b *book) published(sw *excelize.StreamWriter, r *rollup.Rollup) error {
-	sw.SetColWidth(2, 4, 16)
+	if err := widths(sw, 6, 16, 16, 16, 14, 10); err != nil {
+		return err
+	}
 	if err := b.header(sw, "序号", "省", "市", "县（市、区）", "行政区划代码", "评估结论"); err != nil {
 		return err
 	}
@@ -201,12 +249,26 @@ func (b *book) published(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 	return nil
 }
 
+// levelNames are the school levels as the sheets name them.
+var levelNames = map[string]string{"primary": "小学", "junior": "初中"}
+
+// indicator is the 指标 column of a problem: a school's line covers all the resource
+// indicators (R1–R7), which its ID "R" would not say.
+func indicator(p rollup.Problem) string {
+	if p.Kind == "unit" && p.ID == "R" {
+		return "R1–R7"
+	}
+	return p.ID
+}
+
 // kindNames are the 问题清单's categories.
 var kindNames = map[string]string{"cv": "差异系数", "value": "全县值", "unit": "学校", "item": "评估项目", "b": "计分项目", "shortfall": "差额"}
 
 func (b *book) problems(sw *excelize.StreamWriter, r *rollup.Rollup) error {
-	sw.SetColWidth(6, 6, 100)
-	if err := b.header(sw, "县（市、区）", "行政区划代码", "类别", "指标", "学校代码", "问题"); err != nil {
+	if err := widths(sw, 14, 13, 10, 6, 10, 13, 90); err != nil {
+		return err
+	}
+	if err := b.header(sw, "县（市、区）", "行政区划代码", "类别", "学段", "指标", "学校代码", "问题"); err != nil {
 		return err
 	}
 	row := 2
@@ -223,7 +285,8 @@ func (b *book) problems(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 			if kind == "" {
 				kind = map[string]string{"county": "无法评估", "package": "材料包核对"}[p.Kind]
 			}
-			if err := sw.SetRow(cell(1, row), []any{c.Name, c.Code, kind, p.ID, p.School, p.Message}); err != nil {
+			if err := sw.SetRow(cell(1, row), []any{c.Name, c.Code, kind, levelNames[p.Level], indicator(p), p.School,
+				excelize.Cell{StyleID: b.wrap, Value: p.Message}}); err != nil {
 				return err
 			}
 			row++
@@ -233,6 +296,9 @@ func (b *book) problems(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 }
 
 func (b *book) changes(sw *excelize.StreamWriter, r *rollup.Rollup) error {
+	if err := widths(sw, 14, 13, 12, 12, 10, 10, 8); err != nil {
+		return err
+	}
 	if err := b.header(sw, "县（市、区）", "行政区划代码", "变化", "指标", "上次", "本次", "限值"); err != nil {
 		return err
 	}
@@ -249,8 +315,7 @@ func (b *book) changes(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 		}
 	}
 	for _, x := range ch.Rose {
-		level := map[string]string{"primary": "小学", "junior": "初中"}[x.Level]
-		if err := put(x.Name, x.Code, "差异系数上升", level+" "+x.Indicator,
+		if err := put(x.Name, x.Code, "差异系数上升", levelNames[x.Level]+" "+x.Indicator,
 			excelize.Cell{StyleID: b.number, Value: x.From}, excelize.Cell{StyleID: b.number, Value: x.To}, x.Limit); err != nil {
 			return err
 		}
