@@ -34,7 +34,7 @@ func (r *Report) Summary() string {
 		note = fmt.Sprintf("；另有 %d 条提示（不算不一致）", w)
 	}
 	if n == 0 {
-		return "核查通过：材料包中的文件与清单一致，评估结果和附表与按包内数据复算的结果一致" + note + "。"
+		return "核查通过：材料包中的文件与清单一致，评估结果、附表、报告（PDF、Word 文档）和正文中的数字与按包内数据复算的结果一致" + note + "。"
 	}
 	return fmt.Sprintf("核查未通过：共发现 %d 处不一致%s。", n, note)
 }
