@@ -16,7 +16,7 @@ func (c *County) ref() Ref { return Ref{Code: c.Code, Name: c.Name} }
 // rose (either defined in both rollups), counties added and removed. A county listed twice in
 // a rollup (two packages) is compared by its first entry.
 func (r *Rollup) Compare(prev *Rollup) {
-	ch := &Changes{Previous: prev.Title, Moved: []Move{}, Rose: []Rise{}, Added: []Ref{}, Removed: []Ref{}}
+	ch := &Changes{Previous: prev.Title, PreviousDate: prev.Date, Moved: []Move{}, Rose: []Rise{}, Added: []Ref{}, Removed: []Ref{}}
 	old := map[string]*County{}
 	for i := range prev.Counties {
 		c := &prev.Counties[i]

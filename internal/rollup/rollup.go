@@ -33,6 +33,8 @@ type Rollup struct {
 	Version string `json:"youjun_version"`
 	// Title names the rollup, e.g. 示例省县域义务教育优质均衡发展督导评估汇总.
 	Title string `json:"title"`
+	// Date is the rollup's date (YYYY-MM-DD): --date, else the latest county report's date.
+	Date string `json:"date"`
 	// Summary counts every county; Groups count each province and each city.
 	Summary Group   `json:"summary"`
 	Groups  []Group `json:"groups"`
@@ -205,11 +207,12 @@ type Finding struct {
 
 // Changes are what moved since the previous rollup.
 type Changes struct {
-	Previous string `json:"previous"` // the previous rollup's title
-	Moved    []Move `json:"moved"`
-	Rose     []Rise `json:"rose"`
-	Added    []Ref  `json:"added"`
-	Removed  []Ref  `json:"removed"`
+	Previous     string `json:"previous"`      // the previous rollup's title
+	PreviousDate string `json:"previous_date"` // and its date ("" for a rollup made before dates were kept)
+	Moved        []Move `json:"moved"`
+	Rose         []Rise `json:"rose"`
+	Added        []Ref  `json:"added"`
+	Removed      []Ref  `json:"removed"`
 }
 
 // Ref names a county.

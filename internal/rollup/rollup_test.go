@@ -72,6 +72,7 @@ func TestCompare(t *testing.T) {
 		county("b", "甲省", "甲市", "", "乙县", NotMet, f(0.5), 0.45),
 		county("c", "甲省", "甲市", "110103", "丙县", Met, f(0.5)),
 	}, 0.005)
+	prev.Date = "2024-11-20"
 	cur := Make("本次", "", []County{
 		county("a", "甲省", "甲市", "110101", "甲县", NotMet, f(0.5), 0.31, 0.39),
 		county("b", "甲省", "甲市", "", "乙县", Met, f(0.5), 0.40),
@@ -79,7 +80,7 @@ func TestCompare(t *testing.T) {
 	}, 0.005)
 	cur.Compare(prev)
 	ch := cur.Changes
-	if ch.Previous != "上次" || len(ch.Moved) != 2 || ch.Moved[1] != (Move{Ref{"", "乙县"}, NotMet, Met}) || ch.Moved[0] != (Move{Ref{"110101", "甲县"}, Met, NotMet}) {
+	if ch.Previous != "上次" || ch.PreviousDate != "2024-11-20" || len(ch.Moved) != 2 || ch.Moved[1] != (Move{Ref{"", "乙县"}, NotMet, Met}) || ch.Moved[0] != (Move{Ref{"110101", "甲县"}, Met, NotMet}) {
 		t.Errorf("moved %+v", ch.Moved)
 	}
 	if len(ch.Rose) != 1 || ch.Rose[0].Indicator != "R1" || ch.Rose[0].From != 0.30 || ch.Rose[0].To != 0.31 {

@@ -106,6 +106,7 @@ func Run(opts Options) (*Result, diag.List) {
 		opts.Date = latestDate(counties)
 	}
 	r := rollup.Make(title(opts.Title, counties), site.Version(), counties, band)
+	r.Date = opts.Date
 	if prev != nil {
 		r.Compare(prev)
 	}
