@@ -85,6 +85,8 @@ type GoPdf struct {
 
 	// content streams only
 	compressLevel int
+	// font subsets only (patched for youjun: upstream always uses the default level)
+	fontCompressLevel int
 
 	//info
 	isUseInfo bool
@@ -181,6 +183,12 @@ func (gp *GoPdf) SetCompressLevel(level int) {
 	}
 	// sanity check complete
 	gp.compressLevel = level
+}
+
+// SetFontCompressLevel sets the zlib level of the embedded font subsets (patched for youjun:
+// upstream compresses them at zlib.DefaultCompression, which stays the default).
+func (gp *GoPdf) SetFontCompressLevel(level int) {
+	gp.fontCompressLevel = level
 }
 
 // SetNoCompression : compressLevel = 0
@@ -2146,6 +2154,7 @@ func (gp *GoPdf) init(importer ...*gofpdi.Importer) {
 
 	// default to zlib.DefaultCompression
 	gp.compressLevel = zlib.DefaultCompression
+	gp.fontCompressLevel = zlib.DefaultCompression
 
 	// change the unit type
 	gp.config.PageSize = *gp.config.PageSize.unitsToPoints(gp.config)
