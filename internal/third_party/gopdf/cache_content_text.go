@@ -150,17 +150,28 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		}
 	}
 
-	if _, err := io.WriteString(w, "BT\n"); err != nil {
+	// Patched for youjun: the operators are appended to one slice (strconv, not fmt: the same
+	// bytes) and written at once; fmt.Fprintf per glyph was most of the time of this method.
+	b := make([]byte, 0, 64)
+	b = append(b, "BT\n"...)
+	b = strconv.AppendFloat(b, x, 'f', 2, 64) // %0.2f
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, y, 'f', 2, 64)
+	b = append(b, " TD\n/F"...)
+	b = strconv.AppendInt(b, int64(c.fontCountIndex), 10)
+	b = append(b, ' ')
+	b = append(b, FormatFloatTrim(c.fontSize)...)
+	b = append(b, " Tf "...)
+	b = append(b, FormatFloatTrim(c.charSpacing)...)
+	b = append(b, " Tc\n"...)
+	if _, err := w.Write(b); err != nil {
 		return err
 	}
-
-	fmt.Fprintf(w, "%0.2f %0.2f TD\n", x, y)
-	fmt.Fprintf(w, "/F%d %s Tf %s Tc\n", c.fontCountIndex, FormatFloatTrim(c.fontSize), FormatFloatTrim(c.charSpacing))
 
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)
 	}
-	io.WriteString(w, "[<")
+	b = append(b[:0], "[<"...)
 
 	unitsPerEm := int(c.fontSubset.ttfp.UnitsPerEm())
 	var leftRune rune
@@ -179,17 +190,21 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			pairval := kern(c.fontSubset, leftRune, r, leftRuneIndex, glyphindex)
 			pairvalPdfUnit = convertTTFUnit2PDFUnit(int(pairval), unitsPerEm)
 			if pairvalPdfUnit != 0 {
-				fmt.Fprintf(w, ">%d<", (-1)*pairvalPdfUnit)
+				b = append(b, '>')
+				b = strconv.AppendInt(b, int64((-1)*pairvalPdfUnit), 10)
+				b = append(b, '<')
 			}
 		}
 
-		fmt.Fprintf(w, "%04X", glyphindex)
+		b = appendHex04(b, glyphindex)
 		leftRune = r
 		leftRuneIndex = glyphindex
 	}
 
-	io.WriteString(w, ">] TJ\n")
-	io.WriteString(w, "ET\n")
+	b = append(b, ">] TJ\nET\n"...)
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
 
 	if c.fontStyle&Underline == Underline {
 		if err := c.underline(w); err != nil {
@@ -200,6 +215,19 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 	c.drawBorder(w)
 
 	return nil
+}
+
+// appendHex04 appends v as fmt's %04X does: upper-case hexadecimal, at least four digits.
+func appendHex04(b []byte, v uint) []byte {
+	const digits = "0123456789ABCDEF"
+	n := 4
+	for x := v >> 16; x > 0; x >>= 4 {
+		n++
+	}
+	for i := n - 1; i >= 0; i-- {
+		b = append(b, digits[(v>>(4*uint(i)))&0xF])
+	}
+	return b
 }
 
 func (c *cacheContentText) drawBorder(w io.Writer) error {

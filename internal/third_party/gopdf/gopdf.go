@@ -13,8 +13,10 @@ import (
 	"log"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/phpdave11/gofpdi"
@@ -1060,17 +1062,64 @@ func (gp *GoPdf) compilePdf(w io.Writer) (n int64, err error) {
 	linelens := make([]int64, max)
 	i := 0
 
+	written := gp.writeAhead()
 	for i < max {
 		objID := i + 1
 		linelens[i] = writer.offset
 		pdfObj := gp.pdfObjs[i]
 		fmt.Fprintf(writer, "%d 0 obj\n", objID)
-		pdfObj.write(writer, objID)
+		if b, ok := written[i]; ok {
+			writer.Write(b)
+		} else {
+			pdfObj.write(writer, objID)
+		}
 		io.WriteString(writer, "endobj\n\n")
 		i++
 	}
 	gp.xref(writer, writer.offset, linelens, i)
 	return writer.offset, nil
+}
+
+// writeAhead writes the objects that take the longest, the font subsets (made and deflated) and
+// the pages' content streams, into buffers, on every processor; compilePdf then copies them in
+// order. Patched for youjun: their write methods only read the document, and each object writes
+// the same bytes wherever it writes them, so the PDF is the one written in order.
+func (gp *GoPdf) writeAhead() map[int][]byte {
+	var ids []int
+	for i, o := range gp.pdfObjs {
+		switch o.(type) {
+		case *PdfDictionaryObj, *ContentObj:
+			ids = append(ids, i)
+		}
+	}
+	out := make([][]byte, len(ids))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(ids) {
+		workers = len(ids)
+	}
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				var b bytes.Buffer
+				gp.pdfObjs[ids[k]].write(&b, ids[k]+1)
+				out[k] = b.Bytes()
+			}
+		}()
+	}
+	for k := range ids {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	written := make(map[int][]byte, len(ids))
+	for k, i := range ids {
+		written[i] = out[k]
+	}
+	return written
 }
 
 type (
