@@ -28,3 +28,5 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
+
+replace github.com/signintech/gopdf => ./internal/third_party/gopdf

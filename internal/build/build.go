@@ -24,7 +24,6 @@ import (
 	"github.com/youjun-edu/youjun/internal/eval"
 	"github.com/youjun-edu/youjun/internal/html"
 	"github.com/youjun-edu/youjun/internal/pdf"
-	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
 	"github.com/youjun-edu/youjun/internal/sheet"
@@ -45,6 +44,8 @@ type Options struct {
 	// the PDF does not depend on the fonts of the machine).
 	SystemFonts *bool
 
+	// fonts, when set, loads the PDF's fonts in the background (Render starts it).
+	fonts *fontJob
 	// early, when set, is handed the pages, the downloads and evaluation.json as soon as they
 	// are made, before the PDF is done (Run writes them meanwhile; see earlyWrite).
 	early func(files map[string][]byte)
@@ -275,6 +276,9 @@ func Render(opts Options) (*Result, map[string][]byte, diag.List) {
 	if probs != nil {
 		return nil, nil, probs
 	}
+	if opts.Only != "html" {
+		opts.fonts = startFonts(opts)
+	}
 	p, probs := Prepare(opts, func(name string, f func()) { timed(res, opts, name, f) })
 	if probs.Err() != nil {
 		return nil, nil, probs
@@ -489,23 +493,12 @@ func makeMarkedPDF(p *Prepared, opts Options, draft string) (*pdf.Output, error)
 // typeset is makeMarkedPDF that stops early, with ctx's error, once ctx is done.
 func typeset(ctx context.Context, p *Prepared, opts Options, draft string) (*pdf.Output, error) {
 	cfg := p.Site.Config
-	system := cfg.UseSystemFonts()
-	if opts.SystemFonts != nil {
-		system = *opts.SystemFonts
-	}
-	f := cfg.PDF.Fonts
-	paths := [4]string{f.Body, f.Heading, f.Kai, f.Title}
-	for i, path := range paths {
-		if path != "" && !filepath.IsAbs(path) {
-			paths[i] = filepath.Join(opts.Site, path)
-		}
-	}
-	set, err := fonts.Find(paths, system, fonts.Dirs())
+	f, err := opts.fonts.get(fontKeyOf(cfg, opts))
 	if err != nil {
 		return nil, err
 	}
 	return pdf.Render(pdf.Input{Style: pdf.Settings(cfg.PDF.Style), Report: p.Input.Report, Docs: p.Input.Docs, Resolved: p.Input.Resolved,
-		Fonts: set, Created: created(cfg.Date), Draft: draft,
+		Fonts: f, Created: created(cfg.Date), Draft: draft,
 		ThousandsSeparators: cfg.PDF.ThousandsSeparators, Context: ctx})
 }
 

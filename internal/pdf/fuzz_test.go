@@ -88,7 +88,11 @@ func FuzzMarkdownToPDF(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	ts, err := newTypesetter(StyleFrom(Settings{}), set)
+	parsed, err := ParseFonts(set)
+	if err != nil {
+		f.Fatal(err)
+	}
+	ts, err := newTypesetter(StyleFrom(Settings{}), parsed)
 	if err != nil {
 		f.Fatal(err)
 	}

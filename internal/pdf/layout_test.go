@@ -13,7 +13,11 @@ func testFlow(t *testing.T) *flow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, err := newTypesetter(StyleFrom(Settings{}), set)
+	parsed, err := ParseFonts(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := newTypesetter(StyleFrom(Settings{}), parsed)
 	if err != nil {
 		t.Fatal(err)
 	}

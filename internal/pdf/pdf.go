@@ -29,7 +29,7 @@ type Input struct {
 	Report   *report.Report // the report's title, bureau and date are its Site
 	Docs     []*content.Doc
 	Resolved resolve.Map
-	Fonts    fonts.Set
+	Fonts    *Fonts    // ParseFonts of the fonts to use
 	Created  time.Time // the document's date: from the data, never the clock
 	Draft    string    // the draft mark for the header of every page; "" for a final report
 	// ThousandsSeparators keeps the separators of computed numbers in running text (1,234);
@@ -119,7 +119,7 @@ func Render(in Input) (*Output, error) {
 		return nil, err
 	}
 	out := &Output{PDF: b, Pages: len(t.pages), Warnings: t.warnings()}
-	if miss := in.Fonts.Missing(); len(miss) > 0 {
+	if miss := in.Fonts.Set.Missing(); len(miss) > 0 {
 		out.Notes = append(out.Notes, fontNote(miss, fonts.Dirs()))
 	}
 	for _, h := range body.headings {

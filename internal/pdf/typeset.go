@@ -68,8 +68,7 @@ type typesetter struct {
 	styles    []textStyle
 	family    [4]string // gopdf family of each font role
 	plainKai  bool      // the 楷体 role prints like the body
-	faces     map[*fonts.Face]string
-	embedded  string // family of the built-in font, added when a glyph is missing elsewhere
+	embedded  string    // family of the built-in font, added when a glyph is missing elsewhere
 	widths    map[glyphKey]float64
 	has       map[glyphKey]bool
 	info      []map[rune]*glyphInfo // by style: see cached
@@ -114,41 +113,33 @@ type glyphKey struct {
 	r      rune
 }
 
-func newTypesetter(st Style, set fonts.Set) (*typesetter, error) {
-	t := &typesetter{st: st, portrait: st, styles: st.textStyles(), faces: map[*fonts.Face]string{},
+func newTypesetter(st Style, f *Fonts) (*typesetter, error) {
+	t := &typesetter{st: st, portrait: st, styles: st.textStyles(),
 		widths: map[glyphKey]float64{}, has: map[glyphKey]bool{}, missing: map[rune][]string{}}
 	t.info = make([]map[rune]*glyphInfo, len(t.styles))
 	t.gp = &gopdf.GoPdf{}
 	t.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: st.PageW, H: st.PageH}, Unit: gopdf.UnitPT})
 	// Deflate at its fastest: content streams and font subsets shrink almost as much, in
-	// a fraction of the time.
+	// a fraction of the time (the example's subsets: 8 % larger, a quarter of the time).
 	t.gp.SetCompressLevel(zlib.BestSpeed)
-	for r, f := range set {
-		fam, err := t.addFace(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s字体 %s：%v", fonts.Role(r), f.Name, err)
+	t.gp.SetFontCompressLevel(zlib.BestSpeed)
+	added := map[string]bool{}
+	for r, face := range f.Set {
+		fam := f.family[face]
+		if !added[fam] {
+			// The fonts enter the PDF in the order of their roles, as when each was parsed here.
+			if err := t.gp.AddTTFFontFromFontContainer(fam, &f.container); err != nil {
+				return nil, fmt.Errorf("%s字体 %s：%v", fonts.Role(r), face.Name, err)
+			}
+			added[fam] = true
 		}
 		t.family[r] = fam
+		if face.Family == fonts.Sans {
+			t.embedded = fam
+		}
 	}
-	t.plainKai = set.Alike(fonts.Kai, fonts.Body)
+	t.plainKai = f.Set.Alike(fonts.Kai, fonts.Body)
 	return t, nil
-}
-
-func (t *typesetter) addFace(f *fonts.Face) (string, error) {
-	if fam, ok := t.faces[f]; ok {
-		return fam, nil
-	}
-	fam := familyName(f, len(t.faces))
-	// A missing glyph is found before drawing (see face), never replaced silently by gopdf.
-	opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(r rune) rune { return r }}
-	if err := t.gp.AddTTFFontDataWithOption(fam, f.Data, opt); err != nil {
-		return "", err
-	}
-	t.faces[f] = fam
-	if f.Family == fonts.Sans {
-		t.embedded = fam
-	}
-	return fam, nil
 }
 
 // familyName names a font in the PDF (its BaseFont): the file name's letters and digits, made
@@ -241,10 +232,14 @@ func (t *typesetter) unitWidth(fam string, r rune) float64 {
 	return w
 }
 
+// embeddedFamily is the family of the built-in font, which is parsed and added here when no
+// role uses it and a character is missing from the others.
 func (t *typesetter) embeddedFamily() string {
 	if t.embedded == "" {
 		if e, err := fonts.Embedded(); err == nil {
-			t.addFace(e)
+			if t.gp.AddTTFFontDataWithOption(e.Family, e.Data, ttfOption()) == nil {
+				t.embedded = e.Family
+			}
 		}
 	}
 	return t.embedded
