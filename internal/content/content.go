@@ -57,19 +57,21 @@ type Meta struct {
 	Slug  string `toml:"slug"` // ASCII folder name; default from the file name
 }
 
-// Line returns the line in the file of a byte offset into Source.
+// Line returns the line in the file of a byte offset into Source. It only reads the Doc: the
+// renderers and checks call it from several goroutines at once.
 func (d *Doc) Line(offset int) int {
-	if d.newlines == nil {
-		for i, c := range d.Source {
-			if c == '\n' {
-				d.newlines = append(d.newlines, i)
-			}
-		}
-		if d.newlines == nil {
-			d.newlines = []int{}
+	return d.bodyLine + sort.SearchInts(d.newlines, offset)
+}
+
+// lineEnds lists the offsets of the line ends in src.
+func lineEnds(src []byte) []int {
+	ends := []int{}
+	for i, c := range src {
+		if c == '\n' {
+			ends = append(ends, i)
 		}
 	}
-	return d.bodyLine + sort.SearchInts(d.newlines, offset)
+	return ends
 }
 
 // NodeLine is the line in the file of a node: of its first line, or of its first text.
@@ -158,6 +160,7 @@ func Parse(file string, src []byte, md goldmark.Markdown) (*Doc, diag.List) {
 		d.bodyLine = bytes.Count(src[:len(src)-len(body)], []byte{'\n'}) + 1
 	}
 	d.Source = body
+	d.newlines = lineEnds(body)
 	if d.Meta.Title == "" && probs.Err() == nil {
 		probs.Add(file, 1, "title", "", "缺少章节标题（front matter 中的 title）")
 	}
