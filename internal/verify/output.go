@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -18,6 +16,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/sheet"
 )
 
 // The names of the 核查清单 that --report writes.
@@ -123,7 +122,7 @@ func (r *Report) XLSX() ([]byte, error) {
 	if t, err := time.Parse(time.DateOnly, r.Manifest.Date); err == nil {
 		when = t
 	}
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newFixedZip(w, when) })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return sheet.NewFixedZip(w, when) })
 	stamp := when.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{Title: r.title(), Creator: "youjun", Created: stamp, Modified: stamp, Language: "zh-CN"}); err != nil {
 		return nil, err
@@ -250,43 +249,6 @@ func wrappedLines(s string, w float64) int {
 func cellName(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
-}
-
-// fixedZip writes the workbook's parts in name order, dated with the package's date rather
-// than the clock's: excelize writes some parts in map order, and the same report must give the
-// same bytes.
-type fixedZip struct {
-	*zip.Writer
-	when  time.Time
-	parts map[string]*bytes.Buffer
-}
-
-func newFixedZip(w io.Writer, when time.Time) *fixedZip {
-	return &fixedZip{Writer: zip.NewWriter(w), when: when, parts: map[string]*bytes.Buffer{}}
-}
-
-func (z *fixedZip) Create(name string) (io.Writer, error) {
-	b := new(bytes.Buffer)
-	z.parts[name] = b
-	return b, nil
-}
-
-func (z *fixedZip) Close() error {
-	names := make([]string, 0, len(z.parts))
-	for name := range z.parts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.when})
-		if err != nil {
-			return err
-		}
-		if _, err := w.Write(z.parts[name].Bytes()); err != nil {
-			return err
-		}
-	}
-	return z.Writer.Close()
 }
 
 // HTML is the 核查清单 as one offline page: no script, no outside resource, every text escaped.

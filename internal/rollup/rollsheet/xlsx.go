@@ -5,16 +5,14 @@
 package rollsheet
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
-	"sort"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/youjun-edu/youjun/internal/rollup"
+	"github.com/youjun-edu/youjun/internal/sheet"
 )
 
 // fills are the heat colours, as the HTML's: they darken from low to fail in grey too, so that
@@ -39,7 +37,7 @@ func XLSX(r *rollup.Rollup, date string) ([]byte, error) {
 		when = t
 	}
 	stamp := when.Format(time.RFC3339)
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newFixedZip(w, when) })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return sheet.NewFixedZip(w, when) })
 	if err := f.SetDocProps(&excelize.DocProperties{Title: r.Title, Creator: "youjun", Created: stamp, Modified: stamp, Language: "zh-CN"}); err != nil {
 		return nil, err
 	}
@@ -331,41 +329,4 @@ func (b *book) changes(sw *excelize.StreamWriter, r *rollup.Rollup) error {
 		}
 	}
 	return nil
-}
-
-// fixedZip writes the workbook's parts in name order and with the rollup's date rather than
-// the clock's: excelize writes the streamed sheets in map order, and the same rollup must give
-// the same bytes.
-type fixedZip struct {
-	*zip.Writer
-	when  time.Time
-	parts map[string]*bytes.Buffer
-}
-
-func newFixedZip(w io.Writer, when time.Time) *fixedZip {
-	return &fixedZip{Writer: zip.NewWriter(w), when: when, parts: map[string]*bytes.Buffer{}}
-}
-
-func (z *fixedZip) Create(name string) (io.Writer, error) {
-	b := new(bytes.Buffer)
-	z.parts[name] = b
-	return b, nil
-}
-
-func (z *fixedZip) Close() error {
-	names := make([]string, 0, len(z.parts))
-	for name := range z.parts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.when})
-		if err != nil {
-			return err
-		}
-		if _, err := w.Write(z.parts[name].Bytes()); err != nil {
-			return err
-		}
-	}
-	return z.Writer.Close()
 }
