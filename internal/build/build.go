@@ -26,6 +26,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/pdf"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
+	"github.com/youjun-edu/youjun/internal/safefile"
 	"github.com/youjun-edu/youjun/internal/sheet"
 	"github.com/youjun-edu/youjun/internal/site"
 )
@@ -516,27 +517,6 @@ func created(date string) time.Time {
 	return time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// writeFile replaces one file atomically: a temporary file beside it, then a rename.
-func writeFile(path string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pdf-")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	os.Chmod(tmp.Name(), 0o644)
-	return os.Rename(tmp.Name(), path)
-}
-
 // writePDF replaces the PDF and data/ (the result and the downloads) alone (--only pdf) in an
 // output folder that checkOut accepted, marking the folder as youjun's when it is new or empty.
 // The pages of an earlier build stay.
@@ -551,7 +531,7 @@ func writePDF(out string, files map[string][]byte) error {
 		return err
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := writeFile(filepath.Join(out, filepath.FromSlash(name)), files[name]); err != nil {
+		if err := safefile.Write(filepath.Join(out, filepath.FromSlash(name)), files[name]); err != nil {
 			return err
 		}
 	}

@@ -2,13 +2,13 @@ package build
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/diag"
 	"github.com/youjun-edu/youjun/internal/pack"
+	"github.com/youjun-edu/youjun/internal/safefile"
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
@@ -36,28 +36,11 @@ func keepPackages(out, tmp string) error {
 		if os.Link(src, dst) == nil {
 			continue
 		}
-		if err := copyFile(src, dst); err != nil {
+		if err := safefile.Copy(src, dst); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // PackageOut makes sure that `youjun pack` may write its zip into out. The site's own output

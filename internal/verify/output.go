@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/safefile"
 	"github.com/youjun-edu/youjun/internal/sheet"
 )
 
@@ -283,7 +284,7 @@ func (r *Report) WriteFiles(dir, pkgRoot string) error {
 		return fmt.Errorf("%s：%s", dir, diag.SysError(err))
 	}
 	for name, b := range map[string][]byte{ReportHTML: h, ReportXLSX: x} {
-		if err := writeAtomic(filepath.Join(dir, name), b); err != nil {
+		if err := safefile.Write(filepath.Join(dir, name), b); err != nil {
 			return fmt.Errorf("%s：%s", filepath.Join(dir, name), diag.SysError(err))
 		}
 	}
@@ -312,23 +313,6 @@ func inside(p, dir string) bool {
 	}
 	rel, err := filepath.Rel(real(dir), real(p))
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
-func writeAtomic(name string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	os.Chmod(tmp.Name(), 0o644)
-	return os.Rename(tmp.Name(), name)
 }
 
 var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{

@@ -7,7 +7,6 @@ package run
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/youjun-edu/youjun/internal/pack"
 	"github.com/youjun-edu/youjun/internal/rollup"
 	"github.com/youjun-edu/youjun/internal/rollup/assess"
+	"github.com/youjun-edu/youjun/internal/safefile"
 	"github.com/youjun-edu/youjun/internal/site"
 )
 
@@ -301,23 +301,6 @@ func copyTree(src, dst string) error {
 		case !d.Type().IsRegular():
 			return nil
 		}
-		return copyFile(p, target)
+		return safefile.Copy(p, target)
 	})
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(out, in)
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
