@@ -10,3 +10,17 @@ import "embed"
 //
 //go:embed assets vendor fonts
 var FS embed.FS
+
+// Asset is a file of the theme that a generated website carries: Src in FS, Out in the site.
+type Asset struct{ Out, Src string }
+
+// SiteAssets are the files every website youjun makes carries (the county's report and the
+// rollup): the style sheet, the scripts and the vendored ECharts with its licence and notice.
+var SiteAssets = []Asset{
+	{"assets/style.css", "assets/style.css"},
+	{"assets/site.js", "assets/site.js"},
+	{"assets/sort.js", "assets/sort.js"},
+	{"assets/echarts.min.js", "vendor/echarts-5.6.0/echarts.min.js"},
+	{"assets/LICENSE-echarts.txt", "vendor/echarts-5.6.0/LICENSE"},
+	{"assets/NOTICE-echarts.txt", "vendor/echarts-5.6.0/NOTICE"},
+}

@@ -73,20 +73,13 @@ func newSite(in Input) (*site, error) {
 // assets copies the style sheet, the script and the vendored ECharts with its licence. A site's
 // templates/style.css or templates/site.js replaces the theme's.
 func (s *site) assets() error {
-	for _, a := range []struct{ out, theme string }{
-		{"assets/style.css", "assets/style.css"},
-		{"assets/site.js", "assets/site.js"},
-		{"assets/sort.js", "assets/sort.js"},
-		{"assets/echarts.min.js", "vendor/echarts-5.6.0/echarts.min.js"},
-		{"assets/LICENSE-echarts.txt", "vendor/echarts-5.6.0/LICENSE"},
-		{"assets/NOTICE-echarts.txt", "vendor/echarts-5.6.0/NOTICE"},
-	} {
-		b, err := fs.ReadFile(theme.FS, a.theme)
+	for _, a := range theme.SiteAssets {
+		b, err := fs.ReadFile(theme.FS, a.Src)
 		if err != nil {
 			return err
 		}
-		if strings.HasPrefix(a.theme, "assets/") {
-			own, ok, err := ownFile(s.in.SiteDir, path.Base(a.theme))
+		if strings.HasPrefix(a.Src, "assets/") {
+			own, ok, err := ownFile(s.in.SiteDir, path.Base(a.Src))
 			if err != nil {
 				return err
 			}
@@ -94,7 +87,7 @@ func (s *site) assets() error {
 				b = own
 			}
 		}
-		s.files[a.out] = b
+		s.files[a.Out] = b
 	}
 	return nil
 }

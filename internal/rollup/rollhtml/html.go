@@ -108,19 +108,12 @@ func execute(name string, p page) ([]byte, error) {
 // assets copies the theme's style sheet and script, the vendored ECharts with its licence and
 // the rollup's own styles.
 func assets(out map[string][]byte) error {
-	for _, a := range []struct{ dst, src string }{
-		{"assets/style.css", "assets/style.css"},
-		{"assets/site.js", "assets/site.js"},
-		{"assets/sort.js", "assets/sort.js"},
-		{"assets/echarts.min.js", "vendor/echarts-5.6.0/echarts.min.js"},
-		{"assets/LICENSE-echarts.txt", "vendor/echarts-5.6.0/LICENSE"},
-		{"assets/NOTICE-echarts.txt", "vendor/echarts-5.6.0/NOTICE"},
-	} {
-		b, err := fs.ReadFile(theme.FS, a.src)
+	for _, a := range theme.SiteAssets {
+		b, err := fs.ReadFile(theme.FS, a.Src)
 		if err != nil {
 			return err
 		}
-		out[a.dst] = b
+		out[a.Out] = b
 	}
 	b, err := files.ReadFile("rollup.css")
 	out["assets/rollup.css"] = b
