@@ -24,6 +24,13 @@ func CheckOutput(out string, inputs []string) diag.List {
 		if st, err := os.Stat(in); err != nil || !st.IsDir() {
 			in = filepath.Dir(in) // a zip: its folder must not be replaced either
 		}
+		// An input's own folder is said in the rollup's words (checkOut speaks of a site's).
+		if inDir, err := realPath(in); err == nil {
+			if target, err := realPath(out); err == nil && within(inDir, target) {
+				return outProblem(out, &refusal{out, "输出目录不能是输入目录本身或它的上级目录：生成时会替换整个输出目录，" +
+					"其中的材料包和站点会被删除。请用 --out 指定一个新的目录"})
+			}
+		}
 		if err := checkOut(in, out); err != nil {
 			return outProblem(out, err)
 		}

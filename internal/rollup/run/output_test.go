@@ -162,10 +162,10 @@ func TestOutRefused(t *testing.T) {
 	f := packages(t)
 	mine := t.TempDir()
 	os.WriteFile(filepath.Join(mine, "notes.txt"), []byte("x"), 0o644)
-	for _, out := range []string{f.dir, filepath.Dir(f.dir), mine} {
+	for out, want := range map[string]string{f.dir: "输入目录本身或它的上级目录", filepath.Dir(f.dir): "输入目录本身或它的上级目录", mine: "不是 youjun 生成的"} {
 		_, probs := Run(Options{Inputs: []string{f.dir}, Out: out, SystemFonts: noFonts})
-		if probs.Err() == nil {
-			t.Errorf("--out %s accepted", out)
+		if probs.Err() == nil || !strings.Contains(probs.Error(), want) {
+			t.Errorf("--out %s: %v, want a refusal saying %q", out, probs, want)
 		}
 	}
 	if b, _ := os.ReadFile(filepath.Join(mine, "notes.txt")); string(b) != "x" {
