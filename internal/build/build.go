@@ -611,7 +611,7 @@ var stale = regexp.MustCompile(`^\.(.+)\.(?:new|old)-[0-9]+$`)
 
 // removeStale removes the temporary folders that a build killed halfway (kill -9, power loss)
 // left beside the output folder named base: only those named as write names them and holding
-// youjun's marker. A build running at the same moment into the same folder would lose its
+// youjun's marker, or empty. A build running at the same moment into the same folder would lose its
 // temporary folder and fail with an error; it never loses the user's files.
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
@@ -625,6 +625,10 @@ func removeStale(parent, base string) {
 		}
 		if p := filepath.Join(parent, e.Name()); madeByYoujun(p) {
 			os.RemoveAll(p)
+		} else {
+			// Killed between making the folder and writing the marker: an empty folder of
+			// youjun's name. os.Remove removes a folder only when it is empty.
+			os.Remove(p)
 		}
 	}
 }

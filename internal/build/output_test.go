@@ -192,7 +192,7 @@ func TestOutAccepted(t *testing.T) {
 }
 
 // A build killed with kill -9 leaves .output.new-* / .output.old-* behind; the next build removes
-// those that carry the marker, and nothing else.
+// those that carry the marker or are empty, and nothing else.
 func TestStaleTempRemoved(t *testing.T) {
 	site := copySite(t)
 	mk := func(name string, marked bool) string {
@@ -205,6 +205,11 @@ func TestStaleTempRemoved(t *testing.T) {
 		return p
 	}
 	gone := []string{mk(".output.new-123456", true), mk(".output.old-4242", true)}
+	// Killed between making the folder and writing the marker: empty, youjun's name. An empty
+	// folder of another name stays.
+	empty, otherEmpty := filepath.Join(site, ".output.new-777"), filepath.Join(site, ".output.new-77x")
+	os.Mkdir(empty, 0o755)
+	os.Mkdir(otherEmpty, 0o755)
 	kept := []string{
 		mk(".output.new-99", false),     // no marker: not evidently youjun's
 		mk(".public.new-7", true),       // another output folder's
@@ -220,6 +225,9 @@ func TestStaleTempRemoved(t *testing.T) {
 		if exists(p) {
 			t.Errorf("%s was not removed", filepath.Base(p))
 		}
+	}
+	if exists(empty) || !exists(otherEmpty) {
+		t.Errorf("empty %s left: %v; empty %s removed: %v", filepath.Base(empty), exists(empty), filepath.Base(otherEmpty), !exists(otherEmpty))
 	}
 	for _, p := range kept {
 		if !exists(filepath.Join(p, "schools", "a.html")) {
