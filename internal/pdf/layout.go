@@ -153,7 +153,7 @@ func (f *flow) need(bs []block, i int) float64 {
 	case bFigure:
 		return f.figureHeight(b)
 	case bTable:
-		if len(b.table.columns) == 0 {
+		if len(b.table.Columns) == 0 {
 			return 0
 		}
 		return f.tableNeed(b)

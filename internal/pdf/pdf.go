@@ -18,6 +18,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"github.com/youjun-edu/youjun/internal/content"
+	cflow "github.com/youjun-edu/youjun/internal/flow"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
@@ -81,7 +82,7 @@ func Render(in Input) (*Output, error) {
 	body.signature(cfg.SignatureLines(chineseDate(cfg.Date)))
 	appendix := []block{{kind: bPageBreak}, {kind: bHeading, level: 1, spans: []span{{"附表", sH1}}, where: "附表"}}
 	for _, tb := range in.Report.Tables() {
-		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
+		appendix = append(appendix, block{kind: bTable, table: cflow.FromReport(tb), caption: tb.Title, where: tb.Title})
 	}
 	body.blocks(appendix)
 	body.blocks(provenanceBlocks(&in.Report.Provenance))

@@ -48,8 +48,8 @@ func TestTableLayout(t *testing.T) {
 		var cols []column
 		var r []cell
 		for range n {
-			cols = append(cols, column{header: "R1", numeric: true})
-			r = append(r, cell{text: text})
+			cols = append(cols, column{Header: "R1", Numeric: true})
+			r = append(r, cell{Text: text})
 		}
 		return cols, [][]cell{r}
 	}
@@ -69,7 +69,7 @@ func TestTableLayout(t *testing.T) {
 	} {
 		f := testFlow(t)
 		cols, rows := row(tt.cols, tt.text)
-		size, landscape := f.tableLayout(glued(&tableModel{columns: cols, rows: rows}))
+		size, landscape := f.tableLayout(glued(&tableModel{Columns: cols, Rows: rows}))
 		if size != tt.size || landscape != tt.landscape {
 			t.Errorf("%d columns of %s: size %v landscape %v, want %v %v", tt.cols, tt.text, size, landscape, tt.size, tt.landscape)
 		}
@@ -83,14 +83,14 @@ func TestLandscapeTakesHeadings(t *testing.T) {
 	var cols []column
 	var r []cell
 	for range 12 {
-		cols = append(cols, column{header: "R1", numeric: true})
-		r = append(r, cell{text: "3,801.66"})
+		cols = append(cols, column{Header: "R1", Numeric: true})
+		r = append(r, cell{Text: "3,801.66"})
 	}
 	f.blocks([]block{
 		para(2),
 		{kind: bHeading, level: 1, spans: []span{{"附表", sH1}}},
 		{kind: bHeading, level: 2, spans: []span{{"（一）小学", sH2}}},
-		{kind: bTable, table: &tableModel{columns: cols, rows: [][]cell{r}}},
+		{kind: bTable, table: &tableModel{Columns: cols, Rows: [][]cell{r}}},
 		para(1),
 	})
 	var got []bool
