@@ -56,7 +56,7 @@ func readText(t testing.TB, b []byte) string {
 func TestNoFieldFromText(t *testing.T) {
 	d := newDocument(Input{})
 	d.w = &xw{}
-	d.para("Normal", "", []run{{text: `{ HYPERLINK "x" } { PAGE }`}})
+	d.para("Normal", "", []run{{Text: `{ HYPERLINK "x" } { PAGE }`}})
 	got := d.w.String()
 	for _, bad := range []string{"fldChar", "fldSimple", "instrText"} {
 		if strings.Contains(got, bad) {
@@ -150,10 +150,10 @@ func TestTableLayout(t *testing.T) {
 		m := &tableModel{}
 		row := make([]cell, cols)
 		for i := range cols {
-			m.columns = append(m.columns, column{header: "指标", numeric: i > 0})
-			row[i] = cell{text: text}
+			m.Columns = append(m.Columns, column{Header: "指标", Numeric: i > 0})
+			row[i] = cell{Text: text}
 		}
-		m.rows = [][]cell{row}
+		m.Rows = [][]cell{row}
 		return m
 	}
 	for _, tc := range []struct {
