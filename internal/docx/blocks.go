@@ -1,9 +1,6 @@
 package docx
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/content"
 	"github.com/youjun-edu/youjun/internal/flow"
@@ -119,14 +116,4 @@ func renumber(spans []flow.Span, ids map[int]int) []run {
 		}
 	}
 	return spans
-}
-
-// chineseDate writes 2025-10-15 as 2025年10月15日 (GB/T 9704 writes dates in Arabic numerals), as
-// the PDF does; "" for a date that is not YYYY-MM-DD.
-func chineseDate(d string) string {
-	tm, err := time.Parse("2006-01-02", d)
-	if err != nil {
-		return ""
-	}
-	return fmt.Sprintf("%d年%d月%d日", tm.Year(), int(tm.Month()), tm.Day())
 }

@@ -48,7 +48,7 @@ func (d *document) body() {
 	for _, doc := range d.in.Docs {
 		bs = append(bs, docBlocks(doc, d.in.Resolved, d.in.ThousandsSeparators, &d.notes)...)
 	}
-	if sig := signatureBlock(cfg.SignatureLines(chineseDate(cfg.Date))); sig != nil {
+	if sig := signatureBlock(cfg.SignatureLines(flow.ChineseDate(cfg.Date))); sig != nil {
 		bs = append(bs, block{kind: bSignature, signature: sig})
 	}
 	bs = append(bs, block{kind: bPageBreak}, block{kind: bHeading, level: 1, runs: []run{{Text: "附表"}}})
@@ -391,7 +391,7 @@ func (d *document) cover() {
 		d.para("Cover", `<w:spacing w:before="`+itoa(max(below, 0))+`"/>`, []run{{Text: cfg.Bureau, Style: flow.Strong}})
 		below = 0
 	}
-	if date := chineseDate(cfg.Date); date != "" {
+	if date := flow.ChineseDate(cfg.Date); date != "" {
 		d.para("Cover", `<w:spacing w:before="`+itoa(max(below, 0))+`"/>`, []run{{Text: date}})
 	}
 }

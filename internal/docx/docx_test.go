@@ -135,14 +135,6 @@ func TestSignature(t *testing.T) {
 	}
 }
 
-func TestChineseDate(t *testing.T) {
-	for in, want := range map[string]string{"2025-10-15": "2025年10月15日", "2025-01-05": "2025年1月5日", "": "", "2025-13-01": "", "x": ""} {
-		if got := chineseDate(in); got != want {
-			t.Errorf("chineseDate(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // A table takes the largest type at which it fits the portrait text block (四号 for a narrow
 // one), else the landscape one; a table too wide for either is set in 五号 on landscape pages.
 func TestTableLayout(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -386,4 +387,14 @@ func (c *converter) mdTable(t *east.Table) *TableModel {
 		}
 	}
 	return m
+}
+
+// ChineseDate writes 2025-10-15 as 2025年10月15日 (GB/T 9704 writes dates in Arabic numerals), as
+// the PDF and the Word document print the report's date; "" for a date that is not YYYY-MM-DD.
+func ChineseDate(d string) string {
+	tm, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", tm.Year(), int(tm.Month()), tm.Day())
 }
