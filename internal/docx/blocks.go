@@ -28,7 +28,7 @@ type block struct {
 	level     int // heading: 1 一、 2 （一） 3 1. 4 （1）
 	runs      []run
 	right     bool // {{< right >}}: flush right, line by line
-	table     *tableModel
+	table     *flow.TableModel
 	chart     *chart.Chart
 	caption   string
 	signature []signatureLine
@@ -37,14 +37,6 @@ type block struct {
 // run is a piece of text in one character style, or a footnote reference: its Note is then the
 // footnote's id in footnotes.xml.
 type run = flow.Span
-
-// tableModel is a table to write: from the report or from a Markdown table, whose cells' runs
-// refer to footnotes by their ids in footnotes.xml.
-type (
-	tableModel = flow.TableModel
-	column     = flow.Column
-	cell       = flow.Cell
-)
 
 // footnote is a note of a chapter, written into footnotes.xml.
 type footnote struct {

@@ -23,7 +23,7 @@ type document struct {
 	bookmark  int
 	toc       []tocEntry
 	pages     pager
-	layouts   map[*tableModel]tableLayout
+	layouts   map[*flow.TableModel]tableLayout
 }
 
 // tocEntry is a heading of the 目录 with its bookmark and the page the document is estimated

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/youjun-edu/youjun/internal/flow"
 )
 
 // Text from the site is escaped and never becomes markup or a field: a chapter that writes a
@@ -138,19 +140,19 @@ func TestSignature(t *testing.T) {
 // A table takes the largest type at which it fits the portrait text block (四号 for a narrow
 // one), else the landscape one; a table too wide for either is set in 五号 on landscape pages.
 func TestTableLayout(t *testing.T) {
-	table := func(cols int, text string) *tableModel {
-		m := &tableModel{}
-		row := make([]cell, cols)
+	table := func(cols int, text string) *flow.TableModel {
+		m := &flow.TableModel{}
+		row := make([]flow.Cell, cols)
 		for i := range cols {
-			m.Columns = append(m.Columns, column{Header: "指标", Numeric: i > 0})
-			row[i] = cell{Text: text}
+			m.Columns = append(m.Columns, flow.Column{Header: "指标", Numeric: i > 0})
+			row[i] = flow.Cell{Text: text}
 		}
-		m.Rows = [][]cell{row}
+		m.Rows = [][]flow.Cell{row}
 		return m
 	}
 	for _, tc := range []struct {
 		name      string
-		m         *tableModel
+		m         *flow.TableModel
 		size      int
 		landscape bool
 	}{

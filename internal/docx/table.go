@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/cjk"
+	"github.com/youjun-edu/youjun/internal/flow"
 )
 
 // Tables are Word tables: the header row repeated on every page, no row split across pages,
@@ -33,12 +34,12 @@ func (d *document) wide(b block) bool {
 }
 
 // layout is layTable, once per table: the body asks of a table before a heading and again at it.
-func (d *document) layout(m *tableModel) tableLayout {
+func (d *document) layout(m *flow.TableModel) tableLayout {
 	if lt, ok := d.layouts[m]; ok {
 		return lt
 	}
 	if d.layouts == nil {
-		d.layouts = map[*tableModel]tableLayout{}
+		d.layouts = map[*flow.TableModel]tableLayout{}
 	}
 	lt := layTable(m)
 	d.layouts[m] = lt
@@ -49,7 +50,7 @@ func (d *document) layout(m *tableModel) tableLayout {
 // one or two lines) on a portrait page, else on a landscape page; failing that, the largest at
 // which every unbreakable piece fits, portrait before landscape; else the smallest size on a
 // landscape page.
-func layTable(m *tableModel) tableLayout {
+func layTable(m *flow.TableModel) tableLayout {
 	minW, maxW := naturalWidths(m)
 	comfy := slices.Clone(minW)
 	ten := 10 * 2 * 5 // ten Chinese characters, per half-point of size
@@ -82,7 +83,7 @@ func layTable(m *tableModel) tableLayout {
 // unbreakable; so are runs of Latin letters and digits and short bracketed groups; a long header
 // may take two lines (three when very long); a text column is at least five characters wide (or
 // its widest cell); a failing cell has room for its mark.
-func naturalWidths(m *tableModel) (minW, maxW []int) {
+func naturalWidths(m *flow.TableModel) (minW, maxW []int) {
 	n := len(m.Columns)
 	minW, maxW = make([]int, n), make([]int, n)
 	measure := func(i int, text string, whole, mark int) {
@@ -248,7 +249,7 @@ func (d *document) table(b block) {
 		for _, row := range m.Rows {
 			w.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 			for i := range m.Columns {
-				var c cell
+				var c flow.Cell
 				if i < len(row) {
 					c = row[i]
 				}
@@ -299,7 +300,7 @@ func (d *document) cellStart(wd int, fill string) {
 }
 
 // tableLines estimates a table's height in body lines, for the 目录's page estimates.
-func tableLines(m *tableModel, lt tableLayout) float64 {
+func tableLines(m *flow.TableModel, lt tableLayout) float64 {
 	rowH := func(texts func(i int) string) float64 {
 		lines := 1
 		for i, wd := range lt.widths {

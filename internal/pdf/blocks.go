@@ -17,7 +17,7 @@ type block struct {
 	indent  bool // first-line indent of two characters
 	right   bool // set flush right, line by line ({{< right >}})
 	small   bool // notes and footnotes in the table size
-	table   *tableModel
+	table   *cflow.TableModel
 	chart   *chart.Chart
 	caption string
 	where   string   // file and line, for messages
@@ -39,13 +39,6 @@ const (
 	bFigure
 	bPageBreak
 	bNotes // the chapter's footnotes that no page foot took (referred to from a table)
-)
-
-// tableModel is a table to typeset: from the report or from a Markdown table.
-type (
-	tableModel = cflow.TableModel
-	column     = cflow.Column
-	cell       = cflow.Cell
 )
 
 // textOptions are the site's choices for running text.

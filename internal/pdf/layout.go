@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	cflow "github.com/youjun-edu/youjun/internal/flow"
 )
 
 // heading is a heading as laid out, for the 目录 and the bookmarks.
@@ -19,7 +21,7 @@ type flow struct {
 	t        *typesetter
 	next     int // the number of the next page
 	headings []heading
-	laid     map[*tableModel]*laidTable
+	laid     map[*cflow.TableModel]*laidTable
 }
 
 // wide reports whether b is a table set on landscape pages.

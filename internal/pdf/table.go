@@ -10,6 +10,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/youjun-edu/youjun/internal/cjk"
+	cflow "github.com/youjun-edu/youjun/internal/flow"
 )
 
 const (
@@ -35,7 +36,7 @@ func tableSizes(floor float64) []float64 {
 
 // laidTable is a table broken into lines at its chosen size and orientation.
 type laidTable struct {
-	m         *tableModel // glued
+	m         *cflow.TableModel // glued
 	size      float64
 	landscape bool
 	widths    []float64
@@ -58,7 +59,7 @@ func (f *flow) withSize(size float64, fn func()) {
 }
 
 // lay chooses a table's size and orientation and breaks its cells into lines, once per table.
-func (f *flow) lay(tm *tableModel) *laidTable {
+func (f *flow) lay(tm *cflow.TableModel) *laidTable {
 	if lt, ok := f.laid[tm]; ok {
 		return lt
 	}
@@ -81,7 +82,7 @@ func (f *flow) lay(tm *tableModel) *laidTable {
 		}
 	})
 	if f.laid == nil {
-		f.laid = map[*tableModel]*laidTable{}
+		f.laid = map[*cflow.TableModel]*laidTable{}
 	}
 	f.laid[tm] = lt
 	return lt
@@ -168,7 +169,7 @@ func (f *flow) table(b block) {
 }
 
 // draw draws a row at the current position.
-func (lt *laidTable) draw(t *typesetter, r laidRow, row []cell, isHeader bool) {
+func (lt *laidTable) draw(t *typesetter, r laidRow, row []cflow.Cell, isHeader bool) {
 	s := sTable
 	if isHeader {
 		s = sTableHead
@@ -207,7 +208,7 @@ func (lt *laidTable) draw(t *typesetter, r laidRow, row []cell, isHeader bool) {
 	t.y += r.h
 }
 
-func cellTexts(row []cell) []string {
+func cellTexts(row []cflow.Cell) []string {
 	out := make([]string, len(row))
 	for i, c := range row {
 		out[i] = c.Text
@@ -226,7 +227,7 @@ func cross(t *typesetter, x, y, size float64) {
 // portrait page, else on landscape pages; failing that, the largest at which every unbreakable
 // piece fits, portrait before landscape; else the smallest size on landscape pages (the widest
 // pieces then break).
-func (f *flow) tableLayout(m *tableModel) (size float64, landscape bool) {
+func (f *flow) tableLayout(m *cflow.TableModel) (size float64, landscape bool) {
 	t := f.t
 	minW, maxW := f.naturalWidths(m, sTable, sTableHead)
 	comfy := f.comfortable(m, minW, maxW)
@@ -247,7 +248,7 @@ func (f *flow) tableLayout(m *tableModel) (size float64, landscape bool) {
 }
 
 // comfortable widens the minimum of each text column to ten characters (or its widest cell).
-func (f *flow) comfortable(m *tableModel, minW, maxW []float64) []float64 {
+func (f *flow) comfortable(m *cflow.TableModel, minW, maxW []float64) []float64 {
 	ten := f.t.measure("国国国国国国国国国国", sTable) + 2*cellPadX
 	out := slices.Clone(minW)
 	for i, c := range m.Columns {
@@ -260,7 +261,7 @@ func (f *flow) comfortable(m *tableModel, minW, maxW []float64) []float64 {
 
 // naturalWidths measures each column: its widest unbreakable piece (minW) and its widest
 // cell set on one line (maxW), padding included.
-func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float64) {
+func (f *flow) naturalWidths(m *cflow.TableModel, body, head int) (minW, maxW []float64) {
 	t := f.t
 	n := len(m.Columns)
 	minW, maxW = make([]float64, n), make([]float64, n)
@@ -312,7 +313,7 @@ func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float6
 // columnWidths sizes the columns from their content at the current type size: each gets at
 // least its widest unbreakable piece and the rest is shared out by how much more each would
 // like.
-func (f *flow) columnWidths(m *tableModel, body, head int, avail float64) []float64 {
+func (f *flow) columnWidths(m *cflow.TableModel, body, head int, avail float64) []float64 {
 	minW, maxW := f.naturalWidths(m, body, head)
 	if comfy := f.comfortable(m, minW, maxW); sum(comfy) <= avail {
 		minW = comfy
@@ -340,19 +341,19 @@ func (f *flow) columnWidths(m *tableModel, body, head int, avail float64) []floa
 // numeric column, every short cell (a status such as 达到（临界）), every run of digits, letters
 // and signs (a code, a number, a date, a percentage) and every short bracketed group (a unit
 // such as （万元）). A short header (≤ 4 characters a line) stays whole too.
-func glued(m *tableModel) *tableModel {
-	out := &tableModel{Notes: m.Notes}
+func glued(m *cflow.TableModel) *cflow.TableModel {
+	out := &cflow.TableModel{Notes: m.Notes}
 	for _, c := range m.Columns {
-		out.Columns = append(out.Columns, column{Header: glueText(c.Header, 4), Numeric: c.Numeric})
+		out.Columns = append(out.Columns, cflow.Column{Header: glueText(c.Header, 4), Numeric: c.Numeric})
 	}
 	for _, row := range m.Rows {
-		r := make([]cell, len(row))
+		r := make([]cflow.Cell, len(row))
 		for i, c := range row {
 			whole := 6
 			if i < len(m.Columns) && m.Columns[i].Numeric {
 				whole = 1 << 20
 			}
-			r[i] = cell{Text: glueText(c.Text, whole), Fail: c.Fail}
+			r[i] = cflow.Cell{Text: glueText(c.Text, whole), Fail: c.Fail}
 		}
 		out.Rows = append(out.Rows, r)
 	}
