@@ -329,7 +329,8 @@ func (c *converter) inline(n ast.Node, inCell bool) []Span {
 			case *east.FootnoteLink:
 				var mark string
 				if c.opt.NoteMark != nil {
-					mark = c.opt.NoteMark(ch.Index, inCell)
+					// As the PDF did: a reference in emphasis in a cell is marked as in running text.
+					mark = c.opt.NoteMark(ch.Index, inCell && style == Plain)
 				}
 				out = append(out, Span{Text: mark, Note: ch.Index})
 			case *ast.RawHTML:
