@@ -329,8 +329,7 @@ func (c *converter) inline(n ast.Node, inCell bool) []Span {
 			case *east.FootnoteLink:
 				var mark string
 				if c.opt.NoteMark != nil {
-					// As the PDF did: a reference in emphasis in a cell is marked as in running text.
-					mark = c.opt.NoteMark(ch.Index, inCell && style == Plain)
+					mark = c.opt.NoteMark(ch.Index, inCell)
 				}
 				out = append(out, Span{Text: mark, Note: ch.Index})
 			case *ast.RawHTML:

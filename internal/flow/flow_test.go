@@ -108,8 +108,8 @@ func TestConvert(t *testing.T) {
 		{"code unindented", "```\n代码\n  二行\n```\n", []string{"H1 一、题", "P 代码\n  二行"}},
 		{"links, code spans and HTML", "[链接](https://x.cn)、`代码`、<https://y.cn>、<b>粗</b>\n",
 			[]string{"H1 一、题", "P > 链接、代码、https://y.cn、粗"}},
-		{"a Markdown table", "| 项目 | 数 |\n|---|--:|\n| 甲[^1] | 1,234 |\n\n[^1]: 注。\n",
-			[]string{"H1 一、题", "T 项目(false) 数(true) |甲[1] |1,234"}},
+		{"a Markdown table", "| 项目 | 数 |\n|---|--:|\n| 甲[^1] | 1,234 |\n| *乙[^1]* | 5 |\n\n[^1]: 注。\n",
+			[]string{"H1 一、题", "T 项目(false) 数(true) |甲[1] |1,234 |乙[1] |5"}},
 		{"a footnote's mark by the soft break", "甲[^1]\n乙\n\n[^1]: 注。\n", []string{"H1 一、题", "P > 甲^1[1] 乙"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
