@@ -109,24 +109,7 @@ func chartXML(c *chart.Chart) []byte {
 			w.raw(`<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>`)
 		}
 		catAx(w, c, "b")
-		top := c.ValueMax // the parts of a chart share its scale
-		for i := range c.Categories {
-			stack := 0.0
-			for _, s := range c.Series {
-				if i < len(s.Values) {
-					if s.Stack != "" {
-						stack += s.Values[i]
-					} else {
-						top = max(top, s.Values[i])
-					}
-				}
-			}
-			top = max(top, stack)
-		}
-		for _, l := range c.Lines {
-			top = max(top, l.Value)
-		}
-		step, axisMax := axis(top, 1.05)
+		step, axisMax := chart.Axis(c.Top(), 1.05)
 		valAx(w, c, "l", axisMax, step, numFormat(c.Decimals))
 	}
 	w.raw(`</c:plotArea>`)
@@ -301,30 +284,4 @@ func colName(i int) string {
 		s = string(rune('A'+(i-1)%26)) + s
 	}
 	return s
-}
-
-// axis is a value axis for data up to top with some headroom (1.05 = 5%): its step between
-// ticks, a round number, and its maximum, a whole number of steps (1 when there is no data).
-// The same as the PDF's, so that the figures share their scale.
-func axis(top, headroom float64) (step, max float64) {
-	step = niceStep(top / 5)
-	max = math.Ceil(top*headroom/step) * step
-	if max == 0 {
-		max = 1
-	}
-	return step, max
-}
-
-// niceStep rounds a tick step to 1, 2 or 5 times a power of ten.
-func niceStep(raw float64) float64 {
-	if raw <= 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(raw)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if raw <= m*p {
-			return m * p
-		}
-	}
-	return 10 * p
 }

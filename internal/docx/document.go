@@ -5,6 +5,7 @@ import (
 
 	"github.com/youjun-edu/youjun/internal/chart"
 	"github.com/youjun-edu/youjun/internal/cjk"
+	"github.com/youjun-edu/youjun/internal/flow"
 	"github.com/youjun-edu/youjun/internal/report"
 )
 
@@ -22,7 +23,7 @@ type document struct {
 	bookmark  int
 	toc       []tocEntry
 	pages     pager
-	layouts   map[*tableModel]tableLayout
+	layouts   map[*flow.TableModel]tableLayout
 }
 
 // tocEntry is a heading of the 目录 with its bookmark and the page the document is estimated
@@ -43,16 +44,16 @@ func newDocument(in Input) *document {
 func (d *document) body() {
 	cfg := &d.in.Report.Site
 	var bs []block
-	bs = append(bs, block{kind: bHeading, level: 0, runs: []run{{text: cfg.Title}}})
+	bs = append(bs, block{kind: bHeading, level: 0, runs: []run{{Text: cfg.Title}}})
 	for _, doc := range d.in.Docs {
 		bs = append(bs, docBlocks(doc, d.in.Resolved, d.in.ThousandsSeparators, &d.notes)...)
 	}
-	if sig := signatureBlock(cfg.SignatureLines(chineseDate(cfg.Date))); sig != nil {
+	if sig := signatureBlock(cfg.SignatureLines(flow.ChineseDate(cfg.Date))); sig != nil {
 		bs = append(bs, block{kind: bSignature, signature: sig})
 	}
-	bs = append(bs, block{kind: bPageBreak}, block{kind: bHeading, level: 1, runs: []run{{text: "附表"}}})
+	bs = append(bs, block{kind: bPageBreak}, block{kind: bHeading, level: 1, runs: []run{{Text: "附表"}}})
 	for _, tb := range d.in.Report.Tables() {
-		bs = append(bs, block{kind: bTable, table: fromReport(tb), caption: tb.Title})
+		bs = append(bs, block{kind: bTable, table: flow.FromReport(tb), caption: tb.Title})
 	}
 	bs = append(bs, provenanceBlocks(&d.in.Report.Provenance)...)
 
@@ -133,27 +134,27 @@ func (d *document) pageBreak() string {
 func (d *document) runs(rs []run, rPr string) {
 	w := d.w
 	for _, r := range rs {
-		if r.note > 0 {
+		if r.Note > 0 {
 			w.raw(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>` + rPr + `</w:rPr><w:footnoteReference w:id="`)
-			w.int(r.note)
+			w.int(r.Note)
 			w.raw(`"/></w:r>`)
 			continue
 		}
-		if r.text == "" {
+		if r.Text == "" {
 			continue
 		}
 		w.raw(`<w:r>`)
-		if r.style != rPlain || rPr != "" {
+		if r.Style != flow.Plain || rPr != "" {
 			w.raw(`<w:rPr>`)
-			switch r.style {
-			case rStrong:
+			switch r.Style {
+			case flow.Strong:
 				w.raw(`<w:rStyle w:val="Strong"/>`)
-			case rEm:
+			case flow.Em:
 				w.raw(`<w:rStyle w:val="Emphasis"/>`)
 			}
 			w.raw(rPr + `</w:rPr>`)
 		}
-		d.text(r.text)
+		d.text(r.Text)
 		w.raw(`</w:r>`)
 	}
 }
@@ -232,7 +233,7 @@ func (d *document) paragraph(b block) {
 func plain(rs []run) string {
 	var b strings.Builder
 	for _, r := range rs {
-		b.WriteString(r.text)
+		b.WriteString(r.Text)
 	}
 	return b.String()
 }
@@ -310,7 +311,7 @@ func (d *document) signature(lines []signatureLine) {
 		if i == len(lines)-1 {
 			keep = `<w:keepNext w:val="0"/>`
 		}
-		d.para("Signature", keep+`<w:spacing w:before="`+itoa(before)+`"/><w:ind w:left="`+itoa(l.indent)+`"/>`, []run{{text: l.text}})
+		d.para("Signature", keep+`<w:spacing w:before="`+itoa(before)+`"/><w:ind w:left="`+itoa(l.indent)+`"/>`, []run{{Text: l.text}})
 	}
 	d.pages.add(float64(len(lines) + 1))
 }
@@ -322,8 +323,8 @@ func provenanceBlocks(p *report.Provenance) []block {
 		return nil
 	}
 	return []block{
-		{kind: bSmall, runs: []run{{text: "说明：本报告由 youjun " + p.Version + " 依据以下数据生成：site.toml、评估标准、data/ 中的数据文件和 content/ 中的章节（各文件的 SHA-256 见 data/evaluation.json 的 inputs）。评估结果指纹 SHA-256："}}},
-		{kind: bSmall, runs: []run{{text: p.ResultSHA256}}},
+		{kind: bSmall, runs: []run{{Text: "说明：本报告由 youjun " + p.Version + " 依据以下数据生成：site.toml、评估标准、data/ 中的数据文件和 content/ 中的章节（各文件的 SHA-256 见 data/evaluation.json 的 inputs）。评估结果指纹 SHA-256："}}},
+		{kind: bSmall, runs: []run{{Text: p.ResultSHA256}}},
 	}
 }
 
@@ -381,17 +382,17 @@ func (d *document) sectPr(landscape, front, first bool) {
 // cover is the title page: the report's title, the bureau and the date, as the PDF's.
 func (d *document) cover() {
 	cfg := &d.in.Report.Site
-	titleRuns := []run{{text: cfg.Title}}
+	titleRuns := []run{{Text: cfg.Title}}
 	titleLines := lineCount(titleRuns, szCoverTitle, textW)
 	top := textH * 22 / 100
 	d.para("CoverTitle", `<w:spacing w:before="`+itoa(top)+`"/>`, titleRuns)
 	below := textH*72/100 - top - titleLines*coverTitleLine
 	if cfg.Bureau != "" {
-		d.para("Cover", `<w:spacing w:before="`+itoa(max(below, 0))+`"/>`, []run{{text: cfg.Bureau, style: rStrong}})
+		d.para("Cover", `<w:spacing w:before="`+itoa(max(below, 0))+`"/>`, []run{{Text: cfg.Bureau, Style: flow.Strong}})
 		below = 0
 	}
-	if date := chineseDate(cfg.Date); date != "" {
-		d.para("Cover", `<w:spacing w:before="`+itoa(max(below, 0))+`"/>`, []run{{text: date}})
+	if date := flow.ChineseDate(cfg.Date); date != "" {
+		d.para("Cover", `<w:spacing w:before="`+itoa(max(below, 0))+`"/>`, []run{{Text: date}})
 	}
 }
 
@@ -412,7 +413,7 @@ func (d *document) tocPages() {
 			w.raw(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-2" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
 		}
 		w.raw(`<w:hyperlink w:anchor="` + e.name + `" w:history="1">`)
-		d.runs([]run{{text: e.text}}, "")
+		d.runs([]run{{Text: e.text}}, "")
 		w.raw(`<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF ` + e.name + ` \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>`)
 		w.int(e.page)
 		w.raw(`</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>`)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/youjun-edu/youjun/internal/flow"
 )
 
 // Text from the site is escaped and never becomes markup or a field: a chapter that writes a
@@ -56,7 +58,7 @@ func readText(t testing.TB, b []byte) string {
 func TestNoFieldFromText(t *testing.T) {
 	d := newDocument(Input{})
 	d.w = &xw{}
-	d.para("Normal", "", []run{{text: `{ HYPERLINK "x" } { PAGE }`}})
+	d.para("Normal", "", []run{{Text: `{ HYPERLINK "x" } { PAGE }`}})
 	got := d.w.String()
 	for _, bad := range []string{"fldChar", "fldSimple", "instrText"} {
 		if strings.Contains(got, bad) {
@@ -135,30 +137,22 @@ func TestSignature(t *testing.T) {
 	}
 }
 
-func TestChineseDate(t *testing.T) {
-	for in, want := range map[string]string{"2025-10-15": "2025年10月15日", "2025-01-05": "2025年1月5日", "": "", "2025-13-01": "", "x": ""} {
-		if got := chineseDate(in); got != want {
-			t.Errorf("chineseDate(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // A table takes the largest type at which it fits the portrait text block (四号 for a narrow
 // one), else the landscape one; a table too wide for either is set in 五号 on landscape pages.
 func TestTableLayout(t *testing.T) {
-	table := func(cols int, text string) *tableModel {
-		m := &tableModel{}
-		row := make([]cell, cols)
+	table := func(cols int, text string) *flow.TableModel {
+		m := &flow.TableModel{}
+		row := make([]flow.Cell, cols)
 		for i := range cols {
-			m.columns = append(m.columns, column{header: "指标", numeric: i > 0})
-			row[i] = cell{text: text}
+			m.Columns = append(m.Columns, flow.Column{Header: "指标", Numeric: i > 0})
+			row[i] = flow.Cell{Text: text}
 		}
-		m.rows = [][]cell{row}
+		m.Rows = [][]flow.Cell{row}
 		return m
 	}
 	for _, tc := range []struct {
 		name      string
-		m         *tableModel
+		m         *flow.TableModel
 		size      int
 		landscape bool
 	}{

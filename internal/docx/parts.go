@@ -36,7 +36,7 @@ func (d *document) figure(b block) {
 	w.raw(`"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rIdChart`)
 	w.int(n)
 	w.raw(`"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
-	d.para("FigureCaption", "", []run{{text: b.caption}})
+	d.para("FigureCaption", "", []run{{Text: b.caption}})
 	d.pages.add(float64(h)/float64(linePitch*emuPerTwip) + 1.5)
 }
 

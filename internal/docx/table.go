@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/youjun-edu/youjun/internal/cjk"
+	"github.com/youjun-edu/youjun/internal/flow"
 )
 
 // Tables are Word tables: the header row repeated on every page, no row split across pages,
@@ -29,16 +30,16 @@ type tableLayout struct {
 
 // wide reports whether b is a table set on landscape pages.
 func (d *document) wide(b block) bool {
-	return b.kind == bTable && len(b.table.columns) > 0 && d.layout(b.table).landscape
+	return b.kind == bTable && len(b.table.Columns) > 0 && d.layout(b.table).landscape
 }
 
 // layout is layTable, once per table: the body asks of a table before a heading and again at it.
-func (d *document) layout(m *tableModel) tableLayout {
+func (d *document) layout(m *flow.TableModel) tableLayout {
 	if lt, ok := d.layouts[m]; ok {
 		return lt
 	}
 	if d.layouts == nil {
-		d.layouts = map[*tableModel]tableLayout{}
+		d.layouts = map[*flow.TableModel]tableLayout{}
 	}
 	lt := layTable(m)
 	d.layouts[m] = lt
@@ -49,16 +50,16 @@ func (d *document) layout(m *tableModel) tableLayout {
 // one or two lines) on a portrait page, else on a landscape page; failing that, the largest at
 // which every unbreakable piece fits, portrait before landscape; else the smallest size on a
 // landscape page.
-func layTable(m *tableModel) tableLayout {
+func layTable(m *flow.TableModel) tableLayout {
 	minW, maxW := naturalWidths(m)
 	comfy := slices.Clone(minW)
 	ten := 10 * 2 * 5 // ten Chinese characters, per half-point of size
-	for i, c := range m.columns {
-		if !c.numeric {
+	for i, c := range m.Columns {
+		if !c.Numeric {
 			comfy[i] = max(minW[i], min(maxW[i], ten))
 		}
 	}
-	pad := cellPad * len(m.columns)
+	pad := cellPad * len(m.Columns)
 	for _, ws := range [][]int{comfy, minW} {
 		ink := 0
 		for _, x := range ws {
@@ -82,8 +83,8 @@ func layTable(m *tableModel) tableLayout {
 // unbreakable; so are runs of Latin letters and digits and short bracketed groups; a long header
 // may take two lines (three when very long); a text column is at least five characters wide (or
 // its widest cell); a failing cell has room for its mark.
-func naturalWidths(m *tableModel) (minW, maxW []int) {
-	n := len(m.columns)
+func naturalWidths(m *flow.TableModel) (minW, maxW []int) {
+	n := len(m.Columns)
 	minW, maxW = make([]int, n), make([]int, n)
 	measure := func(i int, text string, whole, mark int) {
 		for _, line := range strings.Split(text, "\n") {
@@ -96,9 +97,9 @@ func naturalWidths(m *tableModel) (minW, maxW []int) {
 			}
 		}
 	}
-	for i, c := range m.columns {
-		measure(i, c.header, 4, 0)
-		for _, l := range strings.Split(c.header, "\n") {
+	for i, c := range m.Columns {
+		measure(i, c.Header, 4, 0)
+		for _, l := range strings.Split(c.Header, "\n") {
 			k := utf8.RuneCountInString(l)
 			lines := 2
 			if k > 12 {
@@ -107,24 +108,24 @@ func naturalWidths(m *tableModel) (minW, maxW []int) {
 			minW[i] = max(minW[i], min(width(l, 1), (k+lines-1)/lines*2*5))
 		}
 	}
-	for _, row := range m.rows {
+	for _, row := range m.Rows {
 		for i, c := range row {
 			if i >= n {
 				break
 			}
 			whole, mark := 6, 0
-			if m.columns[i].numeric {
+			if m.Columns[i].Numeric {
 				whole = 1 << 20
 			}
-			if c.fail {
+			if c.Fail {
 				mark = 2 * 5
 			}
-			measure(i, c.text, whole, mark)
+			measure(i, c.Text, whole, mark)
 		}
 	}
 	five := 5 * 2 * 5
-	for i, c := range m.columns {
-		if !c.numeric {
+	for i, c := range m.Columns {
+		if !c.Numeric {
 			minW[i] = max(minW[i], min(maxW[i], five))
 		}
 		maxW[i] = max(maxW[i], minW[i])
@@ -205,13 +206,13 @@ func spread(ws, maxW []int, s, avail int) []int {
 
 func (d *document) table(b block) {
 	m := b.table
-	if len(m.columns) == 0 {
+	if len(m.Columns) == 0 {
 		return
 	}
 	d.tables++
 	lt := d.layout(m)
 	if b.caption != "" {
-		d.para("TableCaption", "", []run{{text: b.caption}})
+		d.para("TableCaption", "", []run{{Text: b.caption}})
 		d.pages.keep(3)
 		d.pages.add(1)
 	} else if d.breakNext {
@@ -222,7 +223,7 @@ func (d *document) table(b block) {
 		rPr = sz(lt.size) // the 表格 style is 五号
 	}
 	w := d.w
-	if len(m.rows) > 0 {
+	if len(m.Rows) > 0 {
 		total := 0
 		for _, x := range lt.widths {
 			total += x
@@ -238,36 +239,36 @@ func (d *document) table(b block) {
 		w.raw(`</w:tblGrid>`)
 		// The header row, repeated on every page.
 		w.raw(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
-		for i, c := range m.columns {
+		for i, c := range m.Columns {
 			d.cellStart(lt.widths[i], "D9D9D9")
 			w.raw(`<w:p><w:pPr><w:pStyle w:val="TableHead"/></w:pPr>`)
-			d.runs([]run{{text: c.header}}, rPr)
+			d.runs([]run{{Text: c.Header}}, rPr)
 			w.raw(`</w:p></w:tc>`)
 		}
 		w.raw(`</w:tr>`)
-		for _, row := range m.rows {
+		for _, row := range m.Rows {
 			w.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-			for i := range m.columns {
-				var c cell
+			for i := range m.Columns {
+				var c flow.Cell
 				if i < len(row) {
 					c = row[i]
 				}
 				fill := ""
-				if c.fail {
+				if c.Fail {
 					fill = "E6E6E6"
 				}
 				d.cellStart(lt.widths[i], fill)
 				w.raw(`<w:p><w:pPr><w:pStyle w:val="TableText"/>`)
-				if m.columns[i].numeric {
+				if m.Columns[i].Numeric {
 					w.raw(`<w:jc w:val="right"/>`)
 				}
 				w.raw(`</w:pPr>`)
-				if c.fail {
+				if c.Fail {
 					w.raw(`<w:r><w:rPr><w:rStyle w:val="FailMark"/>` + rPr + `</w:rPr><w:t xml:space="preserve">✗ </w:t></w:r>`)
 				}
-				runs := c.runs
+				runs := c.Spans
 				if runs == nil {
-					runs = []run{{text: c.text}}
+					runs = []run{{Text: c.Text}}
 				}
 				d.runs(runs, rPr)
 				w.raw(`</w:p></w:tc>`)
@@ -277,9 +278,9 @@ func (d *document) table(b block) {
 		w.raw(`</w:tbl>`)
 		d.pages.add(tableLines(m, lt))
 	}
-	for _, n := range m.notes {
-		d.para("Note", "", []run{{text: "注：" + n}})
-		d.pages.add(0.55 * float64(lineCount([]run{{text: n}}, szNote, textW)))
+	for _, n := range m.Notes {
+		d.para("Note", "", []run{{Text: "注：" + n}})
+		d.pages.add(0.55 * float64(lineCount([]run{{Text: n}}, szNote, textW)))
 	}
 	// Room below the table, as the PDF's.
 	d.w.raw(`<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr></w:p>`)
@@ -299,7 +300,7 @@ func (d *document) cellStart(wd int, fill string) {
 }
 
 // tableLines estimates a table's height in body lines, for the 目录's page estimates.
-func tableLines(m *tableModel, lt tableLayout) float64 {
+func tableLines(m *flow.TableModel, lt tableLayout) float64 {
 	rowH := func(texts func(i int) string) float64 {
 		lines := 1
 		for i, wd := range lt.widths {
@@ -308,11 +309,11 @@ func tableLines(m *tableModel, lt tableLayout) float64 {
 		}
 		return float64(lines)*float64(lt.size*13)/float64(linePitch) + 60.0/float64(linePitch)
 	}
-	h := rowH(func(i int) string { return m.columns[i].header })
-	for _, row := range m.rows {
+	h := rowH(func(i int) string { return m.Columns[i].Header })
+	for _, row := range m.Rows {
 		h += rowH(func(i int) string {
 			if i < len(row) {
-				return row[i].text
+				return row[i].Text
 			}
 			return ""
 		})

@@ -14,8 +14,9 @@ import (
 
 const module = "github.com/youjun-edu/youjun/internal/"
 
-// renderers lay out the report; each is a sibling over one document.
-var renderers = []string{"html", "pdf", "docx", "sheet", "summary", "rollup/rollhtml", "rollup/rollpdf", "rollup/rollsheet"}
+// renderers lay out the report; each is a sibling over one document. flow, which turns a chapter
+// into the blocks that the PDF and the Word document set, is on their side and reads as they do.
+var renderers = []string{"html", "pdf", "docx", "sheet", "summary", "rollup/rollhtml", "rollup/rollpdf", "rollup/rollsheet", "flow"}
 
 // model is what only report (and build, which makes the report) may read.
 var model = []string{"data", "eval", "standard", "config", "plan"}
@@ -33,7 +34,7 @@ var (
 )
 
 // presentation is everything that shows the evaluation; eval must not depend on any of it.
-var presentation = []string{"report", "chart", "resolve", "html", "pdf", "docx", "sheet", "summary", "build", "serve",
+var presentation = []string{"report", "chart", "resolve", "flow", "html", "pdf", "docx", "sheet", "summary", "build", "serve",
 	"rollup", "rollup/run", "rollup/rollhtml", "rollup/rollpdf", "rollup/rollsheet"}
 
 type pkg struct {

@@ -35,24 +35,7 @@ func drawChart(t *typesetter, c *chart.Chart, x, y, w, h float64) {
 		bottom -= fs * 1.8
 	}
 	// The value axis runs from 0 to a round number above every value and line.
-	top0 := 0.0
-	for i := range c.Categories {
-		stack := 0.0
-		for _, s := range c.Series {
-			if i < len(s.Values) {
-				if s.Stack != "" {
-					stack += s.Values[i]
-				} else {
-					top0 = math.Max(top0, s.Values[i])
-				}
-			}
-		}
-		top0 = math.Max(top0, stack)
-	}
-	for _, l := range c.Lines {
-		top0 = math.Max(top0, l.Value)
-	}
-	step, axisMax := axis(top0, 1.05)
+	step, axisMax := chart.Axis(c.Top(), 1.05)
 	yOf := func(v float64) float64 { return bottom - v/axisMax*(bottom-top) }
 	// Axis name, grid and ticks.
 	t.label(c.YName, sChart, x, 40, y+fs, 'l')
@@ -191,35 +174,10 @@ func drawRadar(t *typesetter, c *chart.Chart, x, y, w, h float64) {
 	}
 }
 
-// niceStep rounds a tick step to 1, 2 or 5 times a power of ten.
-func niceStep(raw float64) float64 {
-	if raw <= 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(raw)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if raw <= m*p {
-			return m * p
-		}
-	}
-	return 10 * p
-}
-
 func fmtTick(v, step float64) string {
 	d := 0
 	if step < 1 {
 		d = int(math.Ceil(-math.Log10(step)))
 	}
 	return num.Fixed(v, d)
-}
-
-// axis is a value axis for data up to top with some headroom (1.05 = 5%): its step between
-// ticks, a round number, and its maximum, a whole number of steps (1 when there is no data).
-func axis(top, headroom float64) (step, max float64) {
-	step = niceStep(top / 5)
-	max = math.Ceil(top*headroom/step) * step
-	if max == 0 {
-		max = 1
-	}
-	return step, max
 }

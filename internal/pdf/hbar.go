@@ -62,7 +62,7 @@ func drawHBar(t *typesetter, c *chart.Chart, x, y, w float64) {
 	for _, l := range c.Lines {
 		top0 = math.Max(top0, l.Value)
 	}
-	step, axisMax := axis(top0, 1.02)
+	step, axisMax := chart.Axis(top0, 1.02)
 	xOf := func(v float64) float64 { return left + v/axisMax*(right-left) }
 	// Ticks, value axis and its name: no grid, which would cross the values.
 	for v := 0.0; v <= axisMax+step/2; v += step {

@@ -53,22 +53,6 @@ func TestInlineStyles(t *testing.T) {
 	}
 }
 
-func TestUngroup(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"1,234", "1234"},
-		{"1,234,567.89 元", "1234567.89 元"},
-		{"共 12,345 人，占 3.5%", "共 12345 人，占 3.5%"},
-		{"1,23", "1,23"},
-		{"1,2345", "1,2345"},
-		{"甲,乙", "甲,乙"},
-		{"", ""},
-	} {
-		if got := ungroup(tt.in); got != tt.want {
-			t.Errorf("ungroup(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // Lists are numbered, 1． at the first level and （1） below, never bulleted.
 func TestListMarkers(t *testing.T) {
 	f := layChapter(t, "+++\ntitle = \"甲\"\n+++\n- 甲项\n  - 子项\n  - 子项二\n- 乙项\n")

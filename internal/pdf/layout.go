@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	cflow "github.com/youjun-edu/youjun/internal/flow"
 )
 
 // heading is a heading as laid out, for the 目录 and the bookmarks.
@@ -19,7 +21,7 @@ type flow struct {
 	t        *typesetter
 	next     int // the number of the next page
 	headings []heading
-	laid     map[*tableModel]*laidTable
+	laid     map[*cflow.TableModel]*laidTable
 }
 
 // wide reports whether b is a table set on landscape pages.
@@ -153,7 +155,7 @@ func (f *flow) need(bs []block, i int) float64 {
 	case bFigure:
 		return f.figureHeight(b)
 	case bTable:
-		if len(b.table.columns) == 0 {
+		if len(b.table.Columns) == 0 {
 			return 0
 		}
 		return f.tableNeed(b)

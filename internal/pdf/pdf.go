@@ -18,6 +18,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"github.com/youjun-edu/youjun/internal/content"
+	cflow "github.com/youjun-edu/youjun/internal/flow"
 	"github.com/youjun-edu/youjun/internal/pdf/fonts"
 	"github.com/youjun-edu/youjun/internal/report"
 	"github.com/youjun-edu/youjun/internal/resolve"
@@ -78,10 +79,10 @@ func Render(in Input) (*Output, error) {
 	for _, d := range in.Docs {
 		body.blocks(docBlocks(d, in.Resolved, textOptions{thousands: in.ThousandsSeparators}))
 	}
-	body.signature(cfg.SignatureLines(chineseDate(cfg.Date)))
+	body.signature(cfg.SignatureLines(cflow.ChineseDate(cfg.Date)))
 	appendix := []block{{kind: bPageBreak}, {kind: bHeading, level: 1, spans: []span{{"附表", sH1}}, where: "附表"}}
 	for _, tb := range in.Report.Tables() {
-		appendix = append(appendix, block{kind: bTable, table: fromReport(tb), caption: tb.Title, where: tb.Title})
+		appendix = append(appendix, block{kind: bTable, table: cflow.FromReport(tb), caption: tb.Title, where: tb.Title})
 	}
 	body.blocks(appendix)
 	body.blocks(provenanceBlocks(&in.Report.Provenance))
@@ -175,18 +176,9 @@ func cover(t *typesetter, cfg *report.Site) {
 	if cfg.Bureau != "" {
 		f.centered(cfg.Bureau, sH1, st.pitch())
 	}
-	if d := chineseDate(cfg.Date); d != "" {
+	if d := cflow.ChineseDate(cfg.Date); d != "" {
 		f.centered(d, sBody, st.pitch())
 	}
-}
-
-// chineseDate writes 2025-10-15 as 2025年10月15日 (GB/T 9704 writes dates in Arabic numerals).
-func chineseDate(d string) string {
-	tm, err := time.Parse("2006-01-02", d)
-	if err != nil {
-		return ""
-	}
-	return fmt.Sprintf("%d年%d月%d日", tm.Year(), int(tm.Month()), tm.Day())
 }
 
 // tocPages lays out the 目录: chapters and their first sub-headings with dot leaders, page

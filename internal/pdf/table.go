@@ -10,6 +10,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/youjun-edu/youjun/internal/cjk"
+	cflow "github.com/youjun-edu/youjun/internal/flow"
 )
 
 const (
@@ -35,7 +36,7 @@ func tableSizes(floor float64) []float64 {
 
 // laidTable is a table broken into lines at its chosen size and orientation.
 type laidTable struct {
-	m         *tableModel // glued
+	m         *cflow.TableModel // glued
 	size      float64
 	landscape bool
 	widths    []float64
@@ -58,7 +59,7 @@ func (f *flow) withSize(size float64, fn func()) {
 }
 
 // lay chooses a table's size and orientation and breaks its cells into lines, once per table.
-func (f *flow) lay(tm *tableModel) *laidTable {
+func (f *flow) lay(tm *cflow.TableModel) *laidTable {
 	if lt, ok := f.laid[tm]; ok {
 		return lt
 	}
@@ -72,16 +73,16 @@ func (f *flow) lay(tm *tableModel) *laidTable {
 	f.withSize(lt.size, func() {
 		lt.widths = f.columnWidths(lt.m, sTable, sTableHead, avail)
 		var headers []string
-		for _, c := range lt.m.columns {
-			headers = append(headers, c.header)
+		for _, c := range lt.m.Columns {
+			headers = append(headers, c.Header)
 		}
 		lt.header = lt.row(t, headers, sTableHead)
-		for _, r := range lt.m.rows {
+		for _, r := range lt.m.Rows {
 			lt.rows = append(lt.rows, lt.row(t, cellTexts(r), sTable))
 		}
 	})
 	if f.laid == nil {
-		f.laid = map[*tableModel]*laidTable{}
+		f.laid = map[*cflow.TableModel]*laidTable{}
 	}
 	f.laid[tm] = lt
 	return lt
@@ -133,7 +134,7 @@ func (f *flow) tableNeed(b block) float64 {
 // too wide for the portrait text block, is set on landscape pages.
 func (f *flow) table(b block) {
 	t := f.t
-	if len(b.table.columns) == 0 {
+	if len(b.table.Columns) == 0 {
 		return
 	}
 	lt := f.lay(b.table)
@@ -157,25 +158,25 @@ func (f *flow) table(b block) {
 				f.centered("（续表）", sNote, t.styles[sNote].size*1.6)
 				lt.draw(t, lt.header, nil, true)
 			}
-			lt.draw(t, r, lt.m.rows[i], false)
+			lt.draw(t, r, lt.m.Rows[i], false)
 		}
 	})
 	t.y += t.st.Table * 0.6
-	for _, n := range lt.m.notes {
+	for _, n := range lt.m.Notes {
 		f.paragraph(block{kind: bPara, small: true, spans: []span{{"注：" + n, sNote}}})
 	}
 	t.y += t.st.pitch() * 0.4
 }
 
 // draw draws a row at the current position.
-func (lt *laidTable) draw(t *typesetter, r laidRow, row []cell, isHeader bool) {
+func (lt *laidTable) draw(t *typesetter, r laidRow, row []cflow.Cell, isHeader bool) {
 	s := sTable
 	if isHeader {
 		s = sTableHead
 	}
 	x := 0.0
 	for i, w := range lt.widths {
-		fail := !isHeader && i < len(row) && row[i].fail
+		fail := !isHeader && i < len(row) && row[i].Fail
 		gray, fill := 1.0, false
 		if isHeader {
 			gray, fill = 0.88, true
@@ -183,7 +184,7 @@ func (lt *laidTable) draw(t *typesetter, r laidRow, row []cell, isHeader bool) {
 			gray, fill = 0.9, true
 		}
 		t.rect(x, t.y, w, r.h, gray, fill, true)
-		numeric := i < len(lt.m.columns) && lt.m.columns[i].numeric
+		numeric := i < len(lt.m.Columns) && lt.m.Columns[i].Numeric
 		size := t.styles[s].size
 		for j, l := range r.cells[i] {
 			lx := x + cellPadX
@@ -207,10 +208,10 @@ func (lt *laidTable) draw(t *typesetter, r laidRow, row []cell, isHeader bool) {
 	t.y += r.h
 }
 
-func cellTexts(row []cell) []string {
+func cellTexts(row []cflow.Cell) []string {
 	out := make([]string, len(row))
 	for i, c := range row {
-		out[i] = c.text
+		out[i] = c.Text
 	}
 	return out
 }
@@ -226,11 +227,11 @@ func cross(t *typesetter, x, y, size float64) {
 // portrait page, else on landscape pages; failing that, the largest at which every unbreakable
 // piece fits, portrait before landscape; else the smallest size on landscape pages (the widest
 // pieces then break).
-func (f *flow) tableLayout(m *tableModel) (size float64, landscape bool) {
+func (f *flow) tableLayout(m *cflow.TableModel) (size float64, landscape bool) {
 	t := f.t
 	minW, maxW := f.naturalWidths(m, sTable, sTableHead)
 	comfy := f.comfortable(m, minW, maxW)
-	pad := 2 * cellPadX * float64(len(m.columns))
+	pad := 2 * cellPadX * float64(len(m.Columns))
 	base := t.styles[sTable].size
 	sizes := tableSizes(t.st.Table)
 	for _, ws := range [][]float64{comfy, minW} {
@@ -247,11 +248,11 @@ func (f *flow) tableLayout(m *tableModel) (size float64, landscape bool) {
 }
 
 // comfortable widens the minimum of each text column to ten characters (or its widest cell).
-func (f *flow) comfortable(m *tableModel, minW, maxW []float64) []float64 {
+func (f *flow) comfortable(m *cflow.TableModel, minW, maxW []float64) []float64 {
 	ten := f.t.measure("国国国国国国国国国国", sTable) + 2*cellPadX
 	out := slices.Clone(minW)
-	for i, c := range m.columns {
-		if !c.numeric {
+	for i, c := range m.Columns {
+		if !c.Numeric {
 			out[i] = math.Max(minW[i], math.Min(maxW[i], ten))
 		}
 	}
@@ -260,9 +261,9 @@ func (f *flow) comfortable(m *tableModel, minW, maxW []float64) []float64 {
 
 // naturalWidths measures each column: its widest unbreakable piece (minW) and its widest
 // cell set on one line (maxW), padding included.
-func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float64) {
+func (f *flow) naturalWidths(m *cflow.TableModel, body, head int) (minW, maxW []float64) {
 	t := f.t
-	n := len(m.columns)
+	n := len(m.Columns)
 	minW, maxW = make([]float64, n), make([]float64, n)
 	measure := func(text string, s, i int, mark float64) {
 		whole := t.measure(text, s) + 2*cellPadX + mark
@@ -275,11 +276,11 @@ func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float6
 			minW[i] = math.Max(minW[i], t.measure(trimSpaceRight(seg), s)+2*cellPadX+mark)
 		}
 	}
-	for i, c := range m.columns {
-		measure(c.header, head, i, 0)
+	for i, c := range m.Columns {
+		measure(c.Header, head, i, 0)
 		// A long header wraps onto two lines (three when very long) of even length, never
 		// into a column of one or two characters a line.
-		for _, l := range strings.Split(c.header, "\n") {
+		for _, l := range strings.Split(c.Header, "\n") {
 			n := utf8.RuneCountInString(strings.ReplaceAll(l, string(wj), ""))
 			lines := 2
 			if n > 12 {
@@ -289,20 +290,20 @@ func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float6
 			minW[i] = math.Max(minW[i], math.Min(t.measure(l, head), t.measure(per, head))+2*cellPadX)
 		}
 	}
-	for _, row := range m.rows {
+	for _, row := range m.Rows {
 		for i := 0; i < n && i < len(row); i++ {
 			mark := 0.0
-			if row[i].fail {
+			if row[i].Fail {
 				mark = t.styles[body].size * 0.8 // room for the cross
 			}
-			measure(row[i].text, body, i, mark)
+			measure(row[i].Text, body, i, mark)
 		}
 	}
 	// A text column is at least five characters wide (or as wide as its widest cell), so that
 	// names wrap in readable pieces rather than one character a line.
 	five := t.measure("国国国国国", body) + 2*cellPadX
-	for i, c := range m.columns {
-		if !c.numeric {
+	for i, c := range m.Columns {
+		if !c.Numeric {
 			minW[i] = math.Max(minW[i], math.Min(maxW[i], five))
 		}
 	}
@@ -312,7 +313,7 @@ func (f *flow) naturalWidths(m *tableModel, body, head int) (minW, maxW []float6
 // columnWidths sizes the columns from their content at the current type size: each gets at
 // least its widest unbreakable piece and the rest is shared out by how much more each would
 // like.
-func (f *flow) columnWidths(m *tableModel, body, head int, avail float64) []float64 {
+func (f *flow) columnWidths(m *cflow.TableModel, body, head int, avail float64) []float64 {
 	minW, maxW := f.naturalWidths(m, body, head)
 	if comfy := f.comfortable(m, minW, maxW); sum(comfy) <= avail {
 		minW = comfy
@@ -340,21 +341,21 @@ func (f *flow) columnWidths(m *tableModel, body, head int, avail float64) []floa
 // numeric column, every short cell (a status such as 达到（临界）), every run of digits, letters
 // and signs (a code, a number, a date, a percentage) and every short bracketed group (a unit
 // such as （万元）). A short header (≤ 4 characters a line) stays whole too.
-func glued(m *tableModel) *tableModel {
-	out := &tableModel{notes: m.notes}
-	for _, c := range m.columns {
-		out.columns = append(out.columns, column{header: glueText(c.header, 4), numeric: c.numeric})
+func glued(m *cflow.TableModel) *cflow.TableModel {
+	out := &cflow.TableModel{Notes: m.Notes}
+	for _, c := range m.Columns {
+		out.Columns = append(out.Columns, cflow.Column{Header: glueText(c.Header, 4), Numeric: c.Numeric})
 	}
-	for _, row := range m.rows {
-		r := make([]cell, len(row))
+	for _, row := range m.Rows {
+		r := make([]cflow.Cell, len(row))
 		for i, c := range row {
 			whole := 6
-			if i < len(m.columns) && m.columns[i].numeric {
+			if i < len(m.Columns) && m.Columns[i].Numeric {
 				whole = 1 << 20
 			}
-			r[i] = cell{text: glueText(c.text, whole), fail: c.fail}
+			r[i] = cflow.Cell{Text: glueText(c.Text, whole), Fail: c.Fail}
 		}
-		out.rows = append(out.rows, r)
+		out.Rows = append(out.Rows, r)
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/rivo/uniseg"
+
+	cflow "github.com/youjun-edu/youjun/internal/flow"
 )
 
 // pieces splits text where a line may break.
@@ -44,14 +46,14 @@ func TestGlueText(t *testing.T) {
 // A table takes the largest size of 四号, 小四, 五号 at which its values stay whole, and goes
 // landscape only when even 五号 does not fit the portrait text block.
 func TestTableLayout(t *testing.T) {
-	row := func(n int, text string) ([]column, [][]cell) {
-		var cols []column
-		var r []cell
+	row := func(n int, text string) ([]cflow.Column, [][]cflow.Cell) {
+		var cols []cflow.Column
+		var r []cflow.Cell
 		for range n {
-			cols = append(cols, column{header: "R1", numeric: true})
-			r = append(r, cell{text: text})
+			cols = append(cols, cflow.Column{Header: "R1", Numeric: true})
+			r = append(r, cflow.Cell{Text: text})
 		}
-		return cols, [][]cell{r}
+		return cols, [][]cflow.Cell{r}
 	}
 	for _, tt := range []struct {
 		cols      int
@@ -69,7 +71,7 @@ func TestTableLayout(t *testing.T) {
 	} {
 		f := testFlow(t)
 		cols, rows := row(tt.cols, tt.text)
-		size, landscape := f.tableLayout(glued(&tableModel{columns: cols, rows: rows}))
+		size, landscape := f.tableLayout(glued(&cflow.TableModel{Columns: cols, Rows: rows}))
 		if size != tt.size || landscape != tt.landscape {
 			t.Errorf("%d columns of %s: size %v landscape %v, want %v %v", tt.cols, tt.text, size, landscape, tt.size, tt.landscape)
 		}
@@ -80,17 +82,17 @@ func TestTableLayout(t *testing.T) {
 // follows the table is back on a portrait page.
 func TestLandscapeTakesHeadings(t *testing.T) {
 	f := testFlow(t)
-	var cols []column
-	var r []cell
+	var cols []cflow.Column
+	var r []cflow.Cell
 	for range 12 {
-		cols = append(cols, column{header: "R1", numeric: true})
-		r = append(r, cell{text: "3,801.66"})
+		cols = append(cols, cflow.Column{Header: "R1", Numeric: true})
+		r = append(r, cflow.Cell{Text: "3,801.66"})
 	}
 	f.blocks([]block{
 		para(2),
 		{kind: bHeading, level: 1, spans: []span{{"附表", sH1}}},
 		{kind: bHeading, level: 2, spans: []span{{"（一）小学", sH2}}},
-		{kind: bTable, table: &tableModel{columns: cols, rows: [][]cell{r}}},
+		{kind: bTable, table: &cflow.TableModel{Columns: cols, Rows: [][]cflow.Cell{r}}},
 		para(1),
 	})
 	var got []bool
