@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,44 +13,15 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds Debian's chromium (or another Chromium/Chrome). Without one the test skips,
-// unless YOUJUN_CI is set, as .ci/run does.
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("YOUJUN_CI") != "" {
-		t.Fatal("找不到 chromium：CI 必须安装它（apt-get install -y chromium）")
-	}
-	t.Skip("skipped: no chromium on this machine (apt-get install -y chromium); CI runs this test")
-	return ""
-}
+	"github.com/youjun-edu/youjun/internal/testbrowser"
+)
 
 // Opens pages of the built site from file:// in headless Chromium and checks that every chart
 // container holds a canvas with drawn pixels and that the console reports no error.
 func TestChartsDrawInBrowser(t *testing.T) {
-	exe := chromium(t)
+	allocCtx := testbrowser.Allocator(t, 1280, 1000)
 	out := buildExample(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	for _, page := range []string{"index.html", "indicators/R5.html", "03-self-evaluation/index.html"} {
 		t.Run(page, func(t *testing.T) {
 			var mu sync.Mutex
@@ -122,13 +91,8 @@ func TestChartsDrawInBrowser(t *testing.T) {
 // The 附表 and the list of schools sort by a column in a real browser: numbers by value, the
 // 合计 row last, a second click reverses.
 func TestTablesSortInBrowser(t *testing.T) {
-	exe := chromium(t)
+	allocCtx := testbrowser.Allocator(t, 1280, 1000)
 	out := buildExample(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	type sorted struct {
 		Asc, Desc []string
 		Sort      string

@@ -10,18 +10,15 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/youjun-edu/youjun/internal/testbrowser"
 )
 
 // In an appendix table scrolled far right and down, the header row, the school's name and its
 // verdict stay in view; a distribution chart has a row for every school (issue 11 item 10 and 8).
 func TestStickyTablesAndTallCharts(t *testing.T) {
-	exe := chromium(t)
+	allocCtx := testbrowser.Allocator(t, 900, 700)
 	out := buildExample(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0], chromedp.ExecPath(exe), chromedp.Headless,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(900, 700))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)

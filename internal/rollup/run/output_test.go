@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/youjun-edu/youjun/internal/num"
+	"github.com/youjun-edu/youjun/internal/testbrowser"
 )
 
 // The output holds every page, the workbook, the PDF and rollup.json; the county with a
@@ -173,32 +174,12 @@ func TestOutRefused(t *testing.T) {
 	}
 }
 
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("YOUJUN_CI") != "" {
-		t.Fatal("找不到 chromium：CI 必须安装它（apt-get install -y chromium）")
-	}
-	t.Skip("skipped: no chromium on this machine (apt-get install -y chromium); CI runs this test")
-	return ""
-}
-
 // The pages open from file:// in headless Chromium: every chart holds a canvas with drawn
 // pixels and the console reports no error.
 func TestChartsDrawInBrowser(t *testing.T) {
-	exe := chromium(t)
+	allocCtx := testbrowser.Allocator(t, 1280, 1000)
 	f := packages(t)
 	r, _, out := rollupOf(t, Options{Inputs: []string{f.dir}})
-	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	for _, page := range []string{"index.html", "distributions.html", "cv.html", "counties/" + r.Counties[0].ID + ".html"} {
 		t.Run(page, func(t *testing.T) {
 			var mu sync.Mutex
