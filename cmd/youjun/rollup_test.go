@@ -64,7 +64,7 @@ func TestRollupUsage(t *testing.T) {
 		{[]string{"rollup", "--date", "2025/1/1", "../.."}, exitUsage, "--date 应写成 YYYY-MM-DD"},
 		{[]string{"rollup", "--bogus", "../.."}, exitUsage, "未知的选项 --bogus"},
 		{[]string{"rollup", "no-such-folder"}, exitError, "no-such-folder"},
-		{[]string{"rollup", "--out", "../..", "../.."}, exitError, "输出目录不能是站点目录本身"},
+		{[]string{"rollup", "--out", "../..", "../.."}, exitError, "输出目录不能是输入目录本身"},
 	} {
 		code, _, stderr := runCLI(tt.args...)
 		if code != tt.code || !strings.Contains(stderr, tt.want) {
