@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -487,6 +488,94 @@ func TestXLSXInLibreOffice(t *testing.T) {
 	}
 }
 
+// LibreOffice prints a wide, long table and a narrow one as the page setup says: A4, landscape
+// for the wide one and portrait for the narrow one, one page wide (every page has the first and
+// the last column, every row is on a page), the title and the header again on page 2, and the
+// page's number in the footer.
+func TestXLSXPrintsInLibreOffice(t *testing.T) {
+	office, err := exec.LookPath("libreoffice")
+	if err != nil {
+		t.Skip("no libreoffice")
+	}
+	pdfinfo, err1 := exec.LookPath("pdfinfo")
+	pdftotext, err2 := exec.LookPath("pdftotext")
+	if err1 != nil || err2 != nil {
+		t.Skip("no poppler-utils")
+	}
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	dir, tables := writeDownloads(t)
+	byID := map[string]*report.Table{}
+	for _, tb := range tables {
+		byID[tb.ID] = tb.Data()
+	}
+	cases := []struct {
+		id        string
+		landscape bool
+		minPages  int
+	}{
+		{"resource-primary", true, 2}, // 12 columns, 62 schools
+		{"excluded", false, 1},        // 4 columns
+	}
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf")}
+	for _, c := range cases {
+		args = append(args, filepath.Join(dir, c.id+".xlsx"))
+	}
+	if out, err := exec.Command(office, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for _, c := range cases {
+		tb := byID[c.id]
+		pdf := filepath.Join(dir, "pdf", c.id+".pdf")
+		info, err := exec.Command(pdfinfo, pdf).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pages int
+		var w, h float64
+		for line := range strings.Lines(string(info)) {
+			if v, ok := strings.CutPrefix(line, "Pages:"); ok {
+				pages, _ = strconv.Atoi(strings.TrimSpace(v))
+			}
+			if v, ok := strings.CutPrefix(line, "Page size:"); ok {
+				fmt.Sscanf(strings.TrimSpace(v), "%g x %g", &w, &h)
+			}
+		}
+		// A4 is 595 × 842 points.
+		if long, short := max(w, h), min(w, h); math.Abs(long-842) > 1 || math.Abs(short-595) > 1 || (w > h) != c.landscape {
+			t.Errorf("%s: page %g × %g, want A4 landscape %v", c.id, w, h, c.landscape)
+		}
+		if pages < c.minPages {
+			t.Errorf("%s: %d pages, want at least %d", c.id, pages, c.minPages)
+		}
+		first, last := tb.Columns[0].Header, tb.Columns[len(tb.Columns)-1].Header
+		var all strings.Builder
+		for p := 1; p <= pages; p++ {
+			out, err := exec.Command(pdftotext, "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(out)
+			all.WriteString(text)
+			footer := fmt.Sprintf("第 %d 页，共 %d 页", p, pages)
+			for _, want := range []string{tb.Title, first, last, footer} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s page %d lacks %q:\n%.300s", c.id, p, want, text)
+				}
+			}
+		}
+		for _, row := range tb.Rows {
+			for _, cell := range []report.Cell{row[0], row[len(row)-1]} {
+				if !strings.Contains(all.String(), cell.Text) {
+					t.Errorf("%s: %q is on no page", c.id, cell.Text)
+				}
+			}
+		}
+	}
+}
+
 // openpyxl reads every download: the same values, number formats and bold headers, and the
 // same sheet name, frozen rows, merges and print setup as excelize reads.
 func TestXLSXInOpenpyxl(t *testing.T) {
@@ -577,4 +666,37 @@ func BenchmarkFiles(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// Whatever a table's name and title, its workbook opens, under a sheet name Excel accepts, with
+// the print titles pointing at that sheet.
+func FuzzSheetName(f *testing.F) {
+	for _, s := range []string{"资源配置指标", "a/b:c", "'x'", "History", "", "😀", "it's", "_x0041_", "\x00"} {
+		f.Add(s, "附表1 "+s)
+	}
+	f.Fuzz(func(t *testing.T, name, title string) {
+		tb := &report.Table{Name: name, Title: title, Columns: []report.Column{{Header: "a"}, {Header: "b"}}}
+		sh := sheetName(tb)
+		check := excelize.NewFile()
+		defer check.Close()
+		if err := check.SetSheetName("Sheet1", sh); err != nil {
+			t.Fatalf("sheetName(%q, %q) = %q: %v", name, title, sh, err)
+		}
+		b, err := XLSX(tb, testDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		if got := x.GetSheetList(); len(got) != 1 || got[0] != sh {
+			t.Fatalf("sheets %q, want %q", got, sh)
+		}
+		names := x.GetDefinedName()
+		if len(names) != 1 || names[0].Scope != sh || names[0].RefersTo != quoteSheet(sh)+"!$1:$2" {
+			t.Fatalf("defined names %+v", names)
+		}
+	})
 }
