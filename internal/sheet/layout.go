@@ -44,7 +44,9 @@ func newLayout(t *report.Table) layout {
 	data := make([]int, len(t.Columns))
 	for _, row := range t.Rows {
 		for i, c := range row {
-			if i < len(data) {
+			// No character is wider than its UTF-8 bytes: a text of fewer bytes than the
+			// widest so far is not measured.
+			if i < len(data) && len(c.Text) > data[i] {
 				data[i] = max(data[i], textWidth(c.Text))
 			}
 		}
@@ -90,6 +92,8 @@ func textWidth(s string) int {
 			widest, n = max(widest, n), 0
 		case r < 0x1100: // nothing below the Hangul Jamo is wide
 			n++
+		case 0x4e00 <= r && r <= 0x9fff: // the common Han characters, most of the text
+			n += 2
 		case cjk.IsWide(r):
 			n += 2
 		default:
@@ -102,6 +106,9 @@ func textWidth(s string) int {
 // lines estimates how many lines s takes wrapped in a column w wide.
 func lines(s string, w int) int {
 	if !strings.Contains(s, "\n") {
+		if len(s) < w { // no wider than its bytes: it fits
+			return 1
+		}
 		return wrapped(textWidth(s), w)
 	}
 	n := 0

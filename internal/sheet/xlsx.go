@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
-	"io"
+	"hash/crc32"
 	"math"
 	"strconv"
 	"strings"
@@ -58,16 +58,58 @@ func writeXLSX(t *report.Table, date string, d *deflater) ([]byte, error) {
 // level: on parts of a few kilobytes it packs nearly as tightly as the default level, and
 // resetting it for the next part costs nothing, where the default level clears 640 KB of
 // tables for each part. Its output does not depend on what it compressed before.
-type deflater struct{ fw *flate.Writer }
+//
+// Most of the cost of a small part is deflate's, for each part, not for each byte: the parts
+// that repeat from workbook to workbook (relationships, content types, the style sheet of the
+// same number formats) are compressed once and kept.
+type deflater struct {
+	fw   *flate.Writer
+	buf  bytes.Buffer
+	kept map[string]deflated
+}
 
-func (d *deflater) writer(out io.Writer) (io.WriteCloser, error) {
+// deflated is a compressed part and what its zip header says of it.
+type deflated struct {
+	data []byte
+	crc  uint32
+	size int
+}
+
+// deflate compresses body. The data is valid until the next call.
+func (d *deflater) deflate(body []byte) (deflated, error) {
+	d.buf.Reset()
 	if d.fw == nil {
 		var err error
-		d.fw, err = flate.NewWriter(out, flate.BestSpeed)
-		return d.fw, err
+		if d.fw, err = flate.NewWriter(&d.buf, flate.BestSpeed); err != nil {
+			return deflated{}, err
+		}
+	} else {
+		d.fw.Reset(&d.buf)
 	}
-	d.fw.Reset(out)
-	return d.fw, nil
+	if _, err := d.fw.Write(body); err != nil {
+		return deflated{}, err
+	}
+	if err := d.fw.Close(); err != nil {
+		return deflated{}, err
+	}
+	return deflated{data: d.buf.Bytes(), crc: crc32.ChecksumIEEE(body), size: len(body)}, nil
+}
+
+// deflateKept is deflate for a part that repeats: compressed once, kept for the next workbook.
+func (d *deflater) deflateKept(body []byte) (deflated, error) {
+	if p, ok := d.kept[string(body)]; ok {
+		return p, nil
+	}
+	p, err := d.deflate(body)
+	if err != nil {
+		return p, err
+	}
+	p.data = bytes.Clone(p.data)
+	if d.kept == nil {
+		d.kept = map[string]deflated{}
+	}
+	d.kept[string(body)] = p
+	return p, nil
 }
 
 // book collects what the parts of a one-sheet workbook need.
@@ -496,26 +538,38 @@ func (w *book) pack(title, date string, d *deflater) ([]byte, error) {
 	parts := []struct {
 		name string
 		body []byte
+		kept bool // the same in other workbooks
 	}{
-		{"[Content_Types].xml", []byte(contentTypes)},
-		{"_rels/.rels", []byte(packageRels)},
-		{"docProps/core.xml", core(title, stamp.Format(time.RFC3339))},
-		{"docProps/app.xml", []byte(app)},
-		{"xl/workbook.xml", w.workbook()},
-		{"xl/_rels/workbook.xml.rels", []byte(workbookRels)},
-		{"xl/styles.xml", w.styles()},
-		{"xl/sharedStrings.xml", w.sharedStrings()},
-		{"xl/worksheets/sheet1.xml", w.data.Bytes()},
+		{"[Content_Types].xml", []byte(contentTypes), true},
+		{"_rels/.rels", []byte(packageRels), true},
+		{"docProps/core.xml", core(title, stamp.Format(time.RFC3339)), false},
+		{"docProps/app.xml", []byte(app), true},
+		{"xl/workbook.xml", w.workbook(), false},
+		{"xl/_rels/workbook.xml.rels", []byte(workbookRels), true},
+		{"xl/styles.xml", w.styles(), true},
+		{"xl/sharedStrings.xml", w.sharedStrings(), false},
+		{"xl/worksheets/sheet1.xml", w.data.Bytes(), false},
 	}
 	var out bytes.Buffer
 	z := zip.NewWriter(&out)
-	z.RegisterCompressor(zip.Deflate, d.writer)
+	msDate, msTime := msDosTime(stamp)
 	for _, p := range parts {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
+		deflate := d.deflate
+		if p.kept {
+			deflate = d.deflateKept
+		}
+		c, err := deflate(p.body)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := f.Write(p.body); err != nil {
+		// Written raw, the sizes and checksum are in the entry's header, not in a descriptor
+		// after its data.
+		f, err := z.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+			ModifiedDate: msDate, ModifiedTime: msTime, CRC32: c.crc, CompressedSize64: uint64(len(c.data)), UncompressedSize64: uint64(c.size)})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := f.Write(c.data); err != nil {
 			return nil, err
 		}
 	}
@@ -523,4 +577,11 @@ func (w *book) pack(title, date string, d *deflater) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// msDosTime is t as a zip entry's header dates it: the day, and the time in two seconds.
+func msDosTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
 }

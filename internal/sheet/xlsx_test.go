@@ -700,3 +700,20 @@ func FuzzSheetName(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkXLSX writes the example's workbooks one after the other, on one core.
+func BenchmarkXLSX(b *testing.B) {
+	s, probs := sitepkg.Load("../..", "")
+	if probs.Err() != nil {
+		b.Fatal(probs)
+	}
+	tables := report.New(s.Evaluate(), s.Profile, s.County).Tables()
+	var d deflater
+	for b.Loop() {
+		for _, t := range tables {
+			if _, err := writeXLSX(t, testDate, &d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
