@@ -717,3 +717,31 @@ func BenchmarkXLSX(b *testing.B) {
 		}
 	}
 }
+
+// A table of one column merges nothing (a merge of one cell is not valid); one of no columns
+// still opens, its title in A1.
+func TestXLSXNarrowTables(t *testing.T) {
+	for _, tb := range []*report.Table{
+		{Name: "一列", Title: "附表1 一列", Columns: []report.Column{{Header: "学校"}}, Rows: [][]report.Cell{{{Text: "示例县第一小学"}}}, Notes: []string{"说明"}},
+		{Name: "无列", Title: "附表2 无列"},
+	} {
+		b, err := XLSX(tb, testDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if merges, err := f.GetMergeCells(tb.Name); err != nil || len(merges) != 0 {
+			t.Errorf("%s: merges %v, %v", tb.Name, merges, err)
+		}
+		if v, _ := f.GetCellValue(tb.Name, "A1"); v != tb.Title {
+			t.Errorf("%s: A1 = %q", tb.Name, v)
+		}
+		if layout, _ := f.GetPageLayout(tb.Name); *layout.Orientation != "portrait" {
+			t.Errorf("%s: %s", tb.Name, *layout.Orientation)
+		}
+		f.Close()
+	}
+}
