@@ -3,7 +3,6 @@ package pack
 import (
 	"bytes"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/report"
@@ -124,7 +123,7 @@ func (c *Catalog) XLSX() ([]byte, error) {
 			file = none
 		} else {
 			v := float64(r.Bytes)
-			size = report.Cell{Text: strconv.FormatInt(r.Bytes, 10), Value: &v}
+			size = report.Cell{Text: report.Count(v), Value: &v} // 1,234: the workbook shows a number as its text does
 		}
 		t.Rows = append(t.Rows, []report.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.How}, {Text: file}, size, {Text: r.SHA256}})
 	}

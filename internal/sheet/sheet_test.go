@@ -54,15 +54,16 @@ func TestDownloadsAreNotFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	sh := f.GetSheetName(0)
 	check := func(cell, want string, typ excelize.CellType) {
 		t.Helper()
-		if formula, _ := f.GetCellFormula("附表", cell); formula != "" {
+		if formula, _ := f.GetCellFormula(sh, cell); formula != "" {
 			t.Errorf("%s has the formula %q", cell, formula)
 		}
-		if v, _ := f.GetCellValue("附表", cell, excelize.Options{RawCellValue: true}); v != want {
+		if v, _ := f.GetCellValue(sh, cell, excelize.Options{RawCellValue: true}); v != want {
 			t.Errorf("%s = %q, want %q", cell, v, want)
 		}
-		if got, _ := f.GetCellType("附表", cell); got != typ {
+		if got, _ := f.GetCellType(sh, cell); got != typ {
 			t.Errorf("%s is of type %v, want %v", cell, got, typ)
 		}
 	}
@@ -104,10 +105,11 @@ func TestSplitShareIsAPercentage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if raw, _ := f.GetCellValue("附表", "D3", excelize.Options{RawCellValue: true}); !strings.HasPrefix(raw, "0.5612") {
+	sh := f.GetSheetName(0)
+	if raw, _ := f.GetCellValue(sh, "D3", excelize.Options{RawCellValue: true}); !strings.HasPrefix(raw, "0.5612") {
 		t.Errorf("XLSX share stored as %q, want 0.5612…", raw)
 	}
-	if shown, _ := f.GetCellValue("附表", "D3"); shown != "56.12%" {
+	if shown, _ := f.GetCellValue(sh, "D3"); shown != "56.12%" {
 		t.Errorf("XLSX share shown as %q, want 56.12%%", shown)
 	}
 	// A number with a unit after it counts only its digits: 4.5平方米 has one decimal.
