@@ -37,6 +37,8 @@ type Server struct {
 	update func(changed []string) (*build.Change, diag.List)
 	// pdf typesets the PDF of a save (build.Prepared.PDF; tests replace it).
 	pdf func(ctx context.Context, p *build.Prepared) (name string, b []byte, pages int, probs diag.List)
+	// docx writes the Word document of a save once its PDF is made (build.Prepared.DOCX).
+	docx func(p *build.Prepared) (name string, b []byte, probs diag.List)
 
 	logMu sync.Mutex // the log is written from the rebuild loop and the background goroutine
 	log   io.Writer
@@ -59,6 +61,7 @@ type Server struct {
 	pdfWant int        // the build the newest PDF request is for; set with builds, under mu
 	pdfDone int        // the build whose PDF is served, under mu
 	pdfName string     // its name, under mu
+	docName string     // the served Word document's name, under mu
 }
 
 type event struct {
@@ -73,8 +76,9 @@ func New(dir string, log io.Writer) *Server {
 	ready := make(chan struct{})
 	close(ready)
 	return &Server{site: dir, update: v.Update,
-		pdf: func(ctx context.Context, p *build.Prepared) (string, []byte, int, diag.List) { return p.PDF(ctx, opts) },
-		log: log, files: map[string][]byte{}, clients: map[chan event]struct{}{}, downloads: map[string]bool{}, ready: ready}
+		pdf:  func(ctx context.Context, p *build.Prepared) (string, []byte, int, diag.List) { return p.PDF(ctx, opts) },
+		docx: func(p *build.Prepared) (string, []byte, diag.List) { return p.DOCX(opts) },
+		log:  log, files: map[string][]byte{}, clients: map[chan event]struct{}{}, downloads: map[string]bool{}, ready: ready}
 }
 
 func (s *Server) logf(format string, args ...any) {
@@ -266,6 +270,38 @@ func (s *Server) buildPDF(ctx context.Context, n int, p *build.Prepared) {
 	}
 	s.mu.Unlock()
 	s.logf("已更新 PDF（%d 页）\n", pages)
+	s.buildDOCX(ctx, n, p)
+}
+
+// buildDOCX makes the Word document of build n after its PDF, as build does, and serves it at
+// its usual path; a newer build's request supersedes it.
+func (s *Server) buildDOCX(ctx context.Context, n int, p *build.Prepared) {
+	if s.docx == nil || ctx.Err() != nil {
+		return
+	}
+	var name string
+	var doc []byte
+	probs, crashed := s.safely(func() diag.List {
+		var probs diag.List
+		name, doc, probs = s.docx(p)
+		return probs
+	})
+	if crashed {
+		s.fail(probs)
+		return
+	}
+	if probs.Err() != nil || doc == nil {
+		s.logf("Word 文档未更新：%s\n", probs.Error())
+		return
+	}
+	s.mu.Lock()
+	if s.pdfWant == n {
+		if s.docName != name {
+			delete(s.files, s.docName) // site.toml renamed the report
+		}
+		s.files[name], s.docName = doc, name
+	}
+	s.mu.Unlock()
 }
 
 func (s *Server) broadcast(e event) {

@@ -177,6 +177,17 @@ func TestServe(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	// And the Word document after it (a .docx is a zip: PK).
+	for {
+		code, body := ts.get(t, "/示例县义务教育优质均衡发展自评报告.docx")
+		if code == 200 && strings.HasPrefix(body, "PK") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no Word document: %d", code)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // New folders are watched too.
