@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/safefile"
 )
 
 // OutputDir is a new output folder written file by file beside the output it will replace,
@@ -25,8 +26,8 @@ func CheckOutput(out string, inputs []string) diag.List {
 			in = filepath.Dir(in) // a zip: its folder must not be replaced either
 		}
 		// An input's own folder is said in the rollup's words (checkOut speaks of a site's).
-		if inDir, err := realPath(in); err == nil {
-			if target, err := realPath(out); err == nil && within(inDir, target) {
+		if inDir, err := safefile.RealPath(in); err == nil {
+			if target, err := safefile.RealPath(out); err == nil && safefile.Within(inDir, target) {
 				return outProblem(out, &refusal{out, "输出目录不能是输入目录本身或它的上级目录：生成时会替换整个输出目录，" +
 					"其中的材料包和站点会被删除。请用 --out 指定一个新的目录"})
 			}

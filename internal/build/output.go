@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/youjun-edu/youjun/internal/safefile"
 )
 
 // markerName is the file youjun leaves in every output folder it makes. youjun replaces only a
@@ -31,15 +33,15 @@ func (r *refusal) Error() string { return r.msg }
 // It runs before anything is rendered, so that a wrong --out is answered at once, and again
 // just before writing.
 func checkOut(dir, out string) error {
-	site, err := realPath(dir)
+	site, err := safefile.RealPath(dir)
 	if err != nil {
 		return err
 	}
-	target, err := realPath(out)
+	target, err := safefile.RealPath(out)
 	if err != nil {
 		return err
 	}
-	if within(site, target) {
+	if safefile.Within(site, target) {
 		return &refusal{out, "输出目录不能是站点目录本身或它的上级目录：生成时会替换整个输出目录，站点的数据和正文会被删除。" +
 			"请不加 --out（默认为站点下的 output/），或用 --out 指定一个新的目录"}
 	}
@@ -47,7 +49,7 @@ func checkOut(dir, out string) error {
 		if sub == "theme" && !exists(filepath.Join(site, sub)) {
 			continue
 		}
-		if within(target, filepath.Join(site, sub)) {
+		if safefile.Within(target, filepath.Join(site, sub)) {
 			return &refusal{out, fmt.Sprintf("输出目录不能放在站点的 %s/ 中：生成时会替换整个输出目录，其中的文件会被删除。请另选一个目录", sub)}
 		}
 	}
@@ -72,7 +74,7 @@ func checkOut(dir, out string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	def, err := realPath(filepath.Join(dir, "output"))
+	def, err := safefile.RealPath(filepath.Join(dir, "output"))
 	if err != nil {
 		return err
 	}
@@ -137,33 +139,6 @@ func onlyIndexPages(dir string) bool {
 func exists(p string) bool {
 	_, err := os.Lstat(p)
 	return err == nil
-}
-
-// realPath is p made absolute with its symlinks resolved as far as it exists, so that an --out
-// reaching the site through a link is seen for what it is.
-func realPath(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	rest := ""
-	for cur := abs; ; {
-		if r, err := filepath.EvalSymlinks(cur); err == nil {
-			return filepath.Join(r, rest), nil
-		}
-		parent := filepath.Dir(cur)
-		if parent == cur {
-			return abs, nil
-		}
-		rest = filepath.Join(filepath.Base(cur), rest)
-		cur = parent
-	}
-}
-
-// within reports whether p is dir or inside it; both are clean absolute paths.
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // checkName is the last line of defence against a generated file that would land outside the

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/youjun-edu/youjun/internal/safefile"
 )
 
 // snapshot lists every file and folder under dir with its content, symlinks as their target.
@@ -423,7 +425,7 @@ func FuzzCheckName(f *testing.F) {
 			return
 		}
 		p := filepath.Join(out, filepath.FromSlash(name))
-		if !within(p, out) || p == out {
+		if !safefile.Within(p, out) || p == out {
 			t.Errorf("checkName accepts %q, which lands at %s", name, p)
 		}
 	})

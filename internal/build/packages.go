@@ -49,15 +49,15 @@ func keepPackages(out, tmp string) error {
 // keeps the zip. Any other folder inside the site is refused: the next pack would pack the zip.
 // A folder outside the site is the user's choice; pack only adds its one file there.
 func PackageOut(dir, out string) diag.List {
-	siteDir, err := realPath(dir)
+	siteDir, err := safefile.RealPath(dir)
 	if err != nil {
 		return outProblem(out, err)
 	}
-	target, err := realPath(out)
+	target, err := safefile.RealPath(out)
 	if err != nil {
 		return outProblem(out, err)
 	}
-	def, err := realPath(filepath.Join(dir, "output"))
+	def, err := safefile.RealPath(filepath.Join(dir, "output"))
 	if err != nil {
 		return outProblem(out, err)
 	}
@@ -72,7 +72,7 @@ func PackageOut(dir, out string) diag.List {
 		if err := adopt(out); err != nil {
 			return outProblem(out, err)
 		}
-	case within(target, siteDir):
+	case safefile.Within(target, siteDir):
 		return diag.List{{File: out, Message: "材料包不能放在站点目录中（下次打包时会被打进新的材料包）。" +
 			"请不加 --out（默认放在站点的 output/ 中），或用 --out 指定站点以外的目录"}}
 	default:

@@ -1,11 +1,13 @@
 // Package safefile writes files the way youjun must: a replaced file is never seen half written,
-// and a copy never overwrites a file that is already there.
+// a copy never overwrites a file that is already there, and a path is compared with a folder
+// as it really is (links followed), so that youjun never writes outside where it may.
 package safefile
 
 import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Write replaces the file at path with b atomically: a temporary file beside it, then a
@@ -46,4 +48,31 @@ func Copy(src, dst string) error {
 		err = cerr
 	}
 	return err
+}
+
+// RealPath is p made absolute with its links resolved; the part of p that does not exist yet is
+// kept as given (an output folder about to be made).
+func RealPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+// Within reports whether p is dir or inside it; both are clean absolute paths (RealPath's).
+func Within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -126,6 +127,11 @@ func (r *Report) XLSX() ([]byte, error) {
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return sheet.NewFixedZip(w, when) })
 	stamp := when.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{Title: r.title(), Creator: "youjun", Created: stamp, Modified: stamp, Language: "zh-CN"}); err != nil {
+		return nil, err
+	}
+	// The application names the file as youjun's until Excel or WPS saves it: WriteFiles
+	// replaces only such a file (ours).
+	if err := f.SetAppProps(&excelize.AppProperties{Application: generator}); err != nil {
 		return nil, err
 	}
 	const sheet = "核查清单"
@@ -280,39 +286,66 @@ func (r *Report) WriteFiles(dir, pkgRoot string) error {
 	if err != nil {
 		return err
 	}
+	files := map[string][]byte{ReportHTML: h, ReportXLSX: x}
+	// A 核查清单 of an earlier run is replaced; a file of that name that youjun did not write, or
+	// that the reviewer has since edited and saved, is never: both are checked before either is written.
+	for _, name := range []string{ReportHTML, ReportXLSX} {
+		p := filepath.Join(dir, name)
+		if _, err := os.Lstat(p); err == nil && !ours(p) {
+			return fmt.Errorf("%s：已有这个文件，它不是 youjun 生成的核查清单（或已被编辑保存过），youjun 不会覆盖它。请移走该文件，或用 --report 另选一个目录", p)
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s：%s", dir, diag.SysError(err))
 	}
-	for name, b := range map[string][]byte{ReportHTML: h, ReportXLSX: x} {
-		if err := safefile.Write(filepath.Join(dir, name), b); err != nil {
+	for _, name := range []string{ReportHTML, ReportXLSX} {
+		if err := safefile.Write(filepath.Join(dir, name), files[name]); err != nil {
 			return fmt.Errorf("%s：%s", filepath.Join(dir, name), diag.SysError(err))
 		}
 	}
 	return nil
 }
 
-// inside reports whether p is dir or inside it, with links resolved as far as they exist.
-func inside(p, dir string) bool {
-	real := func(s string) string {
-		abs, err := filepath.Abs(s)
-		if err != nil {
-			return s
-		}
-		rest := ""
-		for cur := abs; ; {
-			if r, err := filepath.EvalSymlinks(cur); err == nil {
-				return filepath.Join(r, rest)
+// generator names youjun's 核查清单 inside the files (the HTML's generator, the workbook's
+// application).
+const generator = "youjun verify"
+
+// ours reports whether the regular file at p is a 核查清单 youjun wrote and nobody saved since.
+func ours(p string) bool {
+	st, err := os.Lstat(p)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > 64<<20 {
+		return false
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return false
+	}
+	if strings.HasSuffix(p, ".html") {
+		return bytes.Contains(b, []byte(`<meta name="generator" content="`+generator+`">`))
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name == "docProps/app.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				return false
 			}
-			parent := filepath.Dir(cur)
-			if parent == cur {
-				return abs
-			}
-			rest = filepath.Join(filepath.Base(cur), rest)
-			cur = parent
+			app, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+			rc.Close()
+			return bytes.Contains(app, []byte("<Application>"+generator+"</Application>"))
 		}
 	}
-	rel, err := filepath.Rel(real(dir), real(p))
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	return false
+}
+
+// inside reports whether p is dir or inside it, links followed.
+func inside(p, dir string) bool {
+	rp, err1 := safefile.RealPath(p)
+	rd, err2 := safefile.RealPath(dir)
+	return err1 == nil && err2 == nil && safefile.Within(rp, rd)
 }
 
 var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
@@ -328,6 +361,7 @@ var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="youjun verify">
 <title>{{.Title}}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}

@@ -479,6 +479,28 @@ func TestReportFiles(t *testing.T) {
 	if err := r.WriteFiles(filepath.Join(pkg, "notes"), pkg); err == nil || !strings.Contains(err.Error(), "不能写进材料包") {
 		t.Errorf("WriteFiles into the package = %v", err)
 	}
+	// A second run replaces its own 核查清单.
+	if err := r.WriteFiles(dir, ""); err != nil {
+		t.Errorf("a second run into the same folder: %v", err)
+	}
+	// A workbook the reviewer has annotated and saved (Excel names itself the application), or a
+	// page of theirs, is never overwritten, and neither file is written then.
+	x.SetCellValue(sh, "H6", "已电话核实")
+	x.SetAppProps(&excelize.AppProperties{Application: "Microsoft Excel"})
+	if err := x.Save(); err != nil {
+		t.Fatal(err)
+	}
+	saved, _ := os.ReadFile(filepath.Join(dir, ReportXLSX))
+	os.WriteFile(filepath.Join(dir, ReportHTML), []byte("<p>我的笔记</p>"), 0o644)
+	if err := r.WriteFiles(dir, ""); err == nil || !strings.Contains(err.Error(), "不会覆盖") {
+		t.Errorf("WriteFiles over the reviewer's files = %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ReportXLSX)); !bytes.Equal(b, saved) {
+		t.Error("the reviewer's workbook was changed")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ReportHTML)); string(b) != "<p>我的笔记</p>" {
+		t.Error("the reviewer's page was changed")
+	}
 }
 
 // A packaged site.toml that names a profile outside the package is not followed: the package

@@ -172,6 +172,12 @@ func TestOutRefused(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(mine, "notes.txt")); string(b) != "x" {
 		t.Error("a refused --out was changed")
 	}
+	// The inputs are all still there.
+	for _, name := range []string{"a-示例县/manifest.json", "b-湘水县.zip"} {
+		if _, err := os.Stat(filepath.Join(f.dir, name)); err != nil {
+			t.Errorf("input %s: %v", name, err)
+		}
+	}
 }
 
 // The pages open from file:// in headless Chromium: every chart holds a canvas with drawn
