@@ -10,7 +10,8 @@ import (
 	"github.com/youjun-edu/youjun/internal/standard"
 )
 
-// splitUnitsSerial is SplitUnits as it was before it ran in parts: the reference.
+// splitUnitsSerial is SplitUnits as it was before it ran in parts, campus after campus: the
+// reference of the parts' counting and placing.
 func splitUnitsSerial(p *standard.Profile, schools []data.School) (units []Unit, excluded []Excluded) {
 	r := &p.Resource
 	w := r.SplitWeight
@@ -20,30 +21,7 @@ func splitUnitsSerial(p *standard.Profile, schools []data.School) (units []Unit,
 			excluded = append(excluded, Excluded{Code: s.Code, Name: s.Name, Type: s.Type, Row: s.Row, Reason: reason})
 			continue
 		}
-		a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
-		sp, sj := Shares(a, b, c, w.Primary, w.Junior, w.Senior)
-		levels := 0
-		for _, n := range []float64{a, b, c} {
-			if n > 0 {
-				levels++
-			}
-		}
-		split := levels > 1
-		for _, l := range standard.Levels {
-			n, share := a, sp
-			if l == standard.Junior {
-				n, share = b, sj
-			}
-			if n == 0 {
-				continue
-			}
-			name := s.Name
-			if split {
-				name = s.Name + "（" + l.Chinese() + "部）"
-			}
-			units = append(units, Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
-				Students: n, Split: split, Share: share, school: i})
-		}
+		units = appendUnits(units, s, i, w)
 	}
 	return units, excluded
 }

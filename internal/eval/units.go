@@ -49,38 +49,44 @@ func SplitUnits(p *standard.Profile, schools []data.School) (units []Unit, exclu
 			if left[i] {
 				continue
 			}
-			s := &schools[i]
-			a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
-			sp, sj := Shares(a, b, c, w.Primary, w.Junior, w.Senior)
-			levels := 0
-			for _, n := range []float64{a, b, c} {
-				if n > 0 {
-					levels++
-				}
-			}
-			split := levels > 1
-			for _, l := range standard.Levels {
-				n, share := a, sp
-				if l == standard.Junior {
-					n, share = b, sj
-				}
-				if n == 0 {
-					continue
-				}
-				name := s.Name
-				if split {
-					name = s.Name + "（" + l.Chinese() + "部）"
-				}
-				units[next] = Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
-					Students: n, Split: split, Share: share, school: i}
-				next++
-			}
+			next += len(appendUnits(units[next:next], &schools[i], i, w))
 		}
 	})
 	for _, x := range out {
 		excluded = append(excluded, x...)
 	}
 	return units, excluded
+}
+
+// appendUnits appends the units of the included campus s (the i-th of the table): one per
+// compulsory level with students, named by its part when the campus has several levels.
+// SplitUnits appends into its preallocated slice, in place.
+func appendUnits(dst []Unit, s *data.School, i int, w standard.SplitWeight) []Unit {
+	a, b, c := s.PrimaryStudents.Value, s.JuniorStudents.Value, s.SeniorStudents.Value
+	sp, sj := Shares(a, b, c, w.Primary, w.Junior, w.Senior)
+	levels := 0
+	for _, n := range []float64{a, b, c} {
+		if n > 0 {
+			levels++
+		}
+	}
+	split := levels > 1
+	for _, l := range standard.Levels {
+		n, share := a, sp
+		if l == standard.Junior {
+			n, share = b, sj
+		}
+		if n == 0 {
+			continue
+		}
+		name := s.Name
+		if split {
+			name = s.Name + "（" + l.Chinese() + "部）"
+		}
+		dst = append(dst, Unit{Code: s.Code, Name: name, Row: s.Row, Type: s.Type, Level: l,
+			Students: n, Split: split, Share: share, school: i})
+	}
+	return dst
 }
 
 // exclusion returns why a campus takes no part in the resource evaluation, or "".
