@@ -10,9 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/youjun-edu/youjun/internal/synth/synthpack"
 )
@@ -42,34 +39,6 @@ func write(dir string, n, campuses int, seed uint64) error {
 		return err
 	}
 	defer os.RemoveAll(work)
-	counties := synthpack.Counties(n, seed, campuses)
-	jobs := make(chan synthpack.County)
-	errs := make(chan error, len(counties))
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range jobs {
-				sd := filepath.Join(work, c.Code)
-				err := synthpack.WriteSite(".", sd, c)
-				if err == nil {
-					err = synthpack.WritePackage(sd, filepath.Join(dir, c.Code+".zip"))
-				}
-				if err == nil {
-					err = os.RemoveAll(sd)
-				}
-				if err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
-	for _, c := range counties {
-		jobs <- c
-	}
-	close(jobs)
-	wg.Wait()
-	close(errs)
-	return <-errs
+	_, err = synthpack.Generate(".", dir, work, n, seed, campuses)
+	return err
 }

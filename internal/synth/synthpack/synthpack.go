@@ -11,13 +11,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/youjun-edu/youjun/internal/build"
@@ -217,23 +220,39 @@ func Write(dst, root string, m pack.Manifest, files map[string][]byte) error {
 }
 
 // Generate writes n county packages (zips) into dir, named <code>.zip, generated from the
-// example site at root; work is a scratch folder for their sites. It returns the packages'
-// paths in order.
+// example site at root; work is a scratch folder for their sites. The counties are written on
+// every core; it returns the packages' paths in order.
 func Generate(root, dir, work string, n int, seed uint64, campuses int) ([]string, error) {
-	var out []string
-	for _, c := range Counties(n, seed, campuses) {
-		sd := filepath.Join(work, c.Code)
-		if err := WriteSite(root, sd, c); err != nil {
-			return nil, err
-		}
-		dst := filepath.Join(dir, c.Code+".zip")
-		if err := WritePackage(sd, dst); err != nil {
-			return nil, err
-		}
-		if err := os.RemoveAll(sd); err != nil {
-			return nil, err
-		}
-		out = append(out, dst)
+	counties := Counties(n, seed, campuses)
+	out := make([]string, len(counties))
+	errs := make([]error, len(counties))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				c := counties[i]
+				sd := filepath.Join(work, c.Code)
+				out[i] = filepath.Join(dir, c.Code+".zip")
+				errs[i] = WriteSite(root, sd, c)
+				if errs[i] == nil {
+					errs[i] = WritePackage(sd, out[i])
+				}
+				if errs[i] == nil {
+					errs[i] = os.RemoveAll(sd) // the scratch site Generate made
+				}
+			}
+		}()
+	}
+	for i := range counties {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
