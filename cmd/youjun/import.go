@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/youjun-edu/youjun/internal/statimport"
 )
@@ -20,25 +19,8 @@ data/schools.导入前.*（备份）后写入 data/schools.xlsx。对应表可�
 	dir := fs.String("site", ".", "站点`目录`（含 site.toml），默认为当前目录")
 	replace := fs.Bool("replace", false, "合并后替换站点的学校数据表（原表改名备份为 data/schools.导入前.*）")
 	mapping := fs.Bool("mapping", false, "输出内置的对应表（import.toml 的写法），不导入")
-	var files []string
-	var flags []string
-	for i := 0; i < len(args); i++ { // files and options in any order
-		a := args[i]
-		switch {
-		case a == "--":
-			files = append(files, args[i+1:]...)
-			i = len(args)
-		case strings.HasPrefix(a, "-"):
-			flags = append(flags, a)
-			if (a == "--site" || a == "-site") && i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		default:
-			files = append(files, a)
-		}
-	}
-	if code, stop := fs.parse(flags, stdout, stderr); stop {
+	files, code, stop := fs.parseMixed(args, stdout, stderr) // files and options in any order
+	if stop {
 		return code
 	}
 	if *mapping {

@@ -167,6 +167,34 @@ func (c *command) parse(args []string, stdout, stderr io.Writer) (int, bool) {
 	return 0, false
 }
 
+// parseMixed parses args whose options and operands (files, packages) come in any order, as a
+// clerk types them (youjun verify 材料包.zip --report 核查): the flag package stops at the first
+// operand, so each operand is taken and parsing goes on. A "--" ends the options. It returns the
+// operands, or an exit code when the command should stop.
+func (c *command) parseMixed(args []string, stdout, stderr io.Writer) (operands []string, code int, stop bool) {
+	for {
+		err := c.Parse(args)
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			c.usage(stdout)
+			return nil, exitOK, true
+		case err != nil:
+			fmt.Fprintf(stderr, "%s\n\n", flagError(err))
+			c.usage(stderr)
+			return nil, exitUsage, true
+		}
+		rest := c.Args()
+		if len(rest) == 0 {
+			return operands, 0, false
+		}
+		if at := len(args) - len(rest); at > 0 && args[at-1] == "--" {
+			return append(operands, rest...), 0, false // all after -- are operands
+		}
+		operands = append(operands, rest[0])
+		args = rest[1:]
+	}
+}
+
 // flagError translates the flag package's errors, which name an option with one dash and
 // carry strconv's English reason ("parse error", "value out of range").
 func flagError(err error) string {

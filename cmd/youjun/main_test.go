@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,30 @@ func TestPrintCappedProblems(t *testing.T) {
 	got := b.String()
 	if !strings.HasPrefix(got, "发现 20 处错误（另有同类问题未列出，见下）：\n") || !strings.HasSuffix(got, "「小学在校生数」: 另有 78 处同类问题未列出\n") {
 		t.Errorf("output:\n%s", got)
+	}
+}
+
+// Options and operands come in any order; "--" ends the options; a wrong option stops.
+func TestParseMixed(t *testing.T) {
+	for _, tt := range []struct {
+		args     []string
+		operands string
+		site     string
+		stop     bool
+	}{
+		{[]string{"a.zip"}, "a.zip", ".", false},
+		{[]string{"--site", "s", "a.zip", "b.csv"}, "a.zip b.csv", "s", false},
+		{[]string{"a.zip", "--site", "s", "b.csv"}, "a.zip b.csv", "s", false},
+		{[]string{"a.zip", "--site=s"}, "a.zip", "s", false},
+		{[]string{"--site", "s", "--", "-名字以减号开头.csv", "--site"}, "-名字以减号开头.csv --site", "s", false},
+		{[]string{"a.zip", "--nope"}, "", ".", true},
+		{nil, "", ".", false},
+	} {
+		fs := newFlags("t", "t")
+		site := fs.String("site", ".", "")
+		ops, _, stop := fs.parseMixed(tt.args, io.Discard, io.Discard)
+		if stop != tt.stop || !stop && (strings.Join(ops, " ") != tt.operands || *site != tt.site) {
+			t.Errorf("%q: operands %q, site %q, stop %v", tt.args, ops, *site, stop)
+		}
 	}
 }

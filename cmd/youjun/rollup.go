@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -28,25 +26,9 @@ func cmdRollup(args []string, stdout, stderr io.Writer) int {
 	date := fs.String("date", "", "汇总`日期` YYYY-MM-DD，写入 PDF 和 Excel；默认为各县报告日期中最晚的一个")
 	jobs := fs.Int("jobs", 0, "同时评估的县`数`，默认为处理器核数")
 	metrics := fs.Bool("metrics", false, "输出各阶段用时")
-	var inputs []string
-	for {
-		err := fs.Parse(args)
-		switch {
-		case errors.Is(err, flag.ErrHelp):
-			fs.usage(stdout)
-			return exitOK
-		case err != nil:
-			fmt.Fprintf(stderr, "%s\n\n", flagError(err))
-			fs.usage(stderr)
-			return exitUsage
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		// Options may follow the inputs: take one input and parse on.
-		inputs = append(inputs, rest[0])
-		args = rest[1:]
+	inputs, code, stop := fs.parseMixed(args, stdout, stderr)
+	if stop {
+		return code
 	}
 	if len(inputs) == 0 {
 		fmt.Fprintf(stderr, "请给出至少一个输入：县的申报材料包、站点目录或存放它们的目录\n\n")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/youjun-edu/youjun/internal/pack"
 	"github.com/youjun-edu/youjun/internal/verify"
@@ -22,16 +23,17 @@ evaluation.json 记录的输入文件摘要；读出 PDF 的文字，逐个核�
 退出码：0 全部一致；1 有不一致之处；2 不是可用的材料包或命令用法有误。`)
 	reportDir := fs.String("report", "", "把核查清单（核查清单.html、核查清单.xlsx）写到这个`目录`；默认不写文件")
 	previous := fs.String("previous", "", "上一年度的`材料包`（.zip 或目录）：逐年比对学校数据（新增、撤并的学校，与上年相同的行，变化过大的指标），结果为提示")
-	var name string
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		name, args = args[0], args[1:]
-	}
-	if name == "" && fs.FlagSet.Parse(args) == nil && fs.NArg() == 1 {
-		// The package after the options: youjun verify --report 目录 材料包.zip
-		name, args = fs.Arg(0), args[:len(args)-1]
-	}
-	if code, stop := fs.parse(args, stdout, stderr); stop {
+	names, code, stop := fs.parseMixed(args, stdout, stderr)
+	switch {
+	case stop:
 		return code
+	case len(names) > 1:
+		fmt.Fprintf(stderr, "一次只能核查一个材料包，多余的参数：%s\n", strings.Join(names[1:], " "))
+		return exitUsage
+	}
+	name := ""
+	if len(names) == 1 {
+		name = names[0]
 	}
 	if name == "" {
 		fmt.Fprintln(stderr, "请给出要核查的材料包（.zip 文件或解压后的目录），例如：youjun verify 示例县优质均衡申报材料-2025-10-15.zip")
