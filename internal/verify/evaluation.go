@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/diag"
+	"github.com/youjun-edu/youjun/internal/jsondiff"
 	"github.com/youjun-edu/youjun/internal/pack"
 	"github.com/youjun-edu/youjun/internal/site"
 )
@@ -40,21 +42,10 @@ func readPackaged(c *Context, rel string, kind Kind) ([]byte, *Finding) {
 	return b, nil
 }
 
-// decode reads JSON keeping numbers as they are written.
-func decode(b []byte) (any, error) {
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	var v any
-	if err := d.Decode(&v); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // checkEvaluation compares every value of the packaged evaluation.json files with the
 // recomputation, by JSON path (resource.primary.indicators[R4].cv).
 func checkEvaluation(c *Context) []Finding {
-	want, err := decode(c.Recomputed["data/evaluation.json"])
+	want, err := jsondiff.Decode(c.Recomputed["data/evaluation.json"])
 	if err != nil {
 		return []Finding{{Kind: KindEvaluation, File: pack.EvaluationName, Message: "youjun 内部错误：复算的 evaluation.json 无法读取"}}
 	}
@@ -79,7 +70,7 @@ func checkEvaluation(c *Context) []Finding {
 			continue
 		}
 		before := len(out)
-		got, err := decode(b)
+		got, err := jsondiff.Decode(b)
 		if err != nil {
 			out = append(out, Finding{Kind: KindEvaluation, File: rel, Message: "不是有效的 JSON，无法核对"})
 			continue
@@ -92,7 +83,7 @@ func checkEvaluation(c *Context) []Finding {
 				delete(wm, k)
 			}
 		}
-		compareJSON("", got, want, func(where, g, w, msg string) {
+		jsondiff.Compare(got, want, func(where, g, w, msg string) {
 			out = append(out, Finding{Kind: KindEvaluation, File: rel, Where: where, Got: g, Want: w, Message: msg})
 		})
 		if f := selfDigest(rel, b); f != nil {
@@ -167,7 +158,7 @@ func checkInputs(c *Context) []Finding {
 				Message: "与 evaluation.json 所记的不同：报告生成后这个文件被修改过，报告不是由包内的这份数据生成的"})
 		}
 	}
-	for _, p := range sortedKeys(wantBy) {
+	for _, p := range slices.Sorted(maps.Keys(wantBy)) {
 		out = append(out, Finding{Kind: KindInputs, File: sitePath(p), Where: "SHA-256", Got: wantBy[p].SHA256,
 			Message: "复算读取了这个文件，evaluation.json 却没有记录它：它是报告生成后加入的"})
 	}
@@ -180,13 +171,4 @@ func checkInputs(c *Context) []Finding {
 			Message: "与 evaluation.json 的 result_sha256 不同"})
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

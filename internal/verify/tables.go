@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -92,14 +93,14 @@ func compareXLSX(rel, title string, got, want []byte) []Finding {
 	// A workbook of one sheet is compared with the recomputed one whatever the sheet's name:
 	// another version of youjun, or a clerk, may have named it otherwise; the cells are what count.
 	if len(gs) == 1 && len(ws) == 1 {
-		gName, wName := sortedKeys(gs)[0], sortedKeys(ws)[0]
+		gName, wName := slices.Sorted(maps.Keys(gs))[0], slices.Sorted(maps.Keys(ws))[0]
 		if gName != wName {
 			out = append(out, Finding{Kind: KindSheet, File: rel, Where: gName, Got: gName, Want: wName,
 				Message: "工作表的名称与复算的不同（只比较其中的数值）", Warning: true})
 			gs = map[string][][]string{wName: gs[gName]}
 		}
 	}
-	for _, sheet := range sortedKeys(unionSheets(gs, ws)) {
+	for _, sheet := range slices.Sorted(maps.Keys(unionSheets(gs, ws))) {
 		g, gok := gs[sheet]
 		w, wok := ws[sheet]
 		switch {

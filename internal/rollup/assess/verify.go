@@ -6,11 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/youjun-edu/youjun/internal/jsondiff"
 	"github.com/youjun-edu/youjun/internal/rollup"
 )
 
@@ -93,136 +92,20 @@ func short(d string) string {
 // figureDiffs lists, in Chinese, the figures that differ between the packaged evaluation a and
 // the re-evaluation b (at most maxFigures), and how many differ in all.
 func figureDiffs(a, b []byte) ([]string, int) {
-	var va, vb any
-	if json.Unmarshal(a, &va) != nil || json.Unmarshal(b, &vb) != nil {
+	va, errA := jsondiff.Decode(a)
+	vb, errB := jsondiff.Decode(b)
+	if errA != nil || errB != nil {
 		return []string{"evaluation.json 无法按字段比对"}, 1
 	}
 	var out []string
 	n := 0
-	diff("", va, vb, func(path string, x, y any) {
+	jsondiff.Compare(va, vb, func(path, x, y, _ string) {
 		n++
 		if len(out) < maxFigures {
-			out = append(out, fmt.Sprintf("%s：材料包中为 %s，重新评估为 %s", label(path), show(x), show(y)))
+			out = append(out, fmt.Sprintf("%s：材料包中为 %s，重新评估为 %s", label(path), x, y))
 		}
 	})
 	return out, n
-}
-
-// diff calls found for every leaf where a and b differ; arrays of objects are matched by
-// their id (or code and level), so that one inserted row is one difference.
-func diff(path string, a, b any, found func(path string, x, y any)) {
-	switch x := a.(type) {
-	case map[string]any:
-		y, ok := b.(map[string]any)
-		if !ok {
-			found(path, a, b)
-			return
-		}
-		keys := slices.Sorted(maps.Keys(x))
-		for k := range y {
-			if _, ok := x[k]; !ok {
-				keys = append(keys, k)
-			}
-		}
-		for _, k := range keys {
-			diff(join(path, k), x[k], y[k], found)
-		}
-	case []any:
-		y, ok := b.([]any)
-		if !ok {
-			found(path, a, b)
-			return
-		}
-		ka, kb := keyed(x), keyed(y)
-		if ka == nil || kb == nil {
-			for i := range max(len(x), len(y)) {
-				diff(path+"["+strconv.Itoa(i)+"]", at(x, i), at(y, i), found)
-			}
-			return
-		}
-		for _, k := range ka.order {
-			diff(path+"["+k+"]", ka.m[k], kb.m[k], found)
-		}
-		for _, k := range kb.order {
-			if _, ok := ka.m[k]; !ok {
-				diff(path+"["+k+"]", nil, kb.m[k], found)
-			}
-		}
-	default:
-		if fmt.Sprint(a) != fmt.Sprint(b) || (a == nil) != (b == nil) {
-			found(path, a, b)
-		}
-	}
-}
-
-func join(path, k string) string {
-	if path == "" {
-		return k
-	}
-	return path + "." + k
-}
-
-func at(s []any, i int) any {
-	if i < len(s) {
-		return s[i]
-	}
-	return nil
-}
-
-type keyedList struct {
-	order []string
-	m     map[string]any
-}
-
-// keyed indexes a list of objects by id, or code and level; nil when they have no unique key.
-func keyed(s []any) *keyedList {
-	k := &keyedList{m: map[string]any{}}
-	for _, e := range s {
-		o, ok := e.(map[string]any)
-		if !ok {
-			return nil
-		}
-		var key string
-		if id, ok := o["id"].(string); ok && id != "" {
-			key = id
-			if lv, ok := o["level"].(string); ok {
-				key += "/" + lv
-			}
-			if code, ok := o["code"].(string); ok {
-				key += "/" + code
-			}
-		} else if code, ok := o["code"].(string); ok {
-			key = code
-			if lv, ok := o["level"].(string); ok {
-				key += "/" + lv
-			}
-		} else {
-			return nil
-		}
-		if _, dup := k.m[key]; dup {
-			return nil
-		}
-		k.order = append(k.order, key)
-		k.m[key] = e
-	}
-	return k
-}
-
-// show writes a JSON value of a message.
-func show(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "（无）"
-	case string:
-		return "「" + x + "」"
-	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	}
-	b, _ := json.Marshal(v)
-	if len(b) > 60 {
-		return string(b[:60]) + "…"
-	}
-	return string(b)
 }
 
 // fieldNames are the Chinese names of the figures a reviewer most often meets.

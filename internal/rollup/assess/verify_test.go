@@ -63,7 +63,7 @@ func TestVerify(t *testing.T) {
 			"figure: 小学 R1 差异系数（resource.primary.indicators[R1].cv）：材料包中为 0.2，重新评估为 0.2154900310594157",
 			"digest: evaluation.json 中的 result_sha256（"}},
 		{"evaluated differently", packaged(strings.Replace(evalJSON, `"students": 100`, `"students": 90`, 1)), "", rollup.Mismatch, []string{
-			"figure: 学生数（units[1/primary].students）：材料包中为 90，重新评估为 100"}},
+			"figure: 学生数（units[1].students）：材料包中为 90，重新评估为 100"}},
 		{"the same figures written otherwise", packaged(strings.Replace(evalJSON, `"cv": 0.3`, `"cv": 0.30`, 1)), "", rollup.Mismatch, []string{
 			"写法与重新评估的结果不同（各数值相同）"}},
 		{"the manifest's digest", good, "abcdef0123456789", rollup.Mismatch, []string{"digest: 清单中的 result_sha256（abcdef012345）"}},

@@ -1,8 +1,16 @@
-package verify
+// Package jsondiff compares two JSON documents value by value and names each difference by its
+// path (resource.primary.indicators[R4].cv): a reviewer's view of what changed in an
+// evaluation.json. Arrays of objects are matched by their key fields (an indicator's id, a
+// school's code and level), so that a school added or removed is one difference, not a shift
+// of every school after it.
+package jsondiff
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,33 +22,49 @@ import (
 // junior parts is two units of one code: code and level together name each.
 var keyFields = [][]string{{"id"}, {"code"}, {"key"}, {"code", "level"}, {"id", "level"}}
 
-// compareJSON compares got with want (values decoded with UseNumber) and calls report for every
-// difference with its path, both values as text and what differs.
-func compareJSON(path string, got, want any, report func(where, got, want, msg string)) {
+// Decode reads a JSON document keeping numbers as they are written (json.Number), so that a
+// figure compares as it is written.
+func Decode(b []byte) (any, error) {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Compare compares got with want (as Decode gives them) and calls report for every difference
+// with its path, both values as text (Show) and, in Chinese, what differs.
+func Compare(got, want any, report func(where, got, want, msg string)) {
+	compare("", got, want, report)
+}
+
+func compare(path string, got, want any, report func(where, got, want, msg string)) {
 	switch w := want.(type) {
 	case map[string]any:
 		g, ok := got.(map[string]any)
 		if !ok {
-			report(pathOr(path), show(got), "（对象）", "类型与复算结果不同")
+			report(pathOr(path), Show(got), "（对象）", "类型与复算结果不同")
 			return
 		}
-		for _, k := range sortedKeys(unionKeys(g, w)) {
+		for _, k := range slices.Sorted(maps.Keys(unionKeys(g, w))) {
 			gv, gok := g[k]
 			wv, wok := w[k]
 			p := join(path, k)
 			switch {
 			case !gok:
-				report(p, "（无）", show(wv), "缺少这一项，复算结果中有")
+				report(p, "（无）", Show(wv), "缺少这一项，复算结果中有")
 			case !wok:
-				report(p, show(gv), "（无）", "多出这一项，复算结果中没有")
+				report(p, Show(gv), "（无）", "多出这一项，复算结果中没有")
 			default:
-				compareJSON(p, gv, wv, report)
+				compare(p, gv, wv, report)
 			}
 		}
 	case []any:
 		g, ok := got.([]any)
 		if !ok {
-			report(pathOr(path), show(got), "（数组）", "类型与复算结果不同")
+			report(pathOr(path), Show(got), "（数组）", "类型与复算结果不同")
 			return
 		}
 		if key := arrayKey(g, w); key != nil {
@@ -51,16 +75,19 @@ func compareJSON(path string, got, want any, report func(where, got, want, msg s
 			p := path + "[" + strconv.Itoa(i) + "]"
 			switch {
 			case i >= len(g):
-				report(p, "（无）", show(w[i]), "缺少这一项，复算结果中有")
+				report(p, "（无）", Show(w[i]), "缺少这一项，复算结果中有")
 			case i >= len(w):
-				report(p, show(g[i]), "（无）", "多出这一项，复算结果中没有")
+				report(p, Show(g[i]), "（无）", "多出这一项，复算结果中没有")
 			default:
-				compareJSON(p, g[i], w[i], report)
+				compare(p, g[i], w[i], report)
 			}
 		}
 	default:
-		if show(got) != show(want) || fmt.Sprintf("%T", got) != fmt.Sprintf("%T", want) {
-			report(pathOr(path), show(got), show(want), "与按包内数据复算的结果不同")
+		if sameNumber(got, want) {
+			return // 0.30 and 0.3: the same figure, written otherwise
+		}
+		if Show(got) != Show(want) || fmt.Sprintf("%T", got) != fmt.Sprintf("%T", want) {
+			report(pathOr(path), Show(got), Show(want), "与按包内数据复算的结果不同")
 		}
 	}
 }
@@ -85,7 +112,7 @@ func compareKeyed(path string, key []string, g, w []any, report func(where, got,
 			case !wok:
 				report(p, k, "（无）", "多出这一项，复算结果中没有")
 			default:
-				compareJSON(p, gv, wv, report)
+				compare(p, gv, wv, report)
 			}
 		}
 	}
@@ -168,8 +195,20 @@ func pathOr(path string) string {
 	return path
 }
 
-// show writes a JSON value as a reviewer reads it: numbers as written, text without quotes.
-func show(v any) string {
+// sameNumber reports whether a and b are numbers of the same value.
+func sameNumber(a, b any) bool {
+	x, ok1 := a.(json.Number)
+	y, ok2 := b.(json.Number)
+	if !ok1 || !ok2 {
+		return false
+	}
+	fx, err1 := x.Float64()
+	fy, err2 := y.Float64()
+	return err1 == nil && err2 == nil && fx == fy
+}
+
+// Show writes a JSON value as a reviewer reads it: numbers as written, text without quotes.
+func Show(v any) string {
 	switch v := v.(type) {
 	case nil:
 		return "null"
