@@ -128,7 +128,7 @@ func WithProvenance(evalJSON []byte, version string, inputs []Input, resultSHA s
 	var b bytes.Buffer
 	b.Grow(len(evalJSON) + 128*len(inputs) + 256)
 	b.Write(body)
-	b.WriteString(",\n  \"youjun_version\": ")
+	b.WriteString(provenanceStart)
 	b.WriteString(jsonString(version))
 	b.WriteString(",\n  \"inputs\": [")
 	for i, in := range inputs {
@@ -147,6 +147,20 @@ func WithProvenance(evalJSON []byte, version string, inputs []Input, resultSHA s
 	b.WriteString("],\n  \"result_sha256\": \"" + resultSHA + "\"\n}\n")
 	return b.Bytes()
 }
+
+// WithoutProvenance gives back the evaluation.json that WithProvenance was given: b without the
+// provenance fields, whose SHA-256 is result_sha256. ok is false when b does not end with them
+// (not a file build wrote).
+func WithoutProvenance(b []byte) (evalJSON []byte, ok bool) {
+	i := bytes.LastIndex(b, []byte(provenanceStart))
+	if i < 0 {
+		return nil, false
+	}
+	return append(bytes.Clone(b[:i]), "\n}\n"...), true
+}
+
+// provenanceStart begins the fields WithProvenance adds.
+const provenanceStart = ",\n  \"youjun_version\": "
 
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)

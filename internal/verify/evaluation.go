@@ -104,11 +104,10 @@ func selfDigest(rel string, b []byte) *Finding {
 	if json.Unmarshal(b, &pv) != nil || pv.Result == "" {
 		return &Finding{Kind: KindInputs, File: rel, Where: "result_sha256", Message: "缺少 result_sha256（评估结果的摘要）"}
 	}
-	i := bytes.LastIndex(b, []byte(",\n  \"youjun_version\": "))
-	if i < 0 {
+	body, ok := site.WithoutProvenance(b)
+	if !ok {
 		return &Finding{Kind: KindInputs, File: rel, Where: "youjun_version", Message: "不是 youjun 写出的格式，无法核对 result_sha256"}
 	}
-	body := append(bytes.Clone(b[:i]), "\n}\n"...)
 	if d := site.ResultDigest(body); d != pv.Result {
 		return &Finding{Kind: KindInputs, File: rel, Where: "result_sha256", Got: pv.Result, Want: d,
 			Message: "与文件中评估结果本身的摘要不符：评估结果在生成后被修改过"}

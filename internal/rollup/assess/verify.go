@@ -1,38 +1,24 @@
 package assess
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/youjun-edu/youjun/internal/jsondiff"
 	"github.com/youjun-edu/youjun/internal/rollup"
+	"github.com/youjun-edu/youjun/internal/site"
 )
 
 // maxFigures is how many differing figures a finding lists one by one; the rest are counted.
 const maxFigures = 20
-
-// provenanceStart begins the fields build adds after the evaluation in evaluation.json
-// (site.WithProvenance): removing them from here to the closing brace gives the evaluation
-// whose digest is result_sha256.
-var provenanceStart = []byte(",\n  \"youjun_version\": ")
-
-// Digest is result_sha256 of an evaluation as eval writes it.
-func Digest(evalJSON []byte) string {
-	sum := sha256.Sum256(evalJSON)
-	return hex.EncodeToString(sum[:])
-}
 
 // Verify compares the evaluation.json a county packaged with its re-evaluation evalJSON (as
 // eval writes it, without provenance) and with the manifest's result_sha256 (empty for a bare
 // site). packaged is nil when the package has no evaluation.json. The findings name every
 // figure that differs.
 func Verify(packaged, evalJSON []byte, manifestSHA string) rollup.Verification {
-	v := rollup.Verification{Status: rollup.Verified, ResultSHA256: Digest(evalJSON), Findings: []rollup.Finding{}}
+	v := rollup.Verification{Status: rollup.Verified, ResultSHA256: site.ResultDigest(evalJSON), Findings: []rollup.Finding{}}
 	add := func(kind, path, format string, args ...any) {
 		v.Findings = append(v.Findings, rollup.Finding{Kind: kind, Path: path, Message: fmt.Sprintf(format, args...)})
 	}
@@ -53,11 +39,11 @@ func Verify(packaged, evalJSON []byte, manifestSHA string) rollup.Verification {
 		return v
 	}
 	v.Packaged = head.ResultSHA256
-	body := packaged
-	if i := bytes.Index(packaged, provenanceStart); i >= 0 {
-		body = append(slices.Clip(packaged[:i]), "\n}\n"...)
+	body, ok := site.WithoutProvenance(packaged)
+	if !ok {
+		body = packaged
 	}
-	bodySHA := Digest(body)
+	bodySHA := site.ResultDigest(body)
 	if head.ResultSHA256 != bodySHA {
 		add("digest", "evaluation.json", "evaluation.json 中的 result_sha256（%s）与文件内容不符：文件在生成后被改动过", short(head.ResultSHA256))
 	}

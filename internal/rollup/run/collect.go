@@ -211,7 +211,7 @@ func Evaluate(in Input, n int, sink Sink) (rollup.County, float64) {
 	c.Code, c.Name, c.Province, c.City, c.Date = cfg.Code, cfg.County, cfg.Province, cfg.City, cfg.Date
 	band := s.Profile.Resource.CVCriticalBand
 	if pkg == nil {
-		c.Verification = rollup.Verification{Status: rollup.Unverified, ResultSHA256: assess.Digest(evalJSON), Findings: []rollup.Finding{}}
+		c.Verification = rollup.Verification{Status: rollup.Unverified, ResultSHA256: site.ResultDigest(evalJSON), Findings: []rollup.Finding{}}
 		return c, band
 	}
 	packaged, err := os.ReadFile(pkg.Path(pack.EvaluationName))
