@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"html"
+	"iter"
 	"maps"
 	"net/url"
 	"path"
@@ -221,41 +222,51 @@ func brokenLinks(files map[string][]byte, chapter diag.List) diag.List {
 func pageLinks(name string, files map[string][]byte, known map[string]bool, answer map[string]bool) diag.List {
 	var w diag.List
 	var seen map[string]bool
-	page := files[name]
-	for _, attr := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
-		for rest := page; ; {
-			i := bytes.Index(rest, attr)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(attr):]
-			end := bytes.IndexByte(rest, '"')
-			if end < 0 {
-				break
-			}
-			raw := rest[:end]
-			rest = rest[end:]
-			bad, ok := answer[string(raw)]
-			if !ok {
-				target := html.UnescapeString(string(raw))
-				bad = !known[pathUnescape(target)] && !linkFound(name, target, files)
-				answer[string(raw)] = bad
-			}
-			if !bad {
-				continue
-			}
+	for raw := range links(files[name]) {
+		bad, ok := answer[string(raw)]
+		if !ok {
 			target := html.UnescapeString(string(raw))
-			if seen[target] {
-				continue
-			}
-			if seen == nil {
-				seen = map[string]bool{}
-			}
-			seen[target] = true
-			w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
+			bad = !known[pathUnescape(target)] && !linkFound(name, target, files)
+			answer[string(raw)] = bad
 		}
+		if !bad {
+			continue
+		}
+		target := html.UnescapeString(string(raw))
+		if seen[target] {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[target] = true
+		w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
 	}
 	return w
+}
+
+// links yields the values of a page's href and src attributes as written (escaped): first
+// every href, then every src. An attribute left open ends the scan of its kind.
+func links(page []byte) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		for _, attr := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
+			for rest := page; ; {
+				i := bytes.Index(rest, attr)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(attr):]
+				end := bytes.IndexByte(rest, '"')
+				if end < 0 {
+					break
+				}
+				if !yield(rest[:end]) {
+					return
+				}
+				rest = rest[end:]
+			}
+		}
+	}
 }
 
 // pathUnescape decodes a percent-encoded path, keeping one that is not validly encoded.

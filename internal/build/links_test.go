@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"maps"
@@ -33,26 +32,13 @@ func brokenLinksSerial(files map[string][]byte, chapter diag.List) diag.List {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		page := files[name]
-		for _, attr := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
-			for rest := page; ; {
-				i := bytes.Index(rest, attr)
-				if i < 0 {
-					break
-				}
-				rest = rest[i+len(attr):]
-				end := bytes.IndexByte(rest, '"')
-				if end < 0 {
-					break
-				}
-				target := html.UnescapeString(string(rest[:end]))
-				rest = rest[end:]
-				if known[unescape(target)] || seen[name+" "+target] || linkFound(name, target, files) {
-					continue
-				}
-				seen[name+" "+target] = true
-				w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
+		for raw := range links(files[name]) {
+			target := html.UnescapeString(string(raw))
+			if known[unescape(target)] || seen[name+" "+target] || linkFound(name, target, files) {
+				continue
 			}
+			seen[name+" "+target] = true
+			w.Warn("output/"+name, 0, "", target, "链接指向不存在的页面")
 		}
 	}
 	return w
